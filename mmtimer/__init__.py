@@ -1,0 +1,3 @@
+"""mmtimer: a chronograph and regularity-rally timer for navigators."""
+
+__version__ = "0.1.0"

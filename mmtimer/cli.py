@@ -1,0 +1,62 @@
+"""The `mmtimer` command: starts the window, or runs a Qt-free subcommand (check, export...).
+
+Nothing here imports Qt at module level: `mmtimer --version` and the subcommands that do not draw
+work without a display, and the window's imports are paid only when a window is wanted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from mmtimer import __version__
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2  # also: a bad input file (FORMATS.md: a clear message, never a traceback)
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mmtimer",
+        description="Chronograph and regularity-rally timer. Subcommands: "
+        + ", ".join(sorted(SUBCOMMANDS))
+        + " (mmtimer SUBCOMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"mmtimer {__version__}")
+    parser.add_argument(
+        "file", nargs="?", help="a stage (.stage.toml) to time, or a log (.mmlog) to replay"
+    )
+    parser.add_argument("--log", metavar="OUT.mmlog", help="where to write the stage log")
+    return parser
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from mmtimer.app import run_app
+
+    return run_app(args)
+
+
+def _subcommand_parsers() -> dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]]:
+    """Each subcommand: a function that adds its arguments, and the function that runs it."""
+    return {}
+
+
+SUBCOMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]] = (
+    _subcommand_parsers()
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in SUBCOMMANDS:
+        name = args_list[0]
+        add_arguments, run = SUBCOMMANDS[name]
+        parser = argparse.ArgumentParser(prog=f"mmtimer {name}")
+        add_arguments(parser)
+        return run(parser.parse_args(args_list[1:]))
+    args = _app_parser().parse_args(args_list)
+    return _run_app(args)

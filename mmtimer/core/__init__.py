@@ -1,0 +1,1 @@
+"""The timing core: pure Python, no Qt. Only `clock` reads the time."""

@@ -1,0 +1,133 @@
+"""The session clock (integer ns) and official time of day: the only module that reads time.
+
+Which OS clock, and why (DESIGN.md, "Clocks"):
+
+- Linux: ``CLOCK_BOOTTIME``. Monotonic, and it keeps counting while the laptop sleeps, where
+  ``CLOCK_MONOTONIC`` (Python's ``time.monotonic``) stops.
+- macOS: ``CLOCK_MONOTONIC`` through ``clock_gettime``, which Apple documents as continuing to
+  increment while the system is asleep (it is ``mach_continuous_time``); Python's own
+  ``time.monotonic`` uses ``mach_absolute_time``, which stops during sleep.
+- Windows: ``time.perf_counter_ns`` (QueryPerformanceCounter, sub-microsecond); before Python 3.13
+  ``time.monotonic`` ticks in 15.6 ms steps.
+- Elsewhere: ``time.monotonic_ns``.
+
+A session instant means nothing on its own; only differences between instants of one session do.
+Official time of day comes from syncs: from a sync at session instant ``t_ns`` saying the
+official clock read ``official``, official time at ``t`` is ``official + (t - t_ns)``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+NS_PER_S = 1_000_000_000
+NS_PER_MS = 1_000_000
+DAY_NS = 86_400 * NS_PER_S
+
+
+class Clock(Protocol):
+    """What the rest of mmtimer may ask about time."""
+
+    def now_ns(self) -> int:
+        """The session instant: monotonic integer nanoseconds."""
+        ...
+
+    def utc_now(self) -> datetime:
+        """Wall-clock time, timezone-aware UTC (for log stamps and bridging restarts)."""
+        ...
+
+
+def _pick_session_source() -> tuple[str, Callable[[], int]]:
+    if sys.platform.startswith("linux") and hasattr(time, "CLOCK_BOOTTIME"):
+        boottime = time.CLOCK_BOOTTIME
+        return "CLOCK_BOOTTIME", lambda: time.clock_gettime_ns(boottime)
+    if sys.platform == "darwin" and hasattr(time, "CLOCK_MONOTONIC"):
+        monotonic = time.CLOCK_MONOTONIC
+        return "CLOCK_MONOTONIC (counts sleep on macOS)", lambda: time.clock_gettime_ns(monotonic)
+    if sys.platform == "win32":
+        return "perf_counter", time.perf_counter_ns
+    return "monotonic", time.monotonic_ns
+
+
+class SystemClock:
+    """The real clock of this machine."""
+
+    def __init__(self) -> None:
+        self.source_name, self._read = _pick_session_source()
+
+    def now_ns(self) -> int:
+        return self._read()
+
+    def utc_now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class FakeClock:
+    """A clock for tests and replay: it moves only when told to."""
+
+    def __init__(self, start_ns: int = 0, utc_start: datetime | None = None) -> None:
+        self._now_ns = start_ns
+        self._start_ns = start_ns
+        self._utc_start = utc_start or datetime(2026, 5, 13, 8, 0, tzinfo=UTC)
+
+    def now_ns(self) -> int:
+        return self._now_ns
+
+    def utc_now(self) -> datetime:
+        return self._utc_start + timedelta(microseconds=(self._now_ns - self._start_ns) // 1000)
+
+    def set_ns(self, t_ns: int) -> None:
+        if t_ns < self._now_ns:
+            raise ValueError("a monotonic clock cannot go back")
+        self._now_ns = t_ns
+
+    def advance_ns(self, delta_ns: int) -> None:
+        self.set_ns(self._now_ns + delta_ns)
+
+    def advance_s(self, seconds: float | int) -> None:
+        """Advance by a number of seconds (tests only; rounds to the nanosecond)."""
+        self.advance_ns(round(seconds * NS_PER_S))
+
+
+@dataclass(frozen=True, slots=True)
+class SyncPoint:
+    """At session instant `t_ns` the official clock read `official_ns` (ns since midnight)."""
+
+    t_ns: int
+    official_ns: int
+
+
+class OfficialTime:
+    """Official time of day from the latest sync at or before an instant."""
+
+    def __init__(self, syncs: Iterable[SyncPoint] = ()) -> None:
+        self._syncs: list[SyncPoint] = []
+        for sync in syncs:
+            self.add(sync)
+
+    def add(self, sync: SyncPoint) -> None:
+        """Add a sync; a later sync applies from its own instant on."""
+        keys = [s.t_ns for s in self._syncs]
+        self._syncs.insert(bisect.bisect_right(keys, sync.t_ns), sync)
+
+    @property
+    def syncs(self) -> tuple[SyncPoint, ...]:
+        return tuple(self._syncs)
+
+    def sync_at(self, t_ns: int) -> SyncPoint | None:
+        """The sync that applies at `t_ns`, or None before the first sync."""
+        index = bisect.bisect_right([s.t_ns for s in self._syncs], t_ns)
+        return self._syncs[index - 1] if index else None
+
+    def official_ns(self, t_ns: int) -> int | None:
+        """Official time at `t_ns` in ns since midnight (may pass 24 h), or None if unsynced."""
+        sync = self.sync_at(t_ns)
+        if sync is None:
+            return None
+        return sync.official_ns + (t_ns - sync.t_ns)

@@ -1,0 +1,200 @@
+"""Exact parsing and formatting of durations, times of day and distances (integers, never floats).
+
+Units: durations and times of day in milliseconds (``*_ms``), distances in metres (``*_m``).
+FORMATS.md allows at most 3 decimals for durations and distances, so both are exact integers.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+MS_PER_S = 1000
+MS_PER_MIN = 60_000
+MS_PER_H = 3_600_000
+DAY_MS = 24 * MS_PER_H
+
+
+class FormatError(ValueError):
+    """A value does not follow the expected form; the message says what was expected."""
+
+
+_DECIMAL = re.compile(r"(?P<sign>[+-]?)(?P<int>\d+)(?:\.(?P<frac>\d+))?")
+_MIN_SEC = re.compile(r"(?P<sign>[+-]?)(?P<min>\d+):(?P<sec>\d{2})(?:\.(?P<frac>\d+))?")
+_TIME_OF_DAY = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.(?P<frac>\d+))?)?")
+
+
+def _fraction_to_units(frac: str | None, digits: int, what: str, text: str) -> int:
+    if not frac:
+        return 0
+    if len(frac) > digits:
+        raise FormatError(f"{what} {text!r} has more than {digits} decimals")
+    return int(frac.ljust(digits, "0"))
+
+
+def _check_plain(text: str, what: str) -> str:
+    stripped = text.strip()
+    if "," in stripped:
+        raise FormatError(f"{what} {text!r}: use a decimal point, not a comma")
+    return stripped
+
+
+def parse_decimal_scaled(text: str, digits: int, what: str = "number") -> int:
+    """Parse ``"15.00"`` exactly as an integer in units of 10**-digits (``"15.00"``, 3 -> 15000)."""
+    stripped = _check_plain(text, what)
+    match = _DECIMAL.fullmatch(stripped)
+    if match is None:
+        raise FormatError(f"{what} {text!r} is not a decimal number like 15.00")
+    value: int = int(match["int"]) * 10**digits + _fraction_to_units(
+        match["frac"], digits, what, text
+    )
+    return -value if match["sign"] == "-" else value
+
+
+def parse_duration_ms(value: str | int | float, what: str = "duration") -> int:
+    """A duration: seconds as ``"15.00"``, ``21`` or ``"1:02.50"`` (1 min 2.50 s) -> ms.
+
+    Floats are refused unless they are whole numbers: ``15.1`` in TOML is a binary float, so
+    FORMATS.md asks for decimals to be written as strings.
+    """
+    if isinstance(value, bool):
+        raise FormatError(f"{what} {value!r} is not a duration")
+    if isinstance(value, int):
+        ms = value * MS_PER_S
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise FormatError(
+                f'{what} {value!r}: write seconds with decimals as a string, e.g. "{value}"'
+            )
+        ms = int(value) * MS_PER_S
+    elif isinstance(value, str):
+        stripped = _check_plain(value, what)
+        min_sec = _MIN_SEC.fullmatch(stripped)
+        if min_sec is not None:
+            seconds = int(min_sec["sec"])
+            if seconds >= 60:
+                raise FormatError(f"{what} {value!r}: seconds must be below 60")
+            ms = (
+                int(min_sec["min"]) * MS_PER_MIN
+                + seconds * MS_PER_S
+                + _fraction_to_units(min_sec["frac"], 3, what, value)
+            )
+            if min_sec["sign"] == "-":
+                ms = -ms
+        else:
+            if _DECIMAL.fullmatch(stripped) is None:
+                raise FormatError(f"{what} {value!r} is not seconds like 15.00, 21 or 1:02.50")
+            ms = parse_decimal_scaled(stripped, 3, what)
+    else:
+        raise FormatError(f"{what} {value!r} is not a duration")
+    if ms < 0:
+        raise FormatError(f"{what} {value!r} is negative")
+    return ms
+
+
+def parse_time_of_day_ms(value: str, what: str = "time of day") -> int:
+    """``"HH:MM"``, ``"HH:MM:SS"`` or ``"HH:MM:SS.cc"`` (24 h) -> ms since midnight."""
+    if not isinstance(value, str):
+        raise FormatError(f'{what} {value!r} must be a string like "10:42" or "10:50:00"')
+    match = _TIME_OF_DAY.fullmatch(value.strip())
+    if match is None:
+        raise FormatError(f'{what} {value!r} is not a time of day like "10:42" or "10:50:00"')
+    hours, minutes = int(match["h"]), int(match["m"])
+    seconds = int(match["s"] or 0)
+    if hours > 23 or minutes > 59 or seconds > 59:
+        raise FormatError(f"{what} {value!r} is not a valid 24 h time")
+    return (
+        hours * MS_PER_H
+        + minutes * MS_PER_MIN
+        + seconds * MS_PER_S
+        + _fraction_to_units(match["frac"], 3, what, value)
+    )
+
+
+def parse_km_m(value: str | int | float, what: str = "distance") -> int:
+    """A distance in km with at most 3 decimals (``"2.350"``) -> metres."""
+    if isinstance(value, bool):
+        raise FormatError(f"{what} {value!r} is not a distance")
+    if isinstance(value, int):
+        metres = value * 1000
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise FormatError(f'{what} {value!r}: write km with decimals as a string, "{value}"')
+        metres = int(value) * 1000
+    elif isinstance(value, str):
+        metres = parse_decimal_scaled(value, 3, what)
+    else:
+        raise FormatError(f"{what} {value!r} is not a distance in km")
+    if metres < 0:
+        raise FormatError(f"{what} {value!r} is negative")
+    return metres
+
+
+def parse_decimal(value: str | int | float, what: str = "number") -> Decimal:
+    """A decimal given as a string or an integer (``"48.0"``, ``"1.80"``), exactly."""
+    if isinstance(value, bool):
+        raise FormatError(f"{what} {value!r} is not a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise FormatError(f'{what} {value!r}: write decimals as a string, "{value}"')
+        return Decimal(int(value))
+    if isinstance(value, str):
+        stripped = _check_plain(value, what)
+        if _DECIMAL.fullmatch(stripped) is None:
+            raise FormatError(f"{what} {value!r} is not a decimal number")
+        return Decimal(stripped)
+    raise FormatError(f"{what} {value!r} is not a number")
+
+
+def format_duration(ms: int, decimals: int = 2) -> str:
+    """ms -> ``m:ss.cc`` (``decimals`` 2) or ``m:ss.mmm`` (3); truncates, never rounds up."""
+    sign = "-" if ms < 0 else ""
+    ms = abs(ms)
+    minutes, rest = divmod(ms, MS_PER_MIN)
+    seconds, frac_ms = divmod(rest, MS_PER_S)
+    if decimals == 3:
+        return f"{sign}{minutes}:{seconds:02d}.{frac_ms:03d}"
+    if decimals == 2:
+        return f"{sign}{minutes}:{seconds:02d}.{frac_ms // 10:02d}"
+    if decimals == 0:
+        return f"{sign}{minutes}:{seconds:02d}"
+    raise ValueError("decimals must be 0, 2 or 3")
+
+
+def format_time_of_day(ms: int, decimals: int = 2) -> str:
+    """ms since midnight -> ``HH:MM:SS.cc`` (wraps past midnight); truncates."""
+    ms %= DAY_MS
+    hours, rest = divmod(ms, MS_PER_H)
+    minutes, rest = divmod(rest, MS_PER_MIN)
+    seconds, frac_ms = divmod(rest, MS_PER_S)
+    base = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+    if decimals == 0:
+        return base
+    if decimals == 2:
+        return f"{base}.{frac_ms // 10:02d}"
+    if decimals == 3:
+        return f"{base}.{frac_ms:03d}"
+    raise ValueError("decimals must be 0, 2 or 3")
+
+
+def format_seconds(ms: int, decimals: int = 2) -> str:
+    """ms -> signed decimal seconds (``-0.37``), truncated toward zero to `decimals`."""
+    sign = "-" if ms < 0 else ""
+    ms = abs(ms)
+    whole, frac = divmod(ms, MS_PER_S)
+    if decimals == 0:
+        return f"{sign}{whole}"
+    frac_text = f"{frac:03d}"[:decimals]
+    return f"{sign}{whole}.{frac_text}"
+
+
+def format_km(metres: int) -> str:
+    """Metres -> km with 3 decimals (``2.350``)."""
+    return f"{metres // 1000}.{metres % 1000:03d}"
+
+
+def parse_seconds_ms(value: str, what: str = "seconds") -> int:
+    """Signed decimal seconds (``"-0.37"``) -> ms; the inverse of :func:`format_seconds`."""
+    return parse_decimal_scaled(value, 3, what)

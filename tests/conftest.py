@@ -1,0 +1,29 @@
+"""Test set-up shared by every test: offscreen Qt, and settings that never touch the user's."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt reads these when the QApplication is made (pytest-qt makes it on first use of qtbot).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point QSettings (INI format) and the data folder at a temporary place for every test."""
+    root = tmp_path_factory.mktemp("settings")
+    old = {k: os.environ.get(k) for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "MMTIMER_HOME")}
+    os.environ["XDG_CONFIG_HOME"] = str(root / "config")
+    os.environ["XDG_DATA_HOME"] = str(root / "data")
+    os.environ["MMTIMER_HOME"] = str(root / "mmtimer")
+    yield root
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
