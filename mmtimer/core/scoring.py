@@ -34,9 +34,10 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Pass, Sync, Void
@@ -301,8 +302,12 @@ def _time_of_day_row(
     )
 
 
+@lru_cache(maxsize=4096)
 def ideal_target_ns(section: AverageTrial, check: int, rules: KindRules) -> int:
-    """The ideal official time at `check` put on the unit by the rule set's `ideal_rounding`."""
+    """The ideal official time at `check` put on the unit by the rule set's `ideal_rounding`.
+
+    Cached: sections and rules are frozen, and the live window rescores after every press.
+    """
     ideal_ns: Fraction = section.ideal_ms(check) * NS_PER_MS
     unit = rules.unit_ns
     if rules.ideal_rounding == "round":
@@ -310,9 +315,26 @@ def ideal_target_ns(section: AverageTrial, check: int, rules: KindRules) -> int:
     return (ideal_ns.numerator // (ideal_ns.denominator * unit)) * unit
 
 
+def _copy(row: ResultRow, *, points: Decimal | None, notes: tuple[str, ...]) -> ResultRow:
+    """`row` with new points and notes (the constructor directly: `replace` costs 4x more)."""
+    return ResultRow(
+        row.section,
+        row.kind,
+        row.line,
+        row.target_ms,
+        row.measured_ms,
+        row.deviation_ms,
+        row.penalty,
+        notes,
+        points,
+        row.raw_measured_ms,
+        row.reference_line,
+    )
+
+
 def _apply_points(rows: list[ResultRow], table: tuple[Decimal, ...]) -> list[ResultRow]:
     last = len(table) - 1
-    return [replace(row, points=table[min(int(row.penalty), last)]) for row in rows]
+    return [_copy(row, points=table[min(int(row.penalty), last)], notes=row.notes) for row in rows]
 
 
 def _apply_discards(rows: list[ResultRow], rules: RuleSet) -> list[ResultRow]:
@@ -326,7 +348,7 @@ def _apply_discards(rows: list[ResultRow], rules: RuleSet) -> list[ResultRow]:
         candidates.sort(key=lambda i: -rows[i].penalty)
     out = list(rows)
     for i in candidates[: rules.discard_count]:
-        out[i] = replace(out[i], notes=(*out[i].notes, DISCARDED))
+        out[i] = _copy(out[i], points=out[i].points, notes=(*out[i].notes, DISCARDED))
     return out
 
 
