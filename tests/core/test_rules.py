@@ -361,7 +361,7 @@ kind_tables = st.dictionaries(kind_keys, values, max_size=6).map(
         },
     )
 )
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 def test_random_rule_shaped_documents_give_a_rule_set_or_a_clean_error(
     doc: dict[str, object],
 ) -> None:

@@ -568,7 +568,7 @@ def near_stage_documents(draw: st.DrawFn) -> dict[str, object]:
 
 
 @given(near_stage_documents())
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 def test_random_stage_shaped_documents_give_a_stage_or_a_clean_error(
     doc: dict[str, object],
 ) -> None:
