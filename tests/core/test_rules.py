@@ -19,6 +19,7 @@ from mmtimer.core.rules import (
     builtin_rule_ids,
     load_rules,
     parse_rules,
+    parse_rules_bytes,
     year_factor,
 )
 from mmtimer.paths import resource
@@ -307,6 +308,17 @@ def test_missing_tables_and_unknown_rule_sets() -> None:
 def test_random_text_gives_a_rule_set_or_a_clean_error(text: str) -> None:
     try:
         result = parse_rules(text, "fuzz.rules.toml")
+    except InputError as error:
+        assert "\n" not in str(error)
+    else:
+        assert isinstance(result, RuleSet)
+
+
+@given(st.binary(max_size=400))
+@settings(max_examples=150)
+def test_random_bytes_give_a_rule_set_or_a_clean_error(data: bytes) -> None:
+    try:
+        result = parse_rules_bytes(data, "fuzz.rules.toml")
     except InputError as error:
         assert "\n" not in str(error)
     else:
