@@ -19,6 +19,7 @@ does not rise (a void's ``ref`` would be ambiguous) with an error naming the lin
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import errno
 import json
@@ -288,6 +289,15 @@ class LogContents:
     torn_path: Path | None = None
     problems: tuple[str, ...] = ()
     valid_length: int = 0
+    lines: tuple[int, ...] = ()
+    """The line of the file each event came from (same order as `events`)."""
+
+    def line_of(self, seq: int) -> int | None:
+        """The file line of the event with this seq (None if there is none)."""
+        index = bisect.bisect_left(self.events, seq, key=_seq_of)
+        if index < len(self.events) and self.events[index].seq == seq and self.lines:
+            return self.lines[index]
+        return None
 
     @property
     def last_seq(self) -> int:
@@ -298,6 +308,10 @@ class LogContents:
         """True when the log ends with a closing event (the session was ended on purpose)."""
         last = self.events[-1] if self.events else None
         return isinstance(last, Other) and last.type == CLOSE_EVENT
+
+
+def _seq_of(event: Event) -> int:
+    return event.seq
 
 
 def _decode_line(raw: bytes) -> Any:
@@ -324,6 +338,7 @@ def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, by
     problems: list[str] = []
     header: Header | None = None
     events: list[Event] = []
+    event_lines: list[int] = []
     last_seq = 0
     count = len(lines)
     decode = _decode_line
@@ -370,6 +385,7 @@ def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, by
                 "kept and skipped"
             )
         events.append(event)
+        event_lines.append(number)
     if header is None:
         if torn is not None:
             raise reader.error(1, "the header line is cut short: the log holds nothing usable")
@@ -385,6 +401,7 @@ def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, by
         torn_tail=torn.decode("utf-8", "replace") if torn is not None else None,
         problems=tuple(problems),
         valid_length=valid_length + bom,
+        lines=tuple(event_lines),
     )
     return contents, torn
 
@@ -459,6 +476,7 @@ def _contents_of(path: Path, data: bytes, *, keep_torn: bool) -> LogContents:
         torn_path=torn_path,
         problems=tuple(problems),
         valid_length=contents.valid_length,
+        lines=contents.lines,
     )
 
 
