@@ -55,6 +55,15 @@ def _time_text(row: ResultRow, ms: int) -> str:
     return format_time_of_day(ms, 2)
 
 
+def _notes(row: ResultRow) -> list[str]:
+    """The row's notes, and the reference line of a timed measurement not taken from the line
+    before (targets from the start, or a missed line in a chain)."""
+    notes = list(row.notes)
+    if row.reference_line is not None and row.reference_line != row.line - 1:
+        notes.append(f"from line {row.reference_line}")
+    return notes
+
+
 class _Cells:
     """Turns values into cell text for one locale."""
 
@@ -91,12 +100,14 @@ def result_rows(result: StageResult, locale: CsvLocale = "en") -> list[list[str]
             cells.text(cells.decimal(measured)),
             cells.decimal(deviation),
             cells.number(row.penalty),
-            cells.text(", ".join(row.notes)),
+            cells.text(", ".join(_notes(row))),
         ]
         if with_points:
             cells_of_row.append("" if row.points is None else cells.number(row.points))
         rows.append(cells_of_row)
     note = f"{result.rules_id}, coefficient {cells.number(result.coefficient)}"
+    if result.car_factor is not None and result.car_factor != result.coefficient:
+        note += f" (car factor {cells.number(result.car_factor)} reported, not applied)"
     if result.higher_is_better:
         note += ", higher is better"
     total = ["", "total", "", "", "", "", cells.number(result.total), cells.text(note)]

@@ -112,3 +112,31 @@ def test_every_cell_reads_back(section: str, deviation_ms: int, penalty: Decimal
             abs(deviation_ms) // 10 * 10 * (-1 if deviation_ms < 0 else 1)
         )
         assert Decimal(parsed[1][6].replace(point, ".")) == penalty
+
+
+def test_a_measurement_not_taken_from_the_line_before_says_where_from() -> None:
+    rows = (
+        ResultRow("PC2", SectionKind.TIMED, 3, 9_800, 9_800, 0, Decimal(0), reference_line=2),
+        ResultRow("PC2", SectionKind.TIMED, 4, 42_800, 43_250, 450, Decimal(45), reference_line=2),
+        ResultRow(
+            "PC3",
+            SectionKind.TIMED,
+            3,
+            17_500,
+            None,
+            None,
+            Decimal(300),
+            ("missed",),
+            None,
+            None,
+            1,
+        ),
+    )
+    result = StageResult(rows, Decimal(345), "mille-miglia", car_factor=Decimal("1.80"))
+    table = result_rows(result)
+    assert [r[7] for r in table[1:]] == [
+        "",
+        "from line 2",
+        "missed, from line 1",
+        "mille-miglia, coefficient 1 (car factor 1.80 reported, not applied)",
+    ]
