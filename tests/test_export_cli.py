@@ -105,3 +105,32 @@ def test_a_missing_log_or_unknown_rules_is_a_clean_error(
     log = copy_example(tmp_path)
     assert main(["export", str(log), "--rules", "no-such-rules"]) == 2
     assert "unknown rule set" in capsys.readouterr().err
+
+
+def test_what_a_log_holds_that_scoring_skips_is_reported_by_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "odd.mmlog"
+    lines = EXAMPLE.read_bytes().splitlines(keepends=True)[:8]  # header and seq 1..7
+    lines += [
+        b'{"type":"lap-marker","seq":8,"t_ns":152000000000,"colour":"red"}\n',
+        b'{"type":"pass","seq":9,"t_ns":153000000000,"section":"PC9","line":1}\n',
+        b'{"type":"void","seq":10,"ref":7,"reason":"undo the undo"}\n',
+    ]
+    log.write_bytes(b"".join(lines))
+    assert main(["export", str(log), "-o", str(tmp_path / "out.csv")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert (
+        f"mmtimer export: warning: {log}:9: event type 'lap-marker' is unknown to this "
+        "version: kept and skipped"
+    ) in err
+    assert (
+        f"mmtimer export: warning: {log}:10: pass for section 'PC9', which the stage does not "
+        "have: ignored"
+    ) in err
+    assert (
+        f"mmtimer export: warning: {log}:11: void ignored: event 7 is a void: a void cannot be "
+        "undone; press the line again instead"
+    ) in err
+    csv_text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    assert "PC9" not in csv_text

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import errno
+import gc
 import json
 import os
 import sys
@@ -212,6 +213,31 @@ class _LineReader:
         )
 
     def event(self, obj: dict[str, Any], line: int) -> Event:
+        """One event; the common well-formed pass/sync/void is built without the key-by-key
+        checks below, which give the messages when something is wrong."""
+        get = obj.get
+        kind = get("type")
+        seq = get("seq")
+        if type(seq) is int and seq >= 1:
+            if kind == "pass":
+                t_ns, section, line_no = get("t_ns"), get("section"), get("line")
+                utc, source = get("utc"), get("source", "")
+                if (
+                    type(t_ns) is int
+                    and type(section) is str
+                    and type(line_no) is int
+                    and line_no >= 1
+                    and (type(utc) is str or (utc is None and "utc" not in obj))
+                    and type(source) is str
+                ):
+                    return Pass(seq, t_ns, section, line_no, utc, source)
+            elif kind == "void":
+                ref, reason = get("ref"), get("reason", "")
+                if type(ref) is int and ref >= 1 and type(reason) is str:
+                    return Void(seq, ref, reason)
+        return self._checked_event(obj, line)
+
+    def _checked_event(self, obj: dict[str, Any], line: int) -> Event:
         kind = obj.get("type")
         if not isinstance(kind, str):
             raise self.error(line, "missing or not text (every event has a type)", "type")
@@ -314,8 +340,36 @@ def _seq_of(event: Event) -> int:
     return event.seq
 
 
-def _decode_line(raw: bytes) -> Any:
-    return json.loads(raw)
+_RAW_DECODE = json.JSONDecoder().raw_decode
+
+
+def _decode_line(text: str) -> Any:
+    """One line's JSON value: `raw_decode` for speed (a log may hold 100,000 lines); anything
+    unusual (whitespace around, an error) goes through json.loads for its message."""
+    try:
+        value, end = _RAW_DECODE(text)
+    except ValueError:
+        return json.loads(text)
+    if end != len(text) and text[end:].strip():
+        return json.loads(text)  # raises "Extra data" with the column
+    return value
+
+
+def _line_texts(lines: list[bytes], data: bytes) -> list[str | UnicodeDecodeError]:
+    """Each line as text; a line that is not UTF-8 gets its error instead."""
+    try:
+        decoded: list[str | UnicodeDecodeError] = []
+        decoded.extend(data.decode("utf-8").split("\n")[: len(lines)])
+        return decoded
+    except UnicodeDecodeError:
+        pass
+    texts: list[str | UnicodeDecodeError] = []
+    for raw in lines:
+        try:
+            texts.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            texts.append(exc)
+    return texts
 
 
 def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, bytes | None]:
@@ -324,6 +378,16 @@ def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, by
     Raises InputError for anything but a torn last line: a bad header, a broken line in the
     middle, an event that lacks a key, a seq that does not rise.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # 100,000 small objects: the cyclic collector would run hundreds of times
+    try:
+        return _parse_log_bytes(data, source)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_log_bytes(data: bytes, source: str) -> tuple[LogContents, bytes | None]:
     reader = _LineReader(source)
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM an editor may add: harmless
         data = data[3:]
@@ -335,6 +399,7 @@ def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, by
     torn: bytes | None = lines.pop() or None
     valid_length = len(data) - (len(torn) if torn else 0)
     torn_number = len(lines) + 1
+    texts = _line_texts(lines, data[:valid_length])
     problems: list[str] = []
     header: Header | None = None
     events: list[Event] = []
@@ -343,22 +408,24 @@ def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, by
     count = len(lines)
     decode = _decode_line
     make_event = reader.event
-    for index, raw in enumerate(lines):
+    for index, text in enumerate(texts):
         number = index + 1
-        if not raw.strip():
-            continue
         try:
-            obj = decode(raw)
+            if isinstance(text, UnicodeDecodeError):
+                raise text
+            obj = decode(text)
         except (ValueError, UnicodeDecodeError) as exc:
+            if not isinstance(text, UnicodeDecodeError) and not text.strip():
+                continue  # a blank line
             if index == count - 1 and torn is None:
                 # the last line is complete but not JSON: a line cut short (e.g. a power loss
                 # left zeros on disk after the last good line). Reported and kept aside.
-                torn = raw + b"\n"
+                torn = lines[index] + b"\n"
                 valid_length -= len(torn)
                 torn_number = number
                 break
             raise reader.error(number, f"not a valid JSON line ({_json_reason(exc)})") from None
-        if not isinstance(obj, dict):
+        if type(obj) is not dict:
             raise reader.error(number, "not a JSON object")
         if header is None:
             header = reader.header(obj, number)

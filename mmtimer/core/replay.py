@@ -73,8 +73,6 @@ class Replay:
             sorted(e.t_ns for e in self.events if isinstance(e, Pass))
         )
         """The instants of every pass (voided ones too), in order: for next/previous."""
-        self._fold: SessionFold | None = None
-        self._folded = 0
         self._results: dict[int, StageResult] = {}
         source = str(contents.path) if contents.path is not None else "<log>"
 
@@ -86,6 +84,8 @@ class Replay:
         whole = SessionFold(stage, rules, where)
         for event in self.events:
             whole.apply(event)
+        self._fold = whole  # the final state, ready for state_at(end_ns)
+        self._folded = len(self.events)
         self.problems: tuple[str, ...] = (*contents.problems, *whole.problems)
         """What the reader and the fold had to say about this log (file and line named)."""
 
@@ -114,7 +114,7 @@ class Replay:
         return self.pass_instants[index - 1] if index > 0 else None
 
     def _fold_to(self, count: int) -> SessionFold:
-        if self._fold is None or count < self._folded:
+        if count < self._folded:
             self._fold = SessionFold(self.stage, self.rules, self._where)
             self._folded = 0
         fold = self._fold

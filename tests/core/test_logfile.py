@@ -471,3 +471,52 @@ def test_a_failing_callback_does_not_stop_the_writer(tmp_path: Path) -> None:
     futures: list[Future[int]] = [writer.append(p) for p in passes(1, 3)]
     assert [f.result(WAIT) for f in futures] == [1, 2, 3]
     writer.close(timeout=WAIT)
+
+
+def test_each_event_knows_its_line_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.mmlog"
+    write_log(path, "", PASS_1, "  ", PASS_2.replace('"seq":2', '"seq":4'))
+    contents = read_log(path)
+    assert contents.lines == (3, 5)
+    assert contents.line_of(1) == 3 and contents.line_of(4) == 5 and contents.line_of(2) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (PASS_2 + " " + PASS_2, r":3: not a valid JSON line \(Extra data at column"),
+        ('{"a":1},{"b":"', r":3: not a valid JSON line"),
+        (PASS_2.replace('"source":"key:Space"', '"source":null'), r":3: source: must be text"),
+        (PASS_2.replace('"line":2', '"line":true'), r":3: line: True is not an integer"),
+        (PASS_2.replace('"seq":2', '"seq":2.0'), r":3: seq: 2.0 is not an integer"),
+        ('{"type":"void","seq":2,"ref":1,"reason":null}', r":3: reason: must be text"),
+        ('{"type":"void","seq":2,"ref":0}', r":3: ref: 0 is below 1"),
+        ('{"seq":2,"ref":0}', r":3: type: missing or not text"),
+        ('"just text"', r":3: not a JSON object"),
+    ],
+)
+def test_a_bad_line_in_the_middle_is_named_exactly(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "a.mmlog"
+    write_log(path, PASS_1, line, PASS_2.replace('"seq":2', '"seq":3'))
+    with pytest.raises(InputError, match=message):
+        read_log(path)
+
+
+def test_lines_with_spaces_around_and_a_null_utc_are_read_as_the_slow_path_would(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.mmlog"
+    write_log(path, "  " + PASS_1 + "  ", PASS_2.replace('"line":2', '"line":2,"utc":null'))
+    with pytest.raises(InputError, match=r":3: utc: must be text"):
+        read_log(path)
+    write_log(path, "  " + PASS_1 + " \t")
+    assert read_log(path).events == (Pass(1, 100, "PC1", 1, None, "key:Space"),)
+
+
+def test_a_line_that_is_not_utf8_in_the_middle_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "a.mmlog"
+    path.write_bytes(
+        header_text().encode() + b"\n" + PASS_1.encode() + b"\n\xff\xfe\n" + PASS_1.encode()
+    )
+    with pytest.raises(InputError, match=r":3: not a valid JSON line \(not UTF-8\)"):
+        read_log(path, keep_torn=False)
