@@ -42,10 +42,11 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _subcommand_parsers() -> dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]]:
     """Each subcommand: a function that adds its arguments, and the function that runs it."""
-    from mmtimer.commands import check
+    from mmtimer.commands import check, export
 
     return {
         "check": (check.add_arguments, check.run),
+        "export": (export.add_arguments, export.run),
     }
 
 
