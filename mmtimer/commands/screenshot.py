@@ -64,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         return _fail(f"--date {args.date!r} is not a date like 2026-05-13")
     out = Path(args.out)
+    if out.suffix.lower() != ".png":
+        return _fail(f"{out}: the image is written as PNG; name it OUT.png")
     if not out.parent.is_dir():
         return _fail(f"{out.parent}: no such folder")
 
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         day=day,
         sweep=args.sweep,
     )
-    if not image.save(str(out), b"PNG"):
+    if not image.save(str(out)):
         return _fail(f"{out}: could not write the image")
     print(f"{out}: {image.width()} x {image.height()}")
     return EXIT_OK
@@ -88,7 +90,7 @@ def render_window(
     """The main window at that state, as an image (a temporary settings file, never the user's)."""
     import tempfile
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMessageHandler
 
     from mmtimer.app import make_application
     from mmtimer.core.clock import NS_PER_MS, FakeClock, SyncPoint
@@ -97,6 +99,12 @@ def render_window(
     from mmtimer.ui.fonts import load_fonts
     from mmtimer.ui.mainwindow import MainWindow
 
+    def quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        # The offscreen platform warns that it has no window manager; nothing to tell the user.
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(quiet)
     app = make_application()
     load_fonts()
     noon = datetime.datetime.combine(day, datetime.time(12)).astimezone()
@@ -120,4 +128,5 @@ def render_window(
         window.close()
         window.deleteLater()
         app.processEvents()
+    qInstallMessageHandler(previous)
     return image

@@ -113,10 +113,14 @@ class _Hand:
     left: QPainterPath
     right: QPainterPath
     insert: QPainterPath | None
+    outline: QPainterPath
+    edged: bool = True  # a thin dark edge (not on the fine chronograph needle)
 
-    @property
-    def outline(self) -> QPainterPath:
-        return self.left.united(self.right)
+
+def _hand(
+    left: QPainterPath, right: QPainterPath, insert: QPainterPath | None, *, edged: bool = True
+) -> _Hand:
+    return _Hand(left, right, insert, left.united(right).simplified(), edged)
 
 
 def _faceted(points: list[tuple[float, float]]) -> tuple[QPainterPath, QPainterPath]:
@@ -148,14 +152,14 @@ def _sword_hand(length: float, width: float, tail: float) -> _Hand:
         )
     )
     insert.closeSubpath()
-    return _Hand(left, right, insert)
+    return _hand(left, right, insert)
 
 
 def _baton_hand(length: float, width: float, tail: float) -> _Hand:
     """Counter hands: a slim tapered baton."""
     half = width / 2
     left, right = _faceted([(-half, tail), (-half * 0.8, -length * 0.85), (0.0, -length)])
-    return _Hand(left, right, None)
+    return _hand(left, right, None)
 
 
 def _chrono_hand() -> _Hand:
@@ -184,7 +188,7 @@ def _chrono_hand() -> _Hand:
         )
     )
     arrow.closeSubpath()
-    return _Hand(left.united(arrow), right.united(arrow), None)
+    return _hand(left.united(arrow), right.united(arrow), None, edged=False)
 
 
 class DialPainter:
@@ -444,21 +448,21 @@ class DialPainter:
         arrow.addPolygon(
             QPolygonF(
                 [
-                    QPointF(-84, y - 17),
+                    QPointF(-94, y - 17),
                     QPointF(44, y - 17),
                     QPointF(38, y - 34),
                     QPointF(88, y),
                     QPointF(38, y + 34),
                     QPointF(44, y + 17),
-                    QPointF(-84, y + 17),
-                    QPointF(-73, y),
+                    QPointF(-94, y + 17),
+                    QPointF(-82, y),
                 ]
             )
         )
         arrow.closeSubpath()
         p.fillPath(arrow.translated(2, 3), _alpha(QColor("#000000"), 90))
         p.fillPath(arrow, c["accent"])
-        text = _text_path("mmtimer", dial_font(23, bold=True), QPointF(-14, y))
+        text = _text_path("mmtimer", dial_font(22, bold=True), QPointF(-20, y))
         italic = QTransform(1, 0, -0.22, 1, 0, 0)  # shear to an italic, as on a race number
         text = QTransform().translate(0.22 * y, 0).map(italic.map(text))
         p.fillPath(text, c["accent_print"])
@@ -655,19 +659,15 @@ class DialPainter:
         p.save()
         p.translate(centre.x() + lift * 0.45, centre.y() + lift * 0.75)
         p.rotate(deg)
-        p.setPen(Qt.PenStyle.NoPen)
-        shadow = _alpha(QColor("#000000"), 85)
-        p.fillPath(hand.left, shadow)
-        p.fillPath(hand.right, shadow)
+        p.fillPath(hand.outline, _alpha(QColor("#000000"), 85))
         p.restore()
         p.save()
         p.translate(centre)
         p.rotate(deg)
-        p.setPen(QPen(c["hands_edge"], 1.0))
-        p.setBrush(color.lighter(112))
-        p.drawPath(hand.left)
-        p.setBrush(color.darker(135))
-        p.drawPath(hand.right)
+        p.fillPath(hand.left, color.lighter(112))
+        p.fillPath(hand.right, color.darker(135))
+        if hand.edged:
+            p.strokePath(hand.outline, QPen(c["hands_edge"], 1.0))
         if hand.insert is not None:
             p.setPen(Qt.PenStyle.NoPen)
             p.fillPath(hand.insert, c["lume"])

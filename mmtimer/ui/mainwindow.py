@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.mark_readout = Readout("SPLIT", "0:00:00.00", self, max_px=44)
         # The stage countdown comes with "Live stage": its slot is laid out and waits here.
         self.countdown_readout = Readout("NEXT TARGET", "-0:00.00", self)
-        self.countdown_readout.set_note("no stage loaded")
+        self.countdown_readout.set_note("no stage")
         self.countdown_readout.set_dimmed(True)
 
         self.side_panel = QVBoxLayout()
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         mark = chrono.last_mark
         if mark is None:
             self.mark_readout.set_caption("SPLIT / LAP")
-            self.mark_readout.set_text("-:--:--.--")
+            self.mark_readout.set_text("")
             self.mark_readout.set_dimmed(True)
         elif mark.action is ChronoAction.LAP:
             laps = chrono.lap_times_ns(t_ns)

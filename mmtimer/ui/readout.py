@@ -40,7 +40,7 @@ class Readout(QWidget):
         self._color = QColor("#f2eee2")
         self._dim = QColor("#8d8a83")
         self._dimmed = False
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._fit()
 
     # -- content -------------------------------------------------------------------------------
@@ -83,9 +83,6 @@ class Readout(QWidget):
         self.update()
 
     # -- geometry ------------------------------------------------------------------------------
-    def _caption_px(self) -> int:
-        return max(11, round(self._value_px * 0.24))
-
     def _fit(self) -> None:
         width = max(1, self.width() - 8)
         metrics = QFontMetricsF(dial_font(100, bold=True, mono=True))
@@ -98,7 +95,7 @@ class Readout(QWidget):
             self.update()
 
     def _height_for(self, value_px: int) -> int:
-        return round(value_px * 1.22 + max(11, round(value_px * 0.24)) * 1.6 + 6)
+        return round(value_px * 1.22 + max(11, min(20, round(value_px * 0.24))) * 1.6 + 6)
 
     def sizeHint(self) -> QSize:
         return QSize(240, self._height_for(self._value_px))
@@ -110,10 +107,16 @@ class Readout(QWidget):
         self._fit()
         super().resizeEvent(event)
 
+    def _shown_px(self) -> int:
+        """The value's size: fitted to the width, and smaller if the layout gave less height."""
+        by_height = int((self.height() - 6) / (1.22 + 0.24 * 1.6))
+        return max(self._min_px // 2, min(self._value_px, by_height))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        caption_px = self._caption_px()
+        value_px = self._shown_px()
+        caption_px = max(11, min(20, round(value_px * 0.24)))
         caption_font = dial_font(caption_px, bold=True, spacing=caption_px * 0.12)
         painter.setFont(caption_font)
         painter.setPen(self._dim)
@@ -123,7 +126,7 @@ class Readout(QWidget):
         painter.drawText(
             caption_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label
         )
-        painter.setFont(dial_font(self._value_px, bold=True, mono=True))
+        painter.setFont(dial_font(value_px, bold=True, mono=True))
         painter.setPen(self._dim if self._dimmed else self._color)
         value_rect = QRectF(4, caption_h, self.width() - 8, self.height() - caption_h)
         painter.drawText(
