@@ -113,14 +113,11 @@ class _Hand:
     left: QPainterPath
     right: QPainterPath
     insert: QPainterPath | None
-    outline: QPainterPath
-    edged: bool = True  # a thin dark edge (not on the fine chronograph needle)
+    outline: QPainterPath  # for the shadow
 
 
-def _hand(
-    left: QPainterPath, right: QPainterPath, insert: QPainterPath | None, *, edged: bool = True
-) -> _Hand:
-    return _Hand(left, right, insert, left.united(right).simplified(), edged)
+def _hand(left: QPainterPath, right: QPainterPath, insert: QPainterPath | None) -> _Hand:
+    return _Hand(left, right, insert, left.united(right).simplified())
 
 
 def _faceted(points: list[tuple[float, float]]) -> tuple[QPainterPath, QPainterPath]:
@@ -188,7 +185,7 @@ def _chrono_hand() -> _Hand:
         )
     )
     arrow.closeSubpath()
-    return _hand(left.united(arrow), right.united(arrow), None, edged=False)
+    return _hand(left.united(arrow), right.united(arrow), None)
 
 
 class DialPainter:
@@ -635,7 +632,9 @@ class DialPainter:
             (QPointF(COUNTER_D, 0), angles.small_seconds_deg, c["hands"]),
         )
         for centre, deg, color in counters:
-            self._paint_hand(p, self.counter_hand, centre, deg=deg, color=color, lift=3.0)
+            self._paint_hand(
+                p, self.counter_hand, centre, deg=deg, color=color, lift=3.0, faceted=False
+            )
             self._paint_cap(p, centre, 7.0, color)
         self._paint_hand(p, self.hour_hand, origin, deg=angles.hour_deg, color=c["hands"], lift=6.0)
         self._paint_hand(
@@ -653,7 +652,15 @@ class DialPainter:
         self._paint_cap(p, QPointF(0, 0), 9.0, c["chrono_hand"])
 
     def _paint_hand(
-        self, p: QPainter, hand: _Hand, centre: QPointF, *, deg: float, color: QColor, lift: float
+        self,
+        p: QPainter,
+        hand: _Hand,
+        centre: QPointF,
+        *,
+        deg: float,
+        color: QColor,
+        lift: float,
+        faceted: bool = True,
     ) -> None:
         c = self.c
         p.save()
@@ -664,10 +671,11 @@ class DialPainter:
         p.save()
         p.translate(centre)
         p.rotate(deg)
-        p.fillPath(hand.left, color.lighter(112))
-        p.fillPath(hand.right, color.darker(135))
-        if hand.edged:
-            p.strokePath(hand.outline, QPen(c["hands_edge"], 1.0))
+        if faceted:
+            p.fillPath(hand.left, color.lighter(112))
+            p.fillPath(hand.right, color.darker(135))
+        else:  # the small counter hands: one flat fill is enough at their size
+            p.fillPath(hand.outline, color)
         if hand.insert is not None:
             p.setPen(Qt.PenStyle.NoPen)
             p.fillPath(hand.insert, c["lume"])
@@ -716,6 +724,8 @@ class DialWidget(QWidget):
         self._static_key: tuple[object, ...] = ()
         self._glass: QPixmap | None = None
         self._glass_key: tuple[object, ...] = ()
+        self._pushers: dict[tuple[bool, bool], QPixmap] = {}  # by (start, reset) pressed
+        self._pushers_key: tuple[object, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
         self.setMouseTracking(True)
@@ -767,6 +777,7 @@ class DialWidget(QWidget):
     def _invalidate(self) -> None:
         self._static = None
         self._glass = None
+        self._pushers.clear()
         self.update()
 
     # -- painting ------------------------------------------------------------------------------
@@ -809,15 +820,14 @@ class DialWidget(QWidget):
             painter.translate(x0 + side / 2, y0 + side / 2)
             painter.scale(scale, scale)
 
-        painter.save()
-        to_logical()
-        self._painter.paint_pushers(painter, start_pressed, reset_pressed)
-        painter.restore()
         if cached:
+            pushers = self._pusher_pixmap(side, dpr, start_pressed, reset_pressed)
+            painter.drawPixmap(QPointF(x0, y0), pushers)
             painter.drawPixmap(QPointF(x0, y0), self._static_pixmap(side, dpr))
         else:
             painter.save()
             to_logical()
+            self._painter.paint_pushers(painter, start_pressed, reset_pressed)
             self._painter.paint_static(painter, _date_text(self._state))
             painter.restore()
         painter.save()
@@ -866,6 +876,20 @@ class DialWidget(QWidget):
             painter.end()
             self._static, self._static_key = pixmap, key
         return self._static
+
+    def _pusher_pixmap(self, side: int, dpr: float, start: bool, reset: bool) -> QPixmap:
+        """The crown and pushers, one small cache per pressed combination (at most four)."""
+        key = (side, dpr, self._painter.theme.name)
+        if key != self._pushers_key:
+            self._pushers.clear()
+            self._pushers_key = key
+        pixmap = self._pushers.get((start, reset))
+        if pixmap is None:
+            pixmap, painter = self._new_layer(side, dpr)
+            self._painter.paint_pushers(painter, start, reset)
+            painter.end()
+            self._pushers[(start, reset)] = pixmap
+        return pixmap
 
     def _glass_pixmap(self, side: int, dpr: float) -> QPixmap:
         key = (side, dpr, self._painter.theme.name)

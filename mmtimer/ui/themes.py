@@ -21,7 +21,6 @@ class Theme:
     accent: str  # the arrow under 12, the 60 of the tachymeter, the small red marks
     accent_print: str  # lettering inside the arrow
     hands: str  # hour, minute and counter hands (metal)
-    hands_edge: str
     lume: str  # the luminous insert of the hour and minute hands
     chrono_hand: str  # the central chronograph seconds hand: the contrasting colour
     steel_light: str  # case, bezel and pushers
@@ -49,7 +48,6 @@ THEMES: dict[str, Theme] = {
             accent="#d0271d",
             accent_print="#ffffff",
             hands="#d7dade",
-            hands_edge="#5d6166",
             lume="#f3efdd",
             chrono_hand="#e8391f",
             steel_light="#eef0f2",
@@ -73,7 +71,6 @@ THEMES: dict[str, Theme] = {
             accent="#f6eddc",
             accent_print="#7a0f1f",
             hands="#e4e6e9",
-            hands_edge="#6b6f74",
             lume="#fbf6e8",
             chrono_hand="#f7f2e4",
             steel_light="#eef0f2",
@@ -97,7 +94,6 @@ THEMES: dict[str, Theme] = {
             accent="#c8261c",
             accent_print="#ffffff",
             hands="#2a2f33",
-            hands_edge="#101214",
             lume="#f4f1e0",
             chrono_hand="#d32a1c",
             steel_light="#eef0f2",
@@ -121,7 +117,6 @@ THEMES: dict[str, Theme] = {
             accent="#d8321f",
             accent_print="#ffffff",
             hands="#e3e6e9",
-            hands_edge="#5f656b",
             lume="#f3f0e2",
             chrono_hand="#ff6a2b",
             steel_light="#eef0f2",
@@ -145,7 +140,6 @@ THEMES: dict[str, Theme] = {
             accent="#7a2412",
             accent_print="#1a0c06",
             hands="#5a4a38",
-            hands_edge="#231b12",
             lume="#9a7442",
             chrono_hand="#b83a1c",
             steel_light="#4a4744",
