@@ -17,6 +17,7 @@ from mmtimer.ui.controller import Controller
 from mmtimer.ui.dial import Pusher
 from mmtimer.ui.dialstate import Stepping
 from mmtimer.ui.fonts import load_fonts
+from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.mainwindow import (
     ACTIVE_INTERVAL_MS,
     INACTIVE_INTERVAL_MS,
@@ -146,11 +147,11 @@ def test_keyboard_help_lists_every_shortcut(qtbot: QtBot, window: MainWindow) ->
 
 
 def test_f1_opens_the_help(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.findChildren(KeyboardHelp) == []
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    dialogs = [w for w in window.findChildren(type(window.show_keyboard_help()))]
-    for dialog in dialogs:
-        qtbot.addWidget(dialog)
-    assert len(dialogs) == 2  # one from F1, one from the call above
+    dialogs = window.findChildren(KeyboardHelp)
+    assert len(dialogs) == 1
+    assert dialogs[0].isVisible()
 
 
 def test_colour_and_stepping_persist(
