@@ -9,6 +9,7 @@ answers None when it cannot tell.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -20,6 +21,7 @@ from mmtimer.core.errors import InputError
 KeyPath = tuple[str | int, ...]
 """A key inside a document: ``("section", 2, "due")``; list indexes are 1-based, as shown."""
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column \d+\)\s*$")
 _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 
@@ -31,7 +33,8 @@ def key_text(path: KeyPath) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += part if not out else f".{part}"
+            name = part if _BARE_KEY.fullmatch(part) else json.dumps(part)
+            out += name if not out else f".{name}"
     return out
 
 
