@@ -42,13 +42,11 @@ from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, 
 from mmtimer.core.timefmt import DAY_MS, FormatError, format_time_of_day, parse_time_of_day_ms
 
 LOG_SUFFIX = ".mmlog"
-OPEN_EVENT = "open"
 RESUME_EVENT = "resume"
 CLOSE_EVENT = "close"
 NOTE_EVENT = "note"
-KNOWN_OTHER_TYPES = frozenset(
-    {RESUME_EVENT, CLOSE_EVENT, NOTE_EVENT, "navigate", "alarm", OPEN_EVENT}
-)
+NAVIGATE_EVENT = "navigate"
+KNOWN_OTHER_TYPES = frozenset({RESUME_EVENT, CLOSE_EVENT, NOTE_EVENT, NAVIGATE_EVENT})
 """Event types this program writes besides sync/pass/void/chrono; any other type is reported."""
 
 _T = TypeVar("_T")

@@ -40,6 +40,7 @@ from mmtimer.core.errors import InputError
 from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, Sync, Void
 from mmtimer.core.logfile import (
     CLOSE_EVENT,
+    NAVIGATE_EVENT,
     NOTE_EVENT,
     RESUME_EVENT,
     LogContents,
@@ -63,7 +64,6 @@ NS_PER_MS = 1_000_000
 NS_PER_S = 1_000_000_000
 DAY_NS = 86_400 * NS_PER_S
 HALF_DAY_NS = DAY_NS // 2
-NAVIGATE_EVENT = "navigate"
 RULES_FILE_KEY = "rules_file"
 """Header field holding a rule-set file's text when the stage names a file (not a built-in)."""
 DEFAULT_MAX_CLOCK_DISAGREEMENT_NS = 2 * NS_PER_S
@@ -716,6 +716,40 @@ class LiveSession:
         session.sink = sink
         session._record(event)
         return session
+
+    @classmethod
+    def resume_log(
+        cls,
+        path: str | Path,
+        *,
+        now_ns: int,
+        utc_now: datetime,
+        restarted: bool = False,
+        rules_ref: str | None = None,
+        rules_base_dir: Path | None = None,
+        writer_options: dict[str, Any] | None = None,
+    ) -> tuple[LiveSession, LogWriter]:
+        """Open the log at `path` for appending and resume its session (see `resume`), with the
+        stage, rule set and crew of its header (or `rules_ref`). InputError if unusable."""
+        writer, contents = LogWriter.open_existing(path, **(writer_options or {}))
+        try:
+            stage, rules, crew = log_inputs(
+                contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir
+            )
+            session = cls.resume(
+                contents,
+                stage,
+                rules,
+                crew,
+                now_ns=now_ns,
+                utc_now=utc_now,
+                restarted=restarted,
+                sink=writer,
+            )
+        except BaseException:
+            writer.close()
+            raise
+        return session, writer
 
     # -- a new log --------------------------------------------------------------------------------
     @classmethod

@@ -409,3 +409,23 @@ def test_passes_are_stamped_with_the_instant_given() -> None:
     session = new_session()
     event = session.press(123_456_789, source="pedal", utc=UTC0)
     assert event == Pass(1, 123_456_789, "PC1", 1, "2026-05-13T08:00:00.000Z", "pedal")
+
+
+def test_resume_log_opens_reads_and_resumes_in_one_step(tmp_path: Path) -> None:
+    stage = make_stage()
+    session, writer = LiveSession.start_log(
+        tmp_path / "a.mmlog", stage, load_rules(stage.rules), Crew(number=7), created=UTC0
+    )
+    record_some(session)
+    writer.close(timeout=WAIT)
+    with (tmp_path / "a.mmlog").open("ab") as log:
+        log.write(b'{"type":"pass","seq":7,"t_ns":')  # the power went while writing a line
+    resumed, writer2 = LiveSession.resume_log(
+        tmp_path / "a.mmlog", now_ns=50 * S, utc_now=UTC0 + timedelta(seconds=50)
+    )
+    assert resumed.armed == Armed("PC1", 3) and resumed.crew == Crew(number=7)
+    resume = resumed.events[-1]
+    assert isinstance(resume, Other) and resume.data["torn_tail"] == "a.mmlog.torn-1"
+    assert writer2.close(timeout=WAIT)
+    final = read_log(tmp_path / "a.mmlog")
+    assert final.problems == () and final.events[-1] == resume
