@@ -1,36 +1,59 @@
 """Replay: what the window showed at any instant of a log, by folding the same events again.
 
 `Replay(contents).state_at(t_ns)` folds the events recorded up to `t_ns` with the live session's
-own fold (`SessionFold`) and scores them with `scoring.score`, so a replay shows exactly what the
-live window showed. Instants are log instants (the session clock as logged).
+own fold (`SessionFold`) and scores them with the one scoring implementation, so a replay shows
+exactly what the live window showed. Instants are log instants (the session clock as logged).
 
 Which events are "up to t": each event takes effect at its instant, or at the instant of an
 earlier event if that was later (a key press stamped by the OS a little before an event already
 recorded shows from the moment it was recorded); events without an instant (voids) take effect
 with the event before them. So the events up to any instant are a prefix of the log.
+
+Seeking in a long log: the folds (`SessionFold` and `scoring.ScoreFold`) leave a copy of
+themselves every `checkpoint_every` events as they first go through the log; a seek starts from
+the nearest copy before it and folds at most that many events, and each prefix is scored in time
+proportional to the stage, not the log. Nothing is folded past the furthest instant asked for
+until it is asked for, or until `prepare` is called (a window calls it while idle), so the first
+instant of a long log shows at once. A log whose seqs do not rise or whose voids name a later
+seq (edited by hand) cannot share checkpoints: it is folded again from its start when a seek goes
+back, and scored with `score` at each instant (slower, the same answers).
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from mmtimer.core.crew import Crew
-from mmtimer.core.events import Chrono, Event, Other, Pass, Sync
-from mmtimer.core.logfile import LogContents
+from mmtimer.core.events import Event, Pass, Void
+from mmtimer.core.logfile import LogContents, parse_utc_stamp
 from mmtimer.core.results import StageResult
 from mmtimer.core.rules import RuleSet
-from mmtimer.core.scoring import score
+from mmtimer.core.scoring import ScoreFold, score
 from mmtimer.core.session import SessionFold, SessionState, log_inputs
 from mmtimer.core.stage import Stage
 
+DEFAULT_CHECKPOINT_EVERY = 2048
+_RESULTS_CACHE = 256
+
+
+@dataclass(slots=True)
+class _Cursor:
+    """The folds after the first `count` events (`scoring` None: the log is not causal)."""
+
+    session: SessionFold
+    scoring: ScoreFold | None
+    count: int
+
+    def copy(self) -> _Cursor:
+        scoring = None if self.scoring is None else self.scoring.snapshot()
+        return _Cursor(self.session.snapshot(), scoring, self.count)
+
 
 def _instant(event: Event) -> int | None:
-    if isinstance(event, Pass | Sync | Chrono):
-        return event.t_ns
-    if isinstance(event, Other):
-        return event.t_ns
-    return None
+    return None if isinstance(event, Void) else event.t_ns
 
 
 class Replay:
@@ -49,31 +72,47 @@ class Replay:
         *,
         rules_ref: str | None = None,
         rules_base_dir: Path | None = None,
+        checkpoint_every: int = DEFAULT_CHECKPOINT_EVERY,
     ) -> None:
         if stage is None or rules is None or crew is None:
             log_stage, log_rules, log_crew = log_inputs(
                 contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir
             )
             stage, rules, crew = stage or log_stage, rules or log_rules, crew or log_crew
+        if checkpoint_every < 1:
+            raise ValueError("checkpoint_every must be at least 1")
         self.contents = contents
         self.stage = stage
         self.rules = rules
         self.crew = crew
         self.events: tuple[Event, ...] = contents.events
         effective: list[int] = []
-        first = next((t for t in map(_instant, self.events) if t is not None), 0)
-        current = first
+        passes: list[int] = []
+        causal = True
+        last_seq: int | None = None
+        current = next((t for t in map(_instant, self.events) if t is not None), 0)
         for event in self.events:
-            t_ns = _instant(event)
-            if t_ns is not None and t_ns > current:
-                current = t_ns
+            if isinstance(event, Pass):
+                passes.append(event.t_ns)
+                current = max(current, event.t_ns)
+            elif isinstance(event, Void):
+                if event.ref >= event.seq:
+                    causal = False
+            else:
+                t_ns = event.t_ns
+                if t_ns is not None and t_ns > current:
+                    current = t_ns
             effective.append(current)
+            if last_seq is not None and event.seq <= last_seq:
+                causal = False
+            last_seq = event.seq
         self._effective = effective
-        self.pass_instants: tuple[int, ...] = tuple(
-            sorted(e.t_ns for e in self.events if isinstance(e, Pass))
-        )
+        passes.sort()
+        self.pass_instants: tuple[int, ...] = tuple(passes)
         """The instants of every pass (voided ones too), in order: for next/previous."""
-        self._results: dict[int, StageResult] = {}
+        self.causal = causal
+        """True when seqs rise and voids name earlier seqs: seeks start from checkpoints."""
+        self._every = checkpoint_every
         source = str(contents.path) if contents.path is not None else "<log>"
 
         def where(seq: int) -> str:
@@ -81,14 +120,16 @@ class Replay:
             return f"{source}:{line}" if line is not None else f"{source}: seq {seq}"
 
         self._where = where
-        whole = SessionFold(stage, rules, where)
-        for event in self.events:
-            whole.apply(event)
-        self._fold = whole  # the final state, ready for state_at(end_ns)
-        self._folded = len(self.events)
-        self.problems: tuple[str, ...] = (*contents.problems, *whole.problems)
-        """What the reader and the fold had to say about this log (file and line named)."""
+        self._frontier = self._fresh_cursor()
+        self._checkpoints: list[_Cursor] = [self._frontier.copy()] if causal else []
+        self._cursor: _Cursor | None = None
+        self._results: dict[tuple[int, bool], StageResult] = {}
 
+    def _fresh_cursor(self) -> _Cursor:
+        session = SessionFold(self.stage, self.rules, self._where)
+        return _Cursor(session, ScoreFold(self.stage) if self.causal else None, 0)
+
+    # -- instants ---------------------------------------------------------------------------------
     @property
     def start_ns(self) -> int:
         """The first instant of the log (0 for a log without any)."""
@@ -103,6 +144,13 @@ class Replay:
         """How many events had taken effect at `t_ns`."""
         return bisect.bisect_right(self._effective, t_ns)
 
+    def effective_ns(self, count: int) -> int:
+        """The instant at which the first `count` events had all taken effect (`start_ns` for
+        none): `events_until(effective_ns(n)) >= n`."""
+        if count <= 0 or not self._effective:
+            return self.start_ns
+        return self._effective[min(count, len(self._effective)) - 1]
+
     def next_pass(self, t_ns: int) -> int | None:
         """The instant of the first pass after `t_ns`, if any."""
         index = bisect.bisect_right(self.pass_instants, t_ns)
@@ -113,30 +161,89 @@ class Replay:
         index = bisect.bisect_left(self.pass_instants, t_ns)
         return self.pass_instants[index - 1] if index > 0 else None
 
-    def _fold_to(self, count: int) -> SessionFold:
-        if count < self._folded:
-            self._fold = SessionFold(self.stage, self.rules, self._where)
-            self._folded = 0
-        fold = self._fold
-        for event in self.events[self._folded : count]:
-            fold.apply(event)
-        self._folded = count
-        return fold
+    # -- folding ---------------------------------------------------------------------------------
+    def _advance(self, cursor: _Cursor, count: int) -> None:
+        session, scoring = cursor.session, cursor.scoring
+        for event in self.events[cursor.count : count]:
+            session.apply(event)
+            if scoring is not None:
+                scoring.apply(event)
+        cursor.count = count
 
-    def results_after(self, count: int) -> StageResult:
-        """The results of the first `count` events (cached)."""
-        cached = self._results.get(count)
+    def _advance_frontier(self, count: int) -> None:
+        front, every = self._frontier, self._every
+        while front.count < count:
+            stop = min(count, (front.count // every + 1) * every)
+            self._advance(front, stop)
+            if self.causal and stop % every == 0 and len(self._checkpoints) == stop // every:
+                self._checkpoints.append(front.copy())
+
+    def _fold_to(self, count: int) -> _Cursor:
+        count = max(0, min(count, len(self.events)))
+        front = self._frontier
+        if count >= front.count:
+            self._advance_frontier(count)
+            return front
+        cursor = self._cursor
+        floor = (count // self._every) * self._every if self.causal else 0
+        if cursor is None or not floor <= cursor.count <= count:
+            if self.causal:
+                cursor = self._checkpoints[count // self._every].copy()
+            else:
+                cursor = self._fresh_cursor()
+            self._cursor = cursor
+        self._advance(cursor, count)
+        return cursor
+
+    def prepare(self, max_events: int) -> bool:
+        """Fold up to `max_events` more of the log ahead of time (checkpoints for later seeks);
+        True once the whole log is folded. A window calls it in small steps while idle."""
+        total = len(self.events)
+        self._advance_frontier(min(total, self._frontier.count + max(0, max_events)))
+        return self._frontier.count >= total
+
+    @property
+    def prepared(self) -> bool:
+        """True once the whole log has been folded (every seek is then at most one step)."""
+        return self._frontier.count >= len(self.events)
+
+    # -- what it answers --------------------------------------------------------------------------
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """What the reader and the fold had to say about this log (file and line named)."""
+        self._advance_frontier(len(self.events))
+        return (*self.contents.problems, *self._frontier.session.problems)
+
+    def _results_of(self, cursor: _Cursor, live: bool) -> StageResult:
+        key = (cursor.count, live)
+        cached = self._results.get(key)
         if cached is None:
-            if len(self._results) > 256:
+            if len(self._results) >= _RESULTS_CACHE:
                 self._results.clear()
-            cached = score(self.stage, self.rules, self.crew, self.events[:count])
-            self._results[count] = cached
+            if cursor.scoring is not None:
+                cached = cursor.scoring.result(self.rules, self.crew, live=live)
+            else:
+                events = self.events[: cursor.count]
+                cached = score(self.stage, self.rules, self.crew, events, live=live)
+            self._results[key] = cached
         return cached
 
-    def state_at(self, t_ns: int) -> SessionState:
-        """What the dial, the countdown and the results showed at log instant `t_ns`."""
+    def results_after(self, count: int, *, live: bool = False) -> StageResult:
+        """The results of the first `count` events (cached); `live` as in `state_at`."""
+        key = (max(0, min(count, len(self.events))), live)
+        cached = self._results.get(key)
+        return cached if cached is not None else self._results_of(self._fold_to(count), live)
+
+    def state_at(self, t_ns: int, *, live: bool = False) -> SessionState:
+        """What the dial, the countdown and the results showed at log instant `t_ns`.
+
+        `live`: score as the live window does while the stage is driven (a measurement not
+        reached yet is ``pending``, not ``missed``); without it, the results are those of the
+        stage as if it had ended at `t_ns` (what `mmtimer export` writes at the log's end).
+        """
         count = self.events_until(t_ns)
-        fold = self._fold_to(count)
+        cursor = self._fold_to(count)
+        fold = cursor.session
         return SessionState(
             t_ns=t_ns,
             events=self.events[:count],
@@ -144,8 +251,29 @@ class Replay:
             chronograph=fold.chronograph,
             official_ns=fold.official_ns(t_ns),
             countdown=fold.countdown(t_ns),
-            results=self.results_after(count),
+            results=self._results_of(cursor, live),
         )
 
     def final_state(self) -> SessionState:
         return self.state_at(self.end_ns)
+
+    def utc_at(self, t_ns: int) -> datetime | None:
+        """The wall-clock time (UTC) at log instant `t_ns`, carried from the latest event stamped
+        at or before it (or the log's creation); None if the log has no usable stamp."""
+        fold = self._fold_to(self.events_until(t_ns)).session
+        if fold.anchor is not None:
+            _, anchor_ns, text = fold.anchor
+        else:
+            anchor_ns, text = self.start_ns, self.contents.header.created
+        try:
+            anchor_utc = parse_utc_stamp(text)
+        except ValueError:
+            return None
+        return anchor_utc + timedelta(microseconds=(t_ns - anchor_ns) // 1000)
+
+    def pass_instant(self, section: str, line: int) -> int | None:
+        """The instant of the pass that counts for `line` of `section` at the log's end (None if
+        the line was never recorded, or every pass of it was voided)."""
+        self._advance_frontier(len(self.events))
+        counting = self._frontier.session.counting_pass(section, line)
+        return None if counting is None else counting.t_ns

@@ -32,7 +32,9 @@ What counts (the choices where the log could be read more than one way):
   penalty, and it is never discarded. After the stage, score without `live`.
 
 Performance: one pass over the events and over the sections, syncs found by bisection; a
-five-day event scores in a few milliseconds (tests/benchmarks/bench_scoring.py).
+five-day event scores in a few milliseconds (tests/benchmarks/bench_scoring.py). `ScoreFold`
+takes a log one event at a time and scores any prefix in time proportional to the stage, with
+copies to restart from: replay scores each instant of a long log without rescoring its start.
 """
 
 from __future__ import annotations
@@ -418,6 +420,20 @@ def score(
     """
     messages: list[str] = []
     syncs, passes = _fold(events, stage, messages)
+    return _finish(stage, rules, crew, (syncs, passes, messages), live=live)
+
+
+def _finish(
+    stage: Stage,
+    rules: RuleSet,
+    crew: Crew,
+    folded: tuple[_Syncs, _Passes, list[str]],
+    *,
+    live: bool,
+) -> StageResult:
+    """The rows and the total from the folded syncs, passes and messages (`score` after
+    `_fold`)."""
+    syncs, passes, messages = folded
     rows: list[ResultRow] = []
     for section in stage.sections:
         if isinstance(section, TimedSection):
@@ -486,6 +502,158 @@ def score(
         car_factor=car_factor,
         car_year=crew.year,
     )
+
+
+class NotCausalError(ValueError):
+    """A log `ScoreFold` cannot take: a seq that does not rise, or a void naming a later seq."""
+
+
+class ScoreFold:
+    """What scoring needs of a log, taken one event at a time (for replay).
+
+    After any prefix of a log's events, ``result(rules, crew, live=...)`` equals ``score`` of that
+    prefix (tests/core/test_scoring.py checks it on random logs), but costs time in the stage's
+    size, not the log's; ``snapshot()`` is a copy to carry on from later, so a replay can jump
+    back to a checkpoint instead of scoring from the start.
+
+    Only for causal logs: every seq rises and every void names an earlier seq (what the reader
+    and the live session guarantee, and a log edited by hand may break). `apply` raises
+    `NotCausalError` otherwise, before changing anything; `score` takes any list of events.
+
+    Snapshots share, with the fold they came from, one append-only map from seq to the pass or
+    void that has it: a snapshot may only be fed the very events that followed it in the same log
+    (`apply` raises ValueError if it is fed another event under a seq it has seen).
+    """
+
+    __slots__ = (
+        "_counting",
+        "_last_seq",
+        "_lines",
+        "_pass_messages",
+        "_seen",
+        "_stage",
+        "_syncs",
+        "_void_messages",
+        "_voided_keys",
+        "_voided_seqs",
+        "count",
+    )
+
+    def __init__(self, stage: Stage) -> None:
+        self._stage = stage
+        self._lines = {section.id: section.lines for section in stage.sections}
+        self._seen: dict[int, Pass | Void] = {}  # shared with snapshots: see the class doc
+        self._last_seq: int | None = None
+        self._syncs: list[Sync] = []
+        self._counting: dict[tuple[str, int], list[Pass]] = {}  # unvoided, in log order
+        self._voided_seqs: set[int] = set()
+        self._voided_keys: set[tuple[str, int]] = set()
+        self._void_messages: list[str] = []
+        self._pass_messages: list[str] = []
+        self.count = 0
+        """How many events the fold has taken."""
+
+    def snapshot(self) -> ScoreFold:
+        """A copy that carries on independently (see the class doc for what it shares)."""
+        copy = ScoreFold.__new__(ScoreFold)
+        copy._stage = self._stage
+        copy._lines = self._lines
+        copy._seen = self._seen
+        copy._last_seq = self._last_seq
+        copy._syncs = self._syncs.copy()
+        copy._counting = {key: passes.copy() for key, passes in self._counting.items()}
+        copy._voided_seqs = self._voided_seqs.copy()
+        copy._voided_keys = self._voided_keys.copy()
+        copy._void_messages = self._void_messages.copy()
+        copy._pass_messages = self._pass_messages.copy()
+        copy.count = self.count
+        return copy
+
+    def _remember(self, event: Pass | Void) -> None:
+        if self._seen.setdefault(event.seq, event) is not event:
+            raise ValueError(
+                f"seq {event.seq}: this fold (or the one it was copied from) saw another event "
+                "with this seq; a snapshot may only take the events that followed it"
+            )
+
+    def apply(self, event: Event) -> None:
+        """Take the next event of the log (any type; only passes, voids and syncs count)."""
+        seq = event.seq
+        if self._last_seq is not None and seq <= self._last_seq:
+            raise NotCausalError(f"seq {seq} does not rise after seq {self._last_seq}")
+        if isinstance(event, Void) and event.ref >= seq:
+            raise NotCausalError(f"void seq {seq} names seq {event.ref}, which is not before it")
+        self._last_seq = seq
+        self.count += 1
+        if isinstance(event, Pass):
+            self._remember(event)
+            self._pass(event)
+        elif isinstance(event, Sync):
+            self._syncs.append(event)
+        elif isinstance(event, Void):
+            self._remember(event)
+            self._void(event)
+
+    def _pass(self, p: Pass) -> None:
+        count = self._lines.get(p.section)
+        if count is None:
+            self._pass_messages.append(
+                f"pass seq {p.seq}: the stage has no section {p.section!r}: ignored"
+            )
+        elif not 1 <= p.line <= count:
+            self._pass_messages.append(
+                f"pass seq {p.seq}: {p.section} has lines 1 to {count}, not {p.line}: ignored"
+            )
+        else:
+            self._counting.setdefault((p.section, p.line), []).append(p)
+
+    def _void(self, void: Void) -> None:
+        target = self._seen.get(void.ref)
+        if isinstance(target, Pass):
+            if void.ref in self._voided_seqs:
+                return
+            self._voided_seqs.add(void.ref)
+            key = (target.section, target.line)
+            passes = self._counting.get(key)
+            if passes is None:  # a pass for a section or line the stage lacks
+                return
+            self._voided_keys.add(key)
+            for index in range(len(passes) - 1, -1, -1):
+                if passes[index] is target:
+                    del passes[index]
+                    break
+        elif isinstance(target, Void):
+            self._void_messages.append(
+                f"void seq {void.seq} names void seq {void.ref}: ignored "
+                "(a void cannot be undone; press the line again instead)"
+            )
+        else:
+            self._void_messages.append(
+                f"void seq {void.seq} names seq {void.ref}, which is no pass: ignored"
+            )
+
+    def result(self, rules: RuleSet, crew: Crew, *, live: bool = False) -> StageResult:
+        """``score(stage, rules, crew, events so far, live=live)``."""
+        messages = [*self._void_messages, *self._pass_messages]
+        chosen: dict[tuple[str, int], Pass] = {}
+        redone: list[tuple[int, str]] = []
+        for (section_id, line), passes in self._counting.items():
+            if not passes:
+                continue
+            chosen[section_id, line] = passes[-1]
+            if len(passes) > 1:
+                # `score` names re-done lines in the order their second pass came
+                redone.append(
+                    (
+                        passes[1].seq,
+                        f"{section_id} line {line}: {len(passes)} passes, the last "
+                        f"(seq {passes[-1].seq}) counts",
+                    )
+                )
+        redone.sort()
+        messages.extend(text for _, text in redone)
+        folded = (_Syncs(self._syncs), _Passes(chosen, set(self._voided_keys)), messages)
+        return _finish(self._stage, rules, crew, folded, live=live)
 
 
 # ---------------------------------------------------------------------------------------------

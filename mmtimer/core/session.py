@@ -283,6 +283,30 @@ class SessionFold:
         elif event.type == CLOSE_EVENT:
             self.closed = True
 
+    # -- copies, for replay ------------------------------------------------------------------------
+    SNAPSHOT_COPIED = ("counting", "voided", "_sync_keys", "_sync_offsets", "problems")
+    """Attributes that change as events come: a snapshot copies them (`counting` one level
+    deep). The maps by seq (`kinds`, `passes`) are shared, every other attribute is an immutable
+    value or never changes after __init__ (tests/core/test_replay.py checks the list is whole)."""
+    SNAPSHOT_SHARED = ("kinds", "passes")
+
+    def snapshot(self) -> SessionFold:
+        """A copy that carries on independently, for replay to restart from.
+
+        It shares with this fold the maps by seq (`kinds`, `passes`), which only ever gain the
+        entry of each new event: so a snapshot may only be fed the very events that followed it
+        in the same log, and only if every void in them names an earlier seq (as the live
+        session writes them; `Replay` checks a log before it takes snapshots of it).
+        """
+        copy = SessionFold.__new__(SessionFold)
+        copy.__dict__.update(self.__dict__)
+        copy.counting = {key: passes.copy() for key, passes in self.counting.items()}
+        copy.voided = self.voided.copy()
+        copy._sync_keys = self._sync_keys.copy()
+        copy._sync_offsets = self._sync_offsets.copy()
+        copy.problems = self.problems.copy()
+        return copy
+
     # -- what the state answers -----------------------------------------------------------------
     def counting_pass(self, section_id: str, line: int) -> Pass | None:
         passes = self.counting.get((section_id, line))

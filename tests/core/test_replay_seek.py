@@ -1,0 +1,147 @@
+"""Seeking in a replay: checkpoints and scoring folds give the answers of a fold from the start."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mmtimer.core.crew import Crew
+from mmtimer.core.events import Event, Pass, Void
+from mmtimer.core.logfile import LogContents, event_line, header_line, parse_log_bytes
+from mmtimer.core.replay import Replay
+from mmtimer.core.rules import load_rules
+from mmtimer.core.scoring import score
+from mmtimer.core.session import LiveSession, SessionFold, SessionState, new_log_header
+from mmtimer.core.stage import parse_stage
+from tests.core.test_replay import UTC0, ops, run
+from tests.core.test_session import STAGE_TEXT
+
+S = 1_000_000_000
+
+
+def reference_state(replay: Replay, t_ns: int, live: bool) -> SessionState:
+    """The state at `t_ns` the slow, obvious way: fold from the start, score the prefix."""
+    count = replay.events_until(t_ns)
+    fold = SessionFold(replay.stage, replay.rules, replay._where)
+    for event in replay.events[:count]:
+        fold.apply(event)
+    return SessionState(
+        t_ns=t_ns,
+        events=replay.events[:count],
+        armed=fold.armed,
+        chronograph=fold.chronograph,
+        official_ns=fold.official_ns(t_ns),
+        countdown=fold.countdown(t_ns),
+        results=score(replay.stage, replay.rules, replay.crew, replay.events[:count], live=live),
+    )
+
+
+def contents_of(session: LiveSession, events: tuple[Event, ...] | None = None) -> LogContents:
+    header = new_log_header(session.stage, session.crew, UTC0)
+    chosen = session.events if events is None else events
+    data = header_line(header) + b"".join(event_line(e) for e in chosen)
+    contents, torn = parse_log_bytes(data, "seek.mmlog")
+    assert torn is None
+    return contents
+
+
+def recorded(actions: list[tuple[object, ...]]) -> LiveSession:
+    stage = parse_stage(STAGE_TEXT, "test.stage.toml")
+    session = LiveSession(stage, load_rules(stage.rules), Crew(number=7, year=1934))
+    t_ns = 0
+    for op in actions:
+        step = op[1] if op[0] not in ("void_last", "void") else 0
+        t_ns = max(0, t_ns + int(step))  # type: ignore[call-overload]
+        run(session, op, t_ns)
+    return session
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(ops, max_size=30),
+    st.integers(1, 4),
+    st.lists(st.tuples(st.floats(-0.1, 1.1), st.booleans(), st.integers(0, 3)), max_size=12),
+)
+def test_any_seek_order_gives_the_state_of_a_fold_from_the_start(
+    actions: list[tuple[object, ...]],
+    every: int,
+    seeks: list[tuple[float, bool, int]],
+) -> None:
+    session = recorded(actions)
+    replay = Replay(contents_of(session), checkpoint_every=every)
+    assert replay.causal
+    span = replay.end_ns - replay.start_ns
+    for fraction, live, prepare in seeks:
+        if prepare:
+            replay.prepare(prepare)
+        t_ns = replay.start_ns + int(span * fraction)
+        assert replay.state_at(t_ns, live=live) == reference_state(replay, t_ns, live)
+    assert replay.final_state() == session.state(replay.end_ns)
+    assert replay.problems == session.problems
+
+
+def test_a_log_with_a_void_naming_a_later_seq_is_replayed_without_checkpoints() -> None:
+    stage = parse_stage(STAGE_TEXT, "test.stage.toml")
+    session = LiveSession(stage, load_rules(stage.rules), Crew())
+    events: tuple[Event, ...] = (
+        Pass(1, 1 * S, "PC1", 1),
+        Void(2, 3, "names the next pass"),
+        Pass(3, 17 * S, "PC1", 2),
+        Pass(4, 30 * S, "PC1", 3),
+    )
+    replay = Replay(contents_of(session, events), checkpoint_every=1)
+    assert not replay.causal
+    for t_ns in (31 * S, 2 * S, 20 * S, 0, 17 * S):
+        assert replay.state_at(t_ns) == reference_state(replay, t_ns, False)
+    assert replay.prepare(10)
+
+
+def test_nothing_is_folded_beyond_what_was_asked_until_prepare() -> None:
+    session = recorded([("press", 10 * S)] * 6)
+    replay = Replay(contents_of(session), checkpoint_every=2)
+    replay.state_at(replay.start_ns)
+    assert replay._frontier.count == 1 and not replay.prepared
+    assert not replay.prepare(2)
+    assert replay.prepare(100) and replay.prepared
+    assert replay.state_at(replay.start_ns) == reference_state(replay, replay.start_ns, False)
+    assert replay.pass_instant("PC1", 2) == 20 * S
+    assert replay.pass_instant("CO1", 1) is None
+
+
+def test_utc_at_carries_the_latest_stamp() -> None:
+    session = recorded([])
+    session.press(10 * S, utc=UTC0)
+    session.press(25 * S)
+    replay = Replay(contents_of(session))
+    at = replay.utc_at(40 * S)
+    assert at is not None and (at - UTC0).total_seconds() == 30
+    before = replay.utc_at(0)  # before any stamp: the log's creation, at its first instant
+    assert before is not None and (before - UTC0).total_seconds() == -10
+
+
+def test_every_attribute_of_the_session_fold_is_classified_for_snapshots() -> None:
+    """A new mutable attribute of SessionFold must be copied by snapshot() (or shared on
+    purpose): add it to SNAPSHOT_COPIED, else snapshots would share it by mistake."""
+    stage = parse_stage(STAGE_TEXT, "test.stage.toml")
+    fold = SessionFold(stage, load_rules(stage.rules))
+    immutable_or_fixed = {
+        "stage",
+        "rules",
+        "_where",
+        "_sections",
+        "_next_section",
+        "armed",
+        "chronograph",
+        "offset_ns",
+        "last_t_ns",
+        "anchor",
+        "last_seq",
+        "closed",
+        "_last_press",
+    }
+    classified = immutable_or_fixed | set(SessionFold.SNAPSHOT_COPIED)
+    classified |= set(SessionFold.SNAPSHOT_SHARED)
+    assert set(vars(fold)) == classified
+    copy = fold.snapshot()
+    for name in SessionFold.SNAPSHOT_COPIED:
+        assert getattr(copy, name) is not getattr(fold, name)
