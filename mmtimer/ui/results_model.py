@@ -1,0 +1,486 @@
+"""The results table: a Qt model over a StageResult (one row per measurement, then the total).
+
+The model only shows what scoring produced (`mmtimer.core.scoring`); it never scores. Values are
+formatted as in the results CSV (times cut to 1/100, deviations signed, late positive). A second
+run (another log of the same stage) can be shown beside the first, matched by section and line.
+
+Roles: `SORT_ROLE` gives a number for every cell (the proxy sorts on it; the total row stays last
+in either order), `ROW_ROLE` the row's index in driving order (-1 on the total row).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QTableView
+
+from mmtimer.core.csvout import format_deviation_s, format_number
+from mmtimer.core.results import ResultRow, SectionKind, StageResult
+from mmtimer.core.timefmt import format_duration, format_time_of_day
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+EXACT_MS = 10  # a deviation under 1/100 s shows as 0.00
+
+EARLY_COLOUR = QColor("#2f7fd8")
+LATE_COLOUR = QColor("#d8433a")
+EXACT_COLOUR = QColor("#2e9d4a")
+PENDING_COLOUR = QColor("#8a8a8a")
+CURRENT_BACKGROUND = QColor(242, 178, 51, 70)
+
+_Index = QModelIndex | QPersistentModelIndex
+_MISSING = float("inf")  # what a blank cell sorts as: after every number
+
+
+class Column(Enum):
+    """The table's columns; the `B_` ones appear with a second run to compare."""
+
+    SECTION = "section"
+    LINE = "line"
+    TARGET = "target"
+    MEASURED = "measured"
+    DEVIATION = "deviation"
+    PENALTY = "penalty"
+    POINTS = "points"
+    NOTE = "note"
+    B_MEASURED = "b-measured"
+    B_DEVIATION = "b-deviation"
+    B_PENALTY = "b-penalty"
+    B_NOTE = "b-note"
+
+    @property
+    def title(self) -> str:
+        return self.value.removeprefix("b-").capitalize()
+
+    @property
+    def second_run(self) -> bool:
+        return self.value.startswith("b-")
+
+
+_NUMERIC = {
+    Column.LINE,
+    Column.TARGET,
+    Column.MEASURED,
+    Column.DEVIATION,
+    Column.PENALTY,
+    Column.POINTS,
+    Column.B_MEASURED,
+    Column.B_DEVIATION,
+    Column.B_PENALTY,
+}
+
+
+def format_signed_deviation(deviation_ms: int) -> str:
+    """Signed seconds to 1/100, cut toward zero as the CSV writes them: ``+0.37``, ``-0.12``,
+    ``0.00``."""
+    text = format_deviation_s(deviation_ms)
+    return text if text.startswith("-") or text == "0.00" else f"+{text}"
+
+
+def format_points(value: Decimal) -> str:
+    """Penalty points as a number without needless zeros: ``37``, ``1.5``, ``171``."""
+    text = format_number(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def deviation_colour(deviation_ms: int | None) -> QColor | None:
+    """Blue when early, red when late, green when exact to 1/100 s; None when not measured."""
+    if deviation_ms is None:
+        return None
+    if abs(deviation_ms) < EXACT_MS:
+        return EXACT_COLOUR
+    return LATE_COLOUR if deviation_ms > 0 else EARLY_COLOUR
+
+
+def time_text(row: ResultRow, ms: int) -> str:
+    """A target or measured value: a duration (timed trials) or an official time of day."""
+    if row.kind is SectionKind.TIMED:
+        return format_duration(ms, 2)
+    return format_time_of_day(ms, 2)
+
+
+def note_text(row: ResultRow) -> str:
+    """The row's notes, and the reference line of a timed measurement not taken from the line
+    before (as in the CSV)."""
+    notes = list(row.notes)
+    if row.reference_line is not None and row.reference_line != row.line - 1:
+        notes.append(f"from line {row.reference_line}")
+    return ", ".join(notes)
+
+
+def total_note(result: StageResult) -> str:
+    """What the total row says: rule set, coefficient, discards, which way is better."""
+    parts = [result.rules_id, f"coefficient {format_number(result.coefficient)}"]
+    if result.car_factor is not None and result.car_factor != result.coefficient:
+        parts.append(f"car factor {format_number(result.car_factor)} reported, not applied")
+    discarded = sum(1 for row in result.rows if "discarded" in row.notes)
+    if discarded:
+        parts.append(f"{discarded} discarded")
+    if result.coefficient != 1 or discarded:
+        parts.append(f"penalties counted {format_points(result.penalties)}")
+    if result.higher_is_better:
+        parts.append("higher is better")
+    return " · ".join(parts)
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Rising numbers as runs of consecutive ones: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] + 1 == n:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    keys: tuple[tuple[str, int], ...]
+    columns: tuple[Column, ...]
+
+
+class ResultsModel(QAbstractTableModel):
+    """The rows of a StageResult in driving order, then a total row.
+
+    `set_result` replaces what is shown: when the rows and columns stay the same (a replay moving
+    on, a new press) only the cells that changed are announced (dataChanged); otherwise the model
+    resets. `set_compare` adds a second run's columns; `set_current` highlights one line.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._result: StageResult | None = None
+        self._compare: StageResult | None = None
+        self._compare_rows: dict[tuple[str, int], ResultRow] = {}
+        self._names = ("", "")
+        self._total_label = "Total"
+        self._current: tuple[str, int] | None = None
+        self._columns: tuple[Column, ...] = self._columns_for(None, None)
+        self._keys: tuple[tuple[str, int], ...] = ()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._struck = QFont()
+        self._struck.setStrikeOut(True)
+
+    # -- what it shows ---------------------------------------------------------------------------
+    @staticmethod
+    def _columns_for(result: StageResult | None, compare: StageResult | None) -> tuple[Column, ...]:
+        columns = [Column.SECTION, Column.LINE, Column.TARGET, Column.MEASURED, Column.DEVIATION]
+        columns.append(Column.PENALTY)
+        if result is not None and any(row.points is not None for row in result.rows):
+            columns.append(Column.POINTS)
+        columns.append(Column.NOTE)
+        if compare is not None:
+            columns += [Column.B_MEASURED, Column.B_DEVIATION, Column.B_PENALTY, Column.B_NOTE]
+        return tuple(columns)
+
+    def result(self) -> StageResult | None:
+        return self._result
+
+    def compare_result(self) -> StageResult | None:
+        return self._compare
+
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    def column_of(self, column: Column) -> int:
+        """The model column of `column` (ValueError if not shown)."""
+        return self._columns.index(column)
+
+    def row_keys(self) -> tuple[tuple[str, int], ...]:
+        """(section, line) of each result row, in driving order."""
+        return self._keys
+
+    def set_result(self, result: StageResult | None, *, total_label: str = "Total") -> None:
+        """Show `result` (None: nothing). `total_label`: "Total", or "So far" while the stage is
+        still being driven."""
+        if result is self._result and total_label == self._total_label:
+            return
+        self._apply(result, self._compare, total_label)
+
+    def set_compare(self, result: StageResult | None, names: tuple[str, str] = ("", "")) -> None:
+        """Show a second run's measurements beside the first (None: hide them); `names` label
+        the two runs in the headers."""
+        self._names = names
+        self._apply(self._result, result, self._total_label, force_reset=True)
+
+    def _apply(
+        self,
+        result: StageResult | None,
+        compare: StageResult | None,
+        total_label: str,
+        *,
+        force_reset: bool = False,
+    ) -> None:
+        keys = () if result is None else tuple((r.section, r.line) for r in result.rows)
+        columns = self._columns_for(result, compare)
+        same_shape = _Shape(keys, columns) == _Shape(self._keys, self._columns)
+        old = self._result
+        old_label = self._total_label
+        if force_reset or not same_shape or old is None or result is None:
+            self.beginResetModel()
+            self._set(result, compare, total_label, keys, columns)
+            self.endResetModel()
+            return
+        self._set(result, compare, total_label, keys, columns)
+        last_column = len(columns) - 1
+        changed = [i for i, (a, b) in enumerate(zip(old.rows, result.rows, strict=True)) if a != b]
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        total_row = len(keys)
+        if (
+            old.total != result.total
+            or old.penalties != result.penalties
+            or total_note(old) != total_note(result)
+            or old_label != total_label
+        ):
+            self.dataChanged.emit(self.index(total_row, 0), self.index(total_row, last_column))
+
+    def _set(
+        self,
+        result: StageResult | None,
+        compare: StageResult | None,
+        total_label: str,
+        keys: tuple[tuple[str, int], ...],
+        columns: tuple[Column, ...],
+    ) -> None:
+        self._result = result
+        self._compare = compare
+        self._compare_rows = (
+            {} if compare is None else {(r.section, r.line): r for r in compare.rows}
+        )
+        self._total_label = total_label
+        self._keys = keys
+        self._columns = columns
+
+    def set_current(self, key: tuple[str, int] | None) -> None:
+        """Highlight the row of this (section, line), e.g. the line the replay is at."""
+        if key == self._current:
+            return
+        rows = [self._keys.index(k) for k in (self._current, key) if k in self._keys]
+        self._current = key
+        last = len(self._columns) - 1
+        for row in rows:
+            self.dataChanged.emit(
+                self.index(row, 0), self.index(row, last), [Qt.ItemDataRole.BackgroundRole]
+            )
+
+    def current(self) -> tuple[str, int] | None:
+        return self._current
+
+    # -- QAbstractTableModel -----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        if parent.isValid() or self._result is None:
+            return 0
+        return len(self._result.rows) + 1
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if self._compare is None:
+                return column.title
+            first, second = self._names
+            if column.second_run:
+                return f"{column.title} ({second or 'B'})"
+            if column in (Column.MEASURED, Column.DEVIATION, Column.PENALTY, Column.NOTE):
+                return f"{column.title} ({first or 'A'})"
+            return column.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        result = self._result
+        if result is None or not index.isValid():
+            return None
+        row_number, column_number = index.row(), index.column()
+        if not 0 <= column_number < len(self._columns) or not 0 <= row_number <= len(result.rows):
+            return None
+        column = self._columns[column_number]
+        if row_number == len(result.rows):
+            return self._total_data(result, column, role)
+        row = result.rows[row_number]
+        if role == ROW_ROLE:
+            return row_number
+        if column.second_run:
+            other = self._compare_rows.get((row.section, row.line))
+            return self._cell(other, column, role, compare=True) if other is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self._current == (row.section, row.line):
+                return QBrush(CURRENT_BACKGROUND)
+            return None
+        if role == SORT_ROLE and column is Column.SECTION:
+            return float(row_number)  # sections sort in driving order
+        return self._cell(row, column, role, compare=False)
+
+    def _cell(self, row: ResultRow, column: Column, role: int, *, compare: bool) -> object:
+        pending = "pending" in row.notes
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column in (Column.DEVIATION, Column.B_DEVIATION):
+                colour = deviation_colour(row.deviation_ms)
+                return None if colour is None else QBrush(colour)
+            if pending:
+                return QBrush(PENDING_COLOUR)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if "discarded" in row.notes and column in (Column.PENALTY, Column.B_PENALTY):
+                return self._struck
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    @staticmethod
+    def _text(row: ResultRow, column: Column) -> str:
+        pending = "pending" in row.notes
+        if column is Column.SECTION:
+            return row.section
+        if column is Column.LINE:
+            return str(row.line)
+        if column is Column.TARGET:
+            return time_text(row, row.target_ms)
+        if column in (Column.MEASURED, Column.B_MEASURED):
+            return "" if row.measured_ms is None else time_text(row, row.measured_ms)
+        if column in (Column.DEVIATION, Column.B_DEVIATION):
+            return "" if row.deviation_ms is None else format_signed_deviation(row.deviation_ms)
+        if column in (Column.PENALTY, Column.B_PENALTY):
+            return "" if pending else format_points(row.penalty)
+        if column is Column.POINTS:
+            return "" if row.points is None else format_points(row.points)
+        return note_text(row)
+
+    @staticmethod
+    def _sort_value(row: ResultRow, column: Column) -> float | str:
+        if column is Column.LINE:
+            return float(row.line)
+        if column is Column.TARGET:
+            return float(row.target_ms)
+        if column in (Column.MEASURED, Column.B_MEASURED):
+            return _MISSING if row.measured_ms is None else float(row.measured_ms)
+        if column in (Column.DEVIATION, Column.B_DEVIATION):
+            return _MISSING if row.deviation_ms is None else float(row.deviation_ms)
+        if column in (Column.PENALTY, Column.B_PENALTY):
+            return -1.0 if "pending" in row.notes else float(row.penalty)
+        if column is Column.POINTS:
+            return _MISSING if row.points is None else float(row.points)
+        return note_text(row)
+
+    @staticmethod
+    def _tooltip(row: ResultRow, column: Column) -> str | None:
+        if column is Column.SECTION:
+            return row.kind.value
+        if column in (Column.DEVIATION, Column.B_DEVIATION) and row.deviation_ms is not None:
+            if abs(row.deviation_ms) < EXACT_MS:
+                return "on time (to 1/100 s)"
+            side = "late" if row.deviation_ms > 0 else "early"
+            return f"{format_deviation_s(abs(row.deviation_ms))} s {side}"
+        return None
+
+    def _total_data(self, result: StageResult, column: Column, role: int) -> object:
+        if role == ROW_ROLE:
+            return -1
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        compare = self._compare
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is Column.SECTION:
+                return self._total_label
+            if column is Column.PENALTY:
+                return format_points(result.points if result.points is not None else result.total)
+            if column is Column.POINTS and result.points is not None:
+                return format_points(result.total)
+            if column is Column.NOTE:
+                return total_note(result)
+            if column is Column.B_PENALTY and compare is not None:
+                return format_points(compare.total)
+            if column is Column.B_NOTE and compare is not None:
+                return total_note(compare)
+            return ""
+        if role == SORT_ROLE:
+            return 0.0
+        return None
+
+
+class ResultsSortProxy(QSortFilterProxyModel):
+    """Sorts on `SORT_ROLE` (numbers, not text); the total row stays last in either order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        left_total: bool = left.data(ROW_ROLE) == -1
+        right_total: bool = right.data(ROW_ROLE) == -1
+        descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+        if left_total or right_total:
+            if left_total and right_total:
+                return False
+            # last in ascending order means "greatest"; Qt swaps the test when descending
+            return right_total != descending
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, float) and isinstance(b, float):
+            return a < b  # equal values keep their order (driving order): the sort is stable
+        return str(a) < str(b)
+
+
+def rows_as_tsv(view: QTableView, rows: list[int] | None = None) -> str:
+    """The view's rows (`rows`: view row numbers; default the selected ones, in view order) as
+    tab-separated text with a header line, as a spreadsheet pastes it."""
+    model = view.model()
+    if rows is None:
+        selection = view.selectionModel()
+        chosen = set() if selection is None else {i.row() for i in selection.selectedIndexes()}
+        rows = sorted(chosen)
+    columns = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+
+    def clean(value: object) -> str:
+        text = "" if value is None else str(value)
+        return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+    lines = ["\t".join(clean(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns)]
+    for row in rows:
+        lines.append("\t".join(clean(model.index(row, c).data()) for c in columns))
+    return "\n".join(lines) + "\n"
+
+
+def copy_rows(view: QTableView) -> str:
+    """Put the selected rows (all rows if none is selected) on the clipboard as TSV."""
+    selection = view.selectionModel()
+    selected = selection is not None and selection.hasSelection()
+    text = rows_as_tsv(view, None if selected else list(range(view.model().rowCount())))
+    clipboard = QApplication.clipboard()
+    clipboard.setText(text)
+    return text
