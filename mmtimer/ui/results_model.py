@@ -430,6 +430,8 @@ class ResultsModel(QAbstractTableModel):
             return ""
         if role == SORT_ROLE:
             return 0.0
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.NOTE, Column.B_NOTE):
+            return total_note(result if column is Column.NOTE else compare or result)
         return None
 
 

@@ -1,0 +1,539 @@
+"""Replay of a stage log: play, pause, speed, seek, next/previous pass; dial, readouts, results.
+
+Everything shown at the replay instant comes from `Replay.state_at(t)` in the core: the dial's
+chronograph and official time, the countdown, the results table and the plots. Nothing is scored
+or folded here.
+
+The replay instant is read from a clock (`Playback.position_ns`): while playing it is the instant
+playback started from plus the clock's elapsed time times the speed. The frame timer only says
+"look again now"; a tick is never counted as time (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mmtimer.core.clock import NS_PER_MS, Clock
+from mmtimer.core.events import Pass
+from mmtimer.core.replay import Replay
+from mmtimer.core.results import StageResult
+from mmtimer.core.session import SessionState
+from mmtimer.core.timefmt import DAY_MS, format_time_of_day
+from mmtimer.ui.dial import DialWidget
+from mmtimer.ui.dialstate import DialState
+from mmtimer.ui.plots import ResultsPlot
+from mmtimer.ui.readout import Readout
+from mmtimer.ui.results_model import ResultsModel, ResultsSortProxy, copy_rows, format_points
+from mmtimer.ui.themes import DEFAULT_THEME, theme_named
+
+SPEEDS = (1, 4, 16)
+FRAME_INTERVAL_MS = 16  # while playing: about 60 looks a second
+PREPARE_STEP_EVENTS = 4096  # folded ahead per idle step (a few ms), until the log is folded
+NS_PER_CS = 10 * NS_PER_MS
+
+
+def format_elapsed(ns: int) -> str:
+    """A span of the log as H:MM:SS.cc (cut, never rounded up)."""
+    sign = "-" if ns < 0 else ""
+    cs = abs(ns) // NS_PER_CS
+    hours, rest = divmod(cs, 360_000)
+    minutes, rest = divmod(rest, 6_000)
+    seconds, hundredths = divmod(rest, 100)
+    return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{hundredths:02d}"
+
+
+def format_remaining(ns: int) -> str:
+    """Time left to a target, to 1/100 s: ``12.34``, ``1:02.50``; past it ``+0.12``."""
+    if ns > 0:
+        cs, sign = -(-ns // NS_PER_CS), ""
+    else:
+        cs = -ns // NS_PER_CS
+        sign = "+" if cs else ""
+    seconds, hundredths = divmod(cs, 100)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{hundredths:02d}"
+    if minutes:
+        return f"{sign}{minutes}:{seconds:02d}.{hundredths:02d}"
+    return f"{sign}{seconds}.{hundredths:02d}"
+
+
+class Playback(QObject):
+    """Where the replay is: an instant of the log, moving with a clock while playing.
+
+    Its position is always computed from the clock, never accumulated from ticks; it stops by
+    itself at the log's end (`tick`).
+    """
+
+    changed = Signal()
+
+    def __init__(self, replay: Replay, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.replay = replay
+        self._clock = clock
+        self._speed = 1
+        self._playing = False
+        self._anchor_t = replay.end_ns  # the log instant when playing started (or paused)
+        self._anchor_clock = clock.now_ns()
+
+    @property
+    def playing(self) -> bool:
+        return self._playing
+
+    @property
+    def speed(self) -> int:
+        return self._speed
+
+    def position_ns(self) -> int:
+        """The replay instant now."""
+        if not self._playing:
+            return self._anchor_t
+        moved = (self._clock.now_ns() - self._anchor_clock) * self._speed
+        return min(self.replay.end_ns, self._anchor_t + moved)
+
+    def tick(self) -> int:
+        """The replay instant now; pauses at the log's end."""
+        position = self.position_ns()
+        if self._playing and position >= self.replay.end_ns:
+            self._set(position, playing=False)
+        return position
+
+    def _set(self, t_ns: int, *, playing: bool | None = None) -> None:
+        replay = self.replay
+        self._anchor_t = max(replay.start_ns, min(replay.end_ns, t_ns))
+        self._anchor_clock = self._clock.now_ns()
+        if playing is not None:
+            self._playing = playing
+        self.changed.emit()
+
+    def seek(self, t_ns: int) -> None:
+        """Go to log instant `t_ns` (kept within the log); playing goes on from there."""
+        self._set(t_ns)
+
+    def play(self) -> None:
+        position = self.position_ns()
+        if position >= self.replay.end_ns:
+            position = self.replay.start_ns  # play at the end: from the start again
+        self._set(position, playing=True)
+
+    def pause(self) -> None:
+        self._set(self.position_ns(), playing=False)
+
+    def toggle(self) -> None:
+        if self._playing:
+            self.pause()
+        else:
+            self.play()
+
+    def set_speed(self, speed: int) -> None:
+        if speed not in SPEEDS:
+            raise ValueError(f"speed {speed}: choose one of {SPEEDS}")
+        position = self.position_ns()
+        self._speed = speed
+        self._set(position)
+
+    def next_pass(self) -> bool:
+        """Go to the next pass after the replay instant; False if there is none."""
+        target = self.replay.next_pass(self.position_ns())
+        if target is None:
+            return False
+        self._set(target)
+        return True
+
+    def previous_pass(self) -> bool:
+        """Go to the last pass before the replay instant; False if there is none."""
+        target = self.replay.previous_pass(self.position_ns())
+        if target is None:
+            return False
+        self._set(target)
+        return True
+
+    def to_start(self) -> None:
+        self._set(self.replay.start_ns)
+
+    def to_end(self) -> None:
+        self._set(self.replay.end_ns, playing=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What the panel shows now: the instant, the core's state at it, and the dial's state."""
+
+    t_ns: int
+    live: bool
+    state: SessionState
+    dial: DialState
+
+
+def last_pass_key(state: SessionState) -> tuple[str, int] | None:
+    """The line of the latest pass recorded at the state's instant (the row just measured)."""
+    for event in reversed(state.events):
+        if isinstance(event, Pass):
+            return (event.section, event.line)
+    return None
+
+
+class ReplayPanel(QWidget):
+    """The dial and readouts, the results table and plots, and the transport controls, for one
+    replay. Hosted by `ReplayWindow`, or by any window that wants a replay inside it."""
+
+    shownChanged = Signal()  # the replay instant or what is shown at it changed
+
+    def __init__(
+        self,
+        replay: Replay,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        theme: str = DEFAULT_THEME,
+        at_ns: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.replay = replay
+        self.playback = Playback(replay, clock, self)
+        if at_ns is not None:
+            self.playback.seek(at_ns)
+        self._shown: Shown | None = None
+        self._compare: Replay | None = None
+        self._compare_name = ""
+        self._slider_unit_ns = max(NS_PER_MS, -(-(replay.end_ns - replay.start_ns) // 2**30))
+
+        # -- widgets ---------------------------------------------------------------------------
+        self.dial = DialWidget(self, theme)
+        self.chrono_readout = Readout("CHRONOGRAPH", "0:00:00.00", self, max_px=40)
+        self.official_readout = Readout("OFFICIAL TIME", "00:00:00.00", self, max_px=40)
+        self.countdown_readout = Readout("NEXT TARGET", "-0:00:00.00", self, max_px=40)
+        self.total_readout = Readout("TOTAL", "00000.00", self, max_px=40)
+        readouts = QGridLayout()
+        readouts.setSpacing(8)
+        readouts.addWidget(self.chrono_readout, 0, 0)
+        readouts.addWidget(self.official_readout, 0, 1)
+        readouts.addWidget(self.countdown_readout, 1, 0)
+        readouts.addWidget(self.total_readout, 1, 1)
+        self.watch = QWidget(self)
+        self.watch.setAutoFillBackground(True)
+        watch_layout = QVBoxLayout(self.watch)
+        watch_layout.setContentsMargins(8, 8, 8, 8)
+        watch_layout.addWidget(self.dial, 1)
+        watch_layout.addLayout(readouts)
+
+        self.model = ResultsModel(self)
+        self.proxy = ResultsSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # driving order until asked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setWordWrap(False)
+        self.plot = ResultsPlot(self)
+
+        self.results_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.results_split.addWidget(self.table)
+        self.results_split.addWidget(self.plot)
+        self.results_split.setStretchFactor(0, 1)
+        self.results_split.setStretchFactor(1, 1)
+        self.results_split.setSizes([420, 380])
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_split.addWidget(self.watch)
+        self.main_split.addWidget(self.results_split)
+        self.main_split.setStretchFactor(0, 2)
+        self.main_split.setStretchFactor(1, 3)
+        self.main_split.setSizes([500, 800])
+
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(0, self._slider_value(replay.end_ns))
+        self.slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.position_label = QLabel(self)
+        self.position_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self._make_actions()
+        transport = QHBoxLayout()
+        transport.setContentsMargins(8, 4, 8, 4)
+        for act in (self.previous_action, self.play_action, self.next_action):
+            transport.addWidget(self._button(act))
+        for act in self.speed_actions.values():
+            transport.addWidget(self._button(act))
+        transport.addWidget(self.slider, 1)
+        transport.addWidget(self.position_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.main_split, 1)
+        layout.addLayout(transport)
+
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._frame_timer.setInterval(FRAME_INTERVAL_MS)
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setInterval(0)
+        self._connect_signals()
+        self.set_theme(theme)
+        self.refresh()
+        if not replay.prepared:
+            self._prepare_timer.start()
+
+    # -- actions -----------------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(text: str, *keys: str) -> QAction:
+            act = QAction(text, self)
+            if keys:
+                act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+            return act
+
+        self.play_action = action("&Play", "Space")
+        self.play_action.setCheckable(True)
+        self.previous_action = action("Pre&vious pass", "Left", "PgUp")
+        self.next_action = action("&Next pass", "Right", "PgDown")
+        self.start_action = action("To the &start", "Home")
+        self.end_action = action("To the &end", "End")
+        self.speed_group = QActionGroup(self)
+        self.speed_actions: dict[int, QAction] = {}
+        for number, speed in enumerate(SPEEDS, start=1):
+            act = action(f"Speed x{speed}", str(number))
+            act.setIconText(f"x{speed}")
+            act.setCheckable(True)
+            act.setData(speed)
+            self.speed_group.addAction(act)
+            self.speed_actions[speed] = act
+        self.speed_actions[1].setChecked(True)
+        self.copy_action = action(
+            "&Copy rows", QKeySequence(QKeySequence.StandardKey.Copy).toString()
+        )
+        self.previous_action.setIconText("◀ pass")
+        self.next_action.setIconText("pass ▶")
+
+    def actions_for_menu(self) -> list[QAction | None]:
+        """The replay's actions in menu order (None: a separator), for a window's menu."""
+        return [
+            self.play_action,
+            self.previous_action,
+            self.next_action,
+            self.start_action,
+            self.end_action,
+            None,
+            *self.speed_actions.values(),
+        ]
+
+    def _button(self, act: QAction) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(act)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def _connect_signals(self) -> None:
+        """All of the panel's wiring, in one place."""
+        # Transport.
+        self.play_action.triggered.connect(self.playback.toggle)
+        self.previous_action.triggered.connect(self.playback.previous_pass)
+        self.next_action.triggered.connect(self.playback.next_pass)
+        self.start_action.triggered.connect(self.playback.to_start)
+        self.end_action.triggered.connect(self.playback.to_end)
+        self.speed_group.triggered.connect(lambda act: self.playback.set_speed(int(act.data())))
+        self.slider.valueChanged.connect(self._on_slider)
+        self.playback.changed.connect(self._on_playback_changed)
+        # Results.
+        self.plot.barClicked.connect(self.go_to_row)
+        self.table.doubleClicked.connect(self._on_table_activated)
+        self.copy_action.triggered.connect(lambda: copy_rows(self.table))
+        self.model.modelReset.connect(self.table.resizeColumnsToContents)
+        # Frames and idle work: the timers only say "look again now" / "fold a little more".
+        self._frame_timer.timeout.connect(self.refresh)
+        self._refresh_soon.timeout.connect(self.refresh)
+        self._prepare_timer.timeout.connect(self._prepare_step)
+
+    # -- transport ---------------------------------------------------------------------------------
+    def _slider_value(self, t_ns: int) -> int:
+        return (t_ns - self.replay.start_ns) // self._slider_unit_ns
+
+    def _on_slider(self, value: int) -> None:
+        t_ns = self.replay.start_ns + value * self._slider_unit_ns
+        if value == self.slider.maximum():
+            t_ns = self.replay.end_ns
+        if self._slider_value(self.playback.position_ns()) != value:
+            self.playback.seek(t_ns)
+
+    def _on_playback_changed(self) -> None:
+        playing = self.playback.playing
+        self.play_action.setChecked(playing)
+        self.play_action.setText("&Pause" if playing else "&Play")
+        self.speed_actions[self.playback.speed].setChecked(True)
+        if playing and not self._frame_timer.isActive():
+            self._frame_timer.start()
+        elif not playing:
+            self._frame_timer.stop()
+        self._refresh_soon.start()  # once, after whatever else this event does
+
+    def _prepare_step(self) -> None:
+        if self.replay.prepare(PREPARE_STEP_EVENTS):
+            self._prepare_timer.stop()
+
+    def go_to_row(self, row: int) -> None:
+        """Select the table row of this measurement (index in driving order) and move the replay
+        to the instant its line was recorded (if it was)."""
+        result = self.model.result()
+        if result is None or not 0 <= row < len(result.rows):
+            return
+        self.select_row(row)
+        measured = result.rows[row]
+        instant = self.replay.pass_instant(measured.section, measured.line)
+        if instant is not None:
+            self.playback.pause()
+            self.playback.seek(instant)
+            self.refresh()
+
+    def select_row(self, row: int) -> None:
+        """Select (and scroll to) the table row of this measurement."""
+        source = self.model.index(row, 0)
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def selected_rows(self) -> list[int]:
+        """The selected measurements, as indexes in driving order."""
+        selection = self.table.selectionModel()
+        rows = {self.proxy.mapToSource(i).row() for i in selection.selectedRows()}
+        total = self.model.rowCount() - 1
+        return sorted(r for r in rows if r != total)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        row = self.proxy.mapToSource(index).row()
+        if row < self.model.rowCount() - 1:
+            self.go_to_row(row)
+
+    # -- comparing ---------------------------------------------------------------------------------
+    def set_compare(self, other: Replay | None, names: tuple[str, str] = ("", "")) -> None:
+        """Show another run of the same stage beside this one (its final results)."""
+        self._compare = other
+        result = None if other is None else other.final_state().results
+        self.model.set_compare(result, names)
+        self.plot.set_compare(result, names)
+        self._shown = None
+        self.refresh()
+
+    def compare_replay(self) -> Replay | None:
+        return self._compare
+
+    # -- frames ------------------------------------------------------------------------------------
+    def shown(self) -> Shown | None:
+        """What the panel shows now."""
+        return self._shown
+
+    def refresh(self) -> None:
+        """Read the replay instant from the playback clock and show the core's state at it."""
+        t_ns = self.playback.tick()
+        live = t_ns < self.replay.end_ns
+        shown = self._shown
+        if shown is not None and shown.t_ns == t_ns and shown.live == live:
+            return
+        state = self.replay.state_at(t_ns, live=live)
+        chrono = state.chronograph
+        official_ms = None if state.official_ns is None else state.official_ns // NS_PER_MS % DAY_MS
+        utc = self.replay.utc_at(t_ns)
+        dial = DialState(
+            chrono_elapsed_ns=chrono.elapsed_ns(t_ns),
+            chrono_running=chrono.running,
+            official_ms=official_ms,
+            date=None if utc is None else utc.astimezone().date(),
+        )
+        self._shown = Shown(t_ns, live, state, dial)
+        self.dial.set_state(dial)
+        self._show_readouts(state, dial, live)
+        self._show_results(state, live)
+        self._show_position(t_ns)
+        self.shownChanged.emit()
+
+    def _show_readouts(self, state: SessionState, dial: DialState, live: bool) -> None:
+        self.chrono_readout.set_text(format_elapsed(dial.chrono_elapsed_ns))
+        self.chrono_readout.set_note("running" if dial.chrono_running else "")
+        if dial.official_ms is None:
+            self.official_readout.set_text("--:--:--.--")
+            self.official_readout.set_note("no sync yet")
+        else:
+            self.official_readout.set_text(format_time_of_day(dial.official_ms, 2))
+            self.official_readout.set_note("")
+        countdown = state.countdown
+        armed = state.armed
+        if countdown is None:
+            self.countdown_readout.set_text("")
+            self.countdown_readout.set_dimmed(True)
+            note = "stage done" if armed is None else f"{armed.section} · line {armed.line}"
+            self.countdown_readout.set_note(note)
+        else:
+            self.countdown_readout.set_text(format_remaining(countdown.remaining_ns))
+            self.countdown_readout.set_dimmed(False)
+            self.countdown_readout.set_note(f"{countdown.section} · line {countdown.line}")
+        result = state.results
+        self.total_readout.set_caption("SO FAR" if live else "TOTAL")
+        self.total_readout.set_text(format_points(result.total))
+        self.total_readout.set_note(result.rules_id)
+
+    def _show_results(self, state: SessionState, live: bool) -> None:
+        result: StageResult = state.results
+        self.model.set_result(result, total_label="So far" if live else "Total")
+        self.plot.set_result(result, self.replay.rules)
+        key = last_pass_key(state)
+        self.model.set_current(key)
+        keys = self.model.row_keys()
+        self.plot.set_current(keys.index(key) if key in keys else None)
+
+    def _show_position(self, t_ns: int) -> None:
+        replay = self.replay
+        value = self._slider_value(t_ns)
+        if self.slider.value() != value:
+            blocked = self.slider.blockSignals(True)
+            self.slider.setValue(value)
+            self.slider.blockSignals(blocked)
+        elapsed = format_elapsed(t_ns - replay.start_ns)
+        span = format_elapsed(replay.end_ns - replay.start_ns)
+        self.position_label.setText(f"{elapsed} / {span}")
+
+    # -- view --------------------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        theme = theme_named(name)
+        self.dial.set_theme(theme.name)
+        palette = self.watch.palette()
+        palette.setColor(self.watch.backgroundRole(), theme.background)
+        self.watch.setPalette(palette)
+        for readout in (
+            self.chrono_readout,
+            self.official_readout,
+            self.countdown_readout,
+            self.total_readout,
+        ):
+            readout.set_colors(theme.readout, theme.readout_dim)
+
+    def stop(self) -> None:
+        """Stop every timer (before the panel goes away)."""
+        self.playback.pause()
+        for timer in (self._frame_timer, self._refresh_soon, self._prepare_timer):
+            timer.stop()

@@ -1,0 +1,278 @@
+"""The "results and replay" window: a stage log replayed, its results table and plots, export.
+
+Standalone (construct it with a log's contents, or `open_log` a path) or opened by the main
+window for a `.mmlog`. File > Export results writes exactly what ``mmtimer export LOG`` writes
+(`core.csvout`, the final results), comma-separated or the EU variant (semicolons, decimal
+commas). File > Compare with another log shows a second run of the same stage beside this one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from mmtimer.core.clock import Clock, SystemClock
+from mmtimer.core.csvout import CsvLocale, results_csv
+from mmtimer.core.errors import InputError
+from mmtimer.core.logfile import LogContents, read_log
+from mmtimer.core.replay import Replay
+from mmtimer.core.results import StageResult
+from mmtimer.core.stage import atomic_write_text
+from mmtimer.ui.replay_panel import ReplayPanel
+from mmtimer.ui.themes import DEFAULT_THEME
+
+LOG_FILTER = "Stage logs (*.mmlog);;All files (*)"
+CSV_FILTERS: dict[str, CsvLocale] = {
+    "CSV, comma-separated, decimal point (*.csv)": "en",
+    "CSV, EU: semicolons, decimal commas (*.csv)": "eu",
+}
+PNG_FILTER = "PNG image (*.png)"
+KEY_THEME = "dial/theme"  # the main window's setting: the replay's dial wears the same colour
+
+
+def write_results_csv(path: Path, result: StageResult, locale: CsvLocale = "en") -> None:
+    """The results CSV of `result` into `path`, replaced whole (never half written)."""
+    atomic_write_text(path, results_csv(result, locale))
+
+
+def read_replay(path: Path) -> Replay:
+    """A log at `path`, ready to replay (InputError if it cannot be read or scored). The log is
+    only read: a torn last line is reported, not moved aside."""
+    return Replay(read_log(path, keep_torn=False))
+
+
+def default_csv_path(log_path: Path | None, locale: CsvLocale) -> Path:
+    stem = "results" if log_path is None else log_path.name.removesuffix(".mmlog")
+    suffix = ".eu.csv" if locale == "eu" else ".csv"
+    folder = Path.home() if log_path is None else log_path.parent
+    return folder / f"{stem}{suffix}"
+
+
+class ReplayWindow(QMainWindow):
+    """A replay of one log in its own window."""
+
+    def __init__(
+        self,
+        contents: LogContents | Replay,
+        clock: Clock | None = None,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+        *,
+        at_ns: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.replay = contents if isinstance(contents, Replay) else Replay(contents)
+        self.settings = settings if settings is not None else QSettings()
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        theme = str(self.settings.value(KEY_THEME, DEFAULT_THEME))
+        self.panel = ReplayPanel(self.replay, self.clock, self, theme=theme, at_ns=at_ns)
+        self.setCentralWidget(self.panel)
+        path = self.replay.contents.path
+        name = path.name if path is not None else "log"
+        self.setWindowTitle(f"{name} - {self.replay.stage.name} - mmtimer replay")
+        self.notes_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.notes_label)
+        self._make_menus()
+        self._show_notes()
+        self.resize(1280, 800)
+
+    # -- menus -------------------------------------------------------------------------------------
+    def _make_menus(self) -> None:
+        def action(text: str, keys: str | QKeySequence.StandardKey | None = None) -> QAction:
+            act = QAction(text, self)
+            if keys is not None:
+                act.setShortcut(QKeySequence(keys))
+            return act
+
+        self.open_action = action("&Open a log…", QKeySequence.StandardKey.Open)
+        self.compare_action = action("&Compare with another log…")
+        self.stop_compare_action = action("&Stop comparing")
+        self.stop_compare_action.setEnabled(False)
+        self.export_action = action("&Export results (CSV)…", "Ctrl+E")
+        self.export_plot_action = action("Export the &plot (PNG)…")
+        self.close_action = action("&Close", QKeySequence.StandardKey.Close)
+        self.plots_action = action("&Plots", "Ctrl+P")
+        self.plots_action.setCheckable(True)
+        self.plots_action.setChecked(True)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for act in (
+            self.open_action,
+            self.compare_action,
+            self.stop_compare_action,
+            None,
+            self.export_action,
+            self.export_plot_action,
+            None,
+            self.close_action,
+        ):
+            file_menu.addSeparator() if act is None else file_menu.addAction(act)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.panel.copy_action)
+        replay_menu = bar.addMenu("&Replay")
+        for act in self.panel.actions_for_menu():
+            replay_menu.addSeparator() if act is None else replay_menu.addAction(act)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.plots_action)
+
+        self.open_action.triggered.connect(self._on_open)
+        self.compare_action.triggered.connect(self._on_compare)
+        self.stop_compare_action.triggered.connect(lambda: self.compare_with(None))
+        self.export_action.triggered.connect(self._on_export)
+        self.export_plot_action.triggered.connect(self._on_export_plot)
+        self.close_action.triggered.connect(self.close)
+        self.plots_action.toggled.connect(self.panel.plot.setVisible)
+
+    # -- opening and comparing ---------------------------------------------------------------------
+    @classmethod
+    def open_log(
+        cls,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock | None = None,
+        settings: QSettings | None = None,
+    ) -> ReplayWindow | None:
+        """A window replaying the log at `path`, shown; None (and a message) if it cannot be
+        read or scored."""
+        try:
+            replay = read_replay(Path(path))
+        except InputError as error:
+            QMessageBox.warning(parent, "Cannot open the log", str(error))
+            return None
+        window = cls(replay, clock, settings, parent)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.show()
+        return window
+
+    def _start_folder(self) -> str:
+        path = self.replay.contents.path
+        return "" if path is None else str(path.parent)
+
+    def _on_open(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Replay a stage log", self._start_folder(), LOG_FILTER
+        )
+        if chosen:
+            ReplayWindow.open_log(Path(chosen), None, clock=self.clock, settings=self.settings)
+
+    def _on_compare(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Compare with another log of this stage", self._start_folder(), LOG_FILTER
+        )
+        if chosen:
+            self.compare_path(Path(chosen))
+
+    def compare_path(self, path: Path) -> bool:
+        """Compare with the log at `path`; False (and a message) if it cannot be used."""
+        try:
+            other = read_replay(path)
+        except InputError as error:
+            QMessageBox.warning(self, "Cannot compare with this log", str(error))
+            return False
+        problem = comparison_problem(self.replay, other)
+        if problem is not None:
+            QMessageBox.warning(self, "Cannot compare with this log", problem)
+            return False
+        self.compare_with(other)
+        return True
+
+    def compare_with(self, other: Replay | None) -> None:
+        """Show `other` (a run of the same stage) beside this one, or stop comparing."""
+        if other is None:
+            self.panel.set_compare(None)
+        else:
+            self.panel.set_compare(other, (run_name(self.replay), run_name(other)))
+            if other.stage != self.replay.stage:
+                self.statusBar().showMessage(
+                    "The two logs' stages differ: only the lines they share are compared", 10_000
+                )
+        self.stop_compare_action.setEnabled(other is not None)
+
+    # -- export ------------------------------------------------------------------------------------
+    def final_results(self) -> StageResult:
+        """The results `mmtimer export` writes for this log: its final state."""
+        return self.replay.final_state().results
+
+    def export_results_to(self, path: Path, locale: CsvLocale = "en") -> bool:
+        """Write the results CSV; False (and a message) if it could not be written."""
+        log_path = self.replay.contents.path
+        if log_path is not None and Path(path).resolve() == log_path.resolve():
+            QMessageBox.warning(self, "Export results", f"{path}: that is the log itself")
+            return False
+        try:
+            write_results_csv(Path(path), self.final_results(), locale)
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Export results", f"{path}: cannot write: {error.strerror or error}"
+            )
+            return False
+        self.statusBar().showMessage(f"Results written to {path}", 8000)
+        return True
+
+    def _on_export(self) -> None:
+        filters = list(CSV_FILTERS)
+        chosen, selected = QFileDialog.getSaveFileName(
+            self,
+            "Export results",
+            str(default_csv_path(self.replay.contents.path, "en")),
+            ";;".join(filters),
+            filters[0],
+        )
+        if chosen:
+            self.export_results_to(Path(chosen), CSV_FILTERS.get(selected, "en"))
+
+    def _on_export_plot(self) -> None:
+        log_path = self.replay.contents.path
+        suggested = "results.png" if log_path is None else log_path.with_suffix(".png").name
+        folder = self._start_folder()
+        start = str(Path(folder) / suggested) if folder else suggested
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export the plot", start, PNG_FILTER)
+        if chosen:
+            path = Path(chosen)
+            if path.suffix.lower() != ".png":
+                path = path.with_suffix(".png")
+            if not self.panel.plot.export_png(path):
+                QMessageBox.warning(self, "Export the plot", f"{path}: could not write the image")
+
+    # -- notes -------------------------------------------------------------------------------------
+    def _show_notes(self) -> None:
+        """What the reader and scoring had to say about the log, in the status bar."""
+        notes = [*self.replay.problems, *self.final_results().messages]
+        if notes:
+            self.notes_label.setText(
+                f"{len(notes)} note{'s' if len(notes) > 1 else ''} on this log"
+            )
+            self.notes_label.setToolTip("\n".join(notes[:40]))
+        else:
+            self.notes_label.setText("")
+            self.notes_label.setToolTip("")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.stop()
+        super().closeEvent(event)
+
+
+def run_name(replay: Replay) -> str:
+    """A short name for a run: the crew's number, else the log's file name."""
+    path = replay.contents.path
+    if replay.crew.number is not None:
+        return f"#{replay.crew.number}" + ("" if path is None else f" {path.stem}")
+    return "log" if path is None else path.stem
+
+
+def comparison_problem(first: Replay, second: Replay) -> str | None:
+    """Why two logs cannot be compared (None if they can): they must be runs of one stage, or
+    at least share most of its measurements (same section, line and kind)."""
+    keys = {(r.section, r.line, r.kind) for r in first.final_state().results.rows}
+    shared = [r for r in second.final_state().results.rows if (r.section, r.line, r.kind) in keys]
+    if 2 * len(shared) < len(keys) or not shared:
+        return (
+            f"{second.stage.name!r} shares {len(shared)} of the {len(keys)} measurements of "
+            f"{first.stage.name!r}: compare two logs of the same stage"
+        )
+    return None

@@ -1,0 +1,121 @@
+"""The results plots: their data, the lazy pyqtgraph import, clicking a bar, PNG export."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from mmtimer.core.logfile import read_log
+from mmtimer.core.replay import Replay
+from mmtimer.core.results import StageResult
+from mmtimer.core.rules import load_rules
+from mmtimer.paths import resource
+from mmtimer.ui.plotdata import Tone, cap_deviation_ms, matched, series
+from mmtimer.ui.plots import ResultsPlot
+
+
+def example(name: str = "mille-miglia-day1.mmlog") -> Replay:
+    return Replay(read_log(resource("logs", name)))
+
+
+def test_caps_are_where_the_penalty_stops_growing() -> None:
+    aci = load_rules("aci-2021")
+    assert cap_deviation_ms(aci.timed, early=True) == -3_000
+    assert cap_deviation_ms(aci.timed, early=False) == 3_000
+    assert cap_deviation_ms(aci.time_control, early=False) == 180_000  # 3 minutes
+    tsd = load_rules("tsd-cscc")  # 1 point per 1/100 minute (0.6 s), 300 at most
+    assert cap_deviation_ms(tsd.timed, early=False) == 180_000
+    for kind in (aci.timed, aci.time_control, aci.average, tsd.timed):
+        for early in (True, False):
+            cap = cap_deviation_ms(kind, early=early)
+            if cap is not None:  # the penalty at the cap is the cap, and one unit less is less
+                limit = kind.early_cap if early else kind.late_cap
+                assert kind.penalty(cap * 1_000_000)[0] == limit
+                step = kind.unit_ns * (1 if early else -1)
+                assert kind.penalty(cap * 1_000_000 + step)[0] < limit
+
+
+def test_series_follow_the_rows() -> None:
+    replay = example()
+    result = replay.final_state().results
+    data = series(result, replay.rules)
+    assert len(data.bars) == len(result.rows)
+    assert [b.tone for b in data.bars[:4]] == [Tone.LATE, Tone.EARLY, Tone.EXACT, Tone.MISSED]
+    assert data.limit_ms == 3_000  # the timed trials' cap sets the scale
+    co2 = data.bars[-1]
+    assert co2.deviation_ms == 60_000 and co2.shown_ms == 3_000 and co2.clipped
+    assert data.cumulative[-1] == result.penalties
+    assert data.sections[:3] == ((0, "PC1"), (2, "PC2"), (5, "CO1"))
+    rows = list(result.rows)
+    rows[3] = replace(rows[3], notes=(*rows[3].notes, "discarded"))
+    discarded = series(replace(result, rows=tuple(rows)), replay.rules)
+    assert discarded.cumulative[3] == discarded.cumulative[2]  # a discarded row adds nothing
+    pending = replay.state_at(replay.start_ns + 1, live=True).results
+    assert {b.tone for b in series(pending, replay.rules).bars} == {Tone.PENDING}
+    assert matched(data, series(replace(result, rows=tuple(rows[:3])), replay.rules))[3] is None
+
+
+def test_importing_the_plots_does_not_import_pyqtgraph() -> None:
+    code = (
+        "import sys; import mmtimer.ui.plots, mmtimer.ui.replay_window; "
+        "assert 'pyqtgraph' not in sys.modules, 'pyqtgraph imported'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def shown_plot(qtbot: QtBot, result: StageResult, replay: Replay) -> ResultsPlot:
+    plot = ResultsPlot()
+    qtbot.addWidget(plot)
+    plot.set_result(result, replay.rules)
+    assert not plot.is_loaded()  # nothing drawn until shown
+    plot.resize(800, 480)
+    plot.show()
+    qtbot.waitExposed(plot)
+    assert plot.is_loaded()
+    return plot
+
+
+def test_clicking_a_bar_emits_its_row(qtbot: QtBot) -> None:
+    replay = example()
+    plot = shown_plot(qtbot, replay.final_state().results, replay)
+    view = plot.graphics_view()
+    for row in (0, 4, 10):
+        at = plot.viewport_pos_of(row).toPoint()
+        with qtbot.waitSignal(plot.barClicked, timeout=2000) as blocker:
+            QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+        assert blocker.args == [row]
+    assert plot.row_at_scene(plot.scene_pos_of(7)) == 7
+    # right of the last bar: nothing
+    far = plot.scene_pos_of(10)
+    far.setX(far.x() + 10_000)
+    assert plot.row_at_scene(far) is None
+
+
+def test_a_second_run_is_overlaid_and_the_plot_exports_as_png(qtbot: QtBot, tmp_path: Path) -> None:
+    replay = example()
+    result = replay.final_state().results
+    rows = [replace(r, penalty=r.penalty + 1) for r in result.rows]
+    plot = shown_plot(qtbot, result, replay)
+    before = len(plot._items)
+    plot.set_compare(replace(result, rows=tuple(rows), total=Decimal(1)), ("event", "practice"))
+    assert len(plot._items) > before  # the second run's bars, markers and line
+    plot.set_current(3)
+    assert plot.current() == 3 and len(plot._current_lines) == 2
+    plot.set_current(None)
+    assert plot._current_lines == []
+    path = tmp_path / "plot.png"
+    assert plot.export_png(path)
+    image = QImage(str(path))
+    assert image.width() >= 700 and image.height() >= 400
+    plot.set_compare(None)
+    plot.set_result(None, None)
+    assert plot._items == []
