@@ -1,8 +1,8 @@
 """The results plots: deviation bars (early/late, the cap marked) and the cumulative penalty.
 
 pyqtgraph costs about 0.7 s to import, so this module does not import it: the plot widgets are
-made the first time the panel is shown (or `ensure_loaded` is called), never on the dial's
-first-frame path. PySide6 is imported first, so pyqtgraph binds to it (DESIGN.md).
+made just after the panel's first paint (or when `ensure_loaded` is called), never on the dial's
+or the replay's first-frame path. PySide6 is imported first, so pyqtgraph binds to it (DESIGN.md).
 
 Clicking a bar (anywhere in its column, in either plot) emits `barClicked(row)`, the row's index
 in driving order. A second run can be overlaid for comparison. Export is PNG only: pyqtgraph's
@@ -12,11 +12,12 @@ SVG exporter is broken with Qt >= 6.11 (pyqtgraph issue 3495).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mmtimer.core.results import StageResult
@@ -36,6 +37,8 @@ TONE_COLOURS = {
 CAP_COLOUR = "#f2b233"
 CURRENT_COLOUR = "#f2efe6"
 SECOND_RUN_ALPHA = 110
+DISCARDED_ALPHA = 70
+MAX_LABELS = 24  # the real deviation of a bar beyond the scale is written while there are few
 
 
 def load_pyqtgraph() -> Any:
@@ -67,8 +70,14 @@ class ResultsPlot(QWidget):
         self._layout_widget: Any = None
         self.deviation_plot: Any = None
         self.penalty_plot: Any = None
-        self._items: list[tuple[Any, Any]] = []  # (plot, item) drawn for the current data
-        self._current_lines: list[tuple[Any, Any]] = []
+        self._compare_series: Series | None = None
+        self._items: dict[str, Any] = {}  # made once pyqtgraph is loaded (`_make_items`)
+        self._labels: list[Any] = []
+        self._legends: tuple[Any, Any] = (None, None)
+        self._legend_shown = False
+        self._legend_names = ("", "")
+        self._current_lines: list[Any] = []
+        self._load_scheduled = False
         self._placeholder = QLabel("Results plots", self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -80,9 +89,12 @@ class ResultsPlot(QWidget):
     def is_loaded(self) -> bool:
         return self._layout_widget is not None
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.ensure_loaded()
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._layout_widget is None and not self._load_scheduled:
+            # once the window's first frame is painted: importing pyqtgraph takes ~0.7 s
+            self._load_scheduled = True
+            QTimer.singleShot(0, self, self.ensure_loaded)
 
     def ensure_loaded(self) -> None:
         """Make the pyqtgraph widgets (imports pyqtgraph the first time)."""
@@ -106,9 +118,8 @@ class ResultsPlot(QWidget):
                 plot.getAxis(axis).setPen(FOREGROUND)
             plot.getViewBox().setMouseEnabled(x=True, y=False)
         top.addLine(y=0, pen=pg.mkPen(FOREGROUND, width=1))
-        top.addLegend(offset=(10, 5), labelTextColor=FOREGROUND)
-        bottom.addLegend(offset=(10, 5), labelTextColor=FOREGROUND)
         self.deviation_plot, self.penalty_plot = top, bottom
+        self._make_items(pg, top, bottom)
         widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
         layout = self.layout()
         assert layout is not None
@@ -118,13 +129,72 @@ class ResultsPlot(QWidget):
         self._layout_widget = widget
         self._redraw()
 
+    def _make_items(self, pg: Any, top: Any, bottom: Any) -> None:
+        """Every item the plots use, made once; a redraw only gives them new data."""
+        self._legends = (
+            top.addLegend(offset=(10, 5), labelTextColor=FOREGROUND),
+            bottom.addLegend(offset=(10, 5), labelTextColor=FOREGROUND),
+        )
+        sample_first = QColor(FOREGROUND)
+        sample_second = QColor(FOREGROUND)
+        sample_second.setAlpha(SECOND_RUN_ALPHA)
+
+        def bars(sample: QColor) -> Any:
+            # `brush` is only the legend's sample: each bar has its own brush
+            item = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.7, brush=pg.mkBrush(sample))
+            top.addItem(item)
+            return item
+
+        def scatter(plot: Any, symbol: str, colour: str, filled: bool) -> Any:
+            item = pg.ScatterPlotItem(
+                symbol=symbol,
+                size=11,
+                pen=pg.mkPen(colour, width=2),
+                brush=pg.mkBrush(colour) if filled else None,
+            )
+            plot.addItem(item)
+            return item
+
+        cap_pen = pg.mkPen(CAP_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
+        self._items = {
+            "bars": bars(sample_first),
+            "bars_b": bars(sample_second),
+            "cap_late": pg.PlotDataItem(pen=cap_pen),
+            "cap_early": pg.PlotDataItem(pen=cap_pen),
+            "missed": scatter(top, "x", TONE_COLOURS[Tone.MISSED], False),
+            "exact": scatter(top, "d", TONE_COLOURS[Tone.EXACT], True),
+            "beyond_late": scatter(top, "arrow_up", TONE_COLOURS[Tone.LATE], True),
+            "beyond_early": scatter(top, "arrow_down", TONE_COLOURS[Tone.EARLY], True),
+            "cumulative": pg.PlotDataItem(
+                pen=pg.mkPen(FOREGROUND, width=2),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=FOREGROUND,
+                symbolPen=None,
+            ),
+            "cumulative_b": pg.PlotDataItem(
+                pen=pg.mkPen(FOREGROUND, width=2, style=Qt.PenStyle.DashLine)
+            ),
+        }
+        top.addItem(self._items["cap_late"])
+        top.addItem(self._items["cap_early"])
+        bottom.addItem(self._items["cumulative"])
+        bottom.addItem(self._items["cumulative_b"])
+        self._labels = []
+        for _ in range(MAX_LABELS):
+            label = pg.TextItem("")
+            label.setVisible(False)
+            top.addItem(label)
+            self._labels.append(label)
+        self._brushes: dict[tuple[Tone, int], Any] = {}
+        self._pens: dict[tuple[Tone, bool], Any] = {}
+
     # -- what it shows -------------------------------------------------------------------------
     def set_result(self, result: StageResult | None, rules: RuleSet | None) -> None:
         """Show `result` (scored under `rules`, for the caps)."""
         if result is self._result and rules is self._rules:
             return
         self._result, self._rules = result, rules
-        self._series = None if result is None or rules is None else series(result, rules)
         self._redraw()
 
     def set_compare(self, result: StageResult | None, names: tuple[str, str] = ("", "")) -> None:
@@ -145,206 +215,203 @@ class ResultsPlot(QWidget):
     def data_series(self) -> Series | None:
         return self._series
 
+    def compare_series(self) -> Series | None:
+        return self._compare_series
+
     # -- drawing ---------------------------------------------------------------------------------
-    def _redraw(self) -> None:
-        pg = self._pg
-        if pg is None:
+    def _compute(self) -> None:
+        result, rules, compare = self._result, self._rules, self._compare
+        if result is None or rules is None:
+            self._series = self._compare_series = None
             return
-        top, bottom = self.deviation_plot, self.penalty_plot
-        for plot, item in self._items:
-            plot.removeItem(item)
-        self._items = []
-        data = self._series
+        if compare is None:
+            self._series, self._compare_series = series(result, rules), None
+            return
+        limit = max(scale_limit_ms(result, rules), scale_limit_ms(compare, rules))
+        self._series = series(result, rules, limit_ms=limit)
+        self._compare_series = series(compare, rules, limit_ms=limit)
+
+    def _redraw(self) -> None:
+        self._compute()
+        if self._pg is None:
+            return
+        items = self._items
+        data, compare = self._series, self._compare_series
         if data is None or not data.bars:
+            for item in items.values():
+                item.setVisible(False)
+            for label in self._labels:
+                label.setVisible(False)
             self._draw_current()
             return
-        compare = None
-        if self._compare is not None and self._rules is not None and self._result is not None:
-            limit = max(
-                scale_limit_ms(self._result, self._rules),
-                scale_limit_ms(self._compare, self._rules),
-            )
-            data = self._series = series(self._result, self._rules, limit_ms=limit)
-            compare = series(self._compare, self._rules, limit_ms=limit)
+        for item in items.values():
+            item.setVisible(True)
         width = 0.38 if compare is not None else 0.7
         offset = width / 2 if compare is not None else 0.0
-        first_name = None if compare is None else self._names[0] or "first run"
-        self._draw_run(
-            top, data.bars, [b.index - offset for b in data.bars], width, name=first_name
-        )
+        first_xs = [b.index - offset for b in data.bars]
+        placed: list[tuple[float, Bar, bool]] = [
+            (x, b, False) for x, b in zip(first_xs, data.bars, strict=True)
+        ]
+        self._set_bars(items["bars"], data.bars, first_xs, width, second=False)
+        second_bars: tuple[Bar, ...] = ()
         if compare is not None:
-            second = matched(data, compare)
-            present = [(i, b) for i, b in enumerate(second) if b is not None]
-            if present:
-                xs = [i + offset for i, _ in present]
-                bars = tuple(b for _, b in present)
-                second_name = self._names[1] or "second run"
-                self._draw_run(top, bars, xs, width, second=True, name=second_name)
-        self._add_caps(top, data)
-        # the cumulative penalty as far as the stage has been scored (not over pending lines)
-        scored = [b.index for b in data.bars if b.tone is not Tone.PENDING]
-        reach = scored[-1] + 1 if scored else 0
-        xs = [float(b.index) for b in data.bars[:reach]]
-        self._add(
-            bottom,
-            pg.PlotDataItem(
-                xs,
-                [float(v) for v in data.cumulative[:reach]],
-                pen=pg.mkPen(FOREGROUND, width=2),
-                symbol="o",
-                symbolSize=5,
-                symbolBrush=FOREGROUND,
-                symbolPen=None,
-                name=None if compare is None else self._names[0] or "first run",
-            ),
-        )
-        if compare is not None:
-            by_key = {
-                (b.section, b.line): c
-                for b, c in zip(compare.bars, compare.cumulative, strict=True)
-                if b.tone is not Tone.PENDING
-            }
-            points = [
-                (float(b.index), float(by_key[b.section, b.line]))
-                for b in data.bars
-                if (b.section, b.line) in by_key
-            ]
-            self._add(
-                bottom,
-                pg.PlotDataItem(
-                    [p[0] for p in points],
-                    [p[1] for p in points],
-                    pen=pg.mkPen(FOREGROUND, width=2, style=Qt.PenStyle.DashLine),
-                    name=self._names[1] or "second run",
-                ),
-            )
+            present = [(i, b) for i, b in enumerate(matched(data, compare)) if b is not None]
+            second_xs = [i + offset for i, _ in present]
+            second_bars = tuple(b for _, b in present)
+            placed += [(x, b, True) for x, b in zip(second_xs, second_bars, strict=True)]
+            self._set_bars(items["bars_b"], second_bars, second_xs, width, second=True)
+        items["bars_b"].setVisible(bool(second_bars))
+        self._set_caps(data)
+        self._set_markers(placed)
+        self._set_cumulative(data, compare)
+        self._set_legends(compare is not None)
         ticks = [[(float(i), name) for i, name in data.sections], []]
-        for plot in (top, bottom):
+        for plot in (self.deviation_plot, self.penalty_plot):
             plot.getAxis("bottom").setTicks(ticks)
-        top.setXRange(-0.6, len(data.bars) - 0.4, padding=0)
-        top.setYRange(-_seconds(data.limit_ms) * 1.15, _seconds(data.limit_ms) * 1.15, padding=0)
-        bottom.enableAutoRange(axis="y")
+        self.deviation_plot.setXRange(-0.6, len(data.bars) - 0.4, padding=0)
+        edge = _seconds(data.limit_ms) * 1.15
+        self.deviation_plot.setYRange(-edge, edge, padding=0)
+        self.penalty_plot.enableAutoRange(axis="y")
         self._draw_current()
 
-    def _draw_run(
-        self,
-        plot: Any,
-        bars: tuple[Bar, ...],
-        xs: list[float],
-        width: float,
-        *,
-        second: bool = False,
-        name: str | None = None,
+    def _brush(self, tone: Tone, alpha: int) -> Any:
+        key = (tone, alpha)
+        brush = self._brushes.get(key)
+        if brush is None:
+            colour = QColor(TONE_COLOURS[tone])
+            colour.setAlpha(alpha)
+            brush = self._brushes[key] = self._pg.mkBrush(colour)
+        return brush
+
+    def _pen(self, tone: Tone, outlined: bool) -> Any:
+        key = (tone, outlined)
+        pen = self._pens.get(key)
+        if pen is None:
+            pg = self._pg
+            pen = pg.mkPen(TONE_COLOURS[tone], width=1) if outlined else pg.mkPen(None)
+            self._pens[key] = pen
+        return pen
+
+    def _set_bars(
+        self, item: Any, bars: tuple[Bar, ...], xs: list[float], width: float, *, second: bool
     ) -> None:
-        item = self._bars(bars, xs, width, SECOND_RUN_ALPHA if second else 255)
-        if name is not None:
-            item.opts["name"] = name  # the legend shows the run's name with a sample
-        self._add(plot, item)
-        self._add_markers(plot, bars, xs)
-        self._add_clipped_labels(plot, bars, xs, inside=second)
-
-    def _add(self, plot: Any, item: Any) -> None:
-        plot.addItem(item)
-        self._items.append((plot, item))
-
-    def _bars(
-        self, bars: list[Bar] | tuple[Bar, ...], xs: list[float], width: float, alpha: int
-    ) -> Any:
-        pg = self._pg
-        brushes = []
-        pens = []
-        for bar in bars:
-            colour = QColor(TONE_COLOURS[bar.tone])
-            colour.setAlpha(alpha if not bar.discarded else min(alpha, 70))
-            brushes.append(pg.mkBrush(colour))
-            edge = QColor(TONE_COLOURS[bar.tone])
-            pens.append(pg.mkPen(edge, width=1) if alpha < 255 or bar.clipped else pg.mkPen(None))
-        sample = QColor(FOREGROUND)
-        sample.setAlpha(alpha)
-        return pg.BarGraphItem(
+        alpha = SECOND_RUN_ALPHA if second else 255
+        item.setOpts(
             x=xs,
             height=[_seconds(bar.shown_ms) for bar in bars],
             width=width,
-            brushes=brushes,
-            pens=pens,
-            brush=pg.mkBrush(sample),  # only the legend's sample uses it
+            brushes=[
+                self._brush(bar.tone, min(alpha, DISCARDED_ALPHA) if bar.discarded else alpha)
+                for bar in bars
+            ],
+            pens=[self._pen(bar.tone, second or bar.clipped) for bar in bars],
         )
 
-    def _add_caps(self, plot: Any, data: Series) -> None:
+    def _set_caps(self, data: Series) -> None:
         """The caps as dashed steps: the deviation where each measurement's penalty stops
         growing (they change where the kind of section changes; a cap beyond the scale is not
         drawn)."""
-        pg = self._pg
         bars = data.bars
         edges = [bar.index - 0.5 for bar in bars] + [bars[-1].index + 0.5]
-        pen = pg.mkPen(CAP_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
-        for values in (
-            [bar.late_cap_ms for bar in bars],
-            [bar.early_cap_ms for bar in bars],
+        for name, values in (
+            ("cap_late", [bar.late_cap_ms for bar in bars]),
+            ("cap_early", [bar.early_cap_ms for bar in bars]),
         ):
-            shown = [v if v is not None and abs(v) <= data.limit_ms else None for v in values]
-            if all(v is None for v in shown):
-                continue
-            ys = [float("nan") if v is None else _seconds(v) for v in shown]
-            self._add(
-                plot,
-                pg.PlotDataItem(edges, ys, stepMode="center", pen=pen, connect="finite"),
-            )
+            ys = [
+                _seconds(v) if v is not None and abs(v) <= data.limit_ms else float("nan")
+                for v in values
+            ]
+            self._items[name].setData(edges, ys, stepMode="center", connect="finite")
 
-    def _add_clipped_labels(
-        self, plot: Any, bars: tuple[Bar, ...], xs: list[float], *, inside: bool = False
-    ) -> None:
-        """A bar beyond the scale says its real deviation at the edge (`inside` the bar, for
-        the second run, so that two labels side by side do not overlap)."""
-        pg = self._pg
-        for x, bar in zip(xs, bars, strict=True):
-            if not bar.clipped or bar.deviation_ms is None:
+    def _set_markers(self, placed: list[tuple[float, Bar, bool]]) -> None:
+        """A cross on the axis for a measurement missed, a diamond for one exact to 1/100 s (its
+        bar has no height), an arrow at the edge for one beyond the scale, and while there are
+        few of those, a label with its real deviation."""
+
+        def points(keep: Callable[[Bar], bool], y: Callable[[Bar], float]) -> dict[str, Any]:
+            chosen = [(x, bar) for x, bar, _ in placed if keep(bar)]
+            return {"x": [x for x, _ in chosen], "y": [y(bar) for _, bar in chosen]}
+
+        items = self._items
+        items["missed"].setData(**points(lambda b: b.tone is Tone.MISSED, lambda b: 0.0))
+        items["exact"].setData(**points(lambda b: b.tone is Tone.EXACT, lambda b: 0.0))
+
+        def beyond(late: bool) -> Callable[[Bar], bool]:
+            return lambda b: b.clipped and (b.shown_ms > 0) == late
+
+        def edge(bar: Bar) -> float:
+            return _seconds(bar.shown_ms)
+
+        items["beyond_late"].setData(**points(beyond(True), edge))
+        items["beyond_early"].setData(**points(beyond(False), edge))
+        clipped = [(x, bar, second) for x, bar, second in placed if bar.clipped]
+        for label in self._labels:
+            label.setVisible(False)
+        if len(clipped) > MAX_LABELS:
+            return
+        for label, (x, bar, second) in zip(self._labels, clipped, strict=False):
+            if bar.deviation_ms is None:
                 continue
             late = bar.deviation_ms > 0
-            text = pg.TextItem(
-                format_signed_deviation(bar.deviation_ms),
-                color=TONE_COLOURS[bar.tone],
-                anchor=(0.5, 1.0) if late != inside else (0.5, 0.0),
-            )
-            text.setPos(x, _seconds(bar.shown_ms))
-            self._add(plot, text)
+            label.setText(format_signed_deviation(bar.deviation_ms), TONE_COLOURS[bar.tone])
+            label.setAnchor((0.5, 1.0) if late != second else (0.5, 0.0))
+            label.setPos(x, _seconds(bar.shown_ms))
+            label.setVisible(True)
 
-    def _add_markers(self, plot: Any, bars: tuple[Bar, ...], xs: list[float]) -> None:
-        """A cross on the axis for a measurement missed, a diamond for one exact to 1/100 s
-        (its bar has no height)."""
-        pg = self._pg
-        for tone, symbol in ((Tone.MISSED, "x"), (Tone.EXACT, "d")):
-            at = [x for x, bar in zip(xs, bars, strict=True) if bar.tone is tone]
-            if not at:
-                continue
-            colour = TONE_COLOURS[tone]
-            self._add(
-                plot,
-                pg.ScatterPlotItem(
-                    at,
-                    [0.0] * len(at),
-                    symbol=symbol,
-                    size=11,
-                    pen=pg.mkPen(colour, width=2),
-                    brush=pg.mkBrush(colour) if tone is Tone.EXACT else None,
-                ),
-            )
+    def _set_cumulative(self, data: Series, compare: Series | None) -> None:
+        """The cumulative penalty as far as the stage has been scored (not over pending
+        lines), of each run."""
+
+        def scored(run: Series, keys: list[tuple[str, int]]) -> tuple[list[float], list[float]]:
+            by_key = {
+                (b.section, b.line): c
+                for b, c in zip(run.bars, run.cumulative, strict=True)
+                if b.tone is not Tone.PENDING
+            }
+            chosen = [(i, by_key[key]) for i, key in enumerate(keys) if key in by_key]
+            return [float(i) for i, _ in chosen], [float(c) for _, c in chosen]
+
+        keys = [(b.section, b.line) for b in data.bars]
+        self._items["cumulative"].setData(*scored(data, keys))
+        if compare is None:
+            self._items["cumulative_b"].setData([], [])
+            self._items["cumulative_b"].setVisible(False)
+        else:
+            self._items["cumulative_b"].setData(*scored(compare, keys))
+
+    def _set_legends(self, comparing: bool) -> None:
+        if comparing == self._legend_shown and self._names == self._legend_names:
+            return
+        self._legend_shown, self._legend_names = comparing, self._names
+        top_legend, bottom_legend = self._legends
+        top_legend.clear()
+        bottom_legend.clear()
+        if comparing:
+            first, second = self._names[0] or "first run", self._names[1] or "second run"
+            top_legend.addItem(self._items["bars"], first)
+            top_legend.addItem(self._items["bars_b"], second)
+            bottom_legend.addItem(self._items["cumulative"], first)
+            bottom_legend.addItem(self._items["cumulative_b"], second)
+        top_legend.setVisible(comparing)
+        bottom_legend.setVisible(comparing)
 
     def _draw_current(self) -> None:
         pg = self._pg
         if pg is None:
             return
-        for plot, line in self._current_lines:
-            plot.removeItem(line)
-        self._current_lines = []
         data = self._series
-        if self._current is None or data is None or not 0 <= self._current < len(data.bars):
-            return
-        pen = pg.mkPen(CURRENT_COLOUR, width=1, style=Qt.PenStyle.DotLine)
-        for plot in (self.deviation_plot, self.penalty_plot):
-            line = pg.InfiniteLine(pos=float(self._current), angle=90, pen=pen, movable=False)
-            plot.addItem(line)
-            self._current_lines.append((plot, line))
+        row = self._current
+        visible = row is not None and data is not None and 0 <= row < len(data.bars)
+        if not self._current_lines:
+            pen = pg.mkPen(CURRENT_COLOUR, width=1, style=Qt.PenStyle.DotLine)
+            for plot in (self.deviation_plot, self.penalty_plot):
+                line = pg.InfiniteLine(pos=0.0, angle=90, pen=pen, movable=False)
+                plot.addItem(line)
+                self._current_lines.append(line)
+        for line in self._current_lines:
+            line.setVisible(visible)
+            if visible:
+                line.setValue(float(row or 0))
 
     # -- clicks and export -------------------------------------------------------------------------
     def row_at_scene(self, scene_pos: QPointF) -> int | None:

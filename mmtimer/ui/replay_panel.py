@@ -11,6 +11,7 @@ playback started from plus the clock's elapsed time times the speed. The frame t
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
@@ -46,6 +47,10 @@ from mmtimer.ui.themes import DEFAULT_THEME, theme_named
 SPEEDS = (1, 4, 16)
 FRAME_INTERVAL_MS = 16  # while playing: about 60 looks a second
 PREPARE_STEP_EVENTS = 4096  # folded ahead per idle step (a few ms), until the log is folded
+OPEN_AT_END_MAX_EVENTS = 20_000
+"""A log opens at its end (the final results) unless it has more events than this: folding
+100,000 events takes about half a second, so such a log opens at its start and is folded while
+the window is idle (then End, or any seek, is quick). Real logs hold a few thousand events."""
 NS_PER_CS = 10 * NS_PER_MS
 
 
@@ -196,6 +201,7 @@ class ReplayPanel(QWidget):
     replay. Hosted by `ReplayWindow`, or by any window that wants a replay inside it."""
 
     shownChanged = Signal()  # the replay instant or what is shown at it changed
+    folded = Signal()  # the whole log has been folded (problems and final results are ready)
 
     def __init__(
         self,
@@ -209,6 +215,8 @@ class ReplayPanel(QWidget):
         super().__init__(parent)
         self.replay = replay
         self.playback = Playback(replay, clock, self)
+        if at_ns is None and len(replay.events) > OPEN_AT_END_MAX_EVENTS:
+            at_ns = replay.start_ns  # a very long log: show its start at once, fold it while idle
         if at_ns is not None:
             self.playback.seek(at_ns)
         self._shown: Shown | None = None
@@ -246,9 +254,9 @@ class ReplayPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)  # columns fit 100 rows
         self.table.setWordWrap(False)
         self.plot = ResultsPlot(self)
 
@@ -296,6 +304,7 @@ class ReplayPanel(QWidget):
         self._connect_signals()
         self.set_theme(theme)
         self.refresh()
+        _keep_out_of_gc()
         if not replay.prepared:
             self._prepare_timer.start()
 
@@ -395,6 +404,8 @@ class ReplayPanel(QWidget):
     def _prepare_step(self) -> None:
         if self.replay.prepare(PREPARE_STEP_EVENTS):
             self._prepare_timer.stop()
+            _keep_out_of_gc()
+            self.folded.emit()
 
     def go_to_row(self, row: int) -> None:
         """Select the table row of this measurement (index in driving order) and move the replay
@@ -537,3 +548,15 @@ class ReplayPanel(QWidget):
         self.playback.pause()
         for timer in (self._frame_timer, self._refresh_soon, self._prepare_timer):
             timer.stop()
+        gc.unfreeze()  # what was kept out of the cyclic collector may be collected again
+
+
+def _keep_out_of_gc() -> None:
+    """Move every object alive now out of reach of Python's cyclic garbage collector.
+
+    A long log is millions of objects (events, folds, checkpoints) that live as long as the
+    replay: a full collection walks them all, a pause of 100-250 ms in the middle of a seek
+    (measured: tests/benchmarks/bench_replay.py). They are still freed by reference counting
+    when the replay goes; `ReplayPanel.stop` gives them back to the collector.
+    """
+    gc.freeze()

@@ -76,7 +76,11 @@ class ReplayWindow(QMainWindow):
         self.notes_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.notes_label)
         self._make_menus()
-        self._show_notes()
+        if self.replay.prepared:
+            self._show_notes()
+        else:  # the notes need the whole log folded: once the panel has done it while idle
+            self.notes_label.setText("reading the log…")
+            self.panel.folded.connect(self._show_notes)
         self.resize(1280, 800)
 
     # -- menus -------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from mmtimer.core.timefmt import format_duration, format_time_of_day
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 EXACT_MS = 10  # a deviation under 1/100 s shows as 0.00
+MAX_CHANGED_RUNS = 8  # more runs of changed rows than this: one dataChanged over them all
 
 EARLY_COLOUR = QColor("#2f7fd8")
 LATE_COLOUR = QColor("#d8433a")
@@ -65,9 +66,10 @@ class Column(Enum):
 
     @property
     def second_run(self) -> bool:
-        return self.value.startswith("b-")
+        return self in _SECOND_RUN
 
 
+_SECOND_RUN = frozenset(c for c in Column if c.value.startswith("b-"))
 _NUMERIC = {
     Column.LINE,
     Column.TARGET,
@@ -237,16 +239,18 @@ class ResultsModel(QAbstractTableModel):
         self._set(result, compare, total_label, keys, columns)
         last_column = len(columns) - 1
         changed = [i for i, (a, b) in enumerate(zip(old.rows, result.rows, strict=True)) if a != b]
-        for first, last in _runs(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
-        total_row = len(keys)
         if (
             old.total != result.total
             or old.penalties != result.penalties
             or total_note(old) != total_note(result)
             or old_label != total_label
         ):
-            self.dataChanged.emit(self.index(total_row, 0), self.index(total_row, last_column))
+            changed.append(len(keys))  # the total row
+        runs = _runs(changed)
+        if len(runs) > MAX_CHANGED_RUNS:  # one signal is cheaper than many for the views
+            runs = [(runs[0][0], runs[-1][1])]
+        for first, last in runs:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
 
     def _set(
         self,

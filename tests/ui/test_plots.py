@@ -80,7 +80,7 @@ def shown_plot(qtbot: QtBot, result: StageResult, replay: Replay) -> ResultsPlot
     plot.resize(800, 480)
     plot.show()
     qtbot.waitExposed(plot)
-    assert plot.is_loaded()
+    qtbot.waitUntil(plot.is_loaded, timeout=5000)  # just after the first frame
     return plot
 
 
@@ -105,17 +105,21 @@ def test_a_second_run_is_overlaid_and_the_plot_exports_as_png(qtbot: QtBot, tmp_
     result = replay.final_state().results
     rows = [replace(r, penalty=r.penalty + 1) for r in result.rows]
     plot = shown_plot(qtbot, result, replay)
-    before = len(plot._items)
+    assert not plot._items["bars_b"].isVisible() and plot.compare_series() is None
     plot.set_compare(replace(result, rows=tuple(rows), total=Decimal(1)), ("event", "practice"))
-    assert len(plot._items) > before  # the second run's bars, markers and line
+    second = plot.compare_series()
+    assert second is not None and second.cumulative[-1] == result.penalties + len(rows)
+    assert plot._items["bars_b"].isVisible() and plot._items["cumulative_b"].isVisible()
     plot.set_current(3)
-    assert plot.current() == 3 and len(plot._current_lines) == 2
+    assert plot.current() == 3
+    assert [line.value() for line in plot._current_lines if line.isVisible()] == [3.0, 3.0]
     plot.set_current(None)
-    assert plot._current_lines == []
+    assert not any(line.isVisible() for line in plot._current_lines)
     path = tmp_path / "plot.png"
     assert plot.export_png(path)
     image = QImage(str(path))
     assert image.width() >= 700 and image.height() >= 400
     plot.set_compare(None)
+    assert not plot._items["bars_b"].isVisible()
     plot.set_result(None, None)
-    assert plot._items == []
+    assert not any(item.isVisible() for item in plot._items.values())

@@ -270,7 +270,8 @@ def test_two_logs_of_a_stage_side_by_side(
         assert model.index(number, b_deviation).data() == expected
     header = model.headerData(b_deviation, Qt.Orientation.Horizontal)
     assert header == "Deviation (#99 practice)"
-    assert window.panel.plot.is_loaded() and window.panel.plot._compare == other
+    qtbot.waitUntil(window.panel.plot.is_loaded, timeout=5000)  # after the first frame
+    assert window.panel.plot._compare == other
     # moving the replay keeps the second run's (final) columns
     window.panel.playback.seek(window.replay.start_ns)
     window.panel.refresh()
@@ -301,3 +302,26 @@ def test_keys_drive_the_replay(window: ReplayWindow, qtbot: QtBot) -> None:
     assert panel.playback.playing
     QTest.keyClick(panel.table, Qt.Key.Key_Space)
     assert not panel.playback.playing
+
+
+def test_a_long_log_opens_at_its_start_and_is_folded_while_idle(
+    qtbot: QtBot, clock: FakeClock, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("mmtimer.ui.replay_panel.OPEN_AT_END_MAX_EVENTS", 5)
+    monkeypatch.setattr("mmtimer.ui.replay_panel.PREPARE_STEP_EVENTS", 4)
+    contents = read_log(log_path("mille-miglia-day1"))
+    window = ReplayWindow(Replay(contents, checkpoint_every=3), clock, settings)
+    qtbot.addWidget(window)
+    assert not window.replay.prepared
+    assert window.panel.playback.position_ns() == window.replay.start_ns
+    assert window.notes_label.text() == "reading the log…"
+    with qtbot.waitSignal(window.panel.folded, timeout=5000):
+        window.show()
+    assert window.replay.prepared
+    assert window.notes_label.text() == "1 note on this log"  # the coefficient, reported
+    reference = read_replay(log_path("mille-miglia-day1"))
+    for t_ns in instants(reference)[::2]:
+        window.panel.playback.seek(t_ns)
+        window.panel.refresh()
+        check_shown(window.panel, reference, t_ns)
+    window.close()
