@@ -57,11 +57,11 @@ NUDGE_MS = 100
 # -- crew --------------------------------------------------------------------------------------
 
 MM_COMPONENTS = (
-    ("period", "Period", "e.g. 0.35 for 1927-1929"),
-    ("engine_class", "Engine class", "e.g. 0.15 over 1100 cc"),
-    ("category", "Category", "e.g. 0.20 for Sport"),
-    ("mm_factor", "MM factor", "0.05 for a model that won in 1927-57"),
-    ("mm_bonus", "MM bonus", "0.05 for a chassis that ran a historic edition"),
+    ("period", "Period", "0.35 = 1927-1929"),
+    ("engine_class", "Engine class", "0.15 = over 1100 cc"),
+    ("category", "Category", "0.20 = Sport"),
+    ("mm_factor", "MM factor", "0.05 = a model that won in 1927-57"),
+    ("mm_bonus", "MM bonus", "0.05 = a chassis that ran a historic edition"),
 )
 
 
@@ -92,6 +92,7 @@ class CrewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Crew")
+        self.setMinimumWidth(420)
         crew = dict(crew or {})
         form = QFormLayout()
         self.number = QLineEdit(str(crew.get("number", "") or ""))
@@ -129,6 +130,7 @@ class CrewDialog(QDialog):
         for row, (key, label, hint) in enumerate(MM_COMPONENTS, start=3):
             edit = QLineEdit()
             edit.setPlaceholderText(hint)
+            edit.setToolTip(f"{label}: from the organiser's table, e.g. {hint}")
             edit.textChanged.connect(self._refresh)
             self.components[key] = edit
             grid.addWidget(QLabel(f"    {label}"), row, 0)
