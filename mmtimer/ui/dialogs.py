@@ -1,4 +1,4 @@
-"""The crew dialog and the official-time sync dialog.
+"""The crew dialog, the official-time sync dialog, and the trigger and beep settings.
 
 Crew: number, driver, navigator, car, year, and the car coefficient, typed or computed from the
 1000 Miglia components (1 + period + class + category + MM factor + MM bonus, RULES.md). The
@@ -48,8 +48,15 @@ from PySide6.QtWidgets import (
 )
 
 from mmtimer.core.clock import NS_PER_S
-from mmtimer.core.timefmt import FormatError, format_time_of_day, parse_time_of_day_ms
-from mmtimer.ui.triggers import EventStamper
+from mmtimer.core.timefmt import (
+    FormatError,
+    format_seconds,
+    format_time_of_day,
+    parse_seconds_ms,
+    parse_time_of_day_ms,
+)
+from mmtimer.ui.beeper import BeepSettings
+from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
 MS_PER_MIN = 60_000
 NUDGE_MS = 100
@@ -392,3 +399,116 @@ class SyncDialog(QDialog):
             self.problem.setText("Sync once before nudging.")
             return None
         return self._emit(SyncRequest(t_ns, official + delta_ms, "nudge"))
+
+
+# -- trigger and beep settings -----------------------------------------------------------------
+
+
+def parse_marks_s(text: str, what: str) -> tuple[int, ...]:
+    """Seconds relative to the target, as typed (``-5, -4, -3`` or ``-2.5``) -> ms, sorted."""
+    marks: set[int] = set()
+    for item in text.replace(";", ",").split(","):
+        if not item.strip():
+            continue
+        try:
+            marks.add(parse_seconds_ms(item.strip(), what))
+        except FormatError as error:
+            raise ValueError(str(error)) from None
+    if any(not -600_000 <= m <= 0 for m in marks):
+        raise ValueError(f"{what}: give seconds before the target, from -600 to 0")
+    return tuple(sorted(marks))
+
+
+def format_marks_s(marks_ms: tuple[int, ...]) -> str:
+    def one(mark_ms: int) -> str:
+        if mark_ms % 1000 == 0:
+            return format_seconds(mark_ms, 0)
+        return format_seconds(mark_ms, 3).rstrip("0")
+
+    return ", ".join(one(m) for m in marks_ms)
+
+
+class SettingsDialog(QDialog):
+    """Trigger keys and guard time; countdown beeps (marks, output lead, sound on or off)."""
+
+    def __init__(
+        self,
+        triggers: TriggerSettings,
+        beeps: BeepSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Triggers and beeps")
+        trigger_box = QGroupBox("Trigger keys (a press records a pass)")
+        trigger_form = QVBoxLayout(trigger_box)
+        self.key_boxes: dict[str, QCheckBox] = {}
+        for name in TRIGGER_KEYS:
+            box = QCheckBox(KEY_LABELS.get(name, name))
+            box.setChecked(name in triggers.keys)
+            self.key_boxes[name] = box
+            trigger_form.addWidget(box)
+        self.guard = QSpinBox()
+        self.guard.setRange(0, 10_000)
+        self.guard.setSingleStep(100)
+        self.guard.setSuffix(" ms")
+        self.guard.setValue(triggers.guard_ms)
+        guard_row = QFormLayout()
+        guard_row.addRow("Guard time (a faster second press is flagged)", self.guard)
+        trigger_form.addLayout(guard_row)
+
+        beep_box = QGroupBox("Countdown beeps")
+        beep_form = QFormLayout(beep_box)
+        self.sound = QCheckBox("Sound (the flash is always shown)")
+        self.sound.setChecked(beeps.sound)
+        self.short_marks = QLineEdit(format_marks_s(beeps.short_ms))
+        self.long_marks = QLineEdit(format_marks_s(beeps.long_ms))
+        self.lead = QSpinBox()
+        self.lead.setRange(0, 1000)
+        self.lead.setSuffix(" ms")
+        self.lead.setValue(beeps.lead_ms)
+        self.lead.setToolTip("Start each beep this much early to make up for the audio latency")
+        beep_form.addRow(self.sound)
+        beep_form.addRow("Short beeps at (s)", self.short_marks)
+        beep_form.addRow("Long beeps at (s)", self.long_marks)
+        beep_form.addRow("Output lead", self.lead)
+
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #d23c2c")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (trigger_box, beep_box, self.problem, self.buttons):
+            layout.addWidget(widget)
+        for box in self.key_boxes.values():
+            box.toggled.connect(self._refresh)
+        self.short_marks.textChanged.connect(self._refresh)
+        self.long_marks.textChanged.connect(self._refresh)
+        self._refresh()
+
+    def trigger_settings(self) -> TriggerSettings:
+        keys = tuple(name for name, box in self.key_boxes.items() if box.isChecked())
+        if not keys:
+            raise ValueError("choose at least one trigger key")
+        return TriggerSettings(keys, self.guard.value())
+
+    def beep_settings(self) -> BeepSettings:
+        return BeepSettings(
+            parse_marks_s(self.short_marks.text(), "short beeps"),
+            parse_marks_s(self.long_marks.text(), "long beeps"),
+            self.lead.value(),
+            self.sound.isChecked(),
+        )
+
+    def _refresh(self) -> None:
+        try:
+            self.trigger_settings()
+            self.beep_settings()
+        except ValueError as error:
+            self.problem.setText(str(error))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self.problem.setText("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)

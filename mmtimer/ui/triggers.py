@@ -49,6 +49,14 @@ TRIGGER_KEYS: dict[str, Qt.Key] = {
     "Enter": Qt.Key.Key_Enter,
     "B": Qt.Key.Key_B,
 }
+KEY_LABELS: dict[str, str] = {
+    "Space": "Space bar",
+    "PageDown": "Page Down (presentation clickers)",
+    "PageUp": "Page Up (presentation clickers)",
+    "Return": "Return (foot switches)",
+    "Enter": "Enter on the keypad",
+    "B": "B (the clickers' blank-screen button)",
+}
 DEFAULT_KEYS: tuple[str, ...] = ("Space",)
 DEFAULT_GUARD_MS = 1000
 

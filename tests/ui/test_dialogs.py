@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt, QTime
@@ -13,14 +14,18 @@ from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.timefmt import parse_time_of_day_ms
+from mmtimer.ui.beeper import BeepSettings
 from mmtimer.ui.dialogs import (
     CrewDialog,
+    SettingsDialog,
     SyncDialog,
     SyncRequest,
     describe_since,
+    format_marks_s,
     nearest_minute_ms,
+    parse_marks_s,
 )
-from mmtimer.ui.triggers import EventStamper
+from mmtimer.ui.triggers import EventStamper, TriggerSettings
 
 # -- crew ----------------------------------------------------------------------------------------
 
@@ -194,3 +199,44 @@ def test_time_since_sync_reads_naturally() -> None:
     assert describe_since(42) == "42 s"
     assert describe_since(192) == "3 min 12 s"
     assert describe_since(3 * 3600 + 5 * 60 + 9) == "3 h 05 min"
+
+
+# -- trigger and beep settings -------------------------------------------------------------------
+
+
+def test_marks_are_typed_in_seconds_before_the_target() -> None:
+    assert parse_marks_s("-5, -4,-3 ; -2,-1", "short") == (-5000, -4000, -3000, -2000, -1000)
+    assert parse_marks_s("-10, -2.5, 0", "x") == (-10_000, -2500, 0)
+    assert parse_marks_s("", "x") == ()
+    assert format_marks_s((-10_000, -2500, 0)) == "-10, -2.5, 0"
+    with pytest.raises(ValueError, match="before the target"):
+        parse_marks_s("-5, 3", "short beeps")
+    with pytest.raises(ValueError, match="short beeps"):
+        parse_marks_s("-5, five", "short beeps")
+
+
+@given(st.lists(st.integers(-600_000, 0), max_size=8))
+def test_marks_round_trip(marks: list[int]) -> None:
+    exact = tuple(sorted(set(marks)))
+    assert parse_marks_s(format_marks_s(exact), "x") == exact
+
+
+def test_settings_dialog_edits_triggers_and_beeps(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(TriggerSettings(), BeepSettings())
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.short_marks.text() == "-5, -4, -3, -2, -1"
+    dialog.key_boxes["PageDown"].setChecked(True)
+    dialog.guard.setValue(700)
+    dialog.short_marks.setText("-10, -3, -2, -1")
+    dialog.lead.setValue(40)
+    dialog.sound.setChecked(False)
+    assert dialog.trigger_settings() == TriggerSettings(("Space", "PageDown"), 700)
+    assert dialog.beep_settings() == BeepSettings((-10_000, -3000, -2000, -1000), (0,), 40, False)
+    dialog.key_boxes["Space"].setChecked(False)
+    dialog.key_boxes["PageDown"].setChecked(False)
+    assert not ok.isEnabled()
+    assert "at least one" in dialog.problem.text()
+    dialog.key_boxes["Space"].setChecked(True)
+    dialog.long_marks.setText("+1")
+    assert not ok.isEnabled()
