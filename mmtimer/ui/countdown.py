@@ -112,7 +112,9 @@ class CountdownState:
 
     ``target_label``: what the countdown runs to (``"PC1 · line 3"``), ``left_ns`` the time left
     (negative once passed; None: no target ahead, e.g. waiting for a trial's start line).
-    ``last_*``: the line scored by the latest press; ``last_note`` e.g. ``"double press?"``.
+    ``last_*``: the line scored by the latest press (no deviation: not measured, e.g. a start
+    line); ``last_note`` e.g. ``"missed"``, ``"double press?"``. ``total_label``: ``"Total"``,
+    or ``"So far"`` while the stage runs.
     """
 
     target_label: str = ""
@@ -122,6 +124,7 @@ class CountdownState:
     last_penalty: Decimal | None = None
     last_note: str = ""
     total: Decimal | None = None
+    total_label: str = "Total"
     hint: str = ""
     flash: bool = False
 
@@ -154,15 +157,15 @@ class CountdownWidget(QWidget):
         left = format_left(s.left_ns) if s.left_ns is not None else "--.--"
         last = ""
         if s.last_label:
-            deviation = (
-                "missed"
-                if s.last_deviation_ms is None
-                else f"{format_deviation(s.last_deviation_ms)} s"
-            )
-            penalty = f"  {format_points(s.last_penalty)} pts" if s.last_penalty is not None else ""
-            note = f"  {s.last_note}" if s.last_note else ""
-            last = f"{s.last_label}  {deviation}{penalty}{note}"
-        total = f"Total {format_points(s.total)}" if s.total is not None else ""
+            parts = [s.last_label]
+            if s.last_deviation_ms is not None:
+                parts.append(f"{format_deviation(s.last_deviation_ms)} s")
+            if s.last_penalty is not None:
+                parts.append(f"{format_points(s.last_penalty)} pts")
+            if s.last_note:
+                parts.append(s.last_note)
+            last = "  ".join(parts)
+        total = f"{s.total_label} {format_points(s.total)}" if s.total is not None else ""
         return (s.target_label or s.hint, left, last, total)
 
     def sizeHint(self) -> QSize:

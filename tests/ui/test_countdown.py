@@ -84,8 +84,18 @@ def test_the_widget_shows_the_state_it_is_given(qtbot: QtBot) -> None:
         )
     )
     assert widget.lines() == ("PC1 · line 3", "4.21", "PC1 · line 2  -0.12 s  12 pts", "Total 49")
-    widget.set_state(CountdownState(last_label="PC2 · line 4", last_penalty=Decimal(300)))
-    assert widget.lines()[2] == "PC2 · line 4  missed  300 pts"
+    widget.set_state(
+        CountdownState(
+            last_label="PC2 · line 4",
+            last_penalty=Decimal(300),
+            last_note="missed",
+            total=Decimal(349),
+            total_label="So far",
+        )
+    )
+    assert widget.lines()[2:] == ("PC2 · line 4  300 pts  missed", "So far 349")
+    widget.set_state(CountdownState(last_label="PC3 · line 1", last_note="start"))
+    assert widget.lines()[2] == "PC3 · line 1  start"
 
 
 def render(state: CountdownState) -> QImage:
