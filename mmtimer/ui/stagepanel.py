@@ -16,8 +16,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from mmtimer.ui.countdown import TONE_COLOURS, Tone
 
-ARMED_BACKGROUND = QColor("#3a2a12")
+ARMED_BACKGROUND = QColor("#4a3410")
 ARMED_FOREGROUND = QColor("#ffd27a")
+STYLE = """
+QTreeWidget { background: #15171a; color: #e8e4da; border: none; }
+QHeaderView::section { background: #23262b; color: #a9a496; border: none; padding: 4px 6px; }
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,8 @@ class StagePanel(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAccessibleName("Stage sections and lines")
+        self.setStyleSheet(STYLE)
+        self.setMinimumWidth(360)
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
