@@ -81,6 +81,7 @@ class StagePanel(QTreeWidget):
                 child.setData(0, Qt.ItemDataRole.UserRole, section.id)
                 item.addChild(child)
             self.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)  # a long title must not widen the line column
             item.setExpanded(True)
             self._sections[section.id] = item
 
