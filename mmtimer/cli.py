@@ -42,7 +42,11 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _subcommand_parsers() -> dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]]:
     """Each subcommand: a function that adds its arguments, and the function that runs it."""
-    return {}
+    from mmtimer.commands import check
+
+    return {
+        "check": (check.add_arguments, check.run),
+    }
 
 
 SUBCOMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]] = (
