@@ -1,8 +1,9 @@
 """The crew dialog, the official-time sync dialog, and the trigger and beep settings.
 
 Crew: number, driver, navigator, car, year, and the car coefficient, typed or computed from the
-1000 Miglia components (1 + period + class + category + MM factor + MM bonus, RULES.md). The
-result is the log header's ``crew`` object (FORMATS.md section 2).
+1000 Miglia components (1 + period + class + category + MM factor + MM bonus, RULES.md, computed
+by ``core.crew.mille_miglia_coefficient``). The result is a ``Crew``, or the log header's
+``crew`` object (FORMATS.md section 2).
 
 Official time sync, three ways, each giving a ``SyncRequest(t_ns, official_ms, source)`` that the
 window records as a sync event:
@@ -48,6 +49,8 @@ from PySide6.QtWidgets import (
 )
 
 from mmtimer.core.clock import NS_PER_S
+from mmtimer.core.crew import Crew, crew_from_json, crew_to_json, mille_miglia_coefficient
+from mmtimer.core.errors import InputError
 from mmtimer.core.timefmt import (
     FormatError,
     format_seconds,
@@ -86,21 +89,16 @@ def parse_coefficient_part(text: str, what: str) -> Decimal:
     return value
 
 
-def mille_miglia_coefficient(parts: Mapping[str, Decimal]) -> Decimal:
-    """1 + period + class + category + MM factor + MM bonus (RULES.md)."""
-    return Decimal(1) + sum((parts.get(key, Decimal(0)) for key, _, _ in MM_COMPONENTS), Decimal(0))
-
-
 class CrewDialog(QDialog):
     """Edit the crew; ``crew_json()`` is the log header's ``crew`` object."""
 
     def __init__(
-        self, crew: Mapping[str, Any] | None = None, parent: QWidget | None = None
+        self, crew: Crew | Mapping[str, Any] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Crew")
         self.setMinimumWidth(420)
-        crew = dict(crew or {})
+        crew = crew_to_json(crew) if isinstance(crew, Crew) else dict(crew or {})
         form = QFormLayout()
         self.number = QLineEdit(str(crew.get("number", "") or ""))
         self.number.setValidator(QIntValidator(0, 99_999, self))
@@ -178,7 +176,7 @@ class CrewDialog(QDialog):
                     MM_COMPONENTS, self.components.values(), strict=True
                 )
             }
-            return mille_miglia_coefficient(parts)
+            return mille_miglia_coefficient(**parts)
         return None
 
     def _refresh(self) -> None:
@@ -196,6 +194,13 @@ class CrewDialog(QDialog):
         self.problem.setText("")
         self.computed.setText(f"    Coefficient = {value}" if mm and value is not None else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def crew(self) -> Crew:
+        """The crew as entered (ValueError if the coefficient is not valid)."""
+        try:
+            return crew_from_json(self.crew_json(), "crew dialog")
+        except InputError as error:
+            raise ValueError(error.message) from None
 
     def crew_json(self) -> dict[str, Any]:
         """The crew as the log header writes it: unknown values left out, coefficient a string."""

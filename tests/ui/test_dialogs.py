@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
+from mmtimer.core.crew import Crew
 from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.ui.beeper import BeepSettings
 from mmtimer.ui.dialogs import (
@@ -65,6 +66,7 @@ def test_the_1000_miglia_components_are_added_up(qtbot: QtBot) -> None:
     assert dialog.coefficient_value() == Decimal("1.80")
     assert dialog.computed.text().strip() == "Coefficient = 1.80"
     assert dialog.crew_json()["coefficient"] == "1.80"
+    assert dialog.crew() == Crew(coefficient=Decimal("1.80"))
 
 
 def test_a_bad_coefficient_is_named_and_blocks_ok(qtbot: QtBot) -> None:
@@ -91,6 +93,10 @@ def test_the_crew_dialog_starts_from_a_known_crew(qtbot: QtBot) -> None:
     dialog = CrewDialog({**crew, "coefficient": "1.25"})
     qtbot.addWidget(dialog)
     assert dialog.crew_json() == {**crew, "coefficient": "1.25"}
+    known = Crew(7, "A", "B", "Fiat 750 GT Zagato", 1957, Decimal("1.25"))
+    again = CrewDialog(known)
+    qtbot.addWidget(again)
+    assert again.crew() == known
 
 
 # -- sync ----------------------------------------------------------------------------------------

@@ -5,8 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from mmtimer.core.rules import load_rules
+from mmtimer.core.stage import load_stage, parse_stage
+from mmtimer.paths import resource
 from mmtimer.ui.countdown import TONE_COLOURS, Tone
-from mmtimer.ui.stagepanel import ARMED_BACKGROUND, LineView, SectionView, StagePanel
+from mmtimer.ui.stagepanel import (
+    ARMED_BACKGROUND,
+    LineView,
+    SectionView,
+    StagePanel,
+    section_views,
+)
 
 SECTIONS = (
     SectionView("CO1", "time control", (LineView("time card", "due 10:42"),)),
@@ -69,3 +78,25 @@ def test_double_click_asks_for_a_section(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.section_chosen) as chosen:
         panel.itemDoubleClicked.emit(panel.line_item("PC1", 3), 0)
     assert chosen.args == ["PC1"]
+
+
+def test_section_views_of_the_bundled_stage() -> None:
+    stage = load_stage(resource("stages", "mille-miglia-day1.stage.toml"))
+    views = section_views(stage, load_rules(stage.rules))
+    assert [v.id for v in views] == ["PC1", "PC2", "CO1", "PM1", "PC3", "CO2"]
+    assert [line.target for line in views[0].lines] == ["start", "15.00", "6.00"]
+    assert views[2].lines == (LineView("time card", "due 15:05"),)
+    # PM1: 2.350 km at 40 km/h from 15:12:00 is 211.5 s; the rule set puts it on the second
+    assert views[3].lines[0] == LineView("check 1", "km 2.350 · 15:15:31.00")
+    assert views[3].title == "average trial from 15:12:00"
+    assert views[4].lines[2].target == "17.50 from line 1"
+
+
+def test_long_targets_read_in_minutes(qtbot: QtBot) -> None:
+    stage = parse_stage(
+        'format = "mmtimer-stage/1"\nname = "x"\nrules = "aci-2021"\n'
+        '[[section]]\nid = "PC9"\nkind = "timed"\ntargets = ["1:02.50"]\n',
+        "inline.toml",
+    )
+    views = section_views(stage, load_rules(stage.rules))
+    assert views[0].lines[1].target == "1:02.50"
