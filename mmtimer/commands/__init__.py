@@ -1,1 +1,1 @@
-"""The Qt-free subcommands of `mmtimer` (one module each; cli.py registers them)."""
+"""The `mmtimer` subcommands, one module each (registered in mmtimer/cli.py)."""

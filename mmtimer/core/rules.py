@@ -19,7 +19,15 @@ from typing import Any, Literal
 from mmtimer.core.errors import InputError
 from mmtimer.core.results import SectionKind
 from mmtimer.core.timefmt import FormatError, parse_decimal
-from mmtimer.core.tomlfile import KeyLocator, KeyPath, Reader, describe, parse_toml, read_text
+from mmtimer.core.tomlfile import (
+    KeyLocator,
+    KeyPath,
+    Reader,
+    decode_utf8,
+    describe,
+    parse_toml,
+    read_text,
+)
 from mmtimer.paths import resource
 
 RULES_FORMAT = "mmtimer-rules/1"
@@ -194,6 +202,11 @@ def _load_builtin(rule_id: str) -> RuleSet:
     if rules.id != rule_id:  # a packaging mistake, not a user's
         raise InputError(rules.origin, f"built-in file has id {rules.id!r}", key="id")
     return rules
+
+
+def parse_rules_bytes(data: bytes, source: str) -> RuleSet:
+    """`parse_rules` for raw bytes (they must be UTF-8)."""
+    return parse_rules(decode_utf8(data, source), source)
 
 
 def parse_rules(text: str, source: str) -> RuleSet:

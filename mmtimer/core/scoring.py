@@ -24,6 +24,12 @@ What counts (the choices where the log could be read more than one way):
 - A missed line, check or control is never skipped: its row has the note ``missed`` and the
   rule set's `missed` penalty (``void`` too when the navigator voided its only pass). A missing
   line in the middle of a timed chain: see `KindRules.missed_line_reference`.
+- Discards drop the rule set's count of worst rows of the kinds it names (highest penalty, or
+  fewest points with a points table); of equally bad rows the earliest in driving order drops.
+  Car factors multiply the total after discards.
+- During the stage (``live=True``) a measurement with no pass that lies after the furthest
+  recorded pass in driving order is not missed yet: its row has the note ``pending``, no
+  penalty, and it is never discarded. After the stage, score without `live`.
 
 Performance: one pass over the events and over the sections, syncs found by bisection; a
 five-day event scores in a few milliseconds (tests/benchmarks/bench_scoring.py).
@@ -57,6 +63,7 @@ VOID = "void"
 CAPPED = "capped"
 DISCARDED = "discarded"
 UNSYNCED = "unsynced"
+PENDING = "pending"
 
 
 class _Syncs:
@@ -334,14 +341,19 @@ def _copy(row: ResultRow, *, points: Decimal | None, notes: tuple[str, ...]) -> 
 
 def _apply_points(rows: list[ResultRow], table: tuple[Decimal, ...]) -> list[ResultRow]:
     last = len(table) - 1
-    return [_copy(row, points=table[min(int(row.penalty), last)], notes=row.notes) for row in rows]
+    return [
+        row
+        if PENDING in row.notes
+        else _copy(row, points=table[min(int(row.penalty), last)], notes=row.notes)
+        for row in rows
+    ]
 
 
 def _apply_discards(rows: list[ResultRow], rules: RuleSet) -> list[ResultRow]:
     if rules.discard_count <= 0:
         return rows
     kinds = set(rules.discard_kinds)
-    candidates = [i for i, row in enumerate(rows) if row.kind in kinds]
+    candidates = [i for i, row in enumerate(rows) if row.kind in kinds and PENDING not in row.notes]
     if rules.points_table is not None:
         candidates.sort(key=lambda i: rows[i].points or _ZERO)
     else:
@@ -365,8 +377,45 @@ def _car_factor(rules: RuleSet, crew: Crew, messages: list[str]) -> Decimal | No
     return None
 
 
-def score(stage: Stage, rules: RuleSet, crew: Crew, events: Sequence[Event]) -> StageResult:
-    """Score every measurement of `stage` from the log's `events`, in driving order."""
+def _mark_pending(rows: list[ResultRow], stage: Stage, passes: _Passes) -> list[ResultRow]:
+    """Missing measurements after the furthest recorded pass become pending (see module doc)."""
+    order = {section.id: index for index, section in enumerate(stage.sections)}
+    furthest = max(((order[sid], line) for sid, line in passes.chosen), default=(-1, 0))
+    out = []
+    for row in rows:
+        if (
+            row.measured_ms is None
+            and MISSED in row.notes
+            and (order[row.section], row.line) > furthest
+        ):
+            out.append(
+                ResultRow(
+                    row.section,
+                    row.kind,
+                    row.line,
+                    row.target_ms,
+                    None,
+                    None,
+                    _ZERO,
+                    (PENDING,),
+                    None,
+                    None,
+                    row.reference_line,
+                )
+            )
+        else:
+            out.append(row)
+    return out
+
+
+def score(
+    stage: Stage, rules: RuleSet, crew: Crew, events: Sequence[Event], *, live: bool = False
+) -> StageResult:
+    """Score every measurement of `stage` from the log's `events`, in driving order.
+
+    `live`: the stage is still being driven; measurements not reached yet are ``pending``
+    rather than ``missed`` (see the module docstring).
+    """
     messages: list[str] = []
     syncs, passes = _fold(events, stage, messages)
     rows: list[ResultRow] = []
@@ -400,6 +449,8 @@ def score(stage: Stage, rules: RuleSet, crew: Crew, events: Sequence[Event]) -> 
                         messages=messages,
                     )
                 )
+    if live:
+        rows = _mark_pending(rows, stage, passes)
     if rules.points_table is not None:
         rows = _apply_points(rows, rules.points_table)
     rows = _apply_discards(rows, rules)

@@ -142,7 +142,7 @@ class Stage:
     rules: str
     sections: tuple[Section, ...]
     source: str = field(default="", compare=False)
-    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError if none)."""
@@ -220,7 +220,7 @@ def _stage_from_mapping(doc: Any, r: Reader, base_dir: Path | None) -> Stage:
             )
         seen[section.id] = number
         sections.append(section)
-    return Stage(name, rules, tuple(sections), r.source, doc)
+    return Stage(name, rules, tuple(sections), r.source, dict(doc))
 
 
 def _check_rules_ref(rules: str, r: Reader, base_dir: Path | None) -> None:

@@ -129,6 +129,18 @@ def measure(repeats: int) -> None:
             f"p95 {p95:.2f} ms per full scoring ({len(result.rows)} rows, total {result.total})"
         )
 
+    half = events[: len(events) // 2]
+    rules = sets[0]
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter_ns()
+        score(stage, rules, crew, half, live=True)
+        timings.append(time.perf_counter_ns() - start)
+    print(
+        f"{'aci-2021, live, half-way':>24}: median {statistics.median(timings) / 1e6:.2f} ms "
+        "per full scoring"
+    )
+
 
 if __name__ == "__main__":
     measure(int(sys.argv[1]) if len(sys.argv) > 1 else 200)

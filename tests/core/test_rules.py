@@ -19,6 +19,7 @@ from mmtimer.core.rules import (
     builtin_rule_ids,
     load_rules,
     parse_rules,
+    parse_rules_bytes,
     year_factor,
 )
 from mmtimer.paths import resource
@@ -313,6 +314,17 @@ def test_random_text_gives_a_rule_set_or_a_clean_error(text: str) -> None:
         assert isinstance(result, RuleSet)
 
 
+@given(st.binary(max_size=400))
+@settings(max_examples=150)
+def test_random_bytes_give_a_rule_set_or_a_clean_error(data: bytes) -> None:
+    try:
+        result = parse_rules_bytes(data, "fuzz.rules.toml")
+    except InputError as error:
+        assert "\n" not in str(error)
+    else:
+        assert isinstance(result, RuleSet)
+
+
 scalars = st.one_of(
     st.sampled_from(["1", "300", "none", "cap", "0.01s", "1min", "truncate", "round", "-1"]),
     st.text(max_size=8),
@@ -361,7 +373,7 @@ kind_tables = st.dictionaries(kind_keys, values, max_size=6).map(
         },
     )
 )
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 def test_random_rule_shaped_documents_give_a_rule_set_or_a_clean_error(
     doc: dict[str, object],
 ) -> None:

@@ -620,3 +620,44 @@ def test_with_points_higher_is_better() -> None:
         rules,
     )
     assert [r.name for r in ranked] == ["high", "low"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Live scoring during the stage
+
+
+def test_live_scoring_leaves_what_is_not_reached_yet_pending() -> None:
+    stage = load_stage(resource("stages", "mille-miglia-day1.stage.toml"))
+    rules = load_rules(stage.rules)
+    log = Log()
+    log.sync(0, tod(14, 30))
+    log.press(0, "PC1", 1)
+    log.press(15_020 * MS, "PC1", 2)
+    log.press(21_010 * MS, "PC1", 3)
+    log.press(60 * S, "PC2", 1)
+    log.press(81_500 * MS, "PC2", 2)  # now driving towards PC2 line 3
+    live = score(stage, rules, NOBODY, log.events, live=True)
+    assert [(r.section, r.line, r.notes) for r in live.rows[:5]] == [
+        ("PC1", 2, ()),
+        ("PC1", 3, ()),
+        ("PC2", 2, ()),
+        ("PC2", 3, ("pending",)),
+        ("PC2", 4, ("pending",)),
+    ]
+    assert all(r.notes == ("pending",) and r.penalty == 0 for r in live.rows[3:])
+    assert live.total == 2 + 1 + 0
+    final = score(stage, rules, NOBODY, log.events)
+    assert final.total == 3 + 300 * 8
+
+
+def test_live_scoring_still_misses_what_was_skipped() -> None:
+    rules = load_rules("year-factor")
+    log = Log()
+    log.press(0, "PC2", 1)
+    log.press(41 * S, "PC2", 4)  # lines 2 and 3 were skipped, line 4 reached
+    rows = score(stage_of(CHAIN), rules, Crew(year=1971), log.events, live=True).rows
+    # equal worst rows: the earliest is discarded
+    assert [r.notes for r in rows] == [("missed", "discarded"), ("missed",), ()]
+    empty = score(stage_of(CHAIN), rules, Crew(year=1971), [], live=True)
+    assert [r.notes for r in empty.rows] == [("pending",)] * 3  # pending is never discarded
+    assert empty.total == 0

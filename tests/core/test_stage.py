@@ -441,6 +441,13 @@ def test_the_line_of_a_key_in_the_third_section() -> None:
     )
 
 
+def test_an_error_in_an_inline_section_array_names_the_line_of_the_array() -> None:
+    text = _stage_text('section = [{ id = "CO1", kind = "time-control", due = "25:00" }]\n')
+    with pytest.raises(InputError) as caught:
+        parse_stage(text, "inline.stage.toml")
+    assert (caught.value.line, caught.value.key) == (5, "section[1].due")
+
+
 def test_a_rules_path_must_exist_next_to_the_stage(tmp_path: Path) -> None:
     path = tmp_path / "s.stage.toml"
     path.write_text(_stage_text(PC).replace('"aci-2021"', '"club.rules.toml"'), encoding="utf-8")
@@ -568,7 +575,7 @@ def near_stage_documents(draw: st.DrawFn) -> dict[str, object]:
 
 
 @given(near_stage_documents())
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 def test_random_stage_shaped_documents_give_a_stage_or_a_clean_error(
     doc: dict[str, object],
 ) -> None:
