@@ -9,6 +9,7 @@ intervals between recorded presses match the intervals sent even while the GUI t
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import subprocess
@@ -81,6 +82,9 @@ def start_window(xserver: XServer, argv: list[str]) -> tuple[subprocess.Popen[by
     """Start a Qt program on the X server, find its window and give it the keyboard focus."""
     env = dict(xserver.env)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    for key in ("MMTIMER_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):  # this test's own folders
+        if key in os.environ:
+            env[key] = os.environ[key]
     program = subprocess.Popen(
         argv, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
@@ -159,3 +163,38 @@ def test_probe_window_records_the_intervals_sent_despite_a_busy_gui(
     assert max(errors) <= TOLERANCE_MS, f"intervals {got_ms} against {sent_ms}"
     # and the stamps really did not follow the handling: some presses waited for the busy GUI
     assert max(late_ms) > TOLERANCE_MS, f"the GUI was never busy at a press: {late_ms}"
+
+
+def test_mmtimer_logs_the_intervals_sent(xserver: XServer, tmp_path: Path) -> None:
+    """The real app on the bundled stage: PC1 (3 lines) and PC2 (4 lines) take the 7 presses."""
+    log = tmp_path / "x11.mmlog"
+    stage = REPO / "resources" / "stages" / "mille-miglia-day1.stage.toml"
+    program, _ = start_window(
+        xserver, [sys.executable, "-m", "mmtimer", str(stage), "--log", str(log)]
+    )
+    try:
+        send_spaces(xserver, GAPS_S)
+        wait_for_lines(log, 1 + len(GAPS_S) + 1, program)  # the header, then the passes
+        xserver.xdotool("key", "ctrl+q")  # File > Quit: the closing event, then exit
+        program.wait(timeout=20)
+    finally:
+        stop(program)
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    passes = [e for e in events if e["type"] == "pass"]
+    assert [(p["section"], p["line"]) for p in passes] == [
+        ("PC1", 1),
+        ("PC1", 2),
+        ("PC1", 3),
+        ("PC2", 1),
+        ("PC2", 2),
+        ("PC2", 3),
+        ("PC2", 4),
+    ]
+    assert {p["source"] for p in passes} == {"key:Space"}
+    assert events[-1]["type"] == "close"
+    key_ms = 20
+    sent_ms = [gap * 1000 + key_ms for gap in GAPS_S]
+    got_ms = [(b["t_ns"] - a["t_ns"]) / NS_PER_MS for a, b in itertools.pairwise(passes)]
+    errors = [abs(g - s) for g, s in zip(got_ms, sent_ms, strict=True)]
+    print(f"mmtimer interval errors (ms): {errors}")
+    assert max(errors) <= TOLERANCE_MS, f"intervals {got_ms} against {sent_ms}"
