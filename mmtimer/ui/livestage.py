@@ -92,6 +92,15 @@ def row_text(row: ResultRow) -> tuple[str, Tone]:
 
 
 @dataclass(frozen=True, slots=True)
+class _Derived:
+    last_pass: Pass | None
+    done_rows: tuple[ResultRow, ...]
+    rows: dict[tuple[str, int], ResultRow]
+    total_label: str
+    total: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class PressOutcome:
     """What a press did: the pass recorded (None if refused) and what to tell the navigator."""
 
@@ -134,6 +143,15 @@ class LiveStage(QObject):
         self.session = LiveSession(stage, rules, crew)
         self.last_guarded_seq: int | None = None
         self._closed = False
+        self._cache: tuple[tuple[int, int], _Derived] | None = None
+        self._order = {
+            (section.id, line): index
+            for index, (section, line) in enumerate(
+                (section, line)
+                for section in stage.sections
+                for line in range(1, section.lines + 1)
+            )
+        }
         self.alarmChanged.connect(self._remember_alarm)
 
     # -- the log ---------------------------------------------------------------------------------
@@ -147,6 +165,7 @@ class LiveStage(QObject):
             return False
         self.crew = crew
         self.session = LiveSession(self.stage, self.rules, crew)
+        self._cache = None
         self.changed.emit()
         return True
 
@@ -269,56 +288,61 @@ class LiveStage(QObject):
             return None
         return Target((countdown.section, countdown.line), t_ns + countdown.remaining_ns)
 
-    def last_pass(self) -> Pass | None:
-        """The latest pass that still counts."""
-        voided = {e.ref for e in self.session.events if isinstance(e, Void)}
-        for event in reversed(self.session.events):
-            if isinstance(event, Pass) and event.seq not in voided:
-                return event
-        return None
+    def _derived(self) -> _Derived:
+        """What the window reads every frame, worked out once per recorded event."""
+        key = (id(self.session), len(self.session.events))
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1]
+        events = self.session.events
+        voided = {e.ref for e in events if isinstance(e, Void)}
+        passes = [e for e in events if isinstance(e, Pass) and e.seq not in voided]
+        rows = self.results().rows
+        armed = self.session.armed
+        if armed is None and events:
+            done = rows
+        else:
+            order = self._order
+            passed = {(p.section, p.line) for p in passes}
+            reached = max((order.get(k, -1) + 1 for k in passed), default=0)
+            if armed is not None:
+                reached = max(reached, order.get((armed.section, armed.line), 0))
+            done = tuple(
+                row
+                for row in rows
+                if (row.section, row.line) in passed
+                or order.get((row.section, row.line), 0) < reached
+            )
+        if armed is None and events:
+            total_label, total = "Total", self.results().total
+        else:
+            total_label, total = "So far", sum((row.penalty for row in done), Decimal(0))
+        derived = _Derived(
+            last_pass=passes[-1] if passes else None,
+            done_rows=done,
+            rows={(row.section, row.line): row for row in rows},
+            total_label=total_label,
+            total=total,
+        )
+        self._cache = (key, derived)
+        return derived
 
-    def _order(self) -> dict[tuple[str, int], int]:
-        order: dict[tuple[str, int], int] = {}
-        for section in self.stage.sections:
-            for line in range(1, section.lines + 1):
-                order[(section.id, line)] = len(order)
-        return order
+    def last_pass(self) -> Pass | None:
+        """The latest pass that still counts (the latest in the log, not the latest instant)."""
+        return self._derived().last_pass
 
     def done_rows(self) -> tuple[ResultRow, ...]:
         """The rows of the lines done so far: passed, or left behind (skipped, missed). Lines
         still ahead are not counted yet, although the final scoring counts them as missed."""
-        rows = self.results().rows
-        armed = self.session.armed
-        if armed is None and self.session.events:
-            return rows
-        order = self._order()
-        voided = {e.ref for e in self.session.events if isinstance(e, Void)}
-        passed = {
-            (e.section, e.line)
-            for e in self.session.events
-            if isinstance(e, Pass) and e.seq not in voided
-        }
-        reached = max((order.get(key, -1) + 1 for key in passed), default=0)
-        if armed is not None:
-            reached = max(reached, order.get((armed.section, armed.line), 0))
-        return tuple(
-            row
-            for row in rows
-            if (row.section, row.line) in passed or order.get((row.section, row.line), 0) < reached
-        )
+        return self._derived().done_rows
 
     def running_total(self) -> tuple[str, Decimal]:
         """("Total", the stage total) once the stage is done; before, ("So far", the penalties
         of the lines done, before car factor and discards)."""
-        if self.session.armed is None and self.session.events:
-            return "Total", self.results().total
-        return "So far", sum((row.penalty for row in self.done_rows()), Decimal(0))
+        derived = self._derived()
+        return derived.total_label, derived.total
 
     def row_of(self, section: str, line: int) -> ResultRow | None:
-        for row in self.results().rows:
-            if row.section == section and row.line == line:
-                return row
-        return None
+        return self._derived().rows.get((section, line))
 
     def countdown_state(self, t_ns: int, *, flash: bool = False) -> CountdownState:
         """The countdown readout at ``t_ns``."""

@@ -8,7 +8,7 @@ section (or a line) asks for that section to be armed (``section_chosen``); the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -65,17 +65,20 @@ class StagePanel(QTreeWidget):
         self.setStyleSheet(STYLE)
         self.setMinimumWidth(360)
         header = self.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once per stage (set_stage): ResizeToContents would measure every line again at
+        # each change, 5 ms per item on a 1000-line stage.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self._sections: dict[str, QTreeWidgetItem] = {}
         self._armed: tuple[str, int] | None = None
+        self._shown: dict[tuple[str, int], tuple[str, Tone | None]] = {}
         self.itemDoubleClicked.connect(self._on_double_click)
 
     def set_stage(self, sections: Sequence[SectionView]) -> None:
         self.clear()
         self._sections = {}
         self._armed = None
+        self._shown = {}
         for section in sections:
             item = QTreeWidgetItem([f"{section.id}  {section.title}", "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, section.id)
@@ -90,6 +93,11 @@ class StagePanel(QTreeWidget):
             item.setFirstColumnSpanned(True)  # a long title must not widen the line column
             item.setExpanded(True)
             self._sections[section.id] = item
+        for column in (0, 1):
+            self.resizeColumnToContents(column)
+        # room for the armed line's bold face and marker
+        self.setColumnWidth(0, self.columnWidth(0) + 24)
+        self.setColumnWidth(1, self.columnWidth(1) + 12)
 
     def line_item(self, section_id: str, line: int) -> QTreeWidgetItem | None:
         """The item of ``line`` (from 1) of a section, or None."""
@@ -138,7 +146,18 @@ class StagePanel(QTreeWidget):
         item.setText(2, text)
         item.setForeground(2, QBrush(TONE_COLOURS[tone]) if tone is not None else QBrush())
 
+    def show_results(self, results: Mapping[tuple[str, int], tuple[str, Tone | None]]) -> None:
+        """Show exactly these line results; only the lines whose result changed are touched
+        (a press on a long stage must not rewrite every line)."""
+        for key in self._shown.keys() - results.keys():
+            self.set_result(*key, "", None)
+        for key, shown in results.items():
+            if self._shown.get(key) != shown:
+                self.set_result(*key, *shown)
+        self._shown = dict(results)
+
     def clear_results(self) -> None:
+        self._shown = {}
         for section in self._sections.values():
             for index in range(section.childCount()):
                 child = section.child(index)

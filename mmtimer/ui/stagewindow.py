@@ -422,11 +422,8 @@ class StageWindow(MainWindow):
             return
         t_ns = self.controller.now_ns()
         self.controller.set_chronograph(live.trial_chronograph(t_ns))
-        self.stage_panel.clear_results()
-        for (section, line), (text, tone) in live.line_results().items():
-            self.stage_panel.set_result(section, line, text, tone)
-        self.beeper.check()
-        self.refresh()
+        self.stage_panel.show_results(live.line_results())
+        self.beeper.check()  # the target may have changed; set_chronograph refreshed the view
 
     def _on_alarm(self, message: object) -> None:
         if isinstance(message, str):

@@ -72,6 +72,23 @@ def test_results_show_with_their_colour_and_clear(qtbot: QtBot) -> None:
     assert item.text(2) == ""
 
 
+def test_show_results_touches_only_what_changed(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    panel.show_results({("PC1", 2): ("+0.12 s · 12", Tone.LATE), ("CO1", 1): ("0 min · 0", None)})
+    touched: list[tuple[str, int]] = []
+    original = panel.set_result
+    panel.set_result = lambda s, line, text, tone=None: (  # type: ignore[method-assign]
+        touched.append((s, line)),
+        original(s, line, text, tone),
+    )
+    # a void: PC1 line 2 gone, PC1 line 3 new, CO1 unchanged
+    panel.show_results({("PC1", 3): ("-0.05 s · 5", Tone.EARLY), ("CO1", 1): ("0 min · 0", None)})
+    assert sorted(touched) == [("PC1", 2), ("PC1", 3)]
+    assert panel.line_item("PC1", 2).text(2) == ""
+    assert panel.line_item("PC1", 3).text(2) == "-0.05 s · 5"
+    assert panel.line_item("CO1", 1).text(2) == "0 min · 0"
+
+
 def test_double_click_asks_for_a_section(qtbot: QtBot) -> None:
     panel = make_panel(qtbot)
     panel.show()
