@@ -53,6 +53,14 @@ def data_dir() -> Path:
     return Path(location) if location else Path.home() / ".mmtimer"
 
 
+def display_path(path: Path) -> str:
+    """A path as the status bar shows it: under the home folder as ``~/...``."""
+    try:
+        return "~/" + path.resolve().relative_to(Path.home().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def default_log_path(stage: Stage, stage_path: Path | None, when: datetime) -> Path:
     """``<data>/logs/2026-05-13_0758-<stage>.mmlog`` (local time), numbered if it exists."""
     stem = stage_path.name.split(".")[0] if stage_path is not None else stage.name

@@ -45,7 +45,7 @@ from mmtimer.ui.dialogs import (
     describe_since,
 )
 from mmtimer.ui.helpdialog import KeyboardHelp
-from mmtimer.ui.livestage import LiveStage, default_log_path
+from mmtimer.ui.livestage import LiveStage, default_log_path, display_path
 from mmtimer.ui.mainwindow import MainWindow
 from mmtimer.ui.stagepanel import StagePanel, section_views
 from mmtimer.ui.triggers import (
@@ -246,8 +246,8 @@ class StageWindow(MainWindow):
         self.controller.official_time = OfficialTime()
         self.stage_panel.set_stage(section_views(stage, rules))
         self.setWindowTitle(f"{stage.name} - mmtimer")
-        self.log_label.setText(f"Log: {target}")
-        self.log_label.setToolTip("Every press is written and flushed to disk at once")
+        self.log_label.setText(f"Log: {display_path(target)}")
+        self.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
         self._remember_recent(path)
         self._on_stage_changed()
         return True

@@ -31,6 +31,7 @@ from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import CrewDialog, SyncDialog
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
+from mmtimer.ui.livestage import data_dir, default_log_path, display_path
 from mmtimer.ui.stagewindow import StageWindow
 from mmtimer.ui.triggers import EventStamper
 
@@ -277,3 +278,36 @@ def test_a_log_opens_with_a_word_on_replay(rig: Rig, tmp_path: Path) -> None:
     assert rig.window.open_path(log)
     assert rig.window.live is None
     assert "replay comes in a later version" in rig.window.countdown.lines()[0]
+
+
+def test_logs_go_to_the_data_folder_with_a_date_and_never_over_a_file(tmp_path: Path) -> None:
+    os.environ["MMTIMER_HOME"] = str(tmp_path / "home")
+    assert data_dir() == tmp_path / "home"
+    from mmtimer.core.stage import load_stage
+
+    stage = load_stage(STAGE)
+    when = datetime.datetime(2026, 5, 13, 7, 58, 12, tzinfo=datetime.UTC)
+    first = default_log_path(stage, STAGE, when)
+    assert first.parent == tmp_path / "home" / "logs"
+    assert first.name.endswith("-mille-miglia-day1.mmlog")
+    assert first.name.startswith(f"{when.astimezone():%Y-%m-%d_%H%M%S}")
+    first.parent.mkdir(parents=True)
+    first.write_text("taken", encoding="utf-8")
+    assert default_log_path(stage, STAGE, when).name == first.name.replace(".mmlog", "-2.mmlog")
+    assert display_path(Path.home() / "a" / "b.mmlog") == "~/a/b.mmlog"
+
+
+def test_a_bad_stage_or_a_taken_log_stops_before_any_window(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.stage.toml"
+    bad.write_text('format = "mmtimer-stage/1"\nname = "x"\nrules = "nope"\n', encoding="utf-8")
+    assert cli_main([str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mmtimer: ") and "bad.stage.toml" in err and "Traceback" not in err
+    taken = tmp_path / "taken.mmlog"
+    taken.write_text("", encoding="utf-8")
+    assert cli_main([str(STAGE), "--log", str(taken)]) == 2
+    assert "never overwritten" in capsys.readouterr().err
+    assert cli_main([str(tmp_path / "missing.stage.toml")]) == 2
+    assert "missing.stage.toml" in capsys.readouterr().err
