@@ -251,11 +251,17 @@ class Beeper(QObject):
         self.schedule.settings = settings
         self.check()
 
+    PRELOAD_AFTER_MS = 250  # QtMultimedia costs ~50 ms to load: not before the first frame
+
     def start(self) -> None:
-        """Preload the sound (if wanted) and start checking."""
+        """Start checking; the sound is preloaded a moment later (or at the first beep)."""
+        if self.settings.sound:
+            QTimer.singleShot(self.PRELOAD_AFTER_MS, self, self._preload)
+        self.check()
+
+    def _preload(self) -> None:
         if self.settings.sound:
             self._ensure_output()
-        self.check()
 
     def stop(self) -> None:
         self._timer.stop()

@@ -151,9 +151,7 @@ class StageWindow(MainWindow):
         self.later_action = action("Official time +0.1 s", "+", "=")
         self.earlier_action = action("Official time -0.1 s", "-")
         self.crew_action = action("&Crew…", "C")
-        self.settings_action = action(
-            "Triggers and &beeps…", QKeySequence(QKeySequence.StandardKey.Preferences).toString()
-        )
+        self.settings_action = action("Triggers and &beeps…", "Ctrl+,")
         self._set_record_shortcuts()
 
         bar = self.menuBar()

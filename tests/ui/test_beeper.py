@@ -137,7 +137,7 @@ def test_beeper_plays_and_flashes_from_the_clock(qtbot: QtBot) -> None:
     flashes: list[str] = []
     beeper.flash.connect(flashes.append)
     beeper.start()
-    assert opened == [1]  # preloaded before the first beep
+    qtbot.waitUntil(lambda: opened == [1], timeout=2000)  # preloaded before the first beep
     clock.set_ns(99 * NS_PER_S)
     assert beeper.check() is not None
     assert beeper.check() is None  # the same mark, checked again

@@ -28,12 +28,12 @@ from mmtimer.core.session import log_inputs
 from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
 from mmtimer.ui.controller import Controller
-from mmtimer.ui.dialogs import CrewDialog, SyncDialog
+from mmtimer.ui.dialogs import CrewDialog, SettingsDialog, SyncDialog
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.livestage import data_dir, default_log_path, display_path
 from mmtimer.ui.stagewindow import StageWindow
-from mmtimer.ui.triggers import EventStamper
+from mmtimer.ui.triggers import EventStamper, load_trigger_settings
 
 GOLDEN = Path(__file__).parent / "golden" / "live-stage-run.csv"
 STAGE = resource("stages", "mille-miglia-day1.stage.toml")
@@ -270,6 +270,33 @@ def test_f1_lists_every_stage_shortcut(rig: Rig) -> None:
     assert rows["Stage > Official time…"] == "T"
     assert "+" in rows["Stage > Official time +0.1 s"]
     assert rows["Stage > Crew…"] == "C"
+    assert rows["Stage > Triggers and beeps…"] == "Ctrl+,"
+    assert rows["File > Open…"] == "Ctrl+O"
+
+
+def test_settings_change_the_trigger_keys_and_the_beeps(rig: Rig) -> None:
+    rig.window.settings_action.trigger()
+    dialog = rig.window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.key_boxes["PageDown"].setChecked(True)
+    dialog.lead.setValue(30)
+    dialog.accept()
+    assert rig.window.trigger.settings.keys == ("Space", "PageDown")
+    assert rig.window.beeper.settings.lead_ms == 30
+    rows = dict((what, keys) for keys, what in shortcut_rows(rig.window.menuBar()))
+    assert rows["Stage > Record a pass"] == "Space, PgDown"
+    rig.key(Qt.Key.Key_PageDown)
+    assert rig.window.live is not None and len(rig.window.live.session.events) == 1
+    again = load_trigger_settings(rig.window.settings)
+    assert again.keys == ("Space", "PageDown")
+
+
+def test_recent_files_remember_what_was_opened(rig: Rig) -> None:
+    other = resource("stages", "tsd-club.stage.toml")
+    assert rig.window.open_path(other)
+    assert rig.window.recent_files()[:2] == [str(other.resolve()), str(STAGE.resolve())]
+    names = [a.text() for a in rig.window.recent_menu.actions()]
+    assert names[:2] == ["tsd-club.stage.toml", "mille-miglia-day1.stage.toml"]
 
 
 def test_a_log_opens_with_a_word_on_replay(rig: Rig, tmp_path: Path) -> None:
