@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 from mmtimer import __version__
+from mmtimer.core.clock import SystemClock
+from mmtimer.ui.controller import Controller
+from mmtimer.ui.fonts import load_fonts
+from mmtimer.ui.mainwindow import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -25,7 +30,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_app(args: argparse.Namespace) -> int:
     """Start the window and run the event loop until it closes."""
     app = make_application()
-    label = QLabel(f"mmtimer {__version__}")
-    label.resize(480, 320)
-    label.show()
+    load_fonts()
+    controller = Controller(SystemClock())
+    window = MainWindow(controller, QSettings())
+    file = getattr(args, "file", None)
+    if file:
+        window.statusBar().showMessage(f"{file}: stages and logs open in a later version", 8000)
+    if getattr(args, "quit_after_first_frame", False):
+
+        def report() -> None:
+            print("mmtimer: first frame painted", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        window.call_after_first_paint(report)
+    window.show()
     return app.exec()

@@ -31,6 +31,11 @@ def _app_parser() -> argparse.ArgumentParser:
         "file", nargs="?", help="a stage (.stage.toml) to time, or a log (.mmlog) to replay"
     )
     parser.add_argument("--log", metavar="OUT.mmlog", help="where to write the stage log")
+    parser.add_argument(
+        "--quit-after-first-frame",
+        action="store_true",
+        help="print a line when the dial has painted its first frame, then quit (start-up checks)",
+    )
     return parser
 
 
@@ -42,7 +47,13 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _subcommand_parsers() -> dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]]:
     """Each subcommand: a function that adds its arguments, and the function that runs it."""
-    return {}
+    from mmtimer.commands import check, export, screenshot
+
+    return {
+        "check": (check.add_arguments, check.run),
+        "export": (export.add_arguments, export.run),
+        "screenshot": (screenshot.add_arguments, screenshot.run),
+    }
 
 
 SUBCOMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]] = (

@@ -19,7 +19,9 @@ class ResultRow:
 
     `target_ms`/`measured_ms`: a duration (timed trials) or official time of day in ms since
     midnight (time controls, average trials). `deviation_ms` is measured minus target, late is
-    positive. `notes` are words such as "missed", "void", "capped", "discarded".
+    positive. `notes` are words such as "missed", "void", "capped", "discarded", "unsynced".
+    `raw_measured_ms` is what was measured before each crossing was put on the rule set's unit;
+    `reference_line` is the line a timed measurement was taken from (None for other kinds).
     """
 
     section: str
@@ -31,11 +33,19 @@ class ResultRow:
     penalty: Decimal
     notes: tuple[str, ...] = ()
     points: Decimal | None = None
+    raw_measured_ms: int | None = None
+    reference_line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class StageResult:
-    """All rows in driving order, and the total after car factor and discards."""
+    """All rows in driving order, and the total after car factor and discards.
+
+    `coefficient` is the car factor applied to the total (1 when none is). `penalties` and
+    `points` are the sums over the rows that count, before the factor; `car_factor` is the crew's
+    factor under the rule set's model even where it is only reported (1000 Miglia without a
+    points table); `car_year` feeds the "older car" tie-break.
+    """
 
     rows: tuple[ResultRow, ...]
     total: Decimal
@@ -43,3 +53,7 @@ class StageResult:
     coefficient: Decimal = Decimal(1)
     higher_is_better: bool = False
     messages: tuple[str, ...] = field(default=())
+    penalties: Decimal = Decimal(0)
+    points: Decimal | None = None
+    car_factor: Decimal | None = None
+    car_year: int | None = None

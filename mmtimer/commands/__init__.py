@@ -1,0 +1,1 @@
+"""The `mmtimer` subcommands, one module each (registered in mmtimer/cli.py)."""

@@ -1,0 +1,127 @@
+"""`mmtimer export LOG`: score a stage log and write the results CSV (FORMATS.md section 3).
+
+Reads the log only (it is never changed, and nothing is written next to it); the CSV goes to
+standard output, or with ``-o`` to a file written atomically. A log that cannot be read is one
+line on standard error naming the file and the line, and exit status 2. What the reader or the
+scoring had to say about a log that can be scored (a torn last line, an ignored void) goes to
+standard error too, after the CSV is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from mmtimer.core.csvout import LOCALES, CsvLocale, results_csv
+from mmtimer.core.errors import InputError
+from mmtimer.core.logfile import read_log
+from mmtimer.core.replay import Replay
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Score a stage log and write the results as CSV (UTF-8 with BOM)."
+    parser.add_argument("log", help="a stage log (.mmlog)")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT.csv", help="write here (default: standard output)"
+    )
+    parser.add_argument(
+        "--rules",
+        metavar="ID_OR_FILE",
+        help="score with this rule set (a built-in id or a .rules.toml file) instead of the "
+        "stage's",
+    )
+    parser.add_argument(
+        "--locale",
+        choices=LOCALES,
+        default="en",
+        help="en: comma-separated, decimal point (default); eu: semicolons, decimal commas",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    return export(
+        Path(args.log),
+        None if args.output is None else Path(args.output),
+        rules_ref=args.rules,
+        locale=args.locale,
+        out=sys.stdout.buffer,
+        err=sys.stderr,
+    )
+
+
+def export_csv(
+    log: Path, *, rules_ref: str | None = None, locale: CsvLocale = "en"
+) -> tuple[str, list[str]]:
+    """The CSV text of a log, and the warnings (reader problems, scoring messages).
+
+    Raises InputError for a log (or rule set) that cannot be used.
+    """
+    contents = read_log(log, keep_torn=False)
+    replay = Replay(contents, rules_ref=rules_ref, rules_base_dir=Path.cwd())
+    result = replay.final_state().results
+    warnings = [*replay.problems, *(f"{log}: {message}" for message in result.messages)]
+    return results_csv(result, locale), warnings
+
+
+def export(
+    log: Path,
+    output: Path | None,
+    *,
+    rules_ref: str | None = None,
+    locale: CsvLocale = "en",
+    out: BinaryIO,
+    err: TextIO,
+) -> int:
+    """Write the CSV of `log` to `output` (or `out`); errors and warnings to `err`."""
+    try:
+        text, warnings = export_csv(log, rules_ref=rules_ref, locale=locale)
+    except InputError as error:
+        print(f"mmtimer export: {error}", file=err)
+        return EXIT_BAD_INPUT
+    data = text.encode("utf-8")
+    if output is None:
+        out.write(data)
+        out.flush()
+    else:
+        if _same_file(output, log):
+            print(f"mmtimer export: {output}: would overwrite the log itself", file=err)
+            return EXIT_BAD_INPUT
+        try:
+            _write_atomically(output, data)
+        except OSError as error:
+            print(f"mmtimer export: {output}: cannot write: {error.strerror or error}", file=err)
+            return EXIT_FAILURE
+    for warning in warnings:
+        print(f"mmtimer export: warning: {warning}", file=err)
+    return EXIT_OK
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """A temporary file beside `path`, flushed to disk, then renamed over it."""
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise

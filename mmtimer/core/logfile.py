@@ -1,0 +1,1053 @@
+"""Stage logs (FORMATS.md section 2): the JSON-line codec, the reader and the crash-safe writer.
+
+The log is the navigator's truth and cannot be redone, so:
+
+- The writer never rewrites a line. Each event is one line written with one ``os.write`` (a
+  short write is completed before anything else), then the file is flushed to the disk
+  (``fsync``; ``F_FULLFSYNC`` on macOS, where plain ``fsync`` does not reach the platter). Only
+  then is the event acknowledged as durable.
+- A failed write (disk full, file removed, device gone) raises an alarm, keeps every event in
+  memory in order and retries until the disk takes them. If the file disappears it is rebuilt,
+  at its path, from the writer's own copy of every line. Nothing is dropped.
+- The reader never writes to a log. A last line cut short by a crash is reported, kept aside in a
+  file next to the log (``NAME.torn-N``) and ignored; every complete line before it counts.
+
+Seq rule: every event's ``seq`` must rise by 1. The reader accepts a forward jump (events are
+missing, e.g. lines deleted by hand) with a problem that says how many, and refuses a seq that
+does not rise (a void's ``ref`` would be ambiguous) with an error naming the line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import errno
+import gc
+import json
+import os
+import sys
+import threading
+import traceback
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, InvalidStateError
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from mmtimer.core.chrono import ChronoAction
+from mmtimer.core.errors import InputError
+from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, Sync, Void
+from mmtimer.core.timefmt import DAY_MS, FormatError, format_time_of_day, parse_time_of_day_ms
+
+LOG_SUFFIX = ".mmlog"
+RESUME_EVENT = "resume"
+CLOSE_EVENT = "close"
+NOTE_EVENT = "note"
+NAVIGATE_EVENT = "navigate"
+KNOWN_OTHER_TYPES = frozenset({RESUME_EVENT, CLOSE_EVENT, NOTE_EVENT, NAVIGATE_EVENT})
+"""Event types this program writes besides sync/pass/void/chrono; any other type is reported."""
+
+_T = TypeVar("_T")
+_HEADER_KEYS = ("type", "format", "app", "created", "stage", "crew")
+
+
+# -- wall-clock stamps -------------------------------------------------------------------------
+def utc_stamp(moment: datetime) -> str:
+    """A timezone-aware instant as the log writes it: ``2026-05-13T08:41:00.004Z`` (ms)."""
+    if moment.tzinfo is None:
+        raise ValueError("a log stamp needs a timezone-aware datetime")
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def parse_utc_stamp(text: str) -> datetime:
+    """The inverse of :func:`utc_stamp` (any ISO 8601 form with a zone); ValueError if bad."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"{text!r} has no time zone")
+    return moment.astimezone(UTC)
+
+
+# -- encoding ----------------------------------------------------------------------------------
+def format_official(official_ms: int) -> str:
+    """Official time of day as the log writes it: ``HH:MM:SS.cc``, or ``.mmm`` when the
+    thousandth is not zero (never lose a millisecond the navigator typed)."""
+    if not 0 <= official_ms < DAY_MS:
+        raise ValueError(f"official time {official_ms} ms is not within one day")
+    return format_time_of_day(official_ms, 3 if official_ms % 10 else 2)
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """An event as the JSON object of its log line (FORMATS.md section 2)."""
+    obj: dict[str, Any]
+    if isinstance(event, Pass):
+        obj = {"type": "pass", "seq": event.seq, "t_ns": event.t_ns, "section": event.section}
+        obj["line"] = event.line
+        if event.utc is not None:
+            obj["utc"] = event.utc
+        obj["source"] = event.source
+    elif isinstance(event, Sync):
+        obj = {"type": "sync", "seq": event.seq, "t_ns": event.t_ns}
+        obj["official"] = format_official(event.official_ms)
+        if event.utc is not None:
+            obj["utc"] = event.utc
+        obj["source"] = event.source
+    elif isinstance(event, Void):
+        obj = {"type": "void", "seq": event.seq, "ref": event.ref, "reason": event.reason}
+    elif isinstance(event, Chrono):
+        obj = {"type": "chrono", "seq": event.seq, "t_ns": event.t_ns}
+        obj["action"] = event.action.value
+        if event.utc is not None:
+            obj["utc"] = event.utc
+    else:
+        obj = {"type": event.type, "seq": event.seq}
+        if event.t_ns is not None:
+            obj["t_ns"] = event.t_ns
+        for key, value in event.data.items():
+            if key in ("type", "seq", "t_ns"):
+                raise ValueError(f"event data may not override {key!r}")
+            obj[key] = value
+    return obj
+
+
+def header_to_json(header: Header) -> dict[str, Any]:
+    obj: dict[str, Any] = {
+        "type": "header",
+        "format": header.format,
+        "app": header.app,
+        "created": header.created,
+        "stage": header.stage,
+        "crew": header.crew,
+    }
+    for key, value in header.extra.items():
+        if key in obj:
+            raise ValueError(f"header extra may not override {key!r}")
+        obj[key] = value
+    return obj
+
+
+def _dumps(obj: dict[str, Any]) -> bytes:
+    # ensure_ascii=False: names with accents stay readable; separators: compact, one line.
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.encode("utf-8") + b"\n"
+
+
+def event_line(event: Event) -> bytes:
+    """The complete log line of an event, ending in ``\\n``."""
+    return _dumps(event_to_json(event))
+
+
+def header_line(header: Header) -> bytes:
+    return _dumps(header_to_json(header))
+
+
+# -- decoding ----------------------------------------------------------------------------------
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _LineReader:
+    """Decodes one log's objects, naming the file and line in every error."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def error(self, line: int, message: str, key: str | None = None) -> InputError:
+        return InputError(self.source, message, line=line, key=key)
+
+    def int_key(self, obj: dict[str, Any], key: str, line: int, minimum: int | None = None) -> int:
+        if key not in obj:
+            raise self.error(line, f"missing (an integer is needed in a {obj['type']} event)", key)
+        value = obj[key]
+        if not _is_int(value):
+            raise self.error(line, f"{value!r} is not an integer", key)
+        if minimum is not None and value < minimum:
+            raise self.error(line, f"{value} is below {minimum}", key)
+        return int(value)
+
+    def str_key(
+        self, obj: dict[str, Any], key: str, line: int, default: str | None = None
+    ) -> str | None:
+        value = obj.get(key, default)
+        if value is None:
+            if default is None and key not in obj:
+                return None
+            raise self.error(line, "must be text", key)
+        if not isinstance(value, str):
+            raise self.error(line, f"{value!r} is not text", key)
+        return value
+
+    def required_str(self, obj: dict[str, Any], key: str, line: int) -> str:
+        if key not in obj:
+            raise self.error(line, f"missing (text is needed in a {obj['type']} event)", key)
+        value = self.str_key(obj, key, line)
+        assert value is not None
+        return value
+
+    def header(self, obj: dict[str, Any], line: int) -> Header:
+        if obj.get("type") != "header":
+            raise self.error(line, 'the first line must be the header (type "header")', "type")
+        if obj.get("format") != LOG_FORMAT:
+            raise self.error(
+                line, f"{obj.get('format')!r} is not a log format this program reads "
+                f"(expected {LOG_FORMAT!r})", "format",
+            )  # fmt: skip
+        for key in ("app", "created"):
+            if not isinstance(obj.get(key), str):
+                raise self.error(line, "missing or not text", key)
+        for key in ("stage", "crew"):
+            if not isinstance(obj.get(key), dict):
+                raise self.error(line, "missing or not a JSON object", key)
+        extra = {k: v for k, v in obj.items() if k not in _HEADER_KEYS}
+        return Header(
+            format=obj["format"],
+            app=obj["app"],
+            created=obj["created"],
+            stage=obj["stage"],
+            crew=obj["crew"],
+            extra=extra,
+        )
+
+    def event(self, obj: dict[str, Any], line: int) -> Event:
+        """One event; the common well-formed pass/sync/void is built without the key-by-key
+        checks below, which give the messages when something is wrong."""
+        get = obj.get
+        kind = get("type")
+        seq = get("seq")
+        if type(seq) is int and seq >= 1:
+            if kind == "pass":
+                t_ns, section, line_no = get("t_ns"), get("section"), get("line")
+                utc, source = get("utc"), get("source", "")
+                if (
+                    type(t_ns) is int
+                    and type(section) is str
+                    and type(line_no) is int
+                    and line_no >= 1
+                    and (type(utc) is str or (utc is None and "utc" not in obj))
+                    and type(source) is str
+                ):
+                    return Pass(seq, t_ns, section, line_no, utc, source)
+            elif kind == "void":
+                ref, reason = get("ref"), get("reason", "")
+                if type(ref) is int and ref >= 1 and type(reason) is str:
+                    return Void(seq, ref, reason)
+        return self._checked_event(obj, line)
+
+    def _checked_event(self, obj: dict[str, Any], line: int) -> Event:
+        kind = obj.get("type")
+        if not isinstance(kind, str):
+            raise self.error(line, "missing or not text (every event has a type)", "type")
+        if kind == "header":
+            raise self.error(line, "a second header: a log has one header, on line 1", "type")
+        seq = self.int_key(obj, "seq", line, minimum=1)
+        if kind == "pass":
+            return Pass(
+                seq=seq,
+                t_ns=self.int_key(obj, "t_ns", line),
+                section=self.required_str(obj, "section", line),
+                line=self.int_key(obj, "line", line, minimum=1),
+                utc=self.str_key(obj, "utc", line),
+                source=self.str_key(obj, "source", line, "") or "",
+            )
+        if kind == "sync":
+            official = self.required_str(obj, "official", line)
+            try:
+                official_ms = parse_time_of_day_ms(official, "official")
+            except FormatError as exc:
+                raise self.error(line, str(exc), "official") from None
+            return Sync(
+                seq=seq,
+                t_ns=self.int_key(obj, "t_ns", line),
+                official_ms=official_ms,
+                utc=self.str_key(obj, "utc", line),
+                source=self.str_key(obj, "source", line, "") or "",
+            )
+        if kind == "void":
+            return Void(
+                seq=seq,
+                ref=self.int_key(obj, "ref", line, minimum=1),
+                reason=self.str_key(obj, "reason", line, "") or "",
+            )
+        if kind == "chrono":
+            action_text = self.required_str(obj, "action", line)
+            try:
+                action = ChronoAction(action_text)
+            except ValueError:
+                names = ", ".join(a.value for a in ChronoAction)
+                raise self.error(line, f"{action_text!r} is not one of {names}", "action") from None
+            return Chrono(
+                seq=seq,
+                t_ns=self.int_key(obj, "t_ns", line),
+                action=action,
+                utc=self.str_key(obj, "utc", line),
+            )
+        t_ns = obj.get("t_ns")
+        if t_ns is not None and not _is_int(t_ns):
+            raise self.error(line, f"{t_ns!r} is not an integer", "t_ns")
+        data = {k: v for k, v in obj.items() if k not in ("type", "seq", "t_ns")}
+        return Other(seq=seq, type=kind, data=data, t_ns=t_ns)
+
+
+def event_from_json(obj: dict[str, Any], source: str = "<log>", line: int = 0) -> Event:
+    """Decode one event object; InputError naming `source` and `line` if it is not valid."""
+    return _LineReader(source).event(obj, line)
+
+
+# -- reading -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class LogContents:
+    """What a log holds: the header, every complete event, and what the reader had to say.
+
+    `torn_tail`: the text of a last line cut short (None if the log ended cleanly); `torn_path`
+    where it was kept aside. `valid_length`: the bytes of the log up to the last complete line (a
+    writer resuming the log continues from there). `problems`: one-line messages (``FILE:LINE:
+    ...``) about what was skipped or looks wrong; the events are still usable.
+    """
+
+    path: Path | None
+    header: Header
+    events: tuple[Event, ...]
+    torn_tail: str | None = None
+    torn_path: Path | None = None
+    problems: tuple[str, ...] = ()
+    valid_length: int = 0
+    lines: tuple[int, ...] = ()
+    """The line of the file each event came from (same order as `events`)."""
+
+    def line_of(self, seq: int) -> int | None:
+        """The file line of the event with this seq (None if there is none)."""
+        index = bisect.bisect_left(self.events, seq, key=_seq_of)
+        if index < len(self.events) and self.events[index].seq == seq and self.lines:
+            return self.lines[index]
+        return None
+
+    @property
+    def last_seq(self) -> int:
+        return self.events[-1].seq if self.events else 0
+
+    @property
+    def closed(self) -> bool:
+        """True when the log ends with a closing event (the session was ended on purpose)."""
+        last = self.events[-1] if self.events else None
+        return isinstance(last, Other) and last.type == CLOSE_EVENT
+
+
+def _seq_of(event: Event) -> int:
+    return event.seq
+
+
+_RAW_DECODE = json.JSONDecoder().raw_decode
+
+
+def _decode_line(text: str) -> Any:
+    """One line's JSON value: `raw_decode` for speed (a log may hold 100,000 lines); anything
+    unusual (whitespace around, an error) goes through json.loads for its message."""
+    try:
+        value, end = _RAW_DECODE(text)
+    except ValueError:
+        return json.loads(text)
+    if end != len(text) and text[end:].strip():
+        return json.loads(text)  # raises "Extra data" with the column
+    return value
+
+
+def _line_texts(lines: list[bytes], data: bytes) -> list[str | UnicodeDecodeError]:
+    """Each line as text; a line that is not UTF-8 gets its error instead."""
+    try:
+        decoded: list[str | UnicodeDecodeError] = []
+        decoded.extend(data.decode("utf-8").split("\n")[: len(lines)])
+        return decoded
+    except UnicodeDecodeError:
+        pass
+    texts: list[str | UnicodeDecodeError] = []
+    for raw in lines:
+        try:
+            texts.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            texts.append(exc)
+    return texts
+
+
+def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, bytes | None]:
+    """Parse a log's bytes. Returns the contents (path None) and the torn tail's bytes, if any.
+
+    Raises InputError for anything but a torn last line: a bad header, a broken line in the
+    middle, an event that lacks a key, a seq that does not rise.
+    """
+    enabled = gc.isenabled()
+    gc.disable()  # 100,000 small objects: the cyclic collector would run hundreds of times
+    try:
+        return _parse_log_bytes(data, source)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_log_bytes(data: bytes, source: str) -> tuple[LogContents, bytes | None]:
+    reader = _LineReader(source)
+    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM an editor may add: harmless
+        data = data[3:]
+        bom = 3
+    else:
+        bom = 0
+    lines = data.split(b"\n")
+    # lines[-1] is what follows the last "\n": empty for a log that ends cleanly.
+    torn: bytes | None = lines.pop() or None
+    valid_length = len(data) - (len(torn) if torn else 0)
+    torn_number = len(lines) + 1
+    texts = _line_texts(lines, data[:valid_length])
+    problems: list[str] = []
+    header: Header | None = None
+    events: list[Event] = []
+    event_lines: list[int] = []
+    last_seq = 0
+    count = len(lines)
+    decode = _decode_line
+    make_event = reader.event
+    for index, text in enumerate(texts):
+        number = index + 1
+        try:
+            if isinstance(text, UnicodeDecodeError):
+                raise text
+            obj = decode(text)
+        except (ValueError, UnicodeDecodeError) as exc:
+            if not isinstance(text, UnicodeDecodeError) and not text.strip():
+                continue  # a blank line
+            if index == count - 1 and torn is None:
+                # the last line is complete but not JSON: a line cut short (e.g. a power loss
+                # left zeros on disk after the last good line). Reported and kept aside.
+                torn = lines[index] + b"\n"
+                valid_length -= len(torn)
+                torn_number = number
+                break
+            raise reader.error(number, f"not a valid JSON line ({_json_reason(exc)})") from None
+        if type(obj) is not dict:
+            raise reader.error(number, "not a JSON object")
+        if header is None:
+            header = reader.header(obj, number)
+            continue
+        event = make_event(obj, number)
+        seq = event.seq
+        if seq != last_seq + 1:
+            if seq <= last_seq:
+                raise reader.error(
+                    number,
+                    f"{seq} does not rise after {last_seq}: each event's seq must be one more "
+                    "than the last (a void's ref would be ambiguous)",
+                    "seq",
+                )
+            missing = seq - last_seq - 1
+            problems.append(
+                f"{source}:{number}: seq jumps from {last_seq} to {seq}: "
+                f"{missing} event{'s' if missing > 1 else ''} missing (edited or damaged log)"
+            )
+        last_seq = seq
+        if type(event) is Other and event.type not in KNOWN_OTHER_TYPES:
+            problems.append(
+                f"{source}:{number}: event type {event.type!r} is unknown to this version: "
+                "kept and skipped"
+            )
+        events.append(event)
+        event_lines.append(number)
+    if header is None:
+        if torn is not None:
+            raise reader.error(1, "the header line is cut short: the log holds nothing usable")
+        raise InputError(source, "empty log: no header line")
+    if torn is not None:
+        problems.append(
+            f"{source}:{torn_number}: last line cut short (crash or power loss): ignored"
+        )
+    contents = LogContents(
+        path=None,
+        header=header,
+        events=tuple(events),
+        torn_tail=torn.decode("utf-8", "replace") if torn is not None else None,
+        problems=tuple(problems),
+        valid_length=valid_length + bom,
+        lines=tuple(event_lines),
+    )
+    return contents, torn
+
+
+def _json_reason(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8"
+    return str(exc)
+
+
+def _keep_torn_tail(path: Path, torn: bytes) -> tuple[Path | None, str | None]:
+    """Write the torn tail to ``NAME.torn-N`` next to the log (the same content is kept once).
+
+    Returns the file's path, or None and the reason when it could not be written.
+    """
+    for number in range(1, 1000):
+        candidate = path.with_name(f"{path.name}.torn-{number}")
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o644)
+        except FileExistsError:
+            try:
+                if candidate.read_bytes() == torn:
+                    return candidate, None
+            except OSError:
+                pass
+            continue
+        except OSError as exc:
+            return None, exc.strerror or str(exc)
+        try:
+            _write_all(fd, torn)
+            _flush_to_disk(fd)
+        except OSError as exc:
+            return None, exc.strerror or str(exc)
+        finally:
+            os.close(fd)
+        return candidate, None
+    return None, "too many torn-tail files already"
+
+
+def read_log(path: str | Path, *, keep_torn: bool = True) -> LogContents:
+    """Read a stage log. Never writes to the log; a torn last line is kept aside (if
+    `keep_torn`) in ``NAME.torn-N`` next to it and reported in `problems`.
+
+    Raises InputError (naming the file and line) for a log that does not follow FORMATS.md, and
+    for a file that cannot be read.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read the log: {exc.strerror or exc}") from None
+    return _contents_of(path, data, keep_torn=keep_torn)
+
+
+def _contents_of(path: Path, data: bytes, *, keep_torn: bool) -> LogContents:
+    contents, torn = parse_log_bytes(data, str(path))
+    problems = list(contents.problems)
+    torn_path: Path | None = None
+    if torn is not None and keep_torn:
+        torn_path, why = _keep_torn_tail(path, torn)
+        if torn_path is not None:
+            problems[-1] += f"; its {len(torn)} bytes are kept in {torn_path.name}"
+        else:
+            problems[-1] += f"; could not keep it aside: {why}"
+    return LogContents(
+        path=path,
+        header=contents.header,
+        events=contents.events,
+        torn_tail=contents.torn_tail,
+        torn_path=torn_path,
+        problems=tuple(problems),
+        valid_length=contents.valid_length,
+        lines=contents.lines,
+    )
+
+
+# -- low-level I/O -----------------------------------------------------------------------------
+_O_BINARY: int = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _flush_to_disk(fd: int) -> None:
+    """fsync, or F_FULLFSYNC on macOS: there plain fsync leaves data in the drive's cache."""
+    full = _F_FULLFSYNC
+    if full is not None:
+        try:
+            _fcntl_call(fd, full)
+            return
+        except OSError:
+            pass  # some file systems (network, FAT) refuse F_FULLFSYNC: fsync is the best left
+    os.fsync(fd)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make a new file's name durable (POSIX). Windows cannot open a directory: skipped."""
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+if sys.platform != "win32":
+    import fcntl
+
+    _F_FULLFSYNC: int | None = getattr(fcntl, "F_FULLFSYNC", None)
+
+    def _fcntl_call(fd: int, op: int) -> None:
+        fcntl.fcntl(fd, op)
+
+    def _lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        except OSError:
+            return True  # file systems without locks: carry on unlocked
+        return True
+
+else:  # pragma: no cover - Windows
+    _F_FULLFSYNC = None
+
+    def _fcntl_call(fd: int, op: int) -> None:
+        raise OSError(errno.ENOSYS, "no fcntl")
+
+    def _lock(fd: int) -> bool:
+        return True
+
+
+class FileOps:
+    """The system calls the writer makes; tests replace them to inject failures."""
+
+    def open_append(self, path: Path, *, create: bool) -> int:
+        flags = os.O_WRONLY | os.O_APPEND | _O_BINARY
+        if create:
+            flags |= os.O_CREAT | os.O_EXCL
+        return os.open(path, flags, 0o644)
+
+    def write(self, fd: int, data: bytes | memoryview) -> int:
+        return os.write(fd, data)
+
+    def flush_to_disk(self, fd: int) -> None:
+        _flush_to_disk(fd)
+
+    def same_file(self, fd: int, path: Path) -> bool:
+        """Whether `path` still names the file open as `fd` (not removed or replaced)."""
+        try:
+            on_disk = os.stat(path)
+        except FileNotFoundError:
+            return False
+        mine = os.fstat(fd)
+        return (on_disk.st_dev, on_disk.st_ino) == (mine.st_dev, mine.st_ino)
+
+    def close(self, fd: int) -> None:
+        os.close(fd)
+
+
+# -- writing -----------------------------------------------------------------------------------
+class LogLockedError(OSError):
+    """Another mmtimer has this log open for writing."""
+
+
+class LogWriterClosedError(RuntimeError):
+    """append() after close()."""
+
+
+@dataclass(slots=True)
+class _Pending:
+    line: bytes
+    seq: int
+    future: Future[int]
+    done_bytes: int = 0  # bytes of `line` already written (a short write leaves some)
+
+
+AlarmCallback = Callable[[str | None], None]
+DurableCallback = Callable[[int], None]
+NoticeCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class WriterStats:
+    """What the writer has done: for the status bar and the benchmarks."""
+
+    durable_seq: int
+    pending: int
+    failures: int
+    rebuilds: int
+    path: Path = field(default_factory=Path)
+
+
+def _call_safely(callback: Callable[[_T], None] | None, value: _T) -> None:
+    """Run a caller's callback on the writer thread; its failure must not stop the writer."""
+    if callback is None:
+        return
+    try:
+        callback(value)
+    except Exception:  # a callback bug must not stop the writer
+        traceback.print_exc(file=sys.stderr)
+
+
+class LogWriter:
+    """Appends events to a stage log on a writer thread; acknowledges each once it is on disk.
+
+    Make one with :meth:`create` (a new log: header written and on disk before it returns) or
+    :meth:`open_existing` (append to a log, e.g. to resume after a crash). `append(event)` takes
+    an event whose instant was read before anything else and returns at once a Future that
+    resolves to the event's seq when it is durable. Callbacks run on the writer thread: a UI must
+    hand them over to its own thread (a Qt signal does).
+
+    Each event is one line written with one ``os.write``; when several events wait, each is
+    written in turn and one flush to disk covers them all before any is acknowledged.
+
+    On a failed write the writer calls `on_alarm(message)`, keeps `alarm` set to that message,
+    keeps every event in memory in order and retries every `retry_interval_s` (or at once on
+    `retry_now()`); when the disk takes them again it calls `on_alarm(None)`. If the log file was
+    removed or replaced, it is rebuilt at its path from the writer's own copy of every line (or,
+    if another file now sits there, next to it as ``NAME.recovered-N.mmlog``; `path` then says
+    where the log went) and `on_notice(message)` says so.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        fd: int,
+        history: list[bytes],
+        last_seq: int,
+        *,
+        on_alarm: AlarmCallback | None = None,
+        on_durable: DurableCallback | None = None,
+        on_notice: NoticeCallback | None = None,
+        retry_interval_s: float = 1.0,
+        ops: FileOps | None = None,
+    ) -> None:
+        """Use :meth:`create` or :meth:`open_existing`."""
+        self._path = path
+        self._fd: int | None = fd
+        self._ops = ops or FileOps()
+        self._history = history  # every line known durable, in order: the rebuild source
+        self._last_seq = last_seq  # the last seq accepted by append()
+        self._durable_seq = last_seq
+        self._on_alarm = on_alarm
+        self._on_durable = on_durable
+        self._on_notice = on_notice
+        self._retry_interval_s = retry_interval_s
+        self._queue: deque[_Pending] = deque()
+        self._cond = threading.Condition()
+        self._alarm: str | None = None
+        self._notices: list[str] = []
+        self._failures = 0
+        self._rebuilds = 0
+        self._closing = False
+        self._stopped = False
+        self._kick = False
+        self._thread = threading.Thread(target=self._run, name="mmtimer-log-writer", daemon=True)
+        self._thread.start()
+
+    # -- opening ---------------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: str | Path,
+        header: Header,
+        *,
+        on_alarm: AlarmCallback | None = None,
+        on_durable: DurableCallback | None = None,
+        on_notice: NoticeCallback | None = None,
+        retry_interval_s: float = 1.0,
+        ops: FileOps | None = None,
+    ) -> LogWriter:
+        """Create a new log (never overwrites a file: FileExistsError) with its header on disk.
+
+        Raises OSError when the file cannot be created or the header cannot be written: the
+        caller should pick another place before the stage starts.
+        """
+        path = Path(path)
+        ops = ops or FileOps()
+        line = header_line(header)
+        fd = ops.open_append(path, create=True)
+        try:
+            if not _lock(fd):
+                raise LogLockedError(errno.EAGAIN, "the log is open in another mmtimer", str(path))
+            view = memoryview(line)
+            while view:
+                view = view[ops.write(fd, view) :]
+            ops.flush_to_disk(fd)
+            _fsync_directory(path.parent)
+        except BaseException:
+            ops.close(fd)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+        return cls(
+            path,
+            fd,
+            [line],
+            0,
+            on_alarm=on_alarm,
+            on_durable=on_durable,
+            on_notice=on_notice,
+            retry_interval_s=retry_interval_s,
+            ops=ops,
+        )
+
+    @classmethod
+    def open_existing(
+        cls,
+        path: str | Path,
+        *,
+        on_alarm: AlarmCallback | None = None,
+        on_durable: DurableCallback | None = None,
+        on_notice: NoticeCallback | None = None,
+        retry_interval_s: float = 1.0,
+        ops: FileOps | None = None,
+    ) -> tuple[LogWriter, LogContents]:
+        """Open a log to append to it (resume). Returns the writer and what the log held.
+
+        A torn last line is first kept aside (``NAME.torn-N``, see :func:`read_log`) and then cut
+        from the log so that the next event starts on a line of its own: it was never
+        acknowledged, and its bytes are kept in the side file. This is the one case where the
+        program shortens a log, and only by bytes it has just saved next to it. Raises InputError
+        for a log that does not read cleanly, LogLockedError when another mmtimer writes it.
+        """
+        path = Path(path)
+        ops = ops or FileOps()
+        try:
+            fd = ops.open_append(path, create=False)
+        except OSError as exc:
+            raise InputError(path, f"cannot open the log: {exc.strerror or exc}") from None
+        try:
+            if not _lock(fd):
+                raise LogLockedError(errno.EAGAIN, "the log is open in another mmtimer", str(path))
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise InputError(path, f"cannot read the log: {exc.strerror or exc}") from None
+            contents = _contents_of(path, data, keep_torn=True)
+            if contents.torn_tail is not None:
+                if contents.torn_path is None:
+                    raise InputError(
+                        path,
+                        "the last line is cut short and could not be kept aside; "
+                        "resume refused so that nothing is lost",
+                    )
+                os.ftruncate(fd, contents.valid_length)
+                ops.flush_to_disk(fd)
+        except BaseException:
+            ops.close(fd)
+            raise
+        writer = cls(
+            path,
+            fd,
+            [data[: contents.valid_length]],
+            contents.last_seq,
+            on_alarm=on_alarm,
+            on_durable=on_durable,
+            on_notice=on_notice,
+            retry_interval_s=retry_interval_s,
+            ops=ops,
+        )
+        return writer, contents
+
+    # -- the public face ------------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        """Where the log is (it moves only if a rebuild found another file at the old path)."""
+        with self._cond:
+            return self._path
+
+    @property
+    def alarm(self) -> str | None:
+        """The message to show while events are not reaching the disk; None when all is well."""
+        with self._cond:
+            return self._alarm
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Things the user should know that did not lose anything (e.g. a rebuilt log file)."""
+        with self._cond:
+            return tuple(self._notices)
+
+    @property
+    def last_seq(self) -> int:
+        """The seq of the last event appended (durable or not)."""
+        with self._cond:
+            return self._last_seq
+
+    @property
+    def durable_seq(self) -> int:
+        """The highest seq known to be on disk (every event up to it is)."""
+        with self._cond:
+            return self._durable_seq
+
+    def stats(self) -> WriterStats:
+        with self._cond:
+            return WriterStats(
+                self._durable_seq, len(self._queue), self._failures, self._rebuilds, self._path
+            )
+
+    def append(self, event: Event) -> Future[int]:
+        """Queue `event` for the disk; the Future gives its seq once it is durable.
+
+        `event.seq` must be one more than the last event's (ValueError otherwise: nothing is
+        queued). Never blocks on I/O.
+        """
+        line = event_line(event)
+        future: Future[int] = Future()
+        with self._cond:
+            if self._closing:
+                raise LogWriterClosedError("the log writer is closed")
+            if event.seq != self._last_seq + 1:
+                raise ValueError(f"event seq {event.seq} must follow {self._last_seq}")
+            self._last_seq = event.seq
+            self._queue.append(_Pending(line, event.seq, future))
+            self._cond.notify_all()
+        return future
+
+    def retry_now(self) -> None:
+        """Retry a failed write at once (e.g. after the user freed space)."""
+        with self._cond:
+            self._kick = True
+            self._cond.notify_all()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every appended event is durable; False if `timeout` ran out first."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._durable_seq >= self._last_seq, timeout)
+
+    def close(self, closing_event: Event | None = None, timeout: float | None = None) -> bool:
+        """Append `closing_event` (normally a ``close`` event), wait until all is durable, and
+        stop. Returns False, leaving the writer running and retrying, if `timeout` ran out first
+        (the caller must not quit then: events are still only in memory)."""
+        if closing_event is not None:
+            self.append(closing_event)
+        if not self.flush(timeout):
+            return False
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        self._thread.join()
+        return True
+
+    # -- the writer thread ----------------------------------------------------------------------
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._queue and not self._closing:
+                    self._cond.wait()
+                if not self._queue:  # closing, and everything is on disk
+                    self._stopped = True
+                    fd, self._fd = self._fd, None
+                    self._cond.notify_all()
+                    break
+                batch = list(self._queue)
+            try:
+                self._write_batch(batch)
+            except Exception as exc:  # the writer thread must never die
+                self._failed(exc)
+                with self._cond:
+                    self._cond.wait_for(lambda: self._kick, self._retry_interval_s)
+                    self._kick = False
+                continue
+            self._succeeded(batch)
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                self._ops.close(fd)
+
+    def _write_batch(self, batch: list[_Pending]) -> None:
+        """Write each pending line with one write (finishing a short one), flush to disk once,
+        and check that the path still names the file written. Raises OSError on failure."""
+        for attempt in range(2):
+            if self._fd is None or not self._ops.same_file(self._fd, self._path):
+                self._rebuild(batch)
+            assert self._fd is not None
+            fd = self._fd
+            for pending in batch:
+                while pending.done_bytes < len(pending.line):
+                    view = memoryview(pending.line)[pending.done_bytes :]
+                    pending.done_bytes += self._ops.write(fd, view)
+            self._ops.flush_to_disk(fd)
+            if self._ops.same_file(fd, self._path):
+                return
+            if attempt == 0:
+                continue  # removed or replaced meanwhile: rebuild and write again
+        raise OSError(errno.ENOENT, "the log file keeps disappearing", str(self._path))
+
+    def _rebuild(self, batch: list[_Pending]) -> None:
+        """Write every durable line into a new file at the log's path (or next to it if another
+        file is there now), then switch to it; the batch is written there afresh."""
+        old_path = self._path
+        tmp = old_path.with_name(f"{old_path.name}.rebuild-tmp")
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        fd = self._ops.open_append(tmp, create=True)
+        try:
+            for chunk in self._history:
+                view = memoryview(chunk)
+                while view:
+                    view = view[self._ops.write(fd, view) :]
+            self._ops.flush_to_disk(fd)
+            target = old_path
+            if os.path.lexists(target):
+                target = self._free_recovery_path(old_path)
+            os.link(tmp, target)  # a link never replaces a file that appeared meanwhile
+            tmp.unlink()
+            _fsync_directory(target.parent)
+        except BaseException:
+            self._ops.close(fd)
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        old_fd = self._fd
+        where = "at its place" if target == old_path else f"as {target}"
+        notice = (
+            f"The stage log {old_path} was removed or replaced: rebuilt {where} "
+            "from the copy in memory; nothing was lost."
+        )
+        with self._cond:
+            self._fd = fd
+            self._path = target
+            self._rebuilds += 1
+            self._notices.append(notice)
+        for pending in batch:
+            pending.done_bytes = 0
+        if old_fd is not None:
+            with contextlib.suppress(OSError):
+                self._ops.close(old_fd)
+        _call_safely(self._on_notice, notice)
+
+    @staticmethod
+    def _free_recovery_path(path: Path) -> Path:
+        stem = path.name[: -len(LOG_SUFFIX)] if path.name.endswith(LOG_SUFFIX) else path.name
+        for number in range(1, 10_000):
+            candidate = path.with_name(f"{stem}.recovered-{number}{LOG_SUFFIX}")
+            if not os.path.lexists(candidate):
+                return candidate
+        raise OSError(errno.EEXIST, "no free name for the recovered log", str(path))
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, OSError):
+            reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        else:
+            reason = f"{type(exc).__name__}: {exc}"
+        with self._cond:
+            self._failures += 1
+            pending = len(self._queue)
+            message = (
+                f"The stage log is not being saved ({reason}: {self._path}). "
+                f"{pending} event{'s' if pending != 1 else ''} kept in memory; retrying."
+            )
+            changed = message != self._alarm
+            self._alarm = message
+        if changed:
+            _call_safely(self._on_alarm, message)
+
+    def _succeeded(self, batch: list[_Pending]) -> None:
+        with self._cond:
+            for _ in batch:
+                self._queue.popleft()
+            self._history.extend(p.line for p in batch)
+            self._durable_seq = batch[-1].seq
+            cleared = self._alarm is not None
+            self._alarm = None
+            self._cond.notify_all()
+        for pending in batch:
+            with contextlib.suppress(InvalidStateError):  # a caller may have cancelled it
+                pending.future.set_result(pending.seq)
+            _call_safely(self._on_durable, pending.seq)
+        if cleared:
+            _call_safely(self._on_alarm, None)

@@ -1,0 +1,549 @@
+"""Scoring: a stage, a rule set, the crew and the log's events -> one row per measurement, a total.
+
+The one scoring implementation: the live window, replay, the CLI and the CSV all call `score`.
+
+What counts (the choices where the log could be read more than one way):
+
+- Only `Sync`, `Pass` and `Void` events matter; every other event is skipped.
+- A `Void` cancels the `Pass` whose seq it names. A void of a void, or of a seq the log does not
+  hold, is ignored and reported in `StageResult.messages` (press again to redo a line).
+- If several unvoided passes exist for one (section, line), the last one in the log counts: the
+  navigator re-did it.
+- Official time at a pass is ``sync.official + (t - sync.t)`` with the latest sync at or before
+  the pass. A time control or average check with no sync before it cannot be scored: its row
+  has the note ``unsynced`` and the rule set's `missed` penalty, and a message says why.
+- Every crossing is put on the rule set's unit (truncated by default) before any difference is
+  taken, as official timing stamps each crossing at its resolution.
+- A timed measurement takes both its crossings on one time base: official time from the sync in
+  force at its reference crossing (a re-sync inside a trial does not add its correction to the
+  measured duration). Before the first sync it uses the session clock, whose phase against the
+  official clock is unknown: the measured duration is then exact but the truncation of each
+  crossing may differ from the organiser's by one unit.
+- Time controls and average checks compare official times of day; a deviation is taken across
+  midnight the short way (a stage is never 12 hours late).
+- A missed line, check or control is never skipped: its row has the note ``missed`` and the
+  rule set's `missed` penalty (``void`` too when the navigator voided its only pass). A missing
+  line in the middle of a timed chain: see `KindRules.missed_line_reference`.
+- Discards drop the rule set's count of worst rows of the kinds it names (highest penalty, or
+  fewest points with a points table); of equally bad rows the earliest in driving order drops.
+  Car factors multiply the total after discards.
+- During the stage (``live=True``) a measurement with no pass that lies after the furthest
+  recorded pass in driving order is not missed yet: its row has the note ``pending``, no
+  penalty, and it is never discarded. After the stage, score without `live`.
+
+Performance: one pass over the events and over the sections, syncs found by bisection; a
+five-day event scores in a few milliseconds (tests/benchmarks/bench_scoring.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+from mmtimer.core.crew import Crew
+from mmtimer.core.events import Event, Pass, Sync, Void
+from mmtimer.core.results import ResultRow, SectionKind, StageResult
+from mmtimer.core.rules import TIE_BREAKS, KindRules, RuleSet, year_factor
+from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
+
+NS_PER_MS = 1_000_000
+DAY_NS = 86_400_000 * NS_PER_MS
+HALF_DAY_NS = DAY_NS // 2
+DAY_MS = 86_400_000
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+
+MISSED = "missed"
+VOID = "void"
+CAPPED = "capped"
+DISCARDED = "discarded"
+UNSYNCED = "unsynced"
+PENDING = "pending"
+
+
+class _Syncs:
+    """Official time from the syncs of a log: bisection over their session instants."""
+
+    __slots__ = ("_official_ns", "_t_ns")
+
+    def __init__(self, syncs: list[Sync]) -> None:
+        ordered = sorted(syncs, key=lambda s: (s.t_ns, s.seq))
+        self._t_ns = [s.t_ns for s in ordered]
+        self._official_ns = [s.official_ms * NS_PER_MS for s in ordered]
+
+    def offset_ns(self, t_ns: int) -> int | None:
+        """What to add to a session instant to get official time (ns), or None if unsynced."""
+        index = bisect.bisect_right(self._t_ns, t_ns) - 1
+        if index < 0:
+            return None
+        return self._official_ns[index] - self._t_ns[index]
+
+
+@dataclass(slots=True)
+class _Passes:
+    """The passes that count, by (section, line), and what was voided."""
+
+    chosen: dict[tuple[str, int], Pass]
+    voided: set[tuple[str, int]]
+
+
+def _fold(events: Sequence[Event], stage: Stage, messages: list[str]) -> tuple[_Syncs, _Passes]:
+    syncs: list[Sync] = []
+    passes: list[Pass] = []
+    voids: list[Void] = []
+    for event in events:
+        if isinstance(event, Pass):
+            passes.append(event)
+        elif isinstance(event, Sync):
+            syncs.append(event)
+        elif isinstance(event, Void):
+            voids.append(event)
+    by_seq = {p.seq: p for p in passes}
+    void_seqs = {v.seq for v in voids}
+    voided_seqs: set[int] = set()
+    for void in voids:
+        if void.ref in by_seq:
+            voided_seqs.add(void.ref)
+        elif void.ref in void_seqs:
+            messages.append(
+                f"void seq {void.seq} names void seq {void.ref}: ignored "
+                "(a void cannot be undone; press the line again instead)"
+            )
+        else:
+            messages.append(f"void seq {void.seq} names seq {void.ref}, which is no pass: ignored")
+
+    lines = {section.id: section.lines for section in stage.sections}
+    chosen: dict[tuple[str, int], Pass] = {}
+    voided: set[tuple[str, int]] = set()
+    redone: dict[tuple[str, int], int] = {}
+    ordered = passes if _rising(passes) else sorted(passes, key=lambda p: p.seq)
+    for p in ordered:
+        count = lines.get(p.section)
+        if count is None:
+            messages.append(f"pass seq {p.seq}: the stage has no section {p.section!r}: ignored")
+            continue
+        if not 1 <= p.line <= count:
+            messages.append(
+                f"pass seq {p.seq}: {p.section} has lines 1 to {count}, not {p.line}: ignored"
+            )
+            continue
+        key = (p.section, p.line)
+        if p.seq in voided_seqs:
+            voided.add(key)
+            continue
+        if key in chosen:
+            redone[key] = redone.get(key, 1) + 1
+        chosen[key] = p
+    for (section_id, line), count in redone.items():
+        last = chosen[section_id, line].seq
+        messages.append(f"{section_id} line {line}: {count} passes, the last (seq {last}) counts")
+    return _Syncs(syncs), _Passes(chosen, voided)
+
+
+def _rising(passes: list[Pass]) -> bool:
+    return all(a.seq < b.seq for a, b in itertools.pairwise(passes))
+
+
+def _missed_row(
+    *,
+    kind: SectionKind,
+    section_id: str,
+    line: int,
+    target_ms: int,
+    rules: KindRules,
+    notes: tuple[str, ...],
+    reference_line: int | None = None,
+) -> ResultRow:
+    return ResultRow(
+        section=section_id,
+        kind=kind,
+        line=line,
+        target_ms=target_ms,
+        measured_ms=None,
+        deviation_ms=None,
+        penalty=rules.missed,
+        notes=notes,
+        reference_line=reference_line,
+    )
+
+
+def _missing_notes(passes: _Passes, key: tuple[str, int]) -> tuple[str, ...]:
+    return (MISSED, VOID) if key in passes.voided else (MISSED,)
+
+
+def _score_timed(
+    section: TimedSection,
+    rules: KindRules,
+    passes: _Passes,
+    syncs: _Syncs,
+    messages: list[str],
+) -> list[ResultRow]:
+    chosen = passes.chosen
+    sid = section.id
+    instants: list[int | None] = [None]
+    for line in range(1, section.lines + 1):
+        found = chosen.get((sid, line))
+        instants.append(None if found is None else found.t_ns)
+    rows: list[ResultRow] = []
+    targets = section.targets_ms
+    from_start = section.targets_from == "start"
+    for line in range(2, section.lines + 1):
+        reference = 1 if from_start else line - 1
+        target_ms = targets[line - 2]
+        t_line = instants[line]
+        if (
+            not from_start
+            and instants[reference] is None
+            and t_line is not None
+            and rules.missed_line_reference == "last-recorded"
+        ):
+            earlier = next((j for j in range(line - 2, 0, -1) if instants[j] is not None), None)
+            if earlier is not None:
+                reference = earlier
+                target_ms = sum(targets[earlier - 1 : line - 1])
+        t_reference = instants[reference]
+        if t_line is None:
+            rows.append(
+                _missed_row(
+                    kind=SectionKind.TIMED,
+                    section_id=sid,
+                    line=line,
+                    target_ms=target_ms,
+                    rules=rules,
+                    notes=_missing_notes(passes, (sid, line)),
+                    reference_line=reference,
+                )
+            )
+            continue
+        if t_reference is None:
+            messages.append(f"{sid} line {line}: no time at line {reference}, its reference")
+            rows.append(
+                _missed_row(
+                    kind=SectionKind.TIMED,
+                    section_id=sid,
+                    line=line,
+                    target_ms=target_ms,
+                    rules=rules,
+                    notes=(MISSED,),
+                    reference_line=reference,
+                )
+            )
+            continue
+        offset = syncs.offset_ns(t_reference) or 0
+        measured_ns = rules.on_unit(t_line + offset) - rules.on_unit(t_reference + offset)
+        deviation_ns = measured_ns - target_ms * NS_PER_MS
+        penalty, capped = rules.penalty(deviation_ns)
+        rows.append(
+            ResultRow(
+                section=sid,
+                kind=SectionKind.TIMED,
+                line=line,
+                target_ms=target_ms,
+                measured_ms=measured_ns // NS_PER_MS,
+                deviation_ms=deviation_ns // NS_PER_MS,
+                penalty=penalty,
+                notes=(CAPPED,) if capped else (),
+                raw_measured_ms=(t_line - t_reference) // NS_PER_MS,
+                reference_line=reference,
+            )
+        )
+    return rows
+
+
+def _time_of_day_row(
+    *,
+    kind: SectionKind,
+    section_id: str,
+    line: int,
+    target_ns: int,
+    rules: KindRules,
+    passes: _Passes,
+    syncs: _Syncs,
+    messages: list[str],
+) -> ResultRow:
+    """A row comparing an official time of day with a target time of day (CO, average check)."""
+    target_ms = target_ns // NS_PER_MS
+    found = passes.chosen.get((section_id, line))
+    if found is None:
+        return _missed_row(
+            kind=kind,
+            section_id=section_id,
+            line=line,
+            target_ms=target_ms,
+            rules=rules,
+            notes=_missing_notes(passes, (section_id, line)),
+        )
+    offset = syncs.offset_ns(found.t_ns)
+    if offset is None:
+        messages.append(
+            f"{section_id}{'' if kind is SectionKind.TIME_CONTROL else f' check {line}'}: "
+            "no official-time sync before the pass, so it cannot be scored"
+        )
+        return _missed_row(
+            kind=kind,
+            section_id=section_id,
+            line=line,
+            target_ms=target_ms,
+            rules=rules,
+            notes=(UNSYNCED,),
+        )
+    official_ns = found.t_ns + offset
+    measured_ns = rules.on_unit(official_ns)
+    deviation_ns = (measured_ns - target_ns + HALF_DAY_NS) % DAY_NS - HALF_DAY_NS
+    penalty, capped = rules.penalty(deviation_ns)
+    return ResultRow(
+        section=section_id,
+        kind=kind,
+        line=line,
+        target_ms=target_ms,
+        measured_ms=(measured_ns // NS_PER_MS) % DAY_MS,
+        deviation_ms=deviation_ns // NS_PER_MS,
+        penalty=penalty,
+        notes=(CAPPED,) if capped else (),
+        raw_measured_ms=(official_ns // NS_PER_MS) % DAY_MS,
+    )
+
+
+@lru_cache(maxsize=4096)
+def ideal_target_ns(section: AverageTrial, check: int, rules: KindRules) -> int:
+    """The ideal official time at `check` put on the unit by the rule set's `ideal_rounding`.
+
+    Cached: sections and rules are frozen, and the live window rescores after every press.
+    """
+    ideal_ns: Fraction = section.ideal_ms(check) * NS_PER_MS
+    unit = rules.unit_ns
+    if rules.ideal_rounding == "round":
+        ideal_ns += Fraction(unit, 2)
+    return (ideal_ns.numerator // (ideal_ns.denominator * unit)) * unit
+
+
+def _copy(row: ResultRow, *, points: Decimal | None, notes: tuple[str, ...]) -> ResultRow:
+    """`row` with new points and notes (the constructor directly: `replace` costs 4x more)."""
+    return ResultRow(
+        row.section,
+        row.kind,
+        row.line,
+        row.target_ms,
+        row.measured_ms,
+        row.deviation_ms,
+        row.penalty,
+        notes,
+        points,
+        row.raw_measured_ms,
+        row.reference_line,
+    )
+
+
+def _apply_points(rows: list[ResultRow], table: tuple[Decimal, ...]) -> list[ResultRow]:
+    last = len(table) - 1
+    return [
+        row
+        if PENDING in row.notes
+        else _copy(row, points=table[min(int(row.penalty), last)], notes=row.notes)
+        for row in rows
+    ]
+
+
+def _apply_discards(rows: list[ResultRow], rules: RuleSet) -> list[ResultRow]:
+    if rules.discard_count <= 0:
+        return rows
+    kinds = set(rules.discard_kinds)
+    candidates = [i for i, row in enumerate(rows) if row.kind in kinds and PENDING not in row.notes]
+    if rules.points_table is not None:
+        candidates.sort(key=lambda i: rows[i].points or _ZERO)
+    else:
+        candidates.sort(key=lambda i: -rows[i].penalty)
+    out = list(rows)
+    for i in candidates[: rules.discard_count]:
+        out[i] = _copy(out[i], points=out[i].points, notes=(*out[i].notes, DISCARDED))
+    return out
+
+
+def _car_factor(rules: RuleSet, crew: Crew, messages: list[str]) -> Decimal | None:
+    if rules.factor == "year":
+        if crew.year is None:
+            messages.append("year factor: the car's year is not known, no factor applied")
+            return None
+        return year_factor(crew.year)
+    if rules.factor == "coefficient":
+        if crew.coefficient is None:
+            messages.append("the crew has no coefficient: none applied")
+        return crew.coefficient
+    return None
+
+
+def _mark_pending(rows: list[ResultRow], stage: Stage, passes: _Passes) -> list[ResultRow]:
+    """Missing measurements after the furthest recorded pass become pending (see module doc)."""
+    order = {section.id: index for index, section in enumerate(stage.sections)}
+    furthest = max(((order[sid], line) for sid, line in passes.chosen), default=(-1, 0))
+    out = []
+    for row in rows:
+        if (
+            row.measured_ms is None
+            and MISSED in row.notes
+            and (order[row.section], row.line) > furthest
+        ):
+            out.append(
+                ResultRow(
+                    row.section,
+                    row.kind,
+                    row.line,
+                    row.target_ms,
+                    None,
+                    None,
+                    _ZERO,
+                    (PENDING,),
+                    None,
+                    None,
+                    row.reference_line,
+                )
+            )
+        else:
+            out.append(row)
+    return out
+
+
+def score(
+    stage: Stage, rules: RuleSet, crew: Crew, events: Sequence[Event], *, live: bool = False
+) -> StageResult:
+    """Score every measurement of `stage` from the log's `events`, in driving order.
+
+    `live`: the stage is still being driven; measurements not reached yet are ``pending``
+    rather than ``missed`` (see the module docstring).
+    """
+    messages: list[str] = []
+    syncs, passes = _fold(events, stage, messages)
+    rows: list[ResultRow] = []
+    for section in stage.sections:
+        if isinstance(section, TimedSection):
+            rows.extend(_score_timed(section, rules.timed, passes, syncs, messages))
+        elif isinstance(section, TimeControl):
+            rows.append(
+                _time_of_day_row(
+                    kind=SectionKind.TIME_CONTROL,
+                    section_id=section.id,
+                    line=1,
+                    target_ns=section.due_ms * NS_PER_MS,
+                    rules=rules.time_control,
+                    passes=passes,
+                    syncs=syncs,
+                    messages=messages,
+                )
+            )
+        else:
+            for check in range(1, section.lines + 1):
+                rows.append(
+                    _time_of_day_row(
+                        kind=SectionKind.AVERAGE,
+                        section_id=section.id,
+                        line=check,
+                        target_ns=ideal_target_ns(section, check, rules.average),
+                        rules=rules.average,
+                        passes=passes,
+                        syncs=syncs,
+                        messages=messages,
+                    )
+                )
+    if live:
+        rows = _mark_pending(rows, stage, passes)
+    if rules.points_table is not None:
+        rows = _apply_points(rows, rules.points_table)
+    rows = _apply_discards(rows, rules)
+
+    counted = [row for row in rows if DISCARDED not in row.notes]
+    penalties = sum((row.penalty for row in counted), _ZERO)
+    car_factor = _car_factor(rules, crew, messages)
+    points: Decimal | None = None
+    applied = _ONE
+    if rules.points_table is not None:
+        points = sum((row.points or _ZERO for row in counted), _ZERO)
+        if car_factor is not None:
+            applied = car_factor
+        total = points * applied
+    else:
+        if car_factor is not None and rules.factor_on_penalties:
+            applied = car_factor
+        elif car_factor is not None:
+            messages.append(
+                f"coefficient {car_factor} reported, not applied: it multiplies the organiser's "
+                "points, and this rule set has no points_table"
+            )
+        total = penalties * applied
+    return StageResult(
+        rows=tuple(rows),
+        total=total,
+        rules_id=rules.id,
+        coefficient=applied,
+        higher_is_better=rules.points_table is not None,
+        messages=tuple(messages),
+        penalties=penalties,
+        points=points,
+        car_factor=car_factor,
+        car_year=crew.year,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranking
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """One crew's place: `position` is shared by crews the whole tie-break chain cannot part."""
+
+    position: int
+    name: str
+    result: StageResult
+    tied: bool
+
+
+_UNKNOWN_YEAR = 10**9
+
+
+def _sort_key(result: StageResult, rules: RuleSet) -> tuple[object, ...]:
+    """Smaller is better: the total, then each tie-break criterion in the rule set's order.
+
+    Tie-breaks look at every measurement the crew made, discarded ones included.
+    """
+    parts: list[object] = [-result.total if rules.higher_is_better else result.total]
+    penalties = [row.penalty for row in result.rows]
+    for criterion in rules.tie_break:
+        if criterion == "most_zeros":
+            parts.append(-sum(1 for p in penalties if p == 0))
+        elif criterion == "most_ones":
+            parts.append(-sum(1 for p in penalties if p == 1))
+        elif criterion == "least_sum_of_squares":
+            parts.append(sum((p * p for p in penalties), _ZERO))
+        elif criterion == "first_better_row":
+            if rules.higher_is_better:
+                parts.append(tuple(-(row.points or _ZERO) for row in result.rows))
+            else:
+                parts.append(tuple(penalties))
+        elif criterion == "older_car":
+            parts.append(_UNKNOWN_YEAR if result.car_year is None else result.car_year)
+        else:  # pragma: no cover - rule files are checked against TIE_BREAKS
+            raise ValueError(f"unknown tie-break {criterion!r} (known: {', '.join(TIE_BREAKS)})")
+    return tuple(parts)
+
+
+def rank(results: Sequence[tuple[str, StageResult]], rules: RuleSet) -> list[Ranked]:
+    """Crews in order: best total first, ties parted by the rule set's tie-break chain.
+
+    Crews still equal after the whole chain share a position (1, 2, 2, 4) and keep their
+    given order.
+    """
+    keyed = [(_sort_key(result, rules), name, result) for name, result in results]
+    order = sorted(range(len(keyed)), key=lambda i: keyed[i][0])
+    ranked: list[Ranked] = []
+    for place, i in enumerate(order):
+        key, name, result = keyed[i]
+        same_as_before = place > 0 and keyed[order[place - 1]][0] == key
+        same_as_next = place + 1 < len(order) and keyed[order[place + 1]][0] == key
+        position = ranked[-1].position if same_as_before else place + 1
+        ranked.append(Ranked(position, name, result, same_as_before or same_as_next))
+    return ranked

@@ -1,0 +1,780 @@
+"""The live session: a stage being timed, as a fold over the log's events (the log is the truth).
+
+`LiveSession` records what the navigator does (passes, voids, syncs, chronograph pushers,
+navigation) as events, hands each to a sink (the `LogWriter`) and answers, at any instant it is
+given, the armed line, the countdown to the next target and the results. It never reads a clock:
+every method takes the instant the caller read first thing (DESIGN.md, "The log is the truth").
+
+The state is the fold of the events by `SessionFold`, which replay uses too, so the live window
+and a replay of its log cannot differ. Results come from `scoring.score` (one implementation).
+
+How the fold reads events (the choices where more than one reading was possible):
+
+- A pass arms the line after it (the next section's first line after a section's last line;
+  nothing after the stage's last line). A pass for a section the stage lacks, or a line it does
+  not have, is reported and changes nothing.
+- A void of the last pass, while the line it armed is still armed, arms that pass's line again
+  (undo a wrong press, then press again). A void of an older pass changes no armed line. A void
+  of a void, of a non-pass, of a seq the log does not hold before it, or of a pass already
+  voided, is reported and ignored (scoring ignores it the same way).
+- ``navigate`` events (skip a line, pick a section) carry the line they arm.
+- Events without an instant (voids) take effect at the instant of the event before them.
+- A ``resume`` event carries `offset_ns`, added to the session clock's readings from then on
+  (nonzero when a restart was bridged with the wall clock).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from mmtimer import __version__
+from mmtimer.core.chrono import ChronoAction, ChronoError, Chronograph
+from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
+from mmtimer.core.errors import InputError
+from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, Sync, Void
+from mmtimer.core.logfile import (
+    CLOSE_EVENT,
+    NAVIGATE_EVENT,
+    NOTE_EVENT,
+    RESUME_EVENT,
+    LogContents,
+    LogWriter,
+    parse_utc_stamp,
+    utc_stamp,
+)
+from mmtimer.core.results import SectionKind, StageResult
+from mmtimer.core.rules import RuleSet, builtin_rule_ids, load_rules, parse_rules
+from mmtimer.core.scoring import ideal_target_ns, score
+from mmtimer.core.stage import (
+    Section,
+    Stage,
+    TimeControl,
+    TimedSection,
+    stage_from_json,
+    stage_to_json,
+)
+
+NS_PER_MS = 1_000_000
+NS_PER_S = 1_000_000_000
+DAY_NS = 86_400 * NS_PER_S
+HALF_DAY_NS = DAY_NS // 2
+RULES_FILE_KEY = "rules_file"
+"""Header field holding a rule-set file's text when the stage names a file (not a built-in)."""
+DEFAULT_MAX_CLOCK_DISAGREEMENT_NS = 2 * NS_PER_S
+
+
+class SessionError(ValueError):
+    """An action the session cannot take now (the message says why, for the navigator)."""
+
+
+class EventSink(Protocol):
+    """Where recorded events go (a LogWriter): `append` returns when the event is queued."""
+
+    def append(self, event: Event) -> Future[int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Armed:
+    """The line the next press records: `line` counts from 1 (a check, for an average trial)."""
+
+    section: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Countdown:
+    """The next target and the time left to it at an instant (negative once it has passed).
+
+    `target_ms`: a duration from `reference_line` (timed trials) or an official time of day
+    (time controls: the start of the due minute; average trials: the ideal time at the check).
+    """
+
+    section: str
+    line: int
+    kind: SectionKind
+    target_ms: int
+    remaining_ns: int
+    reference_line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionState:
+    """What the window shows at instant `t_ns`: the dial, the countdown, the results."""
+
+    t_ns: int
+    events: tuple[Event, ...]
+    armed: Armed | None
+    chronograph: Chronograph
+    official_ns: int | None
+    countdown: Countdown | None
+    results: StageResult
+
+
+def _wrap_day(delta_ns: int) -> int:
+    """A difference of times of day taken the short way round midnight."""
+    return (delta_ns + HALF_DAY_NS) % DAY_NS - HALF_DAY_NS
+
+
+class SessionFold:
+    """The session's state, built one event at a time (live, on resume and in replay).
+
+    `where(seq)` names an event in problem messages (``FILE:LINE`` for a log, ``seq N`` live).
+    """
+
+    def __init__(
+        self, stage: Stage, rules: RuleSet, where: Callable[[int], str] | None = None
+    ) -> None:
+        self.stage = stage
+        self.rules = rules
+        self._where = where or (lambda seq: f"seq {seq}")
+        self._sections: dict[str, Section] = {s.id: s for s in stage.sections}
+        self._next_section: dict[str, str | None] = {}
+        ids = [s.id for s in stage.sections]
+        for index, section_id in enumerate(ids):
+            self._next_section[section_id] = ids[index + 1] if index + 1 < len(ids) else None
+        self.armed: Armed | None = Armed(ids[0], 1) if ids else None
+        self.chronograph = Chronograph()
+        self.offset_ns = 0
+        self.kinds: dict[int, str] = {}  # seq -> event type, for checking voids
+        self.passes: dict[int, Pass] = {}  # passes of a known section and line, by seq
+        self.counting: dict[tuple[str, int], list[Pass]] = {}  # unvoided, in log order
+        self.voided: set[int] = set()
+        self._sync_keys: list[tuple[int, int]] = []  # (t_ns, seq), sorted
+        self._sync_offsets: list[int] = []  # official ns minus session ns, same order
+        self.last_t_ns: int | None = None  # the latest instant in the log
+        self.anchor: tuple[int, int, str] | None = None  # (seq, t_ns, utc) of the last stamped
+        self.last_seq = 0
+        self.closed = False
+        self.problems: list[str] = []
+        self._last_press: tuple[int, Armed | None] | None = None  # (seq, the line it armed)
+
+    # -- stage navigation -----------------------------------------------------------------------
+    def section(self, section_id: str) -> Section | None:
+        return self._sections.get(section_id)
+
+    def after(self, section_id: str, line: int) -> Armed | None:
+        """The line armed after `line` of `section_id` is recorded or skipped."""
+        section = self._sections[section_id]
+        if line < section.lines:
+            return Armed(section_id, line + 1)
+        following = self._next_section[section_id]
+        return None if following is None else Armed(following, 1)
+
+    def valid_line(self, section_id: str, line: int) -> bool:
+        section = self._sections.get(section_id)
+        return section is not None and 1 <= line <= section.lines
+
+    # -- the fold -------------------------------------------------------------------------------
+    def apply(self, event: Event) -> None:
+        """Take one event (in log order) into the state."""
+        seq = event.seq
+        self.last_seq = seq
+        if isinstance(event, Pass):
+            self.kinds[seq] = "pass"
+            self._instant(event.t_ns, event.utc, seq)
+            self._pass(event)
+        elif isinstance(event, Void):
+            self.kinds[seq] = "void"
+            self._void(event)
+        elif isinstance(event, Sync):
+            self.kinds[seq] = "sync"
+            self._instant(event.t_ns, event.utc, seq)
+            key = (event.t_ns, seq)
+            index = bisect.bisect_right(self._sync_keys, key)
+            self._sync_keys.insert(index, key)
+            self._sync_offsets.insert(index, event.official_ms * NS_PER_MS - event.t_ns)
+        elif isinstance(event, Chrono):
+            self.kinds[seq] = "chrono"
+            self._instant(event.t_ns, event.utc, seq)
+            try:
+                self.chronograph = self.chronograph.apply(event.action, event.t_ns)
+            except ChronoError as exc:
+                self.problems.append(f"{self._where(seq)}: chronograph {event.action.value}: {exc}")
+        else:
+            self.kinds[seq] = event.type
+            utc = event.data.get("utc")
+            if event.t_ns is not None:
+                self._instant(event.t_ns, utc if isinstance(utc, str) else None, seq)
+            self._other(event)
+
+    def _instant(self, t_ns: int, utc: str | None, seq: int) -> None:
+        if self.last_t_ns is None or t_ns > self.last_t_ns:
+            self.last_t_ns = t_ns
+        if utc is not None:
+            self.anchor = (seq, t_ns, utc)
+
+    def _pass(self, event: Pass) -> None:
+        if event.section not in self._sections:
+            self.problems.append(
+                f"{self._where(event.seq)}: pass for section {event.section!r}, which the stage "
+                "does not have: ignored"
+            )
+            return
+        if not self.valid_line(event.section, event.line):
+            lines = self._sections[event.section].lines
+            self.problems.append(
+                f"{self._where(event.seq)}: pass for line {event.line} of {event.section}, "
+                f"which has lines 1 to {lines}: ignored"
+            )
+            return
+        self.passes[event.seq] = event
+        self.counting.setdefault((event.section, event.line), []).append(event)
+        self.armed = self.after(event.section, event.line)
+        self._last_press = (event.seq, self.armed)
+
+    def void_problem(self, ref: int) -> str | None:
+        """Why a void of `ref` would be ignored, or None if it voids a pass."""
+        kind = self.kinds.get(ref)
+        if kind is None:
+            return f"there is no event {ref} before it"
+        if kind == "void":
+            return f"event {ref} is a void: a void cannot be undone; press the line again instead"
+        if kind != "pass":
+            return f"event {ref} is a {kind}, not a pass: only passes can be voided"
+        if ref in self.voided:
+            return f"pass {ref} is already void"
+        return None
+
+    def _void(self, event: Void) -> None:
+        problem = self.void_problem(event.ref)
+        if problem is not None:
+            self.problems.append(f"{self._where(event.seq)}: void ignored: {problem}")
+            return
+        self.voided.add(event.ref)
+        voided = self.passes.get(event.ref)
+        if voided is None:  # a pass the fold already ignored (unknown section)
+            return
+        self.counting[voided.section, voided.line].remove(voided)
+        if self._last_press is not None and self._last_press[0] == event.ref:
+            if self.armed == self._last_press[1]:
+                self.armed = Armed(voided.section, voided.line)
+            self._last_press = None
+
+    def _other(self, event: Other) -> None:
+        data = event.data
+        if event.type == NAVIGATE_EVENT:
+            section, line = data.get("section"), data.get("line")
+            if section is None:
+                self.armed = None
+            elif (
+                isinstance(section, str)
+                and isinstance(line, int)
+                and self.valid_line(section, line)
+            ):
+                self.armed = Armed(section, line)
+            else:
+                self.problems.append(
+                    f"{self._where(event.seq)}: navigation to {section!r} line {line!r}, "
+                    "which the stage does not have: ignored"
+                )
+                return
+            self._last_press = None
+        elif event.type == RESUME_EVENT:
+            offset = data.get("offset_ns")
+            if isinstance(offset, int) and not isinstance(offset, bool):
+                self.offset_ns = offset
+            self.closed = False
+        elif event.type == CLOSE_EVENT:
+            self.closed = True
+
+    # -- what the state answers -----------------------------------------------------------------
+    def counting_pass(self, section_id: str, line: int) -> Pass | None:
+        passes = self.counting.get((section_id, line))
+        return passes[-1] if passes else None
+
+    def official_ns(self, t_ns: int) -> int | None:
+        """Official time of day at session instant `t_ns` (may pass 24 h), None before a sync."""
+        index = bisect.bisect_right(self._sync_keys, (t_ns, 1 << 62)) - 1
+        if index < 0:
+            return None
+        return t_ns + self._sync_offsets[index]
+
+    def countdown(self, t_ns: int) -> Countdown | None:
+        """The armed line's target and the time left at `t_ns` (None where there is no target:
+        the start line of a timed trial, no reference time yet, no sync for official time)."""
+        armed = self.armed
+        if armed is None:
+            return None
+        section = self._sections[armed.section]
+        line = armed.line
+        if isinstance(section, TimedSection):
+            if line < 2:
+                return None
+            if section.targets_from == "start":
+                reference, target_ms = 1, section.target_ms(line)
+            else:
+                reference, target_ms = line - 1, section.target_ms(line)
+                while reference > 1 and self.counting_pass(section.id, reference) is None:
+                    reference -= 1  # measured from the last recorded line, as scoring does
+                    target_ms += section.target_ms(reference + 1)
+            ref_pass = self.counting_pass(section.id, reference)
+            if ref_pass is None:
+                return None
+            remaining = target_ms * NS_PER_MS - (t_ns - ref_pass.t_ns)
+            return Countdown(section.id, line, section.kind, target_ms, remaining, reference)
+        official = self.official_ns(t_ns)
+        if official is None:
+            return None
+        if isinstance(section, TimeControl):
+            target_ns = section.due_ms * NS_PER_MS
+        else:
+            target_ns = ideal_target_ns(section, line, self.rules.average)
+        return Countdown(
+            section.id,
+            line,
+            section.kind,
+            target_ns // NS_PER_MS,
+            _wrap_day(target_ns - official),
+        )
+
+
+# -- log headers ---------------------------------------------------------------------------------
+def new_log_header(
+    stage: Stage,
+    crew: Crew,
+    created: datetime,
+    *,
+    base_dir: Path | None = None,
+    app: str = f"mmtimer {__version__}",
+) -> Header:
+    """The header of a new log. When the stage names a rule-set file (not a built-in id), the
+    file's text goes into the header's ``rules_file`` field ({"path", "text"}), so the log can be
+    scored on a machine that lacks the file. `base_dir`: where relative paths start (the stage's
+    folder)."""
+    extra: dict[str, Any] = {}
+    if stage.rules not in builtin_rule_ids():
+        path = Path(stage.rules)
+        if not path.is_absolute() and base_dir is not None:
+            path = base_dir / path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot read the stage's rule-set file: {exc}") from None
+        extra[RULES_FILE_KEY] = {"path": stage.rules, "text": text}
+    return Header(
+        format=LOG_FORMAT,
+        app=app,
+        created=utc_stamp(created),
+        stage=stage_to_json(stage),
+        crew=crew_to_json(crew),
+        extra=extra,
+    )
+
+
+def log_inputs(
+    contents: LogContents,
+    *,
+    rules_ref: str | None = None,
+    rules_base_dir: Path | None = None,
+) -> tuple[Stage, RuleSet, Crew]:
+    """The stage, rule set and crew a log was recorded with (InputError if unusable).
+
+    `rules_ref` (a built-in id or a file, relative to `rules_base_dir`) scores the log under
+    other rules. Otherwise: the stage's built-in set; or the rule-set text embedded in the
+    header; or the stage's rule-set file next to the log.
+    """
+    source = str(contents.path) if contents.path is not None else "<log>"
+    header = contents.header
+    stage = stage_from_json(header.stage, f"{source}:1: header stage")
+    crew = crew_from_json(header.crew, f"{source}:1: header")
+    if rules_ref is not None:
+        return stage, load_rules(rules_ref, rules_base_dir), crew
+    if stage.rules in builtin_rule_ids():
+        return stage, load_rules(stage.rules), crew
+    embedded = header.extra.get(RULES_FILE_KEY)
+    if isinstance(embedded, dict) and isinstance(embedded.get("text"), str):
+        name = embedded.get("path", stage.rules)
+        return stage, parse_rules(embedded["text"], f"{source} (rules {name} in header)"), crew
+    log_dir = contents.path.parent if contents.path is not None else None
+    try:
+        return stage, load_rules(stage.rules, log_dir), crew
+    except InputError as exc:
+        raise InputError(
+            source,
+            f"the stage is scored by rule-set file {stage.rules!r}, which the log does not "
+            f"embed and which cannot be read ({exc}); give the rules explicitly",
+            line=1,
+            key="stage.rules",
+        ) from None
+
+
+# -- the live session ----------------------------------------------------------------------------
+class LiveSession:
+    """A stage being timed. Every method takes the instant (session clock, ns) the caller read.
+
+    `offset_ns` is added to the caller's clock readings to give log instants (0 unless a
+    restart was bridged on resume). Recorded events go to `sink` (a LogWriter) in order;
+    `last_ack` is the sink's Future of the last one.
+    """
+
+    def __init__(
+        self,
+        stage: Stage,
+        rules: RuleSet,
+        crew: Crew,
+        *,
+        sink: EventSink | None = None,
+        events: Sequence[Event] = (),
+        where: Callable[[int], str] | None = None,
+    ) -> None:
+        self.stage = stage
+        self.rules = rules
+        self.crew = crew
+        self.sink = sink
+        self.last_ack: Future[int] | None = None
+        self._fold = SessionFold(stage, rules, where)
+        self._events: list[Event] = []
+        for event in events:
+            self._fold.apply(event)
+            self._events.append(event)
+        self._frozen: tuple[Event, ...] | None = None
+        self._results: StageResult | None = None
+
+    # -- what it knows --------------------------------------------------------------------------
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """Every event of the session, in log order: the truth."""
+        if self._frozen is None or len(self._frozen) != len(self._events):
+            self._frozen = tuple(self._events)
+        return self._frozen
+
+    @property
+    def armed(self) -> Armed | None:
+        """The line the next press records (None once the stage's last line is done)."""
+        return self._fold.armed
+
+    @property
+    def chronograph(self) -> Chronograph:
+        return self._fold.chronograph
+
+    @property
+    def offset_ns(self) -> int:
+        return self._fold.offset_ns
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """What the fold ignored and why (from a resumed log, or a void of a void)."""
+        return tuple(self._fold.problems)
+
+    @property
+    def fold(self) -> SessionFold:
+        return self._fold
+
+    def log_ns(self, t_ns: int) -> int:
+        """A session-clock reading as a log instant."""
+        return t_ns + self._fold.offset_ns
+
+    def results(self) -> StageResult:
+        """The results of every event so far (rescored only when an event was added)."""
+        if self._results is None:
+            self._results = score(self.stage, self.rules, self.crew, self._events)
+        return self._results
+
+    def official_ns(self, t_ns: int) -> int | None:
+        """Official time of day at the clock reading `t_ns`, None before the first sync."""
+        return self._fold.official_ns(self.log_ns(t_ns))
+
+    def countdown(self, t_ns: int) -> Countdown | None:
+        """The armed line's target and the time left at the clock reading `t_ns`."""
+        return self._fold.countdown(self.log_ns(t_ns))
+
+    def state(self, t_ns: int) -> SessionState:
+        """Everything the window shows at the clock reading `t_ns`."""
+        log_t = self.log_ns(t_ns)
+        return SessionState(
+            t_ns=log_t,
+            events=self.events,
+            armed=self.armed,
+            chronograph=self.chronograph,
+            official_ns=self._fold.official_ns(log_t),
+            countdown=self._fold.countdown(log_t),
+            results=self.results(),
+        )
+
+    # -- what the navigator does ----------------------------------------------------------------
+    def _next_seq(self) -> int:
+        return self._fold.last_seq + 1
+
+    def _record(self, event: Event) -> None:
+        if self.sink is not None:
+            self.last_ack = self.sink.append(event)  # may refuse (ValueError): nothing changed
+        self._fold.apply(event)
+        self._events.append(event)
+        self._results = None
+
+    def press(self, t_ns: int, source: str = "key:Space", utc: datetime | None = None) -> Pass:
+        """Record a pass of the armed line at the clock reading `t_ns`."""
+        armed = self._fold.armed
+        if armed is None:
+            raise SessionError("the stage's last line is done: pick a section to record more")
+        event = Pass(
+            self._next_seq(),
+            self.log_ns(t_ns),
+            armed.section,
+            armed.line,
+            None if utc is None else utc_stamp(utc),
+            source,
+        )
+        self._record(event)
+        return event
+
+    def void(self, seq: int, reason: str = "") -> Void:
+        """Void the pass `seq` (it stays in the log; it no longer counts)."""
+        problem = self._fold.void_problem(seq)
+        if problem is not None:
+            raise SessionError(f"cannot void: {problem}")
+        event = Void(self._next_seq(), seq, reason)
+        self._record(event)
+        return event
+
+    def void_last(self, reason: str = "") -> Void:
+        """Void the latest pass that still counts (undo a wrong press); its line is armed again
+        if nothing has moved the armed line since."""
+        candidates = [seq for seq in self._fold.passes if seq not in self._fold.voided]
+        if not candidates:
+            raise SessionError("there is no pass to void")
+        return self.void(max(candidates), reason)
+
+    def sync(
+        self, t_ns: int, official_ms: int, source: str = "manual", utc: datetime | None = None
+    ) -> Sync:
+        """From the clock reading `t_ns` on, official time is `official_ms` + elapsed."""
+        event = Sync(
+            self._next_seq(),
+            self.log_ns(t_ns),
+            official_ms,
+            None if utc is None else utc_stamp(utc),
+            source,
+        )
+        self._record(event)
+        return event
+
+    def chrono(self, action: ChronoAction | str, t_ns: int, utc: datetime | None = None) -> Chrono:
+        """A chronograph pusher; ChronoError (nothing recorded) where the watch refuses it."""
+        action = ChronoAction(action)
+        log_t = self.log_ns(t_ns)
+        self._fold.chronograph.apply(action, log_t)  # raises before anything is recorded
+        event = Chrono(self._next_seq(), log_t, action, None if utc is None else utc_stamp(utc))
+        self._record(event)
+        return event
+
+    def _navigate(
+        self, action: str, target: Armed | None, t_ns: int | None, utc: datetime | None, **more: Any
+    ) -> Other:
+        data: dict[str, Any] = {"action": action, **more}
+        data["section"] = None if target is None else target.section
+        data["line"] = None if target is None else target.line
+        if utc is not None:
+            data["utc"] = utc_stamp(utc)
+        event = Other(
+            self._next_seq(), NAVIGATE_EVENT, data, None if t_ns is None else self.log_ns(t_ns)
+        )
+        self._record(event)
+        return event
+
+    def skip_line(self, t_ns: int | None = None, utc: datetime | None = None) -> Other:
+        """Leave the armed line unrecorded (it will score as missed) and arm the next one."""
+        armed = self._fold.armed
+        if armed is None:
+            raise SessionError("no line is armed: nothing to skip")
+        return self._navigate(
+            "skip",
+            self._fold.after(armed.section, armed.line),
+            t_ns,
+            utc,
+            skipped_section=armed.section,
+            skipped_line=armed.line,
+        )
+
+    def select_section(
+        self,
+        section_id: str,
+        line: int = 1,
+        t_ns: int | None = None,
+        utc: datetime | None = None,
+    ) -> Other:
+        """Arm `line` of another section."""
+        if not self._fold.valid_line(section_id, line):
+            section = self._fold.section(section_id)
+            if section is None:
+                known = ", ".join(s.id for s in self.stage.sections)
+                raise SessionError(f"the stage has no section {section_id!r} (it has {known})")
+            raise SessionError(f"{section_id} has lines 1 to {section.lines}, not {line}")
+        return self._navigate("select", Armed(section_id, line), t_ns, utc)
+
+    def note(self, text: str, t_ns: int | None = None, utc: datetime | None = None) -> Other:
+        """A free note in the log (skipped by scoring)."""
+        data: dict[str, Any] = {"text": text}
+        if utc is not None:
+            data["utc"] = utc_stamp(utc)
+        event = Other(
+            self._next_seq(), NOTE_EVENT, data, None if t_ns is None else self.log_ns(t_ns)
+        )
+        self._record(event)
+        return event
+
+    def close(self, t_ns: int, utc: datetime | None = None) -> Other:
+        """The closing event: the stage was ended on purpose (a log without one is offered for
+        resume). Flush and close the LogWriter after it."""
+        data: dict[str, Any] = {} if utc is None else {"utc": utc_stamp(utc)}
+        event = Other(self._next_seq(), CLOSE_EVENT, data, self.log_ns(t_ns))
+        self._record(event)
+        return event
+
+    # -- resume -----------------------------------------------------------------------------------
+    @classmethod
+    def resume(
+        cls,
+        contents: LogContents,
+        stage: Stage,
+        rules: RuleSet,
+        crew: Crew,
+        *,
+        now_ns: int,
+        utc_now: datetime,
+        restarted: bool = False,
+        sink: EventSink | None = None,
+        max_clock_disagreement_ns: int = DEFAULT_MAX_CLOCK_DISAGREEMENT_NS,
+    ) -> LiveSession:
+        """Rebuild the session of a log (chronograph and armed line as they were) and record a
+        ``resume`` event, through `sink` (the log's writer from `LogWriter.open_existing`).
+
+        `now_ns`/`utc_now`: the session clock and the wall clock read now. The session clock
+        continues (same offset as before) unless `restarted` is given, or it reads below the
+        log's last instant, or it disagrees with the wall clock by more than
+        `max_clock_disagreement_ns` since the last stamped event: then the gap is bridged with
+        the wall clock (a new offset), and the resume event says so.
+        """
+        source = str(contents.path) if contents.path is not None else "<log>"
+
+        def where(seq: int) -> str:
+            line = contents.line_of(seq)
+            return f"{source}:{line}" if line is not None else f"{source}: seq {seq}"
+
+        session = cls(stage, rules, crew, sink=None, events=contents.events, where=where)
+        fold = session._fold
+        previous_offset = fold.offset_ns
+        continued_ns = now_ns + previous_offset
+        last_t = fold.last_t_ns
+        anchor = fold.anchor
+        wall_gap_ns: int | None = None
+        anchor_note = ""
+        if anchor is not None:
+            try:
+                anchor_utc = parse_utc_stamp(anchor[2])
+            except ValueError:
+                anchor = None
+            else:
+                wall_gap_ns = _timedelta_ns(utc_now - anchor_utc)
+                anchor_note = f" since {anchor[2]} (seq {anchor[0]})"
+        reasons: list[str] = []
+        if restarted:
+            reasons.append("the machine restarted")
+        if last_t is not None and continued_ns < last_t:
+            reasons.append(
+                f"the session clock reads {_seconds(continued_ns)} s, before the log's last "
+                f"instant {_seconds(last_t)} s (the machine restarted)"
+            )
+        if not reasons and anchor is not None and wall_gap_ns is not None:
+            session_gap_ns = continued_ns - anchor[1]
+            if abs(session_gap_ns - wall_gap_ns) > max_clock_disagreement_ns:
+                reasons.append(
+                    f"the session clock counted {_seconds(session_gap_ns)} s{anchor_note} "
+                    f"but the wall clock {_seconds(wall_gap_ns)} s"
+                )
+        data: dict[str, Any] = {"utc": utc_stamp(utc_now)}
+        if not reasons:
+            offset = previous_offset
+            data["clock"] = "continued"
+        else:
+            if anchor is not None and wall_gap_ns is not None:
+                bridged = anchor[1] + wall_gap_ns
+                how = f"bridged with the wall clock: {_seconds(wall_gap_ns)} s{anchor_note}"
+            else:
+                bridged = (last_t or 0) + 1
+                how = "no wall-clock stamp in the log: the gap could not be measured"
+            if last_t is not None and bridged <= last_t:
+                bridged = last_t + 1
+                how += (
+                    "; the wall clock is behind the log, so the log continues at its last instant"
+                )
+            offset = bridged - now_ns
+            data["clock"] = "bridged"
+            data["reason"] = "; ".join(reasons) + "; " + how
+        data["offset_ns"] = offset
+        if last_t is not None:
+            data["last_t_ns"] = last_t
+        if contents.torn_path is not None:
+            data["torn_tail"] = contents.torn_path.name
+        event = Other(fold.last_seq + 1, RESUME_EVENT, data, now_ns + offset)
+        session.sink = sink
+        session._record(event)
+        return session
+
+    @classmethod
+    def resume_log(
+        cls,
+        path: str | Path,
+        *,
+        now_ns: int,
+        utc_now: datetime,
+        restarted: bool = False,
+        rules_ref: str | None = None,
+        rules_base_dir: Path | None = None,
+        writer_options: dict[str, Any] | None = None,
+    ) -> tuple[LiveSession, LogWriter]:
+        """Open the log at `path` for appending and resume its session (see `resume`), with the
+        stage, rule set and crew of its header (or `rules_ref`). InputError if unusable."""
+        writer, contents = LogWriter.open_existing(path, **(writer_options or {}))
+        try:
+            stage, rules, crew = log_inputs(
+                contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir
+            )
+            session = cls.resume(
+                contents,
+                stage,
+                rules,
+                crew,
+                now_ns=now_ns,
+                utc_now=utc_now,
+                restarted=restarted,
+                sink=writer,
+            )
+        except BaseException:
+            writer.close()
+            raise
+        return session, writer
+
+    # -- a new log --------------------------------------------------------------------------------
+    @classmethod
+    def start_log(
+        cls,
+        path: str | Path,
+        stage: Stage,
+        rules: RuleSet,
+        crew: Crew,
+        *,
+        created: datetime,
+        base_dir: Path | None = None,
+        writer_options: dict[str, Any] | None = None,
+    ) -> tuple[LiveSession, LogWriter]:
+        """A new session recording into a new log at `path` (its header on disk already)."""
+        header = new_log_header(stage, crew, created, base_dir=base_dir)
+        writer = LogWriter.create(path, header, **(writer_options or {}))
+        return cls(stage, rules, crew, sink=writer), writer
+
+
+def _timedelta_ns(delta: timedelta) -> int:
+    return ((delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds) * 1000
+
+
+def _seconds(ns: int) -> str:
+    sign = "-" if ns < 0 else ""
+    whole, frac = divmod(abs(ns), NS_PER_S)
+    return f"{sign}{whole}.{frac // 1_000_000:03d}"

@@ -1,0 +1,228 @@
+"""Reading hand-written TOML files (stages, rule sets): read-only; errors name file, line, key.
+
+Nothing here writes: a file is opened for reading only, so a bad file is never altered.
+`KeyLocator` finds the line of a key in the text, so semantic errors (found after `tomllib` has
+parsed the file) can still name a line; it is a light line scanner, not a second TOML parser, and
+answers None when it cannot tell.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from mmtimer.core.errors import InputError
+
+KeyPath = tuple[str | int, ...]
+"""A key inside a document: ``("section", 2, "due")``; list indexes are 1-based, as shown."""
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column \d+\)\s*$")
+_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def key_text(path: KeyPath) -> str:
+    """``("section", 2, "due")`` -> ``section[2].due`` (indexes 1-based, as in the messages)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            name = part if _BARE_KEY.fullmatch(part) else json.dumps(part)
+            out += name if not out else f".{name}"
+    return out
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a UTF-8 file; any failure is an InputError naming the file. Never writes."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(source, "cannot be read: permission denied") from None
+    except OSError as error:
+        raise InputError(source, f"cannot be read: {error.strerror or error}") from None
+    return decode_utf8(data, source)
+
+
+def decode_utf8(data: bytes, source: str) -> str:
+    """Bytes -> text; a non-UTF-8 file gets an error naming the line of the first bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(source, "is not UTF-8 text", line=line) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    """TOML text -> dict; a syntax error becomes an InputError with the line tomllib gives."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        line: int | None = None
+        match = _TOML_POSITION.search(message)
+        if match is not None:
+            line = int(match["line"])
+            message = message[: match.start()]
+        else:
+            end = _TOML_END.search(message)
+            if end is not None:
+                line = text.count("\n") + 1
+                message = message[: end.start()]
+        raise InputError(source, f"not valid TOML: {message}", line=line) from None
+    except RecursionError:
+        raise InputError(source, "not valid TOML: nested too deeply") from None
+
+
+_HEADER = re.compile(r"^\s*(?P<open>\[\[?)\s*(?P<name>[^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _bare_key(name: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in name.split("."))
+
+
+class KeyLocator:
+    """Finds the line (1-based) where a key is written in a TOML text."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines()
+        # (line number, table name, is array of tables) for every table header
+        self._headers: list[tuple[int, str, bool]] = []
+        for number, line in enumerate(self._lines, start=1):
+            match = _HEADER.match(line)
+            if match is not None:
+                self._headers.append((number, _bare_key(match["name"]), match["open"] == "[["))
+
+    def _top(self) -> tuple[int, int, int | None]:
+        end = self._headers[0][0] - 1 if self._headers else len(self._lines)
+        return 1, end, None
+
+    def _block(self, table: str, index: int | None) -> tuple[int, int, int | None] | None:
+        """(first body line, last body line, header line) of ``[table]`` or the index-th
+        ``[[table]]`` (1-based); None when the text has no such header."""
+        seen = 0
+        for position, (number, name, is_array) in enumerate(self._headers):
+            if name != table or is_array != (index is not None):
+                continue
+            seen += 1
+            if index is not None and seen != index:
+                continue
+            following = self._headers[position + 1 :]
+            end = following[0][0] - 1 if following else len(self._lines)
+            return number + 1, end, number
+        return None
+
+    def _key_line(self, key: str, first: int, last: int) -> int | None:
+        name = re.escape(key)
+        pattern = re.compile(rf"^\s*(?:{name}|\"{name}\"|'{name}')\s*[=.]")
+        for number in range(first, last + 1):
+            if pattern.match(self._lines[number - 1]):
+                return number
+        return None
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of `path` (e.g. ``("section", 2, "due")``), else of its table, else None."""
+        if not path or not isinstance(path[0], str):
+            return None
+        head = path[0]
+        block: tuple[int, int, int | None] | None
+        if len(path) >= 2 and isinstance(path[1], int):
+            block, rest = self._block(head, path[1]), path[2:]
+        elif (table := self._block(head, None)) is not None:
+            block, rest = table, path[1:]
+        else:
+            block, rest = self._top(), path
+        if block is None:  # e.g. an inline `section = [...]`: the line of its key
+            return self._key_line(head, *self._top()[:2])
+        first, last, header = block
+        if rest and isinstance(rest[0], str):
+            found = self._key_line(rest[0], first, last)
+            if found is not None:
+                return found
+        return header
+
+
+class Reader:
+    """Typed access to a parsed document; every problem raises InputError with line and key."""
+
+    def __init__(self, source: str, locator: KeyLocator | None = None) -> None:
+        self.source = source
+        self.locator = locator
+
+    def error(self, path: KeyPath, message: str) -> InputError:
+        line = self.locator.line_of(path) if self.locator is not None else None
+        return InputError(self.source, message, line=line, key=key_text(path) or None)
+
+    def refuse_unknown(self, table: Mapping[str, Any], allowed: Sequence[str], at: KeyPath) -> None:
+        for key in table:
+            if key not in allowed:
+                expected = ", ".join(allowed)
+                raise self.error((*at, key), f"unknown key (expected one of: {expected})")
+
+    def table(self, value: Any, path: KeyPath) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.error(path, f"must be a table, not {describe(value)}")
+        return value
+
+    def array(self, value: Any, path: KeyPath) -> Sequence[Any]:
+        if not isinstance(value, list | tuple):
+            raise self.error(path, f"must be an array, not {describe(value)}")
+        return value
+
+    def string(self, value: Any, path: KeyPath, *, empty: bool = False) -> str:
+        if not isinstance(value, str):
+            raise self.error(path, f"must be a string, not {describe(value)}")
+        if not empty and not value.strip():
+            raise self.error(path, "must not be empty")
+        return value
+
+    def choice(self, value: Any, path: KeyPath, choices: Sequence[str]) -> str:
+        text = self.string(value, path)
+        if text not in choices:
+            options = ", ".join(f'"{c}"' for c in choices)
+            raise self.error(path, f"{text!r} is not one of {options}")
+        return text
+
+    def integer(self, value: Any, path: KeyPath, *, minimum: int | None = None) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.error(path, f"must be a whole number, not {describe(value)}")
+        if minimum is not None and value < minimum:
+            raise self.error(path, f"must be at least {minimum}, not {value}")
+        return value
+
+    def boolean(self, value: Any, path: KeyPath) -> bool:
+        if not isinstance(value, bool):
+            raise self.error(path, f"must be true or false, not {describe(value)}")
+        return value
+
+
+def describe(value: Any) -> str:
+    """A short, user-facing name for what was found where something else was expected."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
+        return f'the TOML date/time {value} (write times as strings, e.g. "10:42")'
+    if isinstance(value, float):
+        return f'the float {value!r} (write decimals as strings, e.g. "{value}")'
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if value is None:
+        return "null"
+    return type(value).__name__

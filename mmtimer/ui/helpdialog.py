@@ -1,0 +1,93 @@
+"""The keyboard help (F1), built from the window's own actions so it never goes stale."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+MOUSE_ROWS = (
+    ("Click the pusher at 2 o'clock", "Start / stop the chronograph"),
+    ("Click the pusher at 4 o'clock", "Reset the chronograph (when stopped)"),
+)
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".")
+
+
+def shortcut_rows(menubar: QMenuBar) -> list[tuple[str, str]]:
+    """(keys, "Menu > Action") for every action in the menus that has a shortcut."""
+    rows: list[tuple[str, str]] = []
+
+    def walk(menu: QMenu, path: str) -> None:
+        for action in menu.actions():
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                walk(submenu, f"{path} > {_plain(action.text())}")
+                continue
+            keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
+            keys = [k for k in keys if k]
+            if keys and not action.isSeparator():
+                rows.append((", ".join(keys), f"{path} > {_plain(action.text())}"))
+
+    for top in menubar.actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            walk(menu, _plain(top.text()))
+    return rows
+
+
+class KeyboardHelp(QDialog):
+    """Every shortcut of the window, and what the pushers on the dial do."""
+
+    def __init__(self, menubar: QMenuBar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = shortcut_rows(menubar) + list(MOUSE_ROWS)
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setHorizontalHeaderLabels(["Keys", "Does"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for row, (keys, what) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(what))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        note = QLabel(
+            "Space is kept for the timing line (coming with stages). The chronograph reads the "
+            "clock the moment a key or pusher goes down."
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(520, 420)
+
+    def rows(self) -> list[tuple[str, str]]:
+        out = []
+        for row in range(self.table.rowCount()):
+            keys, what = self.table.item(row, 0), self.table.item(row, 1)
+            out.append((keys.text() if keys else "", what.text() if what else ""))
+        return out
+
+
+def action_text(action: QAction) -> str:
+    """An action's text without its mnemonic ampersand."""
+    return _plain(action.text())

@@ -1,0 +1,142 @@
+"""The results CSV: exact text, the EU locale, numbers as numbers, no formula injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mmtimer.core.csvout import (
+    BOM,
+    format_deviation_s,
+    format_number,
+    result_rows,
+    results_csv,
+    safe_text,
+)
+from mmtimer.core.results import ResultRow, SectionKind, StageResult
+
+RESULT = StageResult(
+    rows=(
+        ResultRow("CO1", SectionKind.TIME_CONTROL, 1, 38_520_000, 38_552_400, 32_400, Decimal(0)),
+        ResultRow("PC1", SectionKind.TIMED, 2, 15_000, 15_370, 370, Decimal(37)),
+        ResultRow("PC1", SectionKind.TIMED, 3, 6_000, 5_120, -880, Decimal(88), ("discarded",)),
+        ResultRow("PC1", SectionKind.TIMED, 4, 72_500, None, None, Decimal(300), ("missed",)),
+        ResultRow("PM1", SectionKind.AVERAGE, 1, 39_176_250, 39_175_000, -1_250, Decimal("1.00")),
+    ),
+    total=Decimal("643.50"),
+    rules_id="year-factor",
+    coefficient=Decimal("1.71"),
+)
+
+
+def test_the_csv_is_exactly_as_formats_md_describes() -> None:
+    assert results_csv(RESULT) == BOM + (
+        "section,kind,line,target,measured,deviation_s,penalty,note\r\n"
+        "CO1,time-control,1,10:42:00.00,10:42:32.40,32.40,0,\r\n"
+        "PC1,timed,2,0:15.00,0:15.37,0.37,37,\r\n"
+        "PC1,timed,3,0:06.00,0:05.12,-0.88,88,discarded\r\n"
+        "PC1,timed,4,1:12.50,,,300,missed\r\n"
+        "PM1,average,1,10:52:56.25,10:52:55.00,-1.25,1.00,\r\n"
+        ',total,,,,,643.50,"year-factor, coefficient 1.71"\r\n'
+    )
+
+
+def test_the_eu_locale_uses_semicolons_and_decimal_commas() -> None:
+    assert results_csv(RESULT, "eu") == BOM + (
+        "section;kind;line;target;measured;deviation_s;penalty;note\r\n"
+        "CO1;time-control;1;10:42:00,00;10:42:32,40;32,40;0;\r\n"
+        "PC1;timed;2;0:15,00;0:15,37;0,37;37;\r\n"
+        "PC1;timed;3;0:06,00;0:05,12;-0,88;88;discarded\r\n"
+        "PC1;timed;4;1:12,50;;;300;missed\r\n"
+        "PM1;average;1;10:52:56,25;10:52:55,00;-1,25;1,00;\r\n"
+        ";total;;;;;643,50;year-factor, coefficient 1,71\r\n"
+    )
+
+
+def test_an_unknown_locale_is_refused() -> None:
+    with pytest.raises(ValueError, match="locale 'fr'"):
+        results_csv(RESULT, "fr")  # type: ignore[arg-type]
+
+
+def test_points_get_their_own_column_when_the_rules_have_a_table() -> None:
+    row = ResultRow("PC1", SectionKind.TIMED, 2, 15_000, 15_000, 0, Decimal(0), points=Decimal(420))
+    result = StageResult((row,), Decimal("756.0"), "mm-points", Decimal("1.80"), True)
+    rows = result_rows(result)
+    assert rows[0][-1] == "points" and rows[1][-1] == "420"
+    note = "mm-points, coefficient 1.80, higher is better"
+    assert rows[-1] == ["", "total", "", "", "", "", "756.0", note, ""]
+
+
+@pytest.mark.parametrize(
+    ("ms", "text"),
+    [(0, "0.00"), (370, "0.37"), (-370, "-0.37"), (-5, "0.00"), (9, "0.00"), (-10, "-0.01"),
+     (123_456, "123.45"), (-123_456, "-123.45")],
+)  # fmt: skip
+def test_deviations_are_cut_toward_zero_with_a_sign(ms: int, text: str) -> None:
+    assert format_deviation_s(ms) == text
+
+
+def test_numbers_never_use_exponents() -> None:
+    assert format_number(Decimal("1.7E+2")) == "170"
+    assert format_number(Decimal("-0.00")) == "0.00"
+    assert format_number(Decimal("-1.5")) == "-1.5"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_text_that_looks_like_a_formula_is_defused(start: str) -> None:
+    assert safe_text(start + "SUM(A1)") == "'" + start + "SUM(A1)"
+    assert safe_text("PC" + start) == "PC" + start
+
+
+ids = st.text(min_size=1, max_size=10)
+
+
+@given(ids, st.integers(-(10**7), 10**7), st.decimals(-1000, 1000, places=2))
+def test_every_cell_reads_back(section: str, deviation_ms: int, penalty: Decimal) -> None:
+    row = ResultRow(section, SectionKind.TIMED, 2, 15_000, 15_000 + deviation_ms, deviation_ms,
+                    penalty)  # fmt: skip
+    result = StageResult((row,), penalty, "aci-2021")
+    for locale, delimiter, point in (("en", ",", "."), ("eu", ";", ",")):
+        text = results_csv(result, locale)  # type: ignore[arg-type]
+        assert text.startswith(BOM)
+        parsed = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=delimiter))
+        assert len(parsed) == 3
+        cell = parsed[1][0]
+        assert cell == (("'" + section) if section[0] in "=+-@\t\r" else section)
+        assert Decimal(parsed[1][5].replace(point, ".")) * 1000 == int(
+            abs(deviation_ms) // 10 * 10 * (-1 if deviation_ms < 0 else 1)
+        )
+        assert Decimal(parsed[1][6].replace(point, ".")) == penalty
+
+
+def test_a_measurement_not_taken_from_the_line_before_says_where_from() -> None:
+    rows = (
+        ResultRow("PC2", SectionKind.TIMED, 3, 9_800, 9_800, 0, Decimal(0), reference_line=2),
+        ResultRow("PC2", SectionKind.TIMED, 4, 42_800, 43_250, 450, Decimal(45), reference_line=2),
+        ResultRow(
+            "PC3",
+            SectionKind.TIMED,
+            3,
+            17_500,
+            None,
+            None,
+            Decimal(300),
+            ("missed",),
+            None,
+            None,
+            1,
+        ),
+    )
+    result = StageResult(rows, Decimal(345), "mille-miglia", car_factor=Decimal("1.80"))
+    table = result_rows(result)
+    assert [r[7] for r in table[1:]] == [
+        "",
+        "from line 2",
+        "missed, from line 1",
+        "mille-miglia, coefficient 1 (car factor 1.80 reported, not applied)",
+    ]

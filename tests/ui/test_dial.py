@@ -1,0 +1,181 @@
+"""The dial widget: what it paints for a state (golden images), its pushers, its caches."""
+
+from __future__ import annotations
+
+import datetime
+import math
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from mmtimer.ui.dial import DialWidget, Pusher
+from mmtimer.ui.dialstate import DialState, Stepping, hand_angles
+from mmtimer.ui.fonts import load_fonts
+from tests.ui.image_testing import assert_image_approved, compare, image_array
+
+S = 1_000_000_000
+GOLDEN_PX = 400
+DATE = datetime.date(2026, 5, 13)
+AT_REST = DialState(official_ms=(10 * 3600 + 10 * 60 + 30) * 1000, date=DATE)
+RUNNING = DialState(
+    chrono_elapsed_ns=(23 * 60 + 37) * S + 625_000_000,
+    chrono_running=True,
+    official_ms=(10 * 3600 + 9 * 60 + 36) * 1000,
+    date=DATE,
+)
+
+
+def make_dial(qtbot: QtBot, theme: str = "nero-corsa", state: DialState = AT_REST) -> DialWidget:
+    load_fonts()
+    dial = DialWidget(theme=theme)
+    qtbot.addWidget(dial)
+    dial.set_state(state)
+    return dial
+
+
+@pytest.mark.parametrize("theme", ["nero-corsa", "verde-chiaro"])
+@pytest.mark.parametrize(("label", "state"), [("rest", AT_REST), ("running", RUNNING)])
+def test_golden_dial(qtbot: QtBot, theme: str, label: str, state: DialState) -> None:
+    dial = make_dial(qtbot, theme, state)
+    assert_image_approved(dial.render_image(GOLDEN_PX), f"dial-{theme}-{label}")
+
+
+@pytest.mark.parametrize("theme", ["rosso-amarena", "grigio-blu", "night"])
+def test_golden_dial_other_colours_with_a_pusher_pressed(qtbot: QtBot, theme: str) -> None:
+    state = DialState(chrono_elapsed_ns=42 * S, official_ms=(18 * 3600 + 42 * 60) * 1000, date=DATE)
+    dial = make_dial(qtbot, theme, state)
+    dial.set_state(DialState(**{**_fields(state), "start_stop_pressed": True}))
+    assert_image_approved(dial.render_image(GOLDEN_PX), f"dial-{theme}-pressed")
+
+
+def _fields(state: DialState) -> dict[str, object]:
+    return {name: getattr(state, name) for name in DialState.__dataclass_fields__}
+
+
+def test_a_moved_hand_fails_the_golden_comparison(qtbot: QtBot) -> None:
+    """The tolerance absorbs antialiasing, not a hand half a second off."""
+    dial = make_dial(qtbot, state=RUNNING)
+    before = image_array(dial.render_image(GOLDEN_PX))
+    dial.set_state(
+        DialState(**{**_fields(RUNNING), "chrono_elapsed_ns": RUNNING.chrono_elapsed_ns + S // 2})
+    )
+    after = image_array(dial.render_image(GOLDEN_PX))
+    assert compare(before, before, px_threshold=48, px_count=160) is None
+    assert compare(after, before, px_threshold=48, px_count=160) is not None
+
+
+def _pixel_on_hand(image: QImage, radius: float, deg: float) -> QColor:
+    side = image.width()
+    rad = math.radians(deg)
+    x = side / 2 + radius * side / 1000 * math.sin(rad)
+    y = side / 2 - radius * side / 1000 * math.cos(rad)
+    return image.pixelColor(round(x), round(y))
+
+
+def _is_chrono_red(color: QColor) -> bool:
+    return color.red() > 150 and color.green() < 110 and color.blue() < 110
+
+
+@pytest.mark.parametrize("seconds", [0.0, 7.5, 22.25, 41.0, 55.875])
+def test_the_chronograph_hand_is_painted_where_the_state_says(qtbot: QtBot, seconds: float) -> None:
+    state = DialState(chrono_elapsed_ns=round(seconds * S), official_ms=None, date=DATE)
+    dial = make_dial(qtbot, "nero-corsa", state)
+    angles = hand_angles(state, Stepping.EIGHTHS)
+    assert dial.angles() == angles
+    assert angles.chrono_seconds_deg == pytest.approx(seconds * 6)
+    image = dial.render_image(1000)  # one logical unit per pixel: the needle is 5 px wide
+    # On the needle, between the counters and the track, the red hand shows...
+    assert _is_chrono_red(_pixel_on_hand(image, 280, angles.chrono_seconds_deg))
+    # ...and 10 degrees away it does not.
+    assert not _is_chrono_red(_pixel_on_hand(image, 280, angles.chrono_seconds_deg + 10))
+
+
+def test_set_state_repaints_only_when_something_visible_changes(qtbot: QtBot) -> None:
+    dial = make_dial(qtbot, state=RUNNING)
+    angles = dial.angles()
+    # 50 ms later the stepping hand is on the same beat: nothing to draw.
+    dial.set_state(
+        DialState(
+            **{**_fields(RUNNING), "chrono_elapsed_ns": RUNNING.chrono_elapsed_ns + 50_000_000}
+        )
+    )
+    assert dial.angles() == angles
+    dial.set_stepping(Stepping.SWEEP)
+    assert dial.angles() != angles
+
+
+def test_static_layers_are_cached_until_size_theme_or_date_change(qtbot: QtBot) -> None:
+    dial = make_dial(qtbot, state=RUNNING)
+    dial.render_image(300)
+    first = dial._static
+    dial.set_state(DialState(**{**_fields(RUNNING), "chrono_elapsed_ns": 5 * S}))
+    dial.render_image(300)
+    assert dial._static is first  # hands moved: the cache stays
+    dial.render_image(310)
+    assert dial._static is not first  # resized: rebuilt
+    second = dial._static
+    dial.set_theme("grigio-blu")
+    dial.render_image(310)
+    assert dial._static is not second
+    third = dial._static
+    dial.set_state(DialState(**{**_fields(RUNNING), "date": datetime.date(2026, 5, 14)}))
+    dial.render_image(310)
+    assert dial._static is not third
+
+
+def test_the_cache_follows_the_device_pixel_ratio(qtbot: QtBot) -> None:
+    dial = make_dial(qtbot, state=RUNNING)
+    image = dial.render_image(300, dpr=2.0)
+    assert (image.width(), image.height()) == (600, 600)
+    assert dial._static is not None
+    assert dial._static.devicePixelRatio() == 2.0
+    assert dial._static.width() == 600
+
+
+def test_the_dial_keeps_its_aspect_in_any_shape(qtbot: QtBot) -> None:
+    dial = make_dial(qtbot, state=RUNNING)
+    wide = QImage(900, 400, QImage.Format.Format_ARGB32_Premultiplied)
+    wide.fill(Qt.GlobalColor.transparent)
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(wide)
+    dial.render(painter, QSize(900, 400))
+    painter.end()
+    square = image_array(dial.render_image(400))
+    middle = image_array(wide)[:, 250:650]
+    assert compare(middle, square, px_threshold=8, px_count=0) is None
+
+
+def test_clicking_the_pushers_emits_their_signals(qtbot: QtBot) -> None:
+    dial = make_dial(qtbot)
+    dial.resize(500, 500)
+    dial.show()
+    qtbot.waitExposed(dial)
+    start = dial.pusher_centre(Pusher.START_STOP).toPoint()
+    reset = dial.pusher_centre(Pusher.RESET).toPoint()
+    assert dial.pusher_at(QPointF(start)) is Pusher.START_STOP
+    assert dial.pusher_at(QPointF(reset)) is Pusher.RESET
+    assert dial.pusher_at(QPointF(250, 250)) is None
+    with qtbot.waitSignal(dial.startStopClicked, timeout=1000):
+        qtbot.mousePress(dial, Qt.MouseButton.LeftButton, pos=start)
+    assert dial.pressed_pushers() == (True, False)  # held down: drawn pushed in
+    qtbot.mouseRelease(dial, Qt.MouseButton.LeftButton, pos=start)
+    assert dial.pressed_pushers() == (False, False)
+    with qtbot.waitSignal(dial.resetClicked, timeout=1000):
+        qtbot.mouseClick(dial, Qt.MouseButton.LeftButton, pos=reset)
+    with qtbot.assertNotEmitted(dial.startStopClicked), qtbot.assertNotEmitted(dial.resetClicked):
+        qtbot.mouseClick(dial, Qt.MouseButton.LeftButton, pos=dial.rect().center())
+
+
+def test_a_pressed_pusher_is_drawn_pushed_in(qtbot: QtBot) -> None:
+    dial = make_dial(qtbot, state=RUNNING)
+    up = image_array(dial.render_image(GOLDEN_PX))
+    dial.set_state(DialState(**{**_fields(RUNNING), "reset_pressed": True}))
+    down = image_array(dial.render_image(GOLDEN_PX))
+    changed = (abs(up.astype(int) - down.astype(int)).max(axis=2) > 40).nonzero()
+    assert len(changed[0]) > 20
+    # Every changed pixel is near the pusher at 4 o'clock (lower right).
+    assert changed[0].min() > GOLDEN_PX * 0.55 and changed[1].min() > GOLDEN_PX * 0.75
