@@ -992,9 +992,15 @@ class LogWriter:
             target = old_path
             if os.path.lexists(target):
                 target = self._free_recovery_path(old_path)
-            os.link(tmp, target)  # a link never replaces a file that appeared meanwhile
-            tmp.unlink()
+            try:
+                os.link(tmp, target)  # a link never replaces a file that appeared meanwhile
+                tmp.unlink()
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.ENOSYS):
+                    raise
+                os.rename(tmp, target)  # FAT and some others have no links: checked just above
             _fsync_directory(target.parent)
+            _lock(fd)
         except BaseException:
             self._ops.close(fd)
             with contextlib.suppress(OSError):

@@ -539,3 +539,20 @@ def test_json_that_python_would_choke_on_is_a_clean_error(
     write_log(path, PASS_1, line, PASS_2)
     with pytest.raises(InputError, match=rf":3: not a valid JSON line \(.*{reason}"):
         read_log(path)
+
+
+def test_a_rebuild_works_where_the_file_system_has_no_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)  # as on a FAT-formatted USB stick
+    path = tmp_path / "a.mmlog"
+    writer = LogWriter.create(path, HEADER)
+    writer.append(Pass(1, 1, "PC1", 1)).result(WAIT)
+    path.unlink()
+    writer.append(Pass(2, 2, "PC1", 2)).result(WAIT)
+    assert [e.seq for e in read_log(path).events] == [1, 2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mmlog"]
+    writer.close(timeout=WAIT)
