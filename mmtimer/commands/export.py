@@ -67,7 +67,7 @@ def export_csv(
     """
     contents = read_log(log, keep_torn=False)
     replay = Replay(contents, rules_ref=rules_ref, rules_base_dir=Path.cwd())
-    result = replay.final_state().results
+    result = replay.final_results()
     warnings = [*replay.problems, *(f"{log}: {message}" for message in result.messages)]
     return results_csv(result, locale), warnings
 
