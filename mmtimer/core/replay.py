@@ -123,15 +123,21 @@ class Replay:
         self._folded = count
         return fold
 
-    def results_after(self, count: int) -> StageResult:
-        """The results of the first `count` events (cached)."""
+    def _results_after(self, count: int, closed: bool) -> StageResult:
+        """The results the window showed after the first `count` events (cached): lines not
+        reached yet are pending until the log's closing event."""
         cached = self._results.get(count)
         if cached is None:
             if len(self._results) > 256:
                 self._results.clear()
-            cached = score(self.stage, self.rules, self.crew, self.events[:count])
+            cached = score(self.stage, self.rules, self.crew, self.events[:count], live=not closed)
             self._results[count] = cached
         return cached
+
+    def final_results(self) -> StageResult:
+        """The stage's results from the whole log, every line not recorded counted as missed
+        (what the organiser compares; the export), closed or not."""
+        return score(self.stage, self.rules, self.crew, self.events)
 
     def state_at(self, t_ns: int) -> SessionState:
         """What the dial, the countdown and the results showed at log instant `t_ns`."""
@@ -144,7 +150,7 @@ class Replay:
             chronograph=fold.chronograph,
             official_ns=fold.official_ns(t_ns),
             countdown=fold.countdown(t_ns),
-            results=self.results_after(count),
+            results=self._results_after(count, fold.closed),
         )
 
     def final_state(self) -> SessionState:
