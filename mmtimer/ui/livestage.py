@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
@@ -27,6 +28,7 @@ from mmtimer.core.events import Pass, Sync, Void
 from mmtimer.core.logfile import LogWriter
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import RuleSet
+from mmtimer.core.scoring import PENDING
 from mmtimer.core.session import Armed, Countdown, LiveSession, SessionError, new_log_header
 from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
 from mmtimer.core.timefmt import format_time_of_day
@@ -137,9 +139,11 @@ class LiveStage(QObject):
         clock: Clock,
         *,
         stage_dir: Path | None = None,
+        writer_options: dict[str, Any] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.writer_options = dict(writer_options or {})  # e.g. tests: ops, retry_interval_s
         self.stage = stage
         self.rules = rules
         self.crew = crew
@@ -152,14 +156,6 @@ class LiveStage(QObject):
         self.last_guarded_seq: int | None = None
         self._closed = False
         self._cache: tuple[tuple[int, int], _Derived] | None = None
-        self._order = {
-            (section.id, line): index
-            for index, (section, line) in enumerate(
-                (section, line)
-                for section in stage.sections
-                for line in range(1, section.lines + 1)
-            )
-        }
         self.alarmChanged.connect(self._remember_alarm)
 
     # -- the log ---------------------------------------------------------------------------------
@@ -189,6 +185,7 @@ class LiveStage(QObject):
             header,
             on_alarm=self.alarmChanged.emit,  # writer thread -> queued to the GUI thread
             on_notice=self.notice.emit,
+            **self.writer_options,
         )
         self.session.sink = self.writer
 
@@ -304,30 +301,14 @@ class LiveStage(QObject):
         events = self.session.events
         voided = {e.ref for e in events if isinstance(e, Void)}
         passes = [e for e in events if isinstance(e, Pass) and e.seq not in voided]
-        rows = self.results().rows
-        armed = self.session.armed
-        if armed is None and events:
-            done = rows
-        else:
-            order = self._order
-            passed = {(p.section, p.line) for p in passes}
-            reached = max((order.get(k, -1) + 1 for k in passed), default=0)
-            if armed is not None:
-                reached = max(reached, order.get((armed.section, armed.line), 0))
-            done = tuple(
-                row
-                for row in rows
-                if (row.section, row.line) in passed
-                or order.get((row.section, row.line), 0) < reached
-            )
-        if armed is None and events:
-            total_label, total = "Total", self.results().total
-        else:
-            total_label, total = "So far", sum((row.penalty for row in done), Decimal(0))
+        result = self.results()
+        done = tuple(row for row in result.rows if PENDING not in row.notes)
+        total_label = "Total" if self.session.armed is None and events else "So far"
+        total = result.total
         derived = _Derived(
             last_pass=passes[-1] if passes else None,
             done_rows=done,
-            rows={(row.section, row.line): row for row in rows},
+            rows={(row.section, row.line): row for row in result.rows},
             total_label=total_label,
             total=total,
         )
@@ -339,13 +320,13 @@ class LiveStage(QObject):
         return self._derived().last_pass
 
     def done_rows(self) -> tuple[ResultRow, ...]:
-        """The rows of the lines done so far: passed, or left behind (skipped, missed). Lines
-        still ahead are not counted yet, although the final scoring counts them as missed."""
+        """The rows scored so far: the core's live scoring leaves the lines after the furthest
+        pass ``pending`` (not missed yet) until the stage is closed."""
         return self._derived().done_rows
 
     def running_total(self) -> tuple[str, Decimal]:
-        """("Total", the stage total) once the stage is done; before, ("So far", the penalties
-        of the lines done, before car factor and discards)."""
+        """The core's total of the rows scored so far: ("So far", ...) while lines remain,
+        ("Total", ...) once the last line is done."""
         derived = self._derived()
         return derived.total_label, derived.total
 

@@ -7,8 +7,8 @@ again after a deliberate change: MMTIMER_UPDATE_GOLDEN=1, then look at the diff)
 from __future__ import annotations
 
 import datetime
+import errno
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,7 @@ from mmtimer.cli import main as cli_main
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.csvout import results_csv
 from mmtimer.core.events import Pass, Sync, Void
-from mmtimer.core.logfile import read_log
+from mmtimer.core.logfile import FileOps, read_log
 from mmtimer.core.scoring import score
 from mmtimer.core.session import log_inputs
 from mmtimer.core.timefmt import parse_time_of_day_ms
@@ -248,17 +248,39 @@ def test_g_picks_another_section(rig: Rig) -> None:
     assert rig.window.stage_panel.armed == ("PM1", 1)
 
 
+class FullDisk(FileOps):
+    """Real file operations, until the test fills the disk."""
+
+    def __init__(self) -> None:
+        self.full = False
+
+    def write(self, fd: int, data: bytes | memoryview) -> int:
+        if self.full:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return super().write(fd, data)
+
+
 def test_the_log_alarm_shows_until_it_clears(rig: Rig) -> None:
     live = rig.window.live
     assert live is not None
-    # the writer calls from its own thread: the signal carries it to the GUI thread
-    worker = threading.Thread(target=live.alarmChanged.emit, args=("disk full (ENOSPC)",))
-    worker.start()
-    worker.join()
-    rig.qtbot.waitUntil(rig.window.alarm_label.isVisible, timeout=2000)
-    assert "disk full" in rig.window.alarm_label.text()
-    live.alarmChanged.emit(None)
-    assert not rig.window.alarm_label.isVisible()
+    disk = FullDisk()
+    live.writer_options = {"ops": disk, "retry_interval_s": 3600}
+    rig.space()  # the log is created, the first pass written
+    assert live.writer is not None
+    assert live.writer.flush(timeout=5)
+    disk.full = True
+    rig.wait_s("15")
+    rig.space()
+    # the writer thread raises the alarm; a signal brings it to the window
+    rig.qtbot.waitUntil(rig.window.alarm_label.isVisible, timeout=5000)
+    assert "LOG NOT SAVED" in rig.window.alarm_label.text()
+    assert "full" in rig.window.alarm_label.text()
+    disk.full = False
+    live.writer.retry_now()
+    rig.qtbot.waitUntil(lambda: not rig.window.alarm_label.isVisible(), timeout=5000)
+    assert "saved again" in rig.window.statusBar().currentMessage()
+    assert live.writer.flush(timeout=5)
+    assert [e.line for e in read_log(rig.log).events if isinstance(e, Pass)] == [1, 2]
 
 
 def test_f1_lists_every_stage_shortcut(rig: Rig) -> None:
