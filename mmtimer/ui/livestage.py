@@ -51,8 +51,10 @@ def data_dir() -> Path:
     home = os.environ.get(ENV_HOME)
     if home:
         return Path(home)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else Path.home() / ".mmtimer"
+    # The generic folder plus our name: AppDataLocation would add organisation *and* application
+    # name, both "mmtimer" (~/.local/share/mmtimer/mmtimer).
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(location) / "mmtimer" if location else Path.home() / ".mmtimer"
 
 
 def display_path(path: Path) -> str:
