@@ -36,6 +36,11 @@ def _app_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a line when the dial has painted its first frame, then quit (start-up checks)",
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check this installation offscreen (window, rule sets, example log), print, exit",
+    )
     return parser
 
 
@@ -70,4 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         add_arguments(parser)
         return run(parser.parse_args(args_list[1:]))
     args = _app_parser().parse_args(args_list)
+    if args.smoke:
+        from mmtimer.commands.smoke import run_smoke
+
+        return run_smoke()
     return _run_app(args)

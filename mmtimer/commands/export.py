@@ -10,13 +10,11 @@ standard error too, after the CSV is written.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from mmtimer.core.atomicfile import atomic_write_bytes
 from mmtimer.core.csvout import LOCALES, CsvLocale, results_csv
 from mmtimer.core.errors import InputError
 from mmtimer.core.logfile import read_log
@@ -67,7 +65,7 @@ def export_csv(
     """
     contents = read_log(log, keep_torn=False)
     replay = Replay(contents, rules_ref=rules_ref, rules_base_dir=Path.cwd())
-    result = replay.final_state().results
+    result = replay.final_results()
     warnings = [*replay.problems, *(f"{log}: {message}" for message in result.messages)]
     return results_csv(result, locale), warnings
 
@@ -96,7 +94,7 @@ def export(
             print(f"mmtimer export: {output}: would overwrite the log itself", file=err)
             return EXIT_BAD_INPUT
         try:
-            _write_atomically(output, data)
+            atomic_write_bytes(output, data)
         except OSError as error:
             print(f"mmtimer export: {output}: cannot write: {error.strerror or error}", file=err)
             return EXIT_FAILURE
@@ -110,18 +108,3 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
     except OSError:
         return False
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """A temporary file beside `path`, flushed to disk, then renamed over it."""
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise

@@ -55,6 +55,57 @@ def _pick_session_source() -> tuple[str, Callable[[], int]]:
     return "monotonic", time.monotonic_ns
 
 
+def _pick_event_source() -> tuple[str, Callable[[], int]] | None:
+    if sys.platform.startswith("linux") and hasattr(time, "CLOCK_MONOTONIC"):
+        monotonic = time.CLOCK_MONOTONIC
+        return "CLOCK_MONOTONIC", lambda: time.clock_gettime_ns(monotonic)
+    if sys.platform == "darwin" and hasattr(time, "CLOCK_UPTIME_RAW"):
+        uptime = time.CLOCK_UPTIME_RAW
+        return "CLOCK_UPTIME_RAW", lambda: time.clock_gettime_ns(uptime)
+    return None
+
+
+class EventClock:
+    """The OS clock that window-system input timestamps count, read next to the session clock.
+
+    - Linux, X11: the X server's time is ``CLOCK_MONOTONIC`` in ms, truncated to 32 bits (Xorg's
+      ``GetTimeInMillis``); Wayland compositors stamp input with the same clock in practice.
+    - macOS: ``NSEvent.timestamp`` counts since boot without sleep (``mach_absolute_time``), which
+      is ``CLOCK_UPTIME_RAW``. Not verified on a Mac; the caller checks every mapping it makes.
+    - Elsewhere (Windows): None; Qt's timestamp is only the moment it handled the event.
+
+    ``lag_ns(event_ms)`` is how long ago, on that clock, an event stamped ``event_ms`` happened.
+    The session clock (``CLOCK_BOOTTIME`` on Linux) differs from this one by the time slept, so
+    only this lag, never the absolute value, is carried onto the session clock.
+    """
+
+    def __init__(self, read_ns: Callable[[], int], source_name: str) -> None:
+        self._read_ns = read_ns
+        self.source_name = source_name
+
+    @classmethod
+    def system(cls) -> EventClock | None:
+        """This platform's event clock, or None where input timestamps have no usable clock."""
+        picked = _pick_event_source()
+        return None if picked is None else cls(picked[1], picked[0])
+
+    def now_ns(self) -> int:
+        return self._read_ns()
+
+    def lag_ns(self, event_ms: int, wrap_bits: int = 32) -> int:
+        """Nanoseconds from an event stamped ``event_ms`` (ms, maybe wrapped) to now.
+
+        The stamp is unwrapped to the latest value at or before now that agrees with it modulo
+        ``2**wrap_bits`` ms (X11 time wraps every 49.7 days). A millisecond stamp is truncated, so
+        the true moment lies in [event_ms, event_ms + 1 ms): the lag is measured to its middle.
+        """
+        now_ns = self._read_ns()
+        modulus = 1 << wrap_bits
+        now_ms = now_ns // NS_PER_MS
+        event_full_ms = now_ms - ((now_ms - event_ms) % modulus)
+        return now_ns - (event_full_ms * NS_PER_MS + NS_PER_MS // 2)
+
+
 class SystemClock:
     """The real clock of this machine."""
 

@@ -338,18 +338,26 @@ def _seq_of(event: Event) -> int:
     return event.seq
 
 
-_RAW_DECODE = json.JSONDecoder().raw_decode
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)  # strict JSON: no NaN, Infinity
+_RAW_DECODE = _DECODER.raw_decode
 
 
 def _decode_line(text: str) -> Any:
     """One line's JSON value: `raw_decode` for speed (a log may hold 100,000 lines); anything
     unusual (whitespace around, an error) goes through json.loads for its message."""
     try:
-        value, end = _RAW_DECODE(text)
-    except ValueError:
-        return json.loads(text)
-    if end != len(text) and text[end:].strip():
-        return json.loads(text)  # raises "Extra data" with the column
+        try:
+            value, end = _RAW_DECODE(text)
+        except ValueError:
+            return _DECODER.decode(text)  # whitespace before the value, or the error's message
+        if end != len(text) and text[end:].strip():
+            return _DECODER.decode(text)  # raises "Extra data" with the column
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
     return value
 
 
@@ -984,9 +992,15 @@ class LogWriter:
             target = old_path
             if os.path.lexists(target):
                 target = self._free_recovery_path(old_path)
-            os.link(tmp, target)  # a link never replaces a file that appeared meanwhile
-            tmp.unlink()
+            try:
+                os.link(tmp, target)  # a link never replaces a file that appeared meanwhile
+                tmp.unlink()
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.ENOSYS):
+                    raise
+                os.rename(tmp, target)  # FAT and some others have no links: checked just above
             _fsync_directory(target.parent)
+            _lock(fd)
         except BaseException:
             self._ops.close(fd)
             with contextlib.suppress(OSError):

@@ -214,7 +214,7 @@ class Replay:
         self._advance_frontier(len(self.events))
         return (*self.contents.problems, *self._frontier.session.problems)
 
-    def _results_of(self, cursor: _Cursor, live: bool) -> StageResult:
+    def _results_of(self, cursor: _Cursor, *, live: bool) -> StageResult:
         key = (cursor.count, live)
         cached = self._results.get(key)
         if cached is None:
@@ -228,19 +228,14 @@ class Replay:
             self._results[key] = cached
         return cached
 
-    def results_after(self, count: int, *, live: bool = False) -> StageResult:
-        """The results of the first `count` events (cached); `live` as in `state_at`."""
-        key = (max(0, min(count, len(self.events))), live)
-        cached = self._results.get(key)
-        return cached if cached is not None else self._results_of(self._fold_to(count), live)
+    def final_results(self) -> StageResult:
+        """The stage's results from the whole log, every line not recorded counted as missed
+        (what the organiser compares; the export), closed or not."""
+        return self._results_of(self._fold_to(len(self.events)), live=False)
 
-    def state_at(self, t_ns: int, *, live: bool = False) -> SessionState:
-        """What the dial, the countdown and the results showed at log instant `t_ns`.
-
-        `live`: score as the live window does while the stage is driven (a measurement not
-        reached yet is ``pending``, not ``missed``); without it, the results are those of the
-        stage as if it had ended at `t_ns` (what `mmtimer export` writes at the log's end).
-        """
+    def state_at(self, t_ns: int) -> SessionState:
+        """What the dial, the countdown and the results showed at log instant `t_ns`: lines not
+        reached yet are pending until the log's closing event, as in the live window."""
         count = self.events_until(t_ns)
         cursor = self._fold_to(count)
         fold = cursor.session
@@ -251,8 +246,13 @@ class Replay:
             chronograph=fold.chronograph,
             official_ns=fold.official_ns(t_ns),
             countdown=fold.countdown(t_ns),
-            results=self._results_of(cursor, live),
+            results=self._results_of(cursor, live=not fold.closed),
         )
+
+    def closed_at(self, t_ns: int) -> bool:
+        """True when the log's closing event had taken effect at `t_ns` (and no resume after
+        it): the results shown are then final, else lines not reached yet are pending."""
+        return self._fold_to(self.events_until(t_ns)).session.closed
 
     def final_state(self) -> SessionState:
         return self.state_at(self.end_ns)

@@ -495,9 +495,12 @@ class LiveSession:
         return t_ns + self._fold.offset_ns
 
     def results(self) -> StageResult:
-        """The results of every event so far (rescored only when an event was added)."""
+        """The results of every event so far (rescored only when an event was added): lines not
+        reached yet are ``pending`` until the session is closed, then ``missed``."""
         if self._results is None:
-            self._results = score(self.stage, self.rules, self.crew, self._events)
+            self._results = score(
+                self.stage, self.rules, self.crew, self._events, live=not self._fold.closed
+            )
         return self._results
 
     def official_ns(self, t_ns: int) -> int | None:
@@ -526,6 +529,8 @@ class LiveSession:
         return self._fold.last_seq + 1
 
     def _record(self, event: Event) -> None:
+        if self._fold.closed:
+            raise SessionError("the stage log is closed: resume it to record more")
         if self.sink is not None:
             self.last_ack = self.sink.append(event)  # may refuse (ValueError): nothing changed
         self._fold.apply(event)

@@ -12,9 +12,6 @@ in metres, speeds as exact Decimals in km/h.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,6 +21,7 @@ from typing import Any, ClassVar, Literal
 
 import tomli_w
 
+from mmtimer.core.atomicfile import atomic_write_text
 from mmtimer.core.results import SectionKind
 from mmtimer.core.rules import builtin_rule_ids, looks_like_rules_path
 from mmtimer.core.timefmt import (
@@ -438,29 +436,6 @@ def stage_to_toml(stage: Stage) -> str:
 def save_stage(stage: Stage, path: str | Path) -> None:
     """Write the stage atomically: a temporary file beside `path`, fsync, then replace."""
     atomic_write_text(Path(path), stage_to_toml(stage))
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace `path` by `text` so a crash leaves either the old file or the new one, whole."""
-    directory = path.parent
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
 
 
 def section_kind_name(section: Section) -> str:

@@ -65,6 +65,11 @@ class Controller(QObject):
         t_ns = self._clock.now_ns() if t_ns is None else t_ns
         self._apply(ChronoAction.LAP, t_ns)
 
+    def set_chronograph(self, chrono: Chronograph) -> None:
+        """Show another chronograph state (stage mode: the current trial's measurement)."""
+        self._chrono = chrono
+        self.chronoChanged.emit()
+
     def _apply(self, action: ChronoAction, t_ns: int) -> None:
         try:
             self._chrono = self._chrono.apply(action, t_ns)

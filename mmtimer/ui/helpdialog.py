@@ -52,10 +52,17 @@ def shortcut_rows(menubar: QMenuBar) -> list[tuple[str, str]]:
 class KeyboardHelp(QDialog):
     """Every shortcut of the window, and what the pushers on the dial do."""
 
-    def __init__(self, menubar: QMenuBar, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        menubar: QMenuBar,
+        parent: QWidget | None = None,
+        *,
+        extra_rows: tuple[tuple[str, str], ...] = (),
+        note_text: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = shortcut_rows(menubar) + list(MOUSE_ROWS)
+        rows = shortcut_rows(menubar) + list(MOUSE_ROWS) + list(extra_rows)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setHorizontalHeaderLabels(["Keys", "Does"])
         self.table.verticalHeader().setVisible(False)
@@ -68,8 +75,9 @@ class KeyboardHelp(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         note = QLabel(
-            "Space is kept for the timing line (coming with stages). The chronograph reads the "
-            "clock the moment a key or pusher goes down."
+            note_text
+            or "Space is kept for the timing line (coming with stages). The chronograph reads "
+            "the clock the moment a key or pusher goes down."
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

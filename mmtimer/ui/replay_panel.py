@@ -180,7 +180,8 @@ class Playback(QObject):
 
 @dataclass(frozen=True, slots=True)
 class Shown:
-    """What the panel shows now: the instant, the core's state at it, and the dial's state."""
+    """What the panel shows now: the instant, the core's state at it (`live`: its results are
+    not final yet, the log's closing event is still to come), and the dial's state."""
 
     t_ns: int
     live: bool
@@ -445,7 +446,7 @@ class ReplayPanel(QWidget):
     def set_compare(self, other: Replay | None, names: tuple[str, str] = ("", "")) -> None:
         """Show another run of the same stage beside this one (its final results)."""
         self._compare = other
-        result = None if other is None else other.final_state().results
+        result = None if other is None else other.final_results()
         self.model.set_compare(result, names)
         self.plot.set_compare(result, names)
         self._shown = None
@@ -462,11 +463,11 @@ class ReplayPanel(QWidget):
     def refresh(self) -> None:
         """Read the replay instant from the playback clock and show the core's state at it."""
         t_ns = self.playback.tick()
-        live = t_ns < self.replay.end_ns
         shown = self._shown
-        if shown is not None and shown.t_ns == t_ns and shown.live == live:
+        if shown is not None and shown.t_ns == t_ns:
             return
-        state = self.replay.state_at(t_ns, live=live)
+        state = self.replay.state_at(t_ns)
+        live = not self.replay.closed_at(t_ns)
         chrono = state.chronograph
         official_ms = None if state.official_ns is None else state.official_ns // NS_PER_MS % DAY_MS
         utc = self.replay.utc_at(t_ns)

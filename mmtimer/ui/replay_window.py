@@ -14,13 +14,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
+from mmtimer.core.atomicfile import atomic_write_bytes
 from mmtimer.core.clock import Clock, SystemClock
 from mmtimer.core.csvout import CsvLocale, results_csv
 from mmtimer.core.errors import InputError
 from mmtimer.core.logfile import LogContents, read_log
 from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
-from mmtimer.core.stage import atomic_write_text
 from mmtimer.ui.replay_panel import ReplayPanel
 from mmtimer.ui.themes import DEFAULT_THEME
 
@@ -35,7 +35,7 @@ KEY_THEME = "dial/theme"  # the main window's setting: the replay's dial wears t
 
 def write_results_csv(path: Path, result: StageResult, locale: CsvLocale = "en") -> None:
     """The results CSV of `result` into `path`, replaced whole (never half written)."""
-    atomic_write_text(path, results_csv(result, locale))
+    atomic_write_bytes(path, results_csv(result, locale).encode("utf-8"))
 
 
 def read_replay(path: Path) -> Replay:
@@ -200,7 +200,7 @@ class ReplayWindow(QMainWindow):
     # -- export ------------------------------------------------------------------------------------
     def final_results(self) -> StageResult:
         """The results `mmtimer export` writes for this log: its final state."""
-        return self.replay.final_state().results
+        return self.replay.final_results()
 
     def export_results_to(self, path: Path, locale: CsvLocale = "en") -> bool:
         """Write the results CSV; False (and a message) if it could not be written."""
@@ -272,8 +272,8 @@ def run_name(replay: Replay) -> str:
 def comparison_problem(first: Replay, second: Replay) -> str | None:
     """Why two logs cannot be compared (None if they can): they must be runs of one stage, or
     at least share most of its measurements (same section, line and kind)."""
-    keys = {(r.section, r.line, r.kind) for r in first.final_state().results.rows}
-    shared = [r for r in second.final_state().results.rows if (r.section, r.line, r.kind) in keys]
+    keys = {(r.section, r.line, r.kind) for r in first.final_results().rows}
+    shared = [r for r in second.final_results().rows if (r.section, r.line, r.kind) in keys]
     if 2 * len(shared) < len(keys) or not shared:
         return (
             f"{second.stage.name!r} shares {len(shared)} of the {len(keys)} measurements of "

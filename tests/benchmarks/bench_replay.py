@@ -185,7 +185,7 @@ def bench_core(path: Path, seeks: int) -> None:
     for _ in range(seeks):
         t_ns = rng.randint(replay.start_ns, replay.end_ns)
         t0 = time.perf_counter()
-        replay.state_at(t_ns, live=True)
+        replay.state_at(t_ns)
         times.append(time.perf_counter() - t0)
     summary("Replay.state_at, random instants", times)
 

@@ -1,9 +1,10 @@
 """Cold start: `mmtimer` to its first painted frame, and what the imports cost.
 
-    .venv/bin/python tests/benchmarks/bench_startup.py [--runs 5]
+    .venv/bin/python tests/benchmarks/bench_startup.py [--runs 5] [--frozen dist/mmtimer/mmtimer]
 
-Runs `python -m mmtimer --quit-after-first-frame` (offscreen unless QT_QPA_PLATFORM is set) and
-times from the spawn to the line it prints right after the dial's first frame. Goal: under 1.5 s.
+Runs `python -m mmtimer --quit-after-first-frame` (and with --frozen, the PyInstaller build
+too), offscreen unless QT_QPA_PLATFORM is set, and times from the spawn to the line it prints
+right after the dial's first frame. Goal: under 1.5 s.
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def first_frame_s(env: dict[str, str]) -> float:
+FROM_SOURCE = [sys.executable, "-m", "mmtimer"]
+
+
+def first_frame_s(env: dict[str, str], command: list[str] = FROM_SOURCE) -> float:
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mmtimer", "--quit-after-first-frame"],
+        [*command, "--quit-after-first-frame"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -49,6 +53,7 @@ def import_s(module: str, env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--frozen", metavar="EXE", help="also time this frozen mmtimer")
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     # A throwaway settings home, so the benchmark never writes the user's settings.
@@ -59,6 +64,15 @@ def main() -> None:
         f"mmtimer to first painted frame ({env['QT_QPA_PLATFORM']}, {args.runs} runs): "
         f"median {statistics.median(times):.3f} s, max {max(times):.3f} s"
     )
+    if args.frozen:
+        frozen = [str(Path(args.frozen).resolve())]
+        first_frame_s(env, frozen)
+        frozen_times = [first_frame_s(env, frozen) for _ in range(args.runs)]
+        print(
+            f"frozen {args.frozen} to first painted frame ({args.runs} runs): "
+            f"median {statistics.median(frozen_times):.3f} s, max {max(frozen_times):.3f} s; "
+            f"ratio frozen/source {statistics.median(frozen_times) / statistics.median(times):.2f}"
+        )
     for module in ("PySide6.QtWidgets", "mmtimer.ui.mainwindow", "pyqtgraph"):
         print(f"import {module}: {import_s(module, env):.3f} s (fresh process)")
 

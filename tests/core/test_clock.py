@@ -60,3 +60,14 @@ def test_official_time_uses_the_sync_at_or_before(syncs: list[tuple[int, int]], 
         # with several syncs at one instant, the one added last wins
         chosen = [s for s in syncs if s[0] == latest_t][-1]
         assert official.official_ns(t) == chosen[1] + (t - latest_t)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux event clock")
+def test_linux_event_clock_is_monotonic_the_clock_of_x11_timestamps() -> None:
+    from mmtimer.core.clock import NS_PER_MS, EventClock
+
+    event_clock = EventClock.system()
+    assert event_clock is not None
+    assert event_clock.source_name == "CLOCK_MONOTONIC"
+    stamp_ms = event_clock.now_ns() // NS_PER_MS % (1 << 32)
+    assert -NS_PER_MS <= event_clock.lag_ns(stamp_ms) <= 50 * NS_PER_MS

@@ -520,3 +520,39 @@ def test_a_line_that_is_not_utf8_in_the_middle_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match=r":3: not a valid JSON line \(not UTF-8\)"):
         read_log(path, keep_torn=False)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("[" * 100_000, "nested too deeply"),
+        (" " + "[" * 100_000, "nested too deeply"),
+        ('{"type":"note","seq":2,"x":NaN}', "NaN is not a JSON number"),
+        ('{"type":"note","seq":2,"x":-Infinity}', "-Infinity is not a JSON number"),
+        ('{"type":"note","seq":2,"x":' + "9" * 5000 + "}", "integer string conversion"),
+    ],
+)
+def test_json_that_python_would_choke_on_is_a_clean_error(
+    tmp_path: Path, line: str, reason: str
+) -> None:
+    path = tmp_path / "a.mmlog"
+    write_log(path, PASS_1, line, PASS_2)
+    with pytest.raises(InputError, match=rf":3: not a valid JSON line \(.*{reason}"):
+        read_log(path)
+
+
+def test_a_rebuild_works_where_the_file_system_has_no_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)  # as on a FAT-formatted USB stick
+    path = tmp_path / "a.mmlog"
+    writer = LogWriter.create(path, HEADER)
+    writer.append(Pass(1, 1, "PC1", 1)).result(WAIT)
+    path.unlink()
+    writer.append(Pass(2, 2, "PC1", 2)).result(WAIT)
+    assert [e.seq for e in read_log(path).events] == [1, 2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mmlog"]
+    writer.close(timeout=WAIT)

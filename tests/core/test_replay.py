@@ -38,6 +38,7 @@ ops = st.one_of(
         st.just("select"), steps, st.sampled_from(["PC1", "PC2", "CO1", "PM1"]), st.integers(1, 3)
     ),
     st.tuples(st.just("note"), steps),
+    st.tuples(st.just("close"), steps),
 )
 
 
@@ -59,6 +60,8 @@ def run(session: LiveSession, op: tuple[object, ...], t_ns: int) -> bool:
             session.skip_line(t_ns)
         elif kind == "select":
             session.select_section(str(op[2]), int(op[3]), t_ns)  # type: ignore[call-overload]
+        elif kind == "close":
+            session.close(t_ns)
         else:
             session.note("a note", t_ns)
     except (SessionError, ChronoError):

@@ -19,8 +19,9 @@ from tests.core.test_session import STAGE_TEXT
 S = 1_000_000_000
 
 
-def reference_state(replay: Replay, t_ns: int, live: bool) -> SessionState:
-    """The state at `t_ns` the slow, obvious way: fold from the start, score the prefix."""
+def reference_state(replay: Replay, t_ns: int) -> SessionState:
+    """The state at `t_ns` the slow, obvious way: fold from the start, score the prefix (lines
+    not reached yet pending until the closing event)."""
     count = replay.events_until(t_ns)
     fold = SessionFold(replay.stage, replay.rules, replay._where)
     for event in replay.events[:count]:
@@ -32,8 +33,17 @@ def reference_state(replay: Replay, t_ns: int, live: bool) -> SessionState:
         chronograph=fold.chronograph,
         official_ns=fold.official_ns(t_ns),
         countdown=fold.countdown(t_ns),
-        results=score(replay.stage, replay.rules, replay.crew, replay.events[:count], live=live),
+        results=score(
+            replay.stage, replay.rules, replay.crew, replay.events[:count], live=not fold.closed
+        ),
     )
+
+
+def reference_closed(replay: Replay, t_ns: int) -> bool:
+    fold = SessionFold(replay.stage, replay.rules)
+    for event in replay.events[: replay.events_until(t_ns)]:
+        fold.apply(event)
+    return fold.closed
 
 
 def contents_of(session: LiveSession, events: tuple[Event, ...] | None = None) -> LogContents:
@@ -60,23 +70,25 @@ def recorded(actions: list[tuple[object, ...]]) -> LiveSession:
 @given(
     st.lists(ops, max_size=30),
     st.integers(1, 4),
-    st.lists(st.tuples(st.floats(-0.1, 1.1), st.booleans(), st.integers(0, 3)), max_size=12),
+    st.lists(st.tuples(st.floats(-0.1, 1.1), st.integers(0, 3)), max_size=12),
 )
 def test_any_seek_order_gives_the_state_of_a_fold_from_the_start(
     actions: list[tuple[object, ...]],
     every: int,
-    seeks: list[tuple[float, bool, int]],
+    seeks: list[tuple[float, int]],
 ) -> None:
     session = recorded(actions)
     replay = Replay(contents_of(session), checkpoint_every=every)
     assert replay.causal
     span = replay.end_ns - replay.start_ns
-    for fraction, live, prepare in seeks:
+    for fraction, prepare in seeks:
         if prepare:
             replay.prepare(prepare)
         t_ns = replay.start_ns + int(span * fraction)
-        assert replay.state_at(t_ns, live=live) == reference_state(replay, t_ns, live)
+        assert replay.state_at(t_ns) == reference_state(replay, t_ns)
+        assert replay.closed_at(t_ns) == reference_closed(replay, t_ns)
     assert replay.final_state() == session.state(replay.end_ns)
+    assert replay.final_results() == score(replay.stage, replay.rules, replay.crew, replay.events)
     assert replay.problems == session.problems
 
 
@@ -92,7 +104,7 @@ def test_a_log_with_a_void_naming_a_later_seq_is_replayed_without_checkpoints() 
     replay = Replay(contents_of(session, events), checkpoint_every=1)
     assert not replay.causal
     for t_ns in (31 * S, 2 * S, 20 * S, 0, 17 * S):
-        assert replay.state_at(t_ns) == reference_state(replay, t_ns, False)
+        assert replay.state_at(t_ns) == reference_state(replay, t_ns)
     assert replay.prepare(10)
 
 
@@ -103,9 +115,21 @@ def test_nothing_is_folded_beyond_what_was_asked_until_prepare() -> None:
     assert replay._frontier.count == 1 and not replay.prepared
     assert not replay.prepare(2)
     assert replay.prepare(100) and replay.prepared
-    assert replay.state_at(replay.start_ns) == reference_state(replay, replay.start_ns, False)
+    assert replay.state_at(replay.start_ns) == reference_state(replay, replay.start_ns)
     assert replay.pass_instant("PC1", 2) == 20 * S
     assert replay.pass_instant("CO1", 1) is None
+
+
+def test_results_are_final_from_the_closing_event_on() -> None:
+    session = recorded([("press", 10 * S), ("press", 15 * S)])
+    session.close(40 * S)
+    replay = Replay(contents_of(session), checkpoint_every=2)
+    before, after = replay.state_at(39 * S), replay.state_at(40 * S)
+    assert not replay.closed_at(39 * S) and replay.closed_at(40 * S)
+    assert "pending" in before.results.rows[-1].notes
+    assert "missed" in after.results.rows[-1].notes
+    assert after.results == replay.final_results() == session.results()
+    assert before == reference_state(replay, 39 * S)
 
 
 def test_utc_at_carries_the_latest_stamp() -> None:

@@ -95,7 +95,8 @@ def test_results_are_the_scoring_of_the_events() -> None:
     session.press(10 * S)
     session.press(25 * S + 370 * MS)
     result = session.results()
-    assert result == score(session.stage, session.rules, session.crew, session.events)
+    assert result == score(session.stage, session.rules, session.crew, session.events, live=True)
+    assert result.rows[1].notes == ("pending",)  # not reached yet: no penalty while driving
     assert result.rows[0].penalty == Decimal(37)
     assert session.results() is result  # not rescored when nothing changed
     session.press(31 * S)
@@ -264,7 +265,7 @@ def test_the_sink_gets_every_event_and_a_resume_finds_the_session_as_it_was(
     assert resumed.armed == session.armed == Armed("PC1", 3)
     assert resumed.chronograph == session.chronograph
     assert resumed.chronograph.elapsed_ns(40 * S) == 39 * S
-    assert resumed.results() == score(stage, rules, crew, contents.events)
+    assert resumed.results() == score(stage, rules, crew, resumed.events, live=True)
     resume = resumed.events[-1]
     assert isinstance(resume, Other) and resume.type == "resume" and resume.t_ns == 40 * S
     assert resume.data["clock"] == "continued" and resume.data["offset_ns"] == 0
@@ -429,3 +430,15 @@ def test_resume_log_opens_reads_and_resumes_in_one_step(tmp_path: Path) -> None:
     assert writer2.close(timeout=WAIT)
     final = read_log(tmp_path / "a.mmlog")
     assert final.problems == () and final.events[-1] == resume
+
+
+def test_closing_turns_pending_lines_into_missed_ones_and_ends_recording() -> None:
+    session = new_session()
+    session.press(10 * S)
+    assert session.results().rows[0].notes == ("pending",)
+    session.close(20 * S)
+    assert session.results().rows[0].notes == ("missed",)
+    assert session.results() == score(session.stage, session.rules, session.crew, session.events)
+    with pytest.raises(SessionError, match="the stage log is closed: resume it"):
+        session.press(30 * S)
+    assert len(session.events) == 2

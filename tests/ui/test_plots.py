@@ -58,7 +58,7 @@ def test_series_follow_the_rows() -> None:
     rows[3] = replace(rows[3], notes=(*rows[3].notes, "discarded"))
     discarded = series(replace(result, rows=tuple(rows)), replay.rules)
     assert discarded.cumulative[3] == discarded.cumulative[2]  # a discarded row adds nothing
-    pending = replay.state_at(replay.start_ns + 1, live=True).results
+    pending = replay.state_at(replay.start_ns + 1).results
     assert {b.tone for b in series(pending, replay.rules).bars} == {Tone.PENDING}
     assert matched(data, series(replace(result, rows=tuple(rows[:3])), replay.rules))[3] is None
 

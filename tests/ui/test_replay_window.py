@@ -75,8 +75,8 @@ def instants(replay: Replay) -> list[int]:
 def check_shown(panel: ReplayPanel, reference: Replay, t_ns: int) -> None:
     """The table, the readouts and the dial at `t_ns` against an independent core replay."""
     t_ns = max(reference.start_ns, min(reference.end_ns, t_ns))
-    live = t_ns < reference.end_ns
-    expected = reference.state_at(t_ns, live=live)
+    live = not reference.closed_at(t_ns)
+    expected = reference.state_at(t_ns)
     shown = panel.shown()
     assert shown is not None and shown.t_ns == t_ns
     assert shown.state == expected
@@ -262,7 +262,7 @@ def test_two_logs_of_a_stage_side_by_side(
     qtbot.waitExposed(window)
     practice = second_run(tmp_path)
     assert window.compare_path(practice)
-    other = read_replay(practice).final_state().results
+    other = read_replay(practice).final_results()
     model = window.panel.model
     b_deviation = model.column_of(Column.B_DEVIATION)
     for number, row in enumerate(other.rows):

@@ -91,7 +91,7 @@ def test_the_model_passes_qts_model_tester_through_updates(qtbot: QtBot) -> None
     for t_ns in range(
         replay.start_ns, replay.end_ns + 1, max(1, (replay.end_ns - replay.start_ns) // 25)
     ):
-        model.set_result(replay.state_at(t_ns, live=True).results, total_label="So far")
+        model.set_result(replay.state_at(t_ns).results, total_label="So far")
     model.set_result(replay.final_state().results)
     model.set_compare(final_result(LOGS[1]), ("event", "practice"))  # another shape entirely
     model.set_current(("PC1", 2))

@@ -1,0 +1,117 @@
+"""`mmtimer --smoke`: prove an installed or frozen mmtimer works, without a display or a person.
+
+It builds the main window offscreen, paints one frame and checks pixels were drawn, loads the
+built-in rule sets, then opens and scores the bundled example log and compares its CSV with the
+bundled golden CSV. It prints each step; exit status 0 only if every step passed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mmtimer import __version__
+from mmtimer.paths import resource, resources_dir
+
+if TYPE_CHECKING:  # Qt is imported only when the step runs
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+EXAMPLE_LOG = ("logs", "mille-miglia-day1.mmlog")
+EXAMPLE_CSV = ("logs", "mille-miglia-day1.csv")
+
+
+def _step(name: str, action: Callable[[], str]) -> bool:
+    started = time.perf_counter()
+    try:
+        detail = action()
+    except Exception as error:  # a smoke test reports every failure, whatever its kind
+        print(f"FAIL  {name}: {type(error).__name__}: {error}", flush=True)
+        return False
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    print(f"ok    {name} ({elapsed_ms:.0f} ms): {detail}", flush=True)
+    return True
+
+
+def _first_frame(app: QApplication, window: QMainWindow) -> QImage:
+    window.resize(1100, 660)
+    window.show()
+    app.processEvents()
+    image = window.grab().toImage()
+    window.close()
+    return image
+
+
+def _paint_main_window() -> str:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QColor
+
+    from mmtimer.app import make_application
+    from mmtimer.core.clock import SystemClock
+    from mmtimer.ui.controller import Controller
+    from mmtimer.ui.fonts import load_fonts
+    from mmtimer.ui.mainwindow import MainWindow
+
+    app = make_application()
+    families = load_fonts()
+    with tempfile.TemporaryDirectory(prefix="mmtimer-smoke-") as folder:
+        # a settings file of its own: the smoke test never reads or writes the user's settings
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(Controller(SystemClock()), settings)
+        image = _first_frame(app, window)
+        del window, settings
+    if image.isNull() or image.width() < 100:
+        raise RuntimeError("the window painted no image")
+    colours = {
+        QColor(image.pixel(x, y)).rgb()
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    }
+    if len(colours) < 50:
+        raise RuntimeError(f"the frame looks blank ({len(colours)} colours)")
+    return (
+        f"{image.width()}x{image.height()} px, {len(colours)} colours sampled, "
+        f"platform {app.platformName()}, fonts {families or 'system'}"
+    )
+
+
+def _rule_sets() -> str:
+    from mmtimer.core.rules import builtin_rule_ids, load_rules
+
+    ids = builtin_rule_ids()
+    for rule_id in ids:
+        load_rules(rule_id)
+    if not ids:
+        raise RuntimeError("no built-in rule sets found")
+    return ", ".join(ids)
+
+
+def _score_example_log() -> str:
+    from mmtimer.commands.export import export_csv
+
+    log = resource(*EXAMPLE_LOG)
+    text, _warnings = export_csv(log)
+    if text.encode("utf-8") != resource(*EXAMPLE_CSV).read_bytes():
+        raise RuntimeError(f"the CSV of {log.name} differs from {EXAMPLE_CSV[-1]}")
+    total = text.strip().splitlines()[-1]
+    return f"{log.name} scored, CSV equals the golden file; {total}"
+
+
+def run_smoke() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    frozen = getattr(sys, "frozen", False)
+    print(f"mmtimer {__version__} smoke test ({'frozen' if frozen else 'from source'})")
+    print(f"      resources: {resources_dir()}")
+    steps = [
+        ("main window, one frame", _paint_main_window),
+        ("built-in rule sets", _rule_sets),
+        ("example log", _score_example_log),
+    ]
+    passed = [_step(name, action) for name, action in steps]
+    print(f"smoke: {sum(passed)} of {len(passed)} steps passed")
+    return 0 if all(passed) else 1

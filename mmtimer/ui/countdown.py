@@ -1,0 +1,211 @@
+"""The large countdown readout: time left to the next target, the last deviation, the total.
+
+Like the dial it draws the state it is given (``set_state``) and never reads the clock, so a test
+or replay can show any instant. Readable at arm's length in a moving car: the time left is the
+biggest thing, to 1/100 s, and turns amber then red as the target comes; after each press the
+deviation of that line shows signed to 1/100 s (late is positive) with its penalty, blue when
+early, red when late, green when exact; then the running total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from mmtimer.core.clock import NS_PER_MS
+from mmtimer.core.timefmt import format_seconds
+
+NS_PER_CS = 10 * NS_PER_MS
+WARN_NS = 10_000 * NS_PER_MS  # amber from 10 s before the target
+NEAR_NS = 5_000 * NS_PER_MS  # red through the beeps
+
+
+class Tone(StrEnum):
+    """What a readout means, hence its colour."""
+
+    NORMAL = "normal"
+    WARN = "warn"
+    NEAR = "near"
+    OVERDUE = "overdue"
+    EARLY = "early"
+    LATE = "late"
+    EXACT = "exact"
+    IDLE = "idle"
+
+
+TONE_COLOURS = {
+    Tone.NORMAL: QColor("#f2efe6"),
+    Tone.WARN: QColor("#f2b233"),
+    Tone.NEAR: QColor("#ff5a4e"),
+    Tone.OVERDUE: QColor("#ff5a4e"),
+    Tone.EARLY: QColor("#5aa9ff"),
+    Tone.LATE: QColor("#ff6e5a"),
+    Tone.EXACT: QColor("#63d471"),
+    Tone.IDLE: QColor("#8a8a8a"),
+}
+BACKGROUND = QColor("#15171a")
+FLASH = QColor("#f2efe6")
+
+
+def format_left(left_ns: int) -> str:
+    """Time left, to 1/100 s: ``12.34``, ``1:02.50``, ``1:02:03.40``; past the target ``+0.12``.
+
+    Before the target the hundredths round up, so ``0.00`` shows exactly at the target and not
+    a hundredth early; after it they count the time since (truncated), with a ``+`` (late).
+    """
+    if left_ns > 0:
+        cs = -(-left_ns // NS_PER_CS)
+        sign = ""
+    else:
+        cs = -left_ns // NS_PER_CS
+        sign = "+" if cs else ""
+    seconds, hundredths = divmod(cs, 100)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{hundredths:02d}"
+    if minutes:
+        return f"{sign}{minutes}:{seconds:02d}.{hundredths:02d}"
+    return f"{sign}{seconds}.{hundredths:02d}"
+
+
+def left_tone(left_ns: int | None) -> Tone:
+    if left_ns is None:
+        return Tone.IDLE
+    if left_ns <= 0:
+        return Tone.OVERDUE
+    if left_ns <= NEAR_NS:
+        return Tone.NEAR
+    if left_ns <= WARN_NS:
+        return Tone.WARN
+    return Tone.NORMAL
+
+
+def format_deviation(deviation_ms: int) -> str:
+    """Signed seconds to 1/100 (truncated toward zero as the organiser's clocks do): ``+0.12``."""
+    text = format_seconds(deviation_ms, 2)
+    return text if text.startswith("-") or text == "0.00" else f"+{text}"
+
+
+def deviation_tone(deviation_ms: int | None) -> Tone:
+    if deviation_ms is None:
+        return Tone.IDLE
+    if abs(deviation_ms) < 10:  # shows as 0.00
+        return Tone.EXACT
+    return Tone.LATE if deviation_ms > 0 else Tone.EARLY
+
+
+def format_points(points: Decimal) -> str:
+    """Penalty points without needless zeros: ``37``, ``1.5``."""
+    text = format(points, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@dataclass(frozen=True, slots=True)
+class CountdownState:
+    """Everything the readout shows; built by the controller from the live session.
+
+    ``target_label``: what the countdown runs to (``"PC1 · line 3"``), ``left_ns`` the time left
+    (negative once passed; None: no target ahead, e.g. waiting for a trial's start line).
+    ``last_*``: the line scored by the latest press (no deviation: not measured, e.g. a start
+    line); ``last_note`` e.g. ``"missed"``, ``"double press?"``. ``total_label``: ``"Total"``,
+    or ``"So far"`` while the stage runs.
+    """
+
+    target_label: str = ""
+    left_ns: int | None = None
+    last_label: str = ""
+    last_deviation_ms: int | None = None
+    last_penalty: Decimal | None = None
+    last_note: str = ""
+    total: Decimal | None = None
+    total_label: str = "Total"
+    hint: str = ""
+    flash: bool = False
+
+
+class CountdownWidget(QWidget):
+    """Paints a ``CountdownState``; font sizes follow the widget's height."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = CountdownState()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumSize(240, 150)
+        self.setAccessibleName("Countdown")
+        self._digits = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._digits.setBold(True)
+        self._text = QFont(self.font())
+
+    @property
+    def state(self) -> CountdownState:
+        return self._state
+
+    def set_state(self, state: CountdownState) -> None:
+        if state != self._state:
+            self._state = state
+            self.update()
+
+    def lines(self) -> tuple[str, str, str, str]:
+        """The four texts shown (target, time left, last deviation, total): for tests and a11y."""
+        s = self._state
+        left = format_left(s.left_ns) if s.left_ns is not None else "--.--"
+        last = ""
+        if s.last_label:
+            parts = [s.last_label]
+            if s.last_deviation_ms is not None:
+                parts.append(f"{format_deviation(s.last_deviation_ms)} s")
+            if s.last_penalty is not None:
+                parts.append(f"{format_points(s.last_penalty)} pts")
+            if s.last_note:
+                parts.append(s.last_note)
+            last = "  ".join(parts)
+        total = f"{s.total_label} {format_points(s.total)}" if s.total is not None else ""
+        return (s.target_label or s.hint, left, last, total)
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 220)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.render_into(painter, QRectF(self.rect()))
+        painter.end()
+
+    def render_into(self, painter: QPainter, rect: QRectF) -> None:
+        """Draw the state into ``rect`` (also used to paint into an image)."""
+        s = self._state
+        painter.fillRect(rect, FLASH if s.flash else BACKGROUND)
+        target, left, last, total = self.lines()
+        h = rect.height()
+        pad = max(4.0, h * 0.03)
+        inner = rect.adjusted(pad, pad, -pad, -pad)
+        rows = (
+            (0.16, target, self._text, Tone.IDLE if not s.target_label else Tone.NORMAL),
+            (0.46, left, self._digits, left_tone(s.left_ns)),
+            (0.22, last, self._text, deviation_tone(s.last_deviation_ms)),
+            (0.16, total, self._text, Tone.NORMAL),
+        )
+        y = inner.top()
+        for share, text, base, tone in rows:
+            row = QRectF(inner.left(), y, inner.width(), inner.height() * share)
+            y += row.height()
+            if not text:
+                continue
+            font = QFont(base)
+            font.setPixelSize(max(8, int(row.height() * 0.8)))
+            painter.setFont(font)
+            width = painter.fontMetrics().horizontalAdvance(text)
+            if width > row.width():  # shrink to fit the width
+                font.setPixelSize(max(8, int(font.pixelSize() * row.width() / width)))
+                painter.setFont(font)
+            colour = QColor(TONE_COLOURS[tone])
+            if s.flash:
+                colour = BACKGROUND
+            painter.setPen(colour)
+            painter.drawText(row, Qt.AlignmentFlag.AlignCenter, text)

@@ -1,0 +1,519 @@
+"""The crew dialog, the official-time sync dialog, and the trigger and beep settings.
+
+Crew: number, driver, navigator, car, year, and the car coefficient, typed or computed from the
+1000 Miglia components (1 + period + class + category + MM factor + MM bonus, RULES.md, computed
+by ``core.crew.mille_miglia_coefficient``). The result is a ``Crew``, or the log header's
+``crew`` object (FORMATS.md section 2).
+
+Official time sync, three ways, each giving a ``SyncRequest(t_ns, official_ms, source)`` that the
+window records as a sync event:
+
+- **Full minute** (``source="minute"``): press Mark (or Space) the moment the official clock shows
+  a full minute (second 00). The press instant is the key or mouse event's own time. Which minute:
+  the full minute nearest to mmtimer's official time at the press (from the last sync, or the
+  computer's clock before any), so it is right while mmtimer is within 30 s of the official clock;
+  otherwise tick "Set the minute" and give it.
+- **Typed** (``source="typed"``): type an official time a few seconds ahead (``HH:MM:SS`` or
+  ``HH:MM:SS.cc``) and press Enter the moment the official clock shows it.
+- **Nudge** (``source="nudge"``): move mmtimer's official time 0.1 s later (+) or earlier (-)
+  from now on, after comparing it with the official clock. Needs an earlier sync.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QIntValidator, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mmtimer.core.clock import NS_PER_S
+from mmtimer.core.crew import Crew, crew_from_json, crew_to_json, mille_miglia_coefficient
+from mmtimer.core.errors import InputError
+from mmtimer.core.timefmt import (
+    FormatError,
+    format_seconds,
+    format_time_of_day,
+    parse_seconds_ms,
+    parse_time_of_day_ms,
+)
+from mmtimer.ui.beeper import BeepSettings
+from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
+
+MS_PER_MIN = 60_000
+NUDGE_MS = 100
+
+# -- crew --------------------------------------------------------------------------------------
+
+MM_COMPONENTS = (
+    ("period", "Period", "0.35 = 1927-1929"),
+    ("engine_class", "Engine class", "0.15 = over 1100 cc"),
+    ("category", "Category", "0.20 = Sport"),
+    ("mm_factor", "MM factor", "0.05 = a model that won in 1927-57"),
+    ("mm_bonus", "MM bonus", "0.05 = a chassis that ran a historic edition"),
+)
+
+
+def parse_coefficient_part(text: str, what: str) -> Decimal:
+    """A decimal typed by a person: ``0.35`` (a decimal comma is accepted too); exact."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return Decimal(0)
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"{what}: {text!r} is not a number such as 0.35") from None
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"{what}: {text!r} must be 0 or more")
+    return value
+
+
+class CrewDialog(QDialog):
+    """Edit the crew; ``crew_json()`` is the log header's ``crew`` object."""
+
+    def __init__(
+        self, crew: Crew | Mapping[str, Any] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Crew")
+        self.setMinimumWidth(420)
+        crew = crew_to_json(crew) if isinstance(crew, Crew) else dict(crew or {})
+        form = QFormLayout()
+        self.number = QLineEdit(str(crew.get("number", "") or ""))
+        self.number.setValidator(QIntValidator(0, 99_999, self))
+        self.driver = QLineEdit(str(crew.get("driver", "")))
+        self.navigator = QLineEdit(str(crew.get("navigator", "")))
+        self.car = QLineEdit(str(crew.get("car", "")))
+        self.year = QSpinBox()
+        self.year.setRange(1884, 2100)
+        self.year.setSpecialValueText("unknown")
+        self.year.setMinimum(1884)
+        self.year.setValue(int(crew["year"]) if crew.get("year") else 1884)
+        self.year.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        form.addRow("Number", self.number)
+        form.addRow("Driver", self.driver)
+        form.addRow("Navigator", self.navigator)
+        form.addRow("Car", self.car)
+        form.addRow("Year", self.year)
+
+        coefficient_box = QGroupBox("Car coefficient")
+        grid = QGridLayout(coefficient_box)
+        self.no_coefficient = QRadioButton("None")
+        self.typed_coefficient = QRadioButton("Coefficient")
+        self.mm_coefficient = QRadioButton("1000 Miglia components")
+        self._mode = QButtonGroup(self)
+        for button in (self.no_coefficient, self.typed_coefficient, self.mm_coefficient):
+            self._mode.addButton(button)
+        self.coefficient = QLineEdit(str(crew.get("coefficient", "") or ""))
+        self.coefficient.setPlaceholderText("1.80")
+        grid.addWidget(self.no_coefficient, 0, 0)
+        grid.addWidget(self.typed_coefficient, 1, 0)
+        grid.addWidget(self.coefficient, 1, 1)
+        grid.addWidget(self.mm_coefficient, 2, 0, 1, 2)
+        self.components: dict[str, QLineEdit] = {}
+        for row, (key, label, hint) in enumerate(MM_COMPONENTS, start=3):
+            edit = QLineEdit()
+            edit.setPlaceholderText(hint)
+            edit.setToolTip(f"{label}: from the organiser's table, e.g. {hint}")
+            edit.textChanged.connect(self._refresh)
+            self.components[key] = edit
+            grid.addWidget(QLabel(f"    {label}"), row, 0)
+            grid.addWidget(edit, row, 1)
+        self.computed = QLabel()
+        grid.addWidget(self.computed, 3 + len(MM_COMPONENTS), 0, 1, 2)
+        (self.typed_coefficient if crew.get("coefficient") else self.no_coefficient).setChecked(
+            True
+        )
+        self._mode.buttonToggled.connect(self._refresh)
+        self.coefficient.textChanged.connect(self._refresh)
+
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #d23c2c")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(coefficient_box)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self._refresh()
+
+    def coefficient_value(self) -> Decimal | None:
+        """The coefficient as chosen (None: no coefficient); ValueError says what is wrong."""
+        if self.typed_coefficient.isChecked():
+            value = parse_coefficient_part(self.coefficient.text(), "coefficient")
+            if value <= 0:
+                raise ValueError("coefficient: give a number above 0, such as 1.80")
+            return value
+        if self.mm_coefficient.isChecked():
+            parts = {
+                key: parse_coefficient_part(edit.text(), label)
+                for (key, label, _), edit in zip(
+                    MM_COMPONENTS, self.components.values(), strict=True
+                )
+            }
+            return mille_miglia_coefficient(**parts)
+        return None
+
+    def _refresh(self) -> None:
+        mm = self.mm_coefficient.isChecked()
+        self.coefficient.setEnabled(self.typed_coefficient.isChecked())
+        for edit in self.components.values():
+            edit.setEnabled(mm)
+        try:
+            value = self.coefficient_value()
+        except ValueError as error:
+            self.problem.setText(str(error))
+            self.computed.setText("")
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self.problem.setText("")
+        self.computed.setText(f"    Coefficient = {value}" if mm and value is not None else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def crew(self) -> Crew:
+        """The crew as entered (ValueError if the coefficient is not valid)."""
+        try:
+            return crew_from_json(self.crew_json(), "crew dialog")
+        except InputError as error:
+            raise ValueError(error.message) from None
+
+    def crew_json(self) -> dict[str, Any]:
+        """The crew as the log header writes it: unknown values left out, coefficient a string."""
+        out: dict[str, Any] = {}
+        if self.number.text().strip():
+            out["number"] = int(self.number.text())
+        out["driver"] = self.driver.text().strip()
+        out["navigator"] = self.navigator.text().strip()
+        out["car"] = self.car.text().strip()
+        if self.year.value() != self.year.minimum():
+            out["year"] = self.year.value()
+        coefficient = self.coefficient_value()
+        if coefficient is not None:
+            out["coefficient"] = str(coefficient)
+        return out
+
+
+# -- official time sync ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SyncRequest:
+    """At session instant ``t_ns`` the official clock read ``official_ms`` (ms since midnight)."""
+
+    t_ns: int
+    official_ms: int
+    source: str  # "minute", "typed", "nudge"
+
+
+def nearest_minute_ms(official_ms: int) -> int:
+    """The full minute nearest to ``official_ms`` (half a minute rounds up)."""
+    return (official_ms + MS_PER_MIN // 2) // MS_PER_MIN * MS_PER_MIN
+
+
+OfficialAt = Callable[[int], "int | None"]  # session instant -> official ms, None before a sync
+
+
+def describe_since(seconds: int) -> str:
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{minutes} min {seconds:02d} s"
+    return f"{seconds} s"
+
+
+class _MarkButton(QPushButton):
+    """Stamps on press (not release), from the mouse event's own time."""
+
+    marked = Signal(object)  # the mouse event's timestamp (ms), or 0
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.marked.emit(event.timestamp())
+        super().mousePressEvent(event)
+
+
+class SyncDialog(QDialog):
+    """The three ways to sync to the official clock (see the module doc); stays open.
+
+    ``official_at(t_ns)`` is mmtimer's official time at a session instant (None before any sync);
+    ``computer_ms()`` is the computer's local time of day, used only to pick the nearest minute
+    before the first sync.
+    """
+
+    sync_requested = Signal(object)  # SyncRequest
+
+    def __init__(
+        self,
+        stamper: EventStamper,
+        official_at: OfficialAt,
+        computer_ms: Callable[[], int],
+        last_sync_ns: Callable[[], int | None] = lambda: None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Official time")
+        self.stamper = stamper
+        self.official_at = official_at
+        self.computer_ms = computer_ms
+        self.last_sync_ns = last_sync_ns
+
+        minute_box = QGroupBox("At the official full minute")
+        minute = QGridLayout(minute_box)
+        minute.addWidget(
+            QLabel("Press Mark (or Space) when the official clock shows second 00."), 0, 0, 1, 3
+        )
+        self.own_minute = QCheckBox("Set the minute")
+        self.minute_edit = QTimeEdit()
+        self.minute_edit.setDisplayFormat("HH:mm")
+        self.minute_edit.setEnabled(False)
+        self.own_minute.toggled.connect(self.minute_edit.setEnabled)
+        self.mark = _MarkButton("Mark")
+        self.mark.setDefault(False)
+        self.mark.setAutoDefault(False)
+        self.mark.marked.connect(lambda ts: self.mark_minute(self.stamper.stamp(ts).t_ns))
+        minute.addWidget(self.own_minute, 1, 0)
+        minute.addWidget(self.minute_edit, 1, 1)
+        minute.addWidget(self.mark, 1, 2)
+
+        typed_box = QGroupBox("Type the official time")
+        typed = QVBoxLayout(typed_box)
+        typed.addWidget(QLabel("Type a time a few seconds ahead; press Enter when it shows."))
+        self.typed = QLineEdit()
+        self.typed.setPlaceholderText("HH:MM:SS or HH:MM:SS.cc")
+        self.typed.installEventFilter(self)
+        typed.addWidget(self.typed)
+
+        nudge_box = QGroupBox("Nudge mmtimer's official time")
+        nudge = QHBoxLayout(nudge_box)
+        self.earlier = QPushButton("-0.1 s")
+        self.later = QPushButton("+0.1 s")
+        for button, delta in ((self.earlier, -NUDGE_MS), (self.later, NUDGE_MS)):
+            button.setAutoDefault(False)
+            button.clicked.connect(
+                lambda _=False, d=delta: self.nudge(self.stamper.clock.now_ns(), d)
+            )
+            nudge.addWidget(button)
+
+        self.status = QLabel()
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #d23c2c")
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        layout = QVBoxLayout(self)
+        for widget in (minute_box, typed_box, nudge_box, self.status, self.problem, close):
+            layout.addWidget(widget)
+        # Space marks the minute wherever the focus is, except in a field that takes text.
+        for child in (self, *self.findChildren(QWidget)):
+            child.installEventFilter(self)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start(500)
+        self.refresh()
+
+    def _estimate_ms(self, t_ns: int) -> int:
+        official = self.official_at(t_ns)
+        return official if official is not None else self.computer_ms()
+
+    def refresh(self) -> None:
+        """Update the status line and what can be done (the timer only calls this)."""
+        now_ns = self.stamper.clock.now_ns()
+        official = self.official_at(now_ns)
+        self.earlier.setEnabled(official is not None)
+        self.later.setEnabled(official is not None)
+        last = self.last_sync_ns()
+        if official is None or last is None:
+            self.status.setText("Not synced yet: mmtimer's official time is the computer's.")
+        else:
+            since = describe_since(max(0, now_ns - last) // NS_PER_S)
+            self.status.setText(
+                f"Official time {format_time_of_day(official, 0)}; last sync {since} ago."
+            )
+        if not self.own_minute.isChecked():
+            minute = nearest_minute_ms(self._estimate_ms(now_ns) + MS_PER_MIN // 2)
+            self.minute_edit.setTime(QTime(0, 0).addMSecs(minute % (24 * 60 * MS_PER_MIN)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.typed and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.enter_typed(self.stamper.stamp(event.timestamp()).t_ns)
+                return True
+            if key == Qt.Key.Key_Space and not isinstance(watched, QLineEdit | QAbstractSpinBox):
+                if event.isAutoRepeat():
+                    return True
+                self.mark_minute(self.stamper.stamp(event.timestamp()).t_ns)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _emit(self, request: SyncRequest) -> SyncRequest:
+        self.problem.setText("")
+        self.sync_requested.emit(request)
+        self.refresh()
+        return request
+
+    def mark_minute(self, t_ns: int) -> SyncRequest:
+        """The official clock shows a full minute at ``t_ns``: which one, see the module doc."""
+        if self.own_minute.isChecked():
+            minute_ms = self.minute_edit.time().msecsSinceStartOfDay()
+        else:
+            minute_ms = nearest_minute_ms(self._estimate_ms(t_ns))
+        return self._emit(SyncRequest(t_ns, minute_ms, "minute"))
+
+    def enter_typed(self, t_ns: int) -> SyncRequest | None:
+        """Enter pressed at ``t_ns`` while the typed official time showed."""
+        try:
+            official_ms = parse_time_of_day_ms(self.typed.text().strip(), "official time")
+        except FormatError as error:
+            self.problem.setText(str(error))
+            return None
+        self.typed.clear()
+        return self._emit(SyncRequest(t_ns, official_ms, "typed"))
+
+    def nudge(self, t_ns: int, delta_ms: int) -> SyncRequest | None:
+        """From ``t_ns`` on, official time is ``delta_ms`` later (+) or earlier (-)."""
+        official = self.official_at(t_ns)
+        if official is None:
+            self.problem.setText("Sync once before nudging.")
+            return None
+        return self._emit(SyncRequest(t_ns, official + delta_ms, "nudge"))
+
+
+# -- trigger and beep settings -----------------------------------------------------------------
+
+
+def parse_marks_s(text: str, what: str) -> tuple[int, ...]:
+    """Seconds relative to the target, as typed (``-5, -4, -3`` or ``-2.5``) -> ms, sorted."""
+    marks: set[int] = set()
+    for item in text.replace(";", ",").split(","):
+        if not item.strip():
+            continue
+        try:
+            marks.add(parse_seconds_ms(item.strip(), what))
+        except FormatError as error:
+            raise ValueError(str(error)) from None
+    if any(not -600_000 <= m <= 0 for m in marks):
+        raise ValueError(f"{what}: give seconds before the target, from -600 to 0")
+    return tuple(sorted(marks))
+
+
+def format_marks_s(marks_ms: tuple[int, ...]) -> str:
+    def one(mark_ms: int) -> str:
+        if mark_ms % 1000 == 0:
+            return format_seconds(mark_ms, 0)
+        return format_seconds(mark_ms, 3).rstrip("0")
+
+    return ", ".join(one(m) for m in marks_ms)
+
+
+class SettingsDialog(QDialog):
+    """Trigger keys and guard time; countdown beeps (marks, output lead, sound on or off)."""
+
+    def __init__(
+        self,
+        triggers: TriggerSettings,
+        beeps: BeepSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Triggers and beeps")
+        trigger_box = QGroupBox("Trigger keys (a press records a pass)")
+        trigger_form = QVBoxLayout(trigger_box)
+        self.key_boxes: dict[str, QCheckBox] = {}
+        for name in TRIGGER_KEYS:
+            box = QCheckBox(KEY_LABELS.get(name, name))
+            box.setChecked(name in triggers.keys)
+            self.key_boxes[name] = box
+            trigger_form.addWidget(box)
+        self.guard = QSpinBox()
+        self.guard.setRange(0, 10_000)
+        self.guard.setSingleStep(100)
+        self.guard.setSuffix(" ms")
+        self.guard.setValue(triggers.guard_ms)
+        guard_row = QFormLayout()
+        guard_row.addRow("Guard time (a faster second press is flagged)", self.guard)
+        trigger_form.addLayout(guard_row)
+
+        beep_box = QGroupBox("Countdown beeps")
+        beep_form = QFormLayout(beep_box)
+        self.sound = QCheckBox("Sound (the flash is always shown)")
+        self.sound.setChecked(beeps.sound)
+        self.short_marks = QLineEdit(format_marks_s(beeps.short_ms))
+        self.long_marks = QLineEdit(format_marks_s(beeps.long_ms))
+        self.lead = QSpinBox()
+        self.lead.setRange(0, 1000)
+        self.lead.setSuffix(" ms")
+        self.lead.setValue(beeps.lead_ms)
+        self.lead.setToolTip("Start each beep this much early to make up for the audio latency")
+        beep_form.addRow(self.sound)
+        beep_form.addRow("Short beeps at (s)", self.short_marks)
+        beep_form.addRow("Long beeps at (s)", self.long_marks)
+        beep_form.addRow("Output lead", self.lead)
+
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #d23c2c")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (trigger_box, beep_box, self.problem, self.buttons):
+            layout.addWidget(widget)
+        for box in self.key_boxes.values():
+            box.toggled.connect(self._refresh)
+        self.short_marks.textChanged.connect(self._refresh)
+        self.long_marks.textChanged.connect(self._refresh)
+        self._refresh()
+
+    def trigger_settings(self) -> TriggerSettings:
+        keys = tuple(name for name, box in self.key_boxes.items() if box.isChecked())
+        if not keys:
+            raise ValueError("choose at least one trigger key")
+        return TriggerSettings(keys, self.guard.value())
+
+    def beep_settings(self) -> BeepSettings:
+        return BeepSettings(
+            parse_marks_s(self.short_marks.text(), "short beeps"),
+            parse_marks_s(self.long_marks.text(), "long beeps"),
+            self.lead.value(),
+            self.sound.isChecked(),
+        )
+
+    def _refresh(self) -> None:
+        try:
+            self.trigger_settings()
+            self.beep_settings()
+        except ValueError as error:
+            self.problem.setText(str(error))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self.problem.setText("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)

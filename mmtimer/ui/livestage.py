@@ -1,0 +1,410 @@
+"""The live stage: a LiveSession and its log, and what the window shows of them at an instant.
+
+A press goes: the trigger stamps it (first thing in the handler) -> ``LiveStage.press`` records
+it in the session -> the session hands the event to the log writer's thread (which fsyncs) ->
+``changed`` -> the widgets read the new state. The log file is created at the first event, so the
+crew can still be set before the stage starts; its path is known (and shown) from the start.
+
+The writer's alarm (disk full, file gone) arrives on the writer thread; a signal carries it to
+the GUI thread, where it stays shown until the writer says it cleared.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+
+from mmtimer.core.chrono import Chronograph
+from mmtimer.core.clock import NS_PER_MS, Clock
+from mmtimer.core.crew import Crew
+from mmtimer.core.events import Pass, Sync, Void
+from mmtimer.core.logfile import LogWriter
+from mmtimer.core.results import ResultRow, SectionKind, StageResult
+from mmtimer.core.rules import RuleSet
+from mmtimer.core.scoring import PENDING
+from mmtimer.core.session import Armed, Countdown, LiveSession, SessionError, new_log_header
+from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
+from mmtimer.core.timefmt import format_time_of_day
+from mmtimer.ui.beeper import Target
+from mmtimer.ui.countdown import (
+    CountdownState,
+    Tone,
+    deviation_tone,
+    format_deviation,
+    format_points,
+)
+from mmtimer.ui.dialogs import SyncRequest
+
+ENV_HOME = "MMTIMER_HOME"
+
+
+def data_dir() -> Path:
+    """mmtimer's data folder: ``$MMTIMER_HOME`` if set (tests set it), else the platform's
+    application data folder (``~/.local/share/mmtimer`` on Linux)."""
+    home = os.environ.get(ENV_HOME)
+    if home:
+        return Path(home)
+    # The generic folder plus our name: AppDataLocation would add organisation *and* application
+    # name, both "mmtimer" (~/.local/share/mmtimer/mmtimer).
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(location) / "mmtimer" if location else Path.home() / ".mmtimer"
+
+
+def display_path(path: Path) -> str:
+    """A path as the status bar shows it: under the home folder as ``~/...``."""
+    try:
+        return "~/" + path.resolve().relative_to(Path.home().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def default_log_path(stage: Stage, stage_path: Path | None, when: datetime) -> Path:
+    """``<data>/logs/2026-05-13_0758-<stage>.mmlog`` (local time), numbered if it exists."""
+    stem = stage_path.name.split(".")[0] if stage_path is not None else stage.name
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")[:40] or "stage"
+    folder = data_dir() / "logs"
+    base = f"{when.astimezone():%Y-%m-%d_%H%M%S}-{stem}"
+    path = folder / f"{base}.mmlog"
+    number = 2
+    while path.exists():
+        path = folder / f"{base}-{number}.mmlog"
+        number += 1
+    return path
+
+
+def line_word(kind: SectionKind) -> str:
+    return {SectionKind.TIMED: "line", SectionKind.AVERAGE: "check"}.get(kind, "card")
+
+
+def armed_label(stage: Stage, armed: Armed) -> str:
+    section = stage.section(armed.section)
+    if isinstance(section, TimeControl):
+        return f"{armed.section} · time card"
+    return f"{armed.section} · {line_word(section.kind)} {armed.line}"
+
+
+def row_text(row: ResultRow) -> tuple[str, Tone]:
+    """A result row as the stage panel shows it: ``+0.12 s · 12`` or ``missed · 300``."""
+    penalty = format_points(row.penalty)
+    if row.deviation_ms is None:
+        return f"{' '.join(row.notes) or 'missed'} · {penalty}", Tone.LATE
+    if row.kind is SectionKind.TIME_CONTROL:
+        minutes = (
+            row.deviation_ms // 60_000 if row.deviation_ms >= 0 else -(-row.deviation_ms // 60_000)
+        )
+        return f"{minutes:+d} min · {penalty}", deviation_tone(minutes * 60_000)
+    return f"{format_deviation(row.deviation_ms)} s · {penalty}", deviation_tone(row.deviation_ms)
+
+
+@dataclass(frozen=True, slots=True)
+class _Derived:
+    last_pass: Pass | None
+    done_rows: tuple[ResultRow, ...]
+    rows: dict[tuple[str, int], ResultRow]
+    total_label: str
+    total: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class PressOutcome:
+    """What a press did: the pass recorded (None if refused) and what to tell the navigator."""
+
+    recorded: Pass | None
+    guarded: bool
+    message: str = ""
+
+
+class LiveStage(QObject):
+    """A stage being timed: the session, its log, and the state the window shows.
+
+    ``changed``: an event was recorded. ``alarmChanged(str | None)``: the log writer's alarm
+    (None: cleared). ``notice(str)``: something to tell the navigator once.
+    """
+
+    changed = Signal()
+    alarmChanged = Signal(object)
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        stage: Stage,
+        rules: RuleSet,
+        crew: Crew,
+        log_path: Path,
+        clock: Clock,
+        *,
+        stage_dir: Path | None = None,
+        writer_options: dict[str, Any] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.writer_options = dict(writer_options or {})  # e.g. tests: ops, retry_interval_s
+        self.stage = stage
+        self.rules = rules
+        self.crew = crew
+        self.log_path = log_path
+        self.clock = clock
+        self.stage_dir = stage_dir
+        self.writer: LogWriter | None = None
+        self.alarm: str | None = None
+        self.session = LiveSession(stage, rules, crew)
+        self.last_guarded_seq: int | None = None
+        self._closed = False
+        self._cache: tuple[tuple[int, int], _Derived] | None = None
+        self.alarmChanged.connect(self._remember_alarm)
+
+    # -- the log ---------------------------------------------------------------------------------
+    @property
+    def started(self) -> bool:
+        return self.writer is not None
+
+    def set_crew(self, crew: Crew) -> bool:
+        """Change the crew; only before the log starts (its header holds the crew)."""
+        if self.started:
+            return False
+        self.crew = crew
+        self.session = LiveSession(self.stage, self.rules, crew)
+        self._cache = None
+        self.changed.emit()
+        return True
+
+    def _ensure_log(self) -> None:
+        if self.writer is not None:
+            return
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        header = new_log_header(
+            self.stage, self.crew, self.clock.utc_now(), base_dir=self.stage_dir
+        )
+        self.writer = LogWriter.create(
+            self.log_path,
+            header,
+            on_alarm=self.alarmChanged.emit,  # writer thread -> queued to the GUI thread
+            on_notice=self.notice.emit,
+            **self.writer_options,
+        )
+        self.session.sink = self.writer
+
+    def _remember_alarm(self, message: object) -> None:
+        self.alarm = message if isinstance(message, str) else None
+
+    def _utc_at(self, t_ns: int) -> datetime:
+        return self.clock.utc_now() - timedelta(microseconds=(self.clock.now_ns() - t_ns) // 1000)
+
+    def _record(self, action: str) -> bool:
+        """Open the log before the first event; a log that cannot be made is said, once."""
+        try:
+            self._ensure_log()
+        except OSError as error:
+            self.notice.emit(f"cannot {action}: the log {self.log_path} cannot be created: {error}")
+            return False
+        return True
+
+    # -- what the navigator does ------------------------------------------------------------------
+    def press(self, t_ns: int, source: str, guarded: bool = False) -> PressOutcome:
+        """Record a pass of the armed line at ``t_ns`` (the press's own instant)."""
+        if self.session.armed is None:
+            message = "The stage is done: choose a section (G) to record more."
+            return PressOutcome(None, guarded, message)
+        if not self._record("record the pass"):
+            return PressOutcome(None, guarded, "")
+        event = self.session.press(t_ns, source, self._utc_at(t_ns))
+        self.last_guarded_seq = event.seq if guarded else None
+        self.changed.emit()
+        message = "Double press? Backspace voids it." if guarded else ""
+        return PressOutcome(event, guarded, message)
+
+    def void_last(self) -> Void | None:
+        try:
+            event = self.session.void_last("undo")
+        except SessionError as error:
+            self.notice.emit(str(error).capitalize())
+            return None
+        self.last_guarded_seq = None
+        self.changed.emit()
+        return event
+
+    def skip_line(self, t_ns: int) -> bool:
+        if not self._record("skip the line"):
+            return False
+        try:
+            self.session.skip_line(t_ns, self._utc_at(t_ns))
+        except SessionError as error:
+            self.notice.emit(str(error).capitalize())
+            return False
+        self.changed.emit()
+        return True
+
+    def select_section(self, section_id: str, t_ns: int) -> bool:
+        if not self._record("choose the section"):
+            return False
+        try:
+            self.session.select_section(section_id, 1, t_ns, self._utc_at(t_ns))
+        except SessionError as error:
+            self.notice.emit(str(error).capitalize())
+            return False
+        self.changed.emit()
+        return True
+
+    def sync(self, request: SyncRequest) -> Sync | None:
+        if not self._record("sync"):
+            return None
+        event = self.session.sync(
+            request.t_ns, request.official_ms, request.source, self._utc_at(request.t_ns)
+        )
+        self.changed.emit()
+        return event
+
+    def close(self, t_ns: int, timeout_s: float = 5.0) -> bool:
+        """End the stage on purpose (a closing event), and wait for the log to be on disk."""
+        if self._closed:
+            return True
+        self._closed = True
+        if self.writer is None:
+            return True
+        self.session.close(t_ns, self._utc_at(t_ns))
+        return self.writer.close(timeout=timeout_s)
+
+    # -- what the window shows --------------------------------------------------------------------
+    def results(self) -> StageResult:
+        return self.session.results()
+
+    def last_sync(self) -> Sync | None:
+        for event in reversed(self.session.events):
+            if isinstance(event, Sync):
+                return event
+        return None
+
+    def official_ms(self, t_ns: int) -> int | None:
+        official = self.session.official_ns(t_ns)
+        return None if official is None else official // NS_PER_MS
+
+    def countdown(self, t_ns: int) -> Countdown | None:
+        return self.session.countdown(t_ns)
+
+    def beep_target(self, t_ns: int) -> Target | None:
+        """The next target for the beeper: which line, and its session instant."""
+        countdown = self.session.countdown(t_ns)
+        if countdown is None:
+            return None
+        return Target((countdown.section, countdown.line), t_ns + countdown.remaining_ns)
+
+    def _derived(self) -> _Derived:
+        """What the window reads every frame, worked out once per recorded event."""
+        key = (id(self.session), len(self.session.events))
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1]
+        events = self.session.events
+        voided = {e.ref for e in events if isinstance(e, Void)}
+        passes = [e for e in events if isinstance(e, Pass) and e.seq not in voided]
+        result = self.results()
+        done = tuple(row for row in result.rows if PENDING not in row.notes)
+        total_label = "Total" if self.session.armed is None and events else "So far"
+        total = result.total
+        derived = _Derived(
+            last_pass=passes[-1] if passes else None,
+            done_rows=done,
+            rows={(row.section, row.line): row for row in result.rows},
+            total_label=total_label,
+            total=total,
+        )
+        self._cache = (key, derived)
+        return derived
+
+    def last_pass(self) -> Pass | None:
+        """The latest pass that still counts (the latest in the log, not the latest instant)."""
+        return self._derived().last_pass
+
+    def done_rows(self) -> tuple[ResultRow, ...]:
+        """The rows scored so far: the core's live scoring leaves the lines after the furthest
+        pass ``pending`` (not missed yet) until the stage is closed."""
+        return self._derived().done_rows
+
+    def running_total(self) -> tuple[str, Decimal]:
+        """The core's total of the rows scored so far: ("So far", ...) while lines remain,
+        ("Total", ...) once the last line is done."""
+        derived = self._derived()
+        return derived.total_label, derived.total
+
+    def row_of(self, section: str, line: int) -> ResultRow | None:
+        return self._derived().rows.get((section, line))
+
+    def countdown_state(self, t_ns: int, *, flash: bool = False) -> CountdownState:
+        """The countdown readout at ``t_ns``."""
+        armed = self.session.armed
+        countdown = self.session.countdown(t_ns)
+        hint = ""
+        target_label = ""
+        if armed is None:
+            hint = "Stage done"
+        else:
+            target_label = armed_label(self.stage, armed)
+            section = self.stage.section(armed.section)
+            if countdown is None:
+                if isinstance(section, TimedSection) and armed.line == 1:
+                    hint = "press at the start line"
+                elif self.session.official_ns(t_ns) is None:
+                    hint = "sync the official time first (T)"
+            elif isinstance(section, TimeControl):
+                hint = f"due {format_time_of_day(section.due_ms, 0)[:5]}"
+            elif isinstance(section, AverageTrial):
+                hint = f"ideal {format_time_of_day(countdown.target_ms, 2)}"
+        if hint and target_label:
+            target_label = f"{target_label} · {hint}"
+        last = self.last_pass()
+        last_label = ""
+        deviation: int | None = None
+        penalty: Decimal | None = None
+        note = ""
+        if last is not None:
+            last_label = armed_label(self.stage, Armed(last.section, last.line))
+            row = self.row_of(last.section, last.line)
+            if row is None:
+                note = "start" if last.line == 1 else ""
+            else:
+                deviation, penalty = row.deviation_ms, row.penalty
+                note = " ".join(n for n in row.notes if n not in ("",))
+            if self.last_guarded_seq == last.seq:
+                note = (note + " · double press? Backspace voids it").strip(" ·")
+        total_label, total = self.running_total()
+        return CountdownState(
+            target_label=target_label or hint,
+            left_ns=None if countdown is None else countdown.remaining_ns,
+            last_label=last_label,
+            last_deviation_ms=deviation,
+            last_penalty=penalty,
+            last_note=note,
+            total=total,
+            total_label=total_label,
+            flash=flash,
+        )
+
+    def line_results(self) -> dict[tuple[str, int], tuple[str, Tone]]:
+        """Each scored line's text for the stage panel."""
+        results: dict[tuple[str, int], tuple[str, Tone]] = {}
+        for row in self.done_rows():
+            results[(row.section, row.line)] = row_text(row)
+        return results
+
+    def trial_chronograph(self, t_ns: int) -> Chronograph:
+        """The dial's chronograph in stage mode: the current timed trial's running measurement
+        (since its reference line), stopped at the last line's time once the chain is done."""
+        countdown = self.session.countdown(t_ns)
+        if countdown is not None and countdown.reference_line is not None:
+            reference = self.session.fold.counting_pass(countdown.section, countdown.reference_line)
+            if reference is not None:
+                return Chronograph(started_ns=reference.t_ns - self.session.offset_ns)
+        last = self.last_pass()
+        if last is not None and last.line > 1:
+            section = self.stage.section(last.section)
+            if isinstance(section, TimedSection):
+                previous = self.session.fold.counting_pass(last.section, last.line - 1)
+                if previous is not None:
+                    return Chronograph(accumulated_ns=last.t_ns - previous.t_ns)
+        return Chronograph()

@@ -1,0 +1,204 @@
+"""The stage panel: sections and their lines in driving order, the armed line highlighted.
+
+The panel shows plain view values (``SectionView``/``LineView``, built from a stage by
+``section_views``), and the
+result of each line once it is scored; it never scores anything itself. A double-click on a
+section (or a line) asks for that section to be armed (``section_chosen``); the window decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from mmtimer.core.clock import NS_PER_MS
+from mmtimer.core.rules import RuleSet
+from mmtimer.core.scoring import ideal_target_ns
+from mmtimer.core.stage import Stage, TimeControl, TimedSection
+from mmtimer.core.timefmt import format_duration, format_km, format_seconds, format_time_of_day
+from mmtimer.ui.countdown import TONE_COLOURS, Tone
+
+ARMED_BACKGROUND = QColor("#4a3410")
+ARMED_FOREGROUND = QColor("#ffd27a")
+STYLE = """
+QTreeWidget { background: #15171a; color: #e8e4da; border: none; }
+QHeaderView::section { background: #23262b; color: #a9a496; border: none; padding: 4px 6px; }
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class LineView:
+    """One timing line (or check, or time card): its label and what it targets."""
+
+    label: str  # "line 2", "check 1", "time card"
+    target: str  # "15.00", "due 10:42", "km 2.350 · 10:52:56.25"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    id: str
+    title: str  # "timed trial", "time control", "average trial"
+    lines: tuple[LineView, ...]
+
+
+COLUMNS = ("Section / line", "Target", "Result")
+
+
+class StagePanel(QTreeWidget):
+    """A tree: one top-level item per section, one child per line."""
+
+    section_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels(list(COLUMNS))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the trigger and shortcuts
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAccessibleName("Stage sections and lines")
+        self.setStyleSheet(STYLE)
+        self.setMinimumWidth(360)
+        header = self.header()
+        # Sized once per stage (set_stage): ResizeToContents would measure every line again at
+        # each change, 5 ms per item on a 1000-line stage.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._sections: dict[str, QTreeWidgetItem] = {}
+        self._armed: tuple[str, int] | None = None
+        self._shown: dict[tuple[str, int], tuple[str, Tone | None]] = {}
+        self.itemDoubleClicked.connect(self._on_double_click)
+
+    def set_stage(self, sections: Sequence[SectionView]) -> None:
+        self.clear()
+        self._sections = {}
+        self._armed = None
+        self._shown = {}
+        for section in sections:
+            item = QTreeWidgetItem([f"{section.id}  {section.title}", "", ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, section.id)
+            font = QFont(item.font(0))
+            font.setBold(True)
+            item.setFont(0, font)
+            for line in section.lines:
+                child = QTreeWidgetItem([f"    {line.label}", line.target, ""])
+                child.setData(0, Qt.ItemDataRole.UserRole, section.id)
+                item.addChild(child)
+            self.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)  # a long title must not widen the line column
+            item.setExpanded(True)
+            self._sections[section.id] = item
+        for column in (0, 1):
+            self.resizeColumnToContents(column)
+        # room for the armed line's bold face and marker
+        self.setColumnWidth(0, self.columnWidth(0) + 24)
+        self.setColumnWidth(1, self.columnWidth(1) + 12)
+
+    def line_item(self, section_id: str, line: int) -> QTreeWidgetItem | None:
+        """The item of ``line`` (from 1) of a section, or None."""
+        section = self._sections.get(section_id)
+        if section is None or not 1 <= line <= section.childCount():
+            return None
+        return section.child(line - 1)
+
+    @property
+    def armed(self) -> tuple[str, int] | None:
+        return self._armed
+
+    def set_armed(self, section_id: str | None, line: int | None) -> None:
+        """Highlight the line the next press will record (None: nothing armed, stage done)."""
+        new = (section_id, line) if section_id is not None and line is not None else None
+        if new == self._armed:
+            return
+        if self._armed is not None:
+            self._paint_armed(*self._armed, armed=False)
+        self._armed = new
+        if new is not None:
+            item = self._paint_armed(*new, armed=True)
+            if item is not None:
+                self.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _paint_armed(self, section_id: str, line: int, *, armed: bool) -> QTreeWidgetItem | None:
+        item = self.line_item(section_id, line)
+        if item is None:
+            return None
+        for column in range(self.columnCount()):
+            item.setBackground(column, QBrush(ARMED_BACKGROUND) if armed else QBrush())
+            if column < 2:
+                item.setForeground(column, QBrush(ARMED_FOREGROUND) if armed else QBrush())
+            font = QFont(item.font(column))
+            font.setBold(armed)
+            item.setFont(column, font)
+        label = item.text(0).lstrip(" ▶")
+        item.setText(0, f"  ▶ {label}" if armed else f"    {label}")
+        return item
+
+    def set_result(self, section_id: str, line: int, text: str, tone: Tone | None = None) -> None:
+        """Show a line's result (``"+0.12 s · 12"``), coloured by its meaning."""
+        item = self.line_item(section_id, line)
+        if item is None:
+            return
+        item.setText(2, text)
+        item.setForeground(2, QBrush(TONE_COLOURS[tone]) if tone is not None else QBrush())
+
+    def show_results(self, results: Mapping[tuple[str, int], tuple[str, Tone | None]]) -> None:
+        """Show exactly these line results; only the lines whose result changed are touched
+        (a press on a long stage must not rewrite every line)."""
+        for key in self._shown.keys() - results.keys():
+            self.set_result(*key, "", None)
+        for key, shown in results.items():
+            if self._shown.get(key) != shown:
+                self.set_result(*key, *shown)
+        self._shown = dict(results)
+
+    def clear_results(self) -> None:
+        self._shown = {}
+        for section in self._sections.values():
+            for index in range(section.childCount()):
+                child = section.child(index)
+                if child is not None:
+                    child.setText(2, "")
+
+    def _on_double_click(self, item: QTreeWidgetItem, column: int) -> None:
+        section_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(section_id, str):
+            self.section_chosen.emit(section_id)
+
+
+def _duration_text(ms: int) -> str:
+    return format_seconds(ms, 2) if ms < 60_000 else format_duration(ms, 2)
+
+
+def section_views(stage: Stage, rules: RuleSet) -> tuple[SectionView, ...]:
+    """What the panel shows of a stage: each section's lines and their targets."""
+    views: list[SectionView] = []
+    for section in stage.sections:
+        if isinstance(section, TimedSection):
+            lines = [LineView("line 1", "start")]
+            for line in range(2, section.lines + 1):
+                target = _duration_text(section.target_ms(line))
+                if section.targets_from == "start":
+                    target += " from line 1"
+                lines.append(LineView(f"line {line}", target))
+            views.append(SectionView(section.id, "timed trial", tuple(lines)))
+        elif isinstance(section, TimeControl):
+            due = format_time_of_day(section.due_ms, 0)[:5]
+            views.append(
+                SectionView(section.id, "time control", (LineView("time card", f"due {due}"),))
+            )
+        else:
+            start = format_time_of_day(section.start_ms, 0)
+            checks = []
+            for check in range(1, section.lines + 1):
+                ideal_ms = ideal_target_ns(section, check, rules.average) // NS_PER_MS
+                km = format_km(section.checks_m[check - 1])
+                checks.append(
+                    LineView(f"check {check}", f"km {km} · {format_time_of_day(ideal_ms, 2)}")
+                )
+            views.append(SectionView(section.id, f"average trial from {start}", tuple(checks)))
+    return tuple(views)

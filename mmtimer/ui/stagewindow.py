@@ -1,0 +1,475 @@
+"""Stage mode: the chronograph window with the live stage around the dial.
+
+The stage panel (sections and lines, the armed one highlighted), the large countdown with the last
+deviation and the total, the on-screen PASS button, the beeps and their flash, the official-time
+sync, the crew, and the log's path, sync age and alarm in the status bar. The dial runs as the
+chronograph of the current trial.
+
+Keys: the trigger keys (Space by default) record a pass from the key event's own time;
+Backspace voids the last pass (a void event, never an erase); N skips the armed line; G chooses
+another section; T opens the official-time sync; + and - nudge official time by 0.1 s; C edits
+the crew; F1 lists every shortcut.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint
+from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
+from mmtimer.core.errors import InputError
+from mmtimer.core.rules import load_rules
+from mmtimer.core.stage import load_stage
+from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings, save_beep_settings
+from mmtimer.ui.controller import Controller
+from mmtimer.ui.countdown import CountdownState, CountdownWidget
+from mmtimer.ui.dialogs import (
+    CrewDialog,
+    SettingsDialog,
+    SyncDialog,
+    SyncRequest,
+    describe_since,
+)
+from mmtimer.ui.helpdialog import KeyboardHelp
+from mmtimer.ui.livestage import LiveStage, default_log_path, display_path
+from mmtimer.ui.mainwindow import MainWindow
+from mmtimer.ui.stagepanel import StagePanel, section_views
+from mmtimer.ui.triggers import (
+    TRIGGER_KEYS,
+    EventStamper,
+    Trigger,
+    TriggerButton,
+    TriggerPress,
+    load_trigger_settings,
+    save_trigger_settings,
+)
+
+KEY_RECENT = "files/recent"
+KEY_CREW = "stage/crew"
+RECENT_MAX = 8
+FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
+STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
+HELP_NOTE = (
+    "The trigger keys record a pass at the moment the key went down (the key event's own time "
+    "where the system gives one). A second press within the guard time is flagged: Backspace "
+    "voids it. Nothing is erased: a void is a new line in the log."
+)
+
+OutputOpener = Callable[[QObject], "SoundOutput | str"]
+
+
+class StageWindow(MainWindow):
+    """The main window in stage mode. ``open_path`` loads a stage (or, later, a log)."""
+
+    _stage_ready = False  # MainWindow.__init__ refreshes before this class has its widgets
+    live: LiveStage | None = None
+
+    def __init__(
+        self,
+        controller: Controller,
+        settings: QSettings | None = None,
+        *,
+        stamper: EventStamper | None = None,
+        open_sound: OutputOpener | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(controller, settings, parent)
+        self._flash_until_ns = 0
+        self._sync_dialog: SyncDialog | None = None
+        self.opened_path: Path | None = None
+
+        # -- widgets -----------------------------------------------------------------------------
+        self.countdown = CountdownWidget(self)
+        self.trigger = Trigger(
+            stamper or EventStamper.for_this_platform(controller.clock),
+            load_trigger_settings(self.settings),
+            self,
+        )
+        self.trigger_button = TriggerButton(self.trigger, self)
+        self.stage_panel = StagePanel(self)
+        self.countdown_readout.hide()
+        self.side_panel.addWidget(self.countdown, 3)
+        self.side_panel.addWidget(self.trigger_button, 1)
+        central_layout = self._central.layout()
+        if isinstance(central_layout, QBoxLayout):
+            central_layout.addWidget(self.stage_panel, 2)
+        self.log_label = QLabel()
+        self.sync_label = QLabel()
+        self.alarm_label = QLabel()
+        self.alarm_label.setStyleSheet(
+            "QLabel { background: #b3261e; color: white; padding: 2px 8px; font-weight: bold; }"
+        )
+        self.alarm_label.hide()
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.alarm_label)
+        bar.addPermanentWidget(self.sync_label)
+        bar.addPermanentWidget(self.log_label)
+
+        self.beeper = Beeper(
+            controller.clock,
+            self._beep_target,
+            load_beep_settings(self.settings),
+            open_sound,
+            self,
+        )
+        self._make_stage_actions()
+        self._connect_stage_signals()
+        self.trigger.attach(self)
+        self._stage_ready = True
+        self.beeper.start()
+        self.refresh()
+
+    # -- actions and menus -----------------------------------------------------------------------
+    def _make_stage_actions(self) -> None:
+        def action(text: str, *keys: str) -> QAction:
+            act = QAction(text, self)
+            if keys:
+                act.setShortcuts([QKeySequence(k) for k in keys])
+            return act
+
+        self.open_action = action("&Open…", QKeySequence(QKeySequence.StandardKey.Open).toString())
+        self.recent_menu = QMenu("Open &recent", self)
+        self.record_action = action("&Record a pass")
+        self.void_action = action("&Void the last pass", "Backspace")
+        self.skip_action = action("S&kip the armed line", "N")
+        self.section_action = action("&Go to a section…", "G")
+        self.sync_action = action("Official &time…", "T")
+        self.later_action = action("Official time +0.1 s", "+", "=")
+        self.earlier_action = action("Official time -0.1 s", "-")
+        self.crew_action = action("&Crew…", "C")
+        self.settings_action = action("Triggers and &beeps…", "Ctrl+,")
+        self._set_record_shortcuts()
+
+        bar = self.menuBar()
+        file_menu: QMenu | None = None
+        for top in bar.actions():
+            menu = top.menu()
+            if isinstance(menu, QMenu) and self.quit_action in menu.actions():
+                file_menu = menu
+        if file_menu is not None:
+            file_menu.insertAction(self.quit_action, self.open_action)
+            file_menu.insertMenu(self.quit_action, self.recent_menu)
+            file_menu.insertSeparator(self.quit_action)
+        stage_menu = QMenu("S&tage", self)
+        for act in (
+            self.record_action,
+            self.void_action,
+            self.skip_action,
+            self.section_action,
+            None,
+            self.sync_action,
+            self.later_action,
+            self.earlier_action,
+            None,
+            self.crew_action,
+            self.settings_action,
+        ):
+            if act is None:
+                stage_menu.addSeparator()
+            else:
+                stage_menu.addAction(act)
+        help_action = next((a for a in bar.actions() if a.text() == "&Help"), None)
+        bar.insertMenu(help_action, stage_menu) if help_action else bar.addMenu(stage_menu)
+        self._fill_recent()
+
+    def _set_record_shortcuts(self) -> None:
+        """The Record action lists the trigger keys (for the menu and F1). The trigger's event
+        filter takes these keys before any shortcut could, so the action fires only from the
+        menu (a click: stamped when handled)."""
+        names = self.trigger.settings.keys
+        self.record_action.setShortcuts([QKeySequence(TRIGGER_KEYS[n]) for n in names])
+
+    def _connect_stage_signals(self) -> None:
+        """The stage's wiring, in one place."""
+        # Presses: keys and the on-screen button, through the trigger.
+        self.trigger.pressed.connect(self._on_press)
+        self.record_action.triggered.connect(lambda: self.trigger.handle_button(None))
+        self.void_action.triggered.connect(self._on_void)
+        self.skip_action.triggered.connect(self._on_skip)
+        self.section_action.triggered.connect(self.choose_section)
+        self.stage_panel.section_chosen.connect(self._on_section_chosen)
+        # Official time, crew, settings, files.
+        self.sync_action.triggered.connect(self.show_sync_dialog)
+        self.later_action.triggered.connect(lambda: self.nudge(100))
+        self.earlier_action.triggered.connect(lambda: self.nudge(-100))
+        self.crew_action.triggered.connect(self.edit_crew)
+        self.settings_action.triggered.connect(self.edit_settings)
+        self.open_action.triggered.connect(self._on_open)
+        # Beeps and their flash.
+        self.beeper.flash.connect(self._on_flash)
+        self.beeper.sound_unavailable.connect(lambda m: self.statusBar().showMessage(m, 10_000))
+
+    # -- opening stages --------------------------------------------------------------------------
+    def open_path(self, path: Path, log_path: Path | None = None) -> bool:
+        """Open a stage to time (writing its log to ``log_path`` or a dated file), or a log."""
+        path = Path(path)
+        if path.suffix == ".mmlog":
+            self._close_live()
+            self._show_no_stage(
+                f"{path.name}: replay comes in a later version; "
+                f"`mmtimer export {path.name}` writes its results"
+            )
+            self._remember_recent(path)
+            return True
+        try:
+            stage = load_stage(path)
+            rules = load_rules(stage.rules, path.parent)
+        except InputError as error:
+            QMessageBox.warning(self, "Cannot open the stage", str(error))
+            return False
+        self._close_live()
+        crew = self.saved_crew()
+        when = self.controller.clock.utc_now()
+        target = log_path if log_path is not None else default_log_path(stage, path, when)
+        live = LiveStage(stage, rules, crew, target, self.controller.clock, stage_dir=path.parent)
+        self.live = live
+        self.opened_path = path
+        live.changed.connect(self._on_stage_changed)
+        live.notice.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        live.alarmChanged.connect(self._on_alarm)
+        self.controller.official_time = OfficialTime()
+        self.stage_panel.set_stage(section_views(stage, rules))
+        self.setWindowTitle(f"{stage.name} - mmtimer")
+        self.log_label.setText(f"Log: {display_path(target)}")
+        self.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
+        self._remember_recent(path)
+        self._on_stage_changed()
+        return True
+
+    def _show_no_stage(self, message: str) -> None:
+        self.stage_panel.set_stage(())
+        self.countdown.set_state(CountdownState(hint=message))
+        self.log_label.setText("")
+        self.statusBar().showMessage(message, 15_000)
+        self.opened_path = None
+
+    def _close_live(self) -> None:
+        live = self.live
+        if live is None:
+            return
+        self.live = None
+        live.close(self.controller.now_ns())
+        live.changed.disconnect(self._on_stage_changed)
+        live.deleteLater()
+
+    def _on_open(self) -> None:
+        start = str(self.opened_path.parent) if self.opened_path else ""
+        chosen, _ = QFileDialog.getOpenFileName(self, "Open a stage or a log", start, STAGE_FILTER)
+        if chosen:
+            self.open_path(Path(chosen))
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value(KEY_RECENT, [])
+        items = value if isinstance(value, list) else [value] if value else []
+        return [str(v) for v in items if str(v)]
+
+    def _remember_recent(self, path: Path) -> None:
+        text = str(path.resolve())
+        files = [text] + [f for f in self.recent_files() if f != text]
+        self.settings.setValue(KEY_RECENT, files[:RECENT_MAX])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for file in files:
+            act = self.recent_menu.addAction(Path(file).name)
+            act.setToolTip(file)
+            act.triggered.connect(lambda _=False, f=file: self.open_path(Path(f)))
+        self.recent_menu.setEnabled(bool(files))
+
+    # -- presses and navigation ------------------------------------------------------------------
+    def _on_press(self, press: TriggerPress) -> None:
+        if self.live is None:
+            self.statusBar().showMessage("Open a stage to record passes (File > Open)", 5000)
+            return
+        outcome = self.live.press(press.t_ns, press.source, press.guarded)
+        if outcome.message:
+            self.statusBar().showMessage(outcome.message, 6000)
+
+    def _on_void(self) -> None:
+        if self.live is not None and self.live.void_last() is not None:
+            self.trigger.forget_last()
+            self.statusBar().showMessage("Last pass voided (it stays in the log as voided)", 5000)
+
+    def _on_skip(self) -> None:
+        if self.live is not None:
+            self.live.skip_line(self.controller.now_ns())
+
+    def choose_section(self) -> None:
+        if self.live is None:
+            return
+        ids = [s.id for s in self.live.stage.sections]
+        armed = self.live.session.armed
+        current = ids.index(armed.section) if armed is not None else 0
+        chosen, ok = QInputDialog.getItem(
+            self, "Go to a section", "Arm the first line of:", ids, current, False
+        )
+        if ok and chosen:
+            self._on_section_chosen(chosen)
+
+    def _on_section_chosen(self, section_id: str) -> None:
+        if self.live is not None:
+            self.live.select_section(section_id, self.controller.now_ns())
+
+    # -- official time -----------------------------------------------------------------------
+    def show_sync_dialog(self) -> SyncDialog:
+        if self._sync_dialog is None:
+            dialog = SyncDialog(
+                self.trigger.stamper,
+                self._official_at,
+                lambda: self.controller.official_ms(self.controller.now_ns()) or 0,
+                self._last_sync_ns,
+                self,
+            )
+            dialog.sync_requested.connect(self.apply_sync)
+            self._sync_dialog = dialog
+        if self._sync_dialog.isVisible():
+            self._sync_dialog.raise_()
+        self._sync_dialog.show()
+        self._sync_dialog.activateWindow()
+        return self._sync_dialog
+
+    def _official_at(self, t_ns: int) -> int | None:
+        return None if self.live is None else self.live.official_ms(t_ns)
+
+    def _last_sync_ns(self) -> int | None:
+        last = None if self.live is None else self.live.last_sync()
+        return (
+            None if last is None or self.live is None else last.t_ns - self.live.session.offset_ns
+        )
+
+    def apply_sync(self, request: SyncRequest) -> None:
+        if self.live is None:
+            self.statusBar().showMessage("Open a stage to sync its official time", 5000)
+            return
+        if self.live.sync(request) is not None:
+            self.controller.official_time.add(
+                SyncPoint(request.t_ns, request.official_ms * NS_PER_MS)
+            )
+
+    def nudge(self, delta_ms: int) -> None:
+        t_ns = self.controller.now_ns()
+        official = self._official_at(t_ns)
+        if official is None:
+            self.statusBar().showMessage("Sync the official time first (T)", 5000)
+            return
+        self.apply_sync(SyncRequest(t_ns, official + delta_ms, "nudge"))
+
+    # -- crew and settings -----------------------------------------------------------------------
+    def saved_crew(self) -> Crew:
+        raw = self.settings.value(KEY_CREW)
+        if isinstance(raw, str) and raw:
+            try:
+                return crew_from_json(json.loads(raw), "settings")
+            except (ValueError, InputError):
+                pass
+        return Crew()
+
+    def edit_crew(self) -> CrewDialog:
+        current = self.live.crew if self.live is not None else self.saved_crew()
+        dialog = CrewDialog(current, self)
+
+        def accepted() -> None:
+            crew = dialog.crew()
+            self.settings.setValue(KEY_CREW, json.dumps(crew_to_json(crew)))
+            if self.live is not None and not self.live.set_crew(crew):
+                self.statusBar().showMessage(
+                    "This stage's log has started with the crew it had; "
+                    "the new crew goes into the next stage's log",
+                    8000,
+                )
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def edit_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.trigger.settings, self.beeper.settings, self)
+
+        def accepted() -> None:
+            triggers, beeps = dialog.trigger_settings(), dialog.beep_settings()
+            self.trigger.settings = triggers
+            self._set_record_shortcuts()
+            self.beeper.set_settings(beeps)
+            save_trigger_settings(self.settings, triggers)
+            save_beep_settings(self.settings, beeps)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    # -- the core's answers --------------------------------------------------------------------
+    def _on_stage_changed(self) -> None:
+        live = self.live
+        if live is None:
+            return
+        t_ns = self.controller.now_ns()
+        self.controller.set_chronograph(live.trial_chronograph(t_ns))
+        self.stage_panel.show_results(live.line_results())
+        self.beeper.check()  # the target may have changed; set_chronograph refreshed the view
+
+    def _on_alarm(self, message: object) -> None:
+        if isinstance(message, str):
+            self.alarm_label.setText(f"LOG NOT SAVED: {message}")
+            self.alarm_label.show()
+        else:
+            self.alarm_label.hide()
+            self.statusBar().showMessage("The log is saved again", 8000)
+
+    def _on_flash(self, kind: str) -> None:
+        self._flash_until_ns = self.controller.now_ns() + FLASH_NS.get(kind, FLASH_NS["short"])
+        self.refresh()
+
+    def _beep_target(self, t_ns: int) -> Target | None:
+        return None if self.live is None else self.live.beep_target(t_ns)
+
+    # -- frames ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        super().refresh()
+        if not self._stage_ready:
+            return
+        t_ns = self.controller.now_ns()
+        live = self.live
+        if live is None:
+            return
+        self.countdown.set_state(live.countdown_state(t_ns, flash=t_ns < self._flash_until_ns))
+        armed = live.session.armed
+        self.stage_panel.set_armed(armed.section if armed else None, armed.line if armed else None)
+        last = live.last_sync()
+        if last is None:
+            self.sync_label.setText("Not synced")
+        else:
+            since = describe_since(max(0, live.session.log_ns(t_ns) - last.t_ns) // NS_PER_S)
+            self.sync_label.setText(f"Synced {since} ago")
+
+    def show_keyboard_help(self) -> KeyboardHelp:
+        dialog = KeyboardHelp(
+            self.menuBar(),
+            self,
+            extra_rows=(("Click PASS", "Record a pass (mouse or touch)"),),
+            note_text=HELP_NOTE,
+        )
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.beeper.stop()
+        self._close_live()
+        self.trigger.detach()
+        super().closeEvent(event)

@@ -1,0 +1,248 @@
+"""The crew dialog and the three ways to sync to the official clock."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import QEvent, Qt, QTime
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
+from mmtimer.core.crew import Crew
+from mmtimer.core.timefmt import parse_time_of_day_ms
+from mmtimer.ui.beeper import BeepSettings
+from mmtimer.ui.dialogs import (
+    CrewDialog,
+    SettingsDialog,
+    SyncDialog,
+    SyncRequest,
+    describe_since,
+    format_marks_s,
+    nearest_minute_ms,
+    parse_marks_s,
+)
+from mmtimer.ui.triggers import EventStamper, TriggerSettings
+
+# -- crew ----------------------------------------------------------------------------------------
+
+
+def test_crew_dialog_gives_the_log_header_crew(qtbot: QtBot) -> None:
+    dialog = CrewDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.crew_json() == {"driver": "", "navigator": "", "car": ""}
+    dialog.number.setText("112")
+    dialog.driver.setText(" Ada ")
+    dialog.navigator.setText("Bea")
+    dialog.car.setText("Alfa Romeo 6C 1750 SS")
+    dialog.year.setValue(1929)
+    dialog.typed_coefficient.setChecked(True)
+    dialog.coefficient.setText("1,80")
+    assert dialog.crew_json() == {
+        "number": 112,
+        "driver": "Ada",
+        "navigator": "Bea",
+        "car": "Alfa Romeo 6C 1750 SS",
+        "year": 1929,
+        "coefficient": "1.80",
+    }
+
+
+def test_the_1000_miglia_components_are_added_up(qtbot: QtBot) -> None:
+    dialog = CrewDialog()
+    qtbot.addWidget(dialog)
+    dialog.mm_coefficient.setChecked(True)
+    # RULES.md: 1927-29 (0.35), over 1100 cc (0.15), Sport (0.20), MM factor, MM bonus: 1.80
+    for key, value in zip(
+        ("period", "engine_class", "category", "mm_factor", "mm_bonus"),
+        ("0.35", "0.15", "0.20", "0.05", "0.05"),
+        strict=True,
+    ):
+        dialog.components[key].setText(value)
+    assert dialog.coefficient_value() == Decimal("1.80")
+    assert dialog.computed.text().strip() == "Coefficient = 1.80"
+    assert dialog.crew_json()["coefficient"] == "1.80"
+    assert dialog.crew() == Crew(coefficient=Decimal("1.80"))
+
+
+def test_a_bad_coefficient_is_named_and_blocks_ok(qtbot: QtBot) -> None:
+    dialog = CrewDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.typed_coefficient.setChecked(True)
+    dialog.coefficient.setText("abc")
+    assert not ok.isEnabled()
+    assert "coefficient" in dialog.problem.text()
+    dialog.coefficient.setText("0")
+    assert not ok.isEnabled()
+    dialog.mm_coefficient.setChecked(True)
+    dialog.components["period"].setText("-0.35")
+    assert not ok.isEnabled()
+    assert "Period" in dialog.problem.text()
+    dialog.no_coefficient.setChecked(True)
+    assert ok.isEnabled()
+    assert "coefficient" not in dialog.crew_json()
+
+
+def test_the_crew_dialog_starts_from_a_known_crew(qtbot: QtBot) -> None:
+    crew = {"number": 7, "driver": "A", "navigator": "B", "car": "C", "year": 1957}
+    dialog = CrewDialog({**crew, "coefficient": "1.25"})
+    qtbot.addWidget(dialog)
+    assert dialog.crew_json() == {**crew, "coefficient": "1.25"}
+    known = Crew(7, "A", "B", "Fiat 750 GT Zagato", 1957, Decimal("1.25"))
+    again = CrewDialog(known)
+    qtbot.addWidget(again)
+    assert again.crew() == known
+
+
+# -- sync ----------------------------------------------------------------------------------------
+
+TEN_40_58 = parse_time_of_day_ms("10:40:58.30")
+
+
+def test_nearest_minute() -> None:
+    assert nearest_minute_ms(parse_time_of_day_ms("10:40:31")) == parse_time_of_day_ms("10:41")
+    assert nearest_minute_ms(parse_time_of_day_ms("10:41:29.99")) == parse_time_of_day_ms("10:41")
+    assert nearest_minute_ms(parse_time_of_day_ms("10:40:30")) == parse_time_of_day_ms("10:41")
+
+
+@given(st.integers(0, 86_400_000 - 1))
+def test_nearest_minute_is_within_half_a_minute(official_ms: int) -> None:
+    minute = nearest_minute_ms(official_ms)
+    assert minute % 60_000 == 0
+    assert -30_000 < minute - official_ms <= 30_000
+
+
+class Official:
+    """Stands in for the session's official time: None until a sync is applied."""
+
+    def __init__(self) -> None:
+        self.sync: SyncRequest | None = None
+
+    def at(self, t_ns: int) -> int | None:
+        if self.sync is None:
+            return None
+        return self.sync.official_ms + (t_ns - self.sync.t_ns) // NS_PER_MS
+
+
+def make_sync_dialog(qtbot: QtBot) -> tuple[SyncDialog, FakeClock, Official, list[SyncRequest]]:
+    clock = FakeClock(start_ns=500 * NS_PER_S)
+    official = Official()
+    dialog = SyncDialog(
+        EventStamper(clock, "offscreen", None),
+        official.at,
+        lambda: TEN_40_58,
+        lambda: official.sync.t_ns if official.sync else None,
+    )
+    qtbot.addWidget(dialog)
+    requests: list[SyncRequest] = []
+
+    def apply(request: SyncRequest) -> None:
+        requests.append(request)
+        official.sync = request
+
+    dialog.sync_requested.connect(apply)
+    return dialog, clock, official, requests
+
+
+def press(widget: object, key: Qt.Key, text: str = "") -> None:
+    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_space_at_the_full_minute_syncs_to_the_nearest_minute(qtbot: QtBot) -> None:
+    dialog, clock, _, requests = make_sync_dialog(qtbot)
+    assert dialog.minute_edit.time() == QTime(10, 41)  # the minute about to come
+    assert not dialog.later.isEnabled()  # nothing to nudge before a sync
+    clock.advance_ns(1_700 * NS_PER_MS)
+    press(dialog.mark, Qt.Key.Key_Space, " ")  # even with the focus on a button
+    assert requests == [SyncRequest(501_700 * NS_PER_MS, parse_time_of_day_ms("10:41"), "minute")]
+    assert dialog.later.isEnabled()
+    assert "last sync 0 s ago" in dialog.status.text()
+
+
+def test_mark_by_mouse_and_with_a_minute_of_ones_own(qtbot: QtBot) -> None:
+    dialog, _clock, _, requests = make_sync_dialog(qtbot)
+    dialog.own_minute.setChecked(True)
+    dialog.minute_edit.setTime(QTime(10, 45))
+    qtbot.mousePress(dialog.mark, Qt.MouseButton.LeftButton)
+    assert requests == [SyncRequest(500 * NS_PER_S, parse_time_of_day_ms("10:45"), "minute")]
+
+
+def test_typed_time_is_taken_at_enter(qtbot: QtBot) -> None:
+    dialog, clock, _, requests = make_sync_dialog(qtbot)
+    dialog.typed.setText("10:42:3O")  # a letter O
+    press(dialog.typed, Qt.Key.Key_Return)
+    assert requests == []
+    assert "10:42:3O" in dialog.problem.text()
+    dialog.typed.setText("10:42:30")
+    clock.advance_s(3)
+    press(dialog.typed, Qt.Key.Key_Space, " ")  # Space types into the field, marks nothing
+    press(dialog.typed, Qt.Key.Key_Return)
+    assert requests == [SyncRequest(503 * NS_PER_S, parse_time_of_day_ms("10:42:30"), "typed")]
+    assert dialog.problem.text() == ""
+
+
+def test_nudges_move_official_time_by_a_tenth(qtbot: QtBot) -> None:
+    dialog, clock, official, requests = make_sync_dialog(qtbot)
+    assert dialog.nudge(clock.now_ns(), 100) is None
+    dialog.mark_minute(clock.now_ns())
+    clock.advance_s(60)
+    qtbot.mouseClick(dialog.later, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.later, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.earlier, Qt.MouseButton.LeftButton)
+    minute = parse_time_of_day_ms("10:41")
+    assert [r.official_ms - minute for r in requests] == [0, 60_100, 60_200, 60_100]
+    assert {r.source for r in requests[1:]} == {"nudge"}
+    assert official.at(clock.now_ns()) == minute + 60_100
+
+
+def test_time_since_sync_reads_naturally() -> None:
+    assert describe_since(42) == "42 s"
+    assert describe_since(192) == "3 min 12 s"
+    assert describe_since(3 * 3600 + 5 * 60 + 9) == "3 h 05 min"
+
+
+# -- trigger and beep settings -------------------------------------------------------------------
+
+
+def test_marks_are_typed_in_seconds_before_the_target() -> None:
+    assert parse_marks_s("-5, -4,-3 ; -2,-1", "short") == (-5000, -4000, -3000, -2000, -1000)
+    assert parse_marks_s("-10, -2.5, 0", "x") == (-10_000, -2500, 0)
+    assert parse_marks_s("", "x") == ()
+    assert format_marks_s((-10_000, -2500, 0)) == "-10, -2.5, 0"
+    with pytest.raises(ValueError, match="before the target"):
+        parse_marks_s("-5, 3", "short beeps")
+    with pytest.raises(ValueError, match="short beeps"):
+        parse_marks_s("-5, five", "short beeps")
+
+
+@given(st.lists(st.integers(-600_000, 0), max_size=8))
+def test_marks_round_trip(marks: list[int]) -> None:
+    exact = tuple(sorted(set(marks)))
+    assert parse_marks_s(format_marks_s(exact), "x") == exact
+
+
+def test_settings_dialog_edits_triggers_and_beeps(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(TriggerSettings(), BeepSettings())
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.short_marks.text() == "-5, -4, -3, -2, -1"
+    dialog.key_boxes["PageDown"].setChecked(True)
+    dialog.guard.setValue(700)
+    dialog.short_marks.setText("-10, -3, -2, -1")
+    dialog.lead.setValue(40)
+    dialog.sound.setChecked(False)
+    assert dialog.trigger_settings() == TriggerSettings(("Space", "PageDown"), 700)
+    assert dialog.beep_settings() == BeepSettings((-10_000, -3000, -2000, -1000), (0,), 40, False)
+    dialog.key_boxes["Space"].setChecked(False)
+    dialog.key_boxes["PageDown"].setChecked(False)
+    assert not ok.isEnabled()
+    assert "at least one" in dialog.problem.text()
+    dialog.key_boxes["Space"].setChecked(True)
+    dialog.long_marks.setText("+1")
+    assert not ok.isEnabled()

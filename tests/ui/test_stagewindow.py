@@ -1,0 +1,362 @@
+"""Stage mode end to end: the bundled example stage driven by key presses on a fake clock.
+
+The run's results CSV must equal tests/ui/golden/live-stage-run.csv (approved by eye; to write it
+again after a deliberate change: MMTIMER_UPDATE_GOLDEN=1, then look at the diff).
+"""
+
+from __future__ import annotations
+
+import datetime
+import errno
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from mmtimer.cli import main as cli_main
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
+from mmtimer.core.csvout import results_csv
+from mmtimer.core.events import Pass, Sync, Void
+from mmtimer.core.logfile import FileOps, read_log
+from mmtimer.core.scoring import score
+from mmtimer.core.session import log_inputs
+from mmtimer.core.timefmt import parse_time_of_day_ms
+from mmtimer.paths import resource
+from mmtimer.ui.controller import Controller
+from mmtimer.ui.dialogs import CrewDialog, SettingsDialog, SyncDialog
+from mmtimer.ui.fonts import load_fonts
+from mmtimer.ui.helpdialog import shortcut_rows
+from mmtimer.ui.livestage import data_dir, default_log_path, display_path
+from mmtimer.ui.stagewindow import StageWindow
+from mmtimer.ui.triggers import EventStamper, load_trigger_settings
+
+GOLDEN = Path(__file__).parent / "golden" / "live-stage-run.csv"
+STAGE = resource("stages", "mille-miglia-day1.stage.toml")
+
+
+@dataclass
+class Rig:
+    window: StageWindow
+    clock: FakeClock
+    log: Path
+    qtbot: QtBot
+
+    def key(self, key: Qt.Key) -> None:
+        self.qtbot.keyClick(self.window, key)
+
+    def space(self) -> None:
+        self.key(Qt.Key.Key_Space)
+
+    def wait_s(self, seconds: str) -> None:
+        """Let exact seconds pass (a string, so no float creeps into the instant)."""
+        whole, _, frac = seconds.partition(".")
+        self.clock.advance_ns(int(whole) * NS_PER_S + int((frac + "000")[:3]) * NS_PER_MS)
+
+    def at_official(self, time_of_day: str) -> None:
+        """Move the clock to the instant the official clock shows `time_of_day`."""
+        live = self.window.live
+        assert live is not None
+        official_ns = live.session.official_ns(self.clock.now_ns())
+        assert official_ns is not None
+        self.clock.advance_ns(parse_time_of_day_ms(time_of_day) * NS_PER_MS - official_ns)
+
+
+@pytest.fixture
+def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
+    load_fonts()
+    clock = FakeClock(
+        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
+    )
+    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
+    window = StageWindow(
+        Controller(clock),
+        settings,
+        stamper=EventStamper(clock, "offscreen", None),
+        open_sound=lambda parent: "no sound: this test has no audio",
+    )
+    qtbot.addWidget(window)
+    log = tmp_path / "run.mmlog"
+    assert window.open_path(STAGE, log)
+    window.resize(1400, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    yield Rig(window, clock, log, qtbot)
+    window.close()
+
+
+def set_crew(rig: Rig) -> None:
+    rig.key(Qt.Key.Key_C)
+    dialog = rig.window.findChild(CrewDialog)
+    assert dialog is not None
+    dialog.number.setText("112")
+    dialog.driver.setText("Ada")
+    dialog.navigator.setText("Bea")
+    dialog.car.setText("OM 665 Superba")
+    dialog.year.setValue(1927)
+    dialog.mm_coefficient.setChecked(True)
+    for key, value in (("period", "0.35"), ("engine_class", "0.15"), ("category", "0.20")):
+        dialog.components[key].setText(value)
+    dialog.components["mm_factor"].setText("0.05")
+    dialog.components["mm_bonus"].setText("0.05")
+    dialog.accept()
+
+
+def sync_by_typing(rig: Rig, official: str) -> None:
+    rig.key(Qt.Key.Key_T)
+    dialog = rig.window.findChild(SyncDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.typed.setText(official)
+    rig.qtbot.keyClick(dialog.typed, Qt.Key.Key_Return)  # the instant Enter goes down
+    dialog.close()
+
+
+def drive_the_example_stage(rig: Rig) -> None:
+    """Every section of the bundled stage, by keys: the run the golden CSV records."""
+    window = rig.window
+    set_crew(rig)
+    sync_by_typing(rig, "14:58:00")
+    # PC1: start, then 15.12 s (+0.12), then 5.63 s (-0.37)
+    rig.at_official("14:59:00")
+    rig.space()
+    rig.wait_s("15.12")
+    rig.space()
+    rig.wait_s("5.63")
+    rig.space()
+    # a bounce 0.3 s later: recorded (as PC2's start) but flagged; Backspace voids it
+    rig.wait_s("0.3")
+    rig.space()
+    assert "double press" in window.countdown.lines()[2]
+    rig.key(Qt.Key.Key_Backspace)
+    # PC2: start, 21.50 (exact), 10.85 (+1.05), then the last line is skipped (N)
+    rig.at_official("15:01:00")
+    rig.space()
+    rig.wait_s("21.50")
+    rig.space()
+    rig.wait_s("10.85")
+    rig.space()
+    rig.key(Qt.Key.Key_N)
+    # CO1, due 15:05: in the minute
+    rig.at_official("15:05:40")
+    rig.space()
+    # the official clock is compared again: mmtimer is 0.1 s behind, so +0.1 s
+    rig.at_official("15:10:00")
+    rig.key(Qt.Key.Key_Plus)
+    # PM1 from 15:12:00: ideal 15:15:31 at check 1 and 15:21:18 at check 2 (whole seconds)
+    rig.at_official("15:15:32.40")
+    rig.space()
+    rig.at_official("15:21:16.90")
+    rig.space()
+    # PC3: both targets from line 1: 8.04 (+0.04), 17.43 (-0.07)
+    rig.at_official("15:30:00")
+    rig.space()
+    rig.wait_s("8.04")
+    rig.space()
+    rig.wait_s("9.39")
+    rig.space()
+    # CO2, due 15:40: handed in a minute early
+    rig.at_official("15:39:30")
+    rig.space()
+
+
+def test_the_example_stage_by_keys_gives_the_golden_results(rig: Rig) -> None:
+    drive_the_example_stage(rig)
+    window = rig.window
+    live = window.live
+    assert live is not None
+    assert live.session.armed is None
+    assert window.countdown.lines()[0] == "Stage done"
+    live_csv = results_csv(live.results())
+    window.close()  # writes the closing event and waits for the log to be on disk
+
+    contents = read_log(rig.log)
+    assert contents.closed
+    stage, rules, crew = log_inputs(contents)
+    log_csv = results_csv(score(stage, rules, crew, contents.events))
+    assert log_csv == live_csv  # the log alone gives what the window showed
+    voids = [e for e in contents.events if isinstance(e, Void)]
+    assert len(voids) == 1
+    assert [e.source for e in contents.events if isinstance(e, Sync)] == ["typed", "nudge"]
+    assert all(e.source == "key:Space" for e in contents.events if isinstance(e, Pass))
+    assert contents.header.crew["coefficient"] == "1.80"
+
+    exported = rig.log.with_suffix(".csv")
+    assert cli_main(["export", str(rig.log), "-o", str(exported)]) == 0
+    assert exported.read_bytes().decode("utf-8") == live_csv  # `mmtimer export` of the log
+
+    if os.environ.get("MMTIMER_UPDATE_GOLDEN"):
+        GOLDEN.write_bytes(live_csv.encode("utf-8"))
+    assert live_csv == GOLDEN.read_bytes().decode("utf-8"), (
+        "the run no longer scores as approved; if that is meant, rerun with "
+        "MMTIMER_UPDATE_GOLDEN=1 and look at the diff"
+    )
+
+
+def test_the_window_shows_the_countdown_and_the_armed_line(rig: Rig) -> None:
+    window = rig.window
+    assert window.stage_panel.armed == ("PC1", 1)
+    assert window.countdown.lines()[0] == "PC1 · line 1 · press at the start line"
+    assert "Log: " in window.log_label.text() and str(rig.log) in window.log_label.text()
+    assert not rig.log.exists()  # the log starts with the first event
+    rig.space()
+    rig.wait_s("11.00")
+    window.refresh()
+    assert window.stage_panel.armed == ("PC1", 2)
+    assert window.countdown.lines()[1] == "4.00"  # 15.00 s target, 11 s gone
+    assert window.controller.chronograph.elapsed_ns(rig.clock.now_ns()) == 11 * NS_PER_S
+    rig.wait_s("4.02")
+    rig.space()
+    window.refresh()
+    assert window.countdown.lines()[2] == "PC1 · line 2  +0.02 s  2 pts"
+    assert window.countdown.lines()[3] == "So far 2"
+    item = window.stage_panel.line_item("PC1", 2)
+    assert item is not None and item.text(2) == "+0.02 s · 2"
+    assert rig.log.exists()
+
+
+def test_time_controls_wait_for_a_sync_and_the_status_bar_says_since_when(rig: Rig) -> None:
+    window = rig.window
+    live = window.live
+    assert live is not None
+    live.select_section("CO1", rig.clock.now_ns())
+    window.refresh()
+    assert window.countdown.lines()[0] == "CO1 · time card · sync the official time first (T)"
+    assert window.sync_label.text() == "Not synced"
+    sync_by_typing(rig, "15:04:00")
+    rig.wait_s("75")
+    window.refresh()
+    assert window.countdown.lines()[1] == "0.00" or window.countdown.lines()[1].startswith("+")
+    assert window.sync_label.text() == "Synced 1 min 15 s ago"
+    assert window.official_readout.text() == "15:05:15"
+
+
+def test_g_picks_another_section(rig: Rig) -> None:
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("PM1")
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    rig.key(Qt.Key.Key_G)
+    assert rig.window.stage_panel.armed == ("PM1", 1)
+
+
+class FullDisk(FileOps):
+    """Real file operations, until the test fills the disk."""
+
+    def __init__(self) -> None:
+        self.full = False
+
+    def write(self, fd: int, data: bytes | memoryview) -> int:
+        if self.full:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return super().write(fd, data)
+
+
+def test_the_log_alarm_shows_until_it_clears(rig: Rig) -> None:
+    live = rig.window.live
+    assert live is not None
+    disk = FullDisk()
+    live.writer_options = {"ops": disk, "retry_interval_s": 3600}
+    rig.space()  # the log is created, the first pass written
+    assert live.writer is not None
+    assert live.writer.flush(timeout=5)
+    disk.full = True
+    rig.wait_s("15")
+    rig.space()
+    # the writer thread raises the alarm; a signal brings it to the window
+    rig.qtbot.waitUntil(rig.window.alarm_label.isVisible, timeout=5000)
+    assert "LOG NOT SAVED" in rig.window.alarm_label.text()
+    assert "full" in rig.window.alarm_label.text()
+    disk.full = False
+    live.writer.retry_now()
+    rig.qtbot.waitUntil(lambda: not rig.window.alarm_label.isVisible(), timeout=5000)
+    assert "saved again" in rig.window.statusBar().currentMessage()
+    assert live.writer.flush(timeout=5)
+    assert [e.line for e in read_log(rig.log).events if isinstance(e, Pass)] == [1, 2]
+
+
+def test_f1_lists_every_stage_shortcut(rig: Rig) -> None:
+    rows = dict((what, keys) for keys, what in shortcut_rows(rig.window.menuBar()))
+    assert rows["Stage > Record a pass"] == "Space"
+    assert rows["Stage > Void the last pass"] == "Backspace"
+    assert rows["Stage > Skip the armed line"] == "N"
+    assert rows["Stage > Go to a section…"] == "G"
+    assert rows["Stage > Official time…"] == "T"
+    assert "+" in rows["Stage > Official time +0.1 s"]
+    assert rows["Stage > Crew…"] == "C"
+    assert rows["Stage > Triggers and beeps…"] == "Ctrl+,"
+    assert rows["File > Open…"] == "Ctrl+O"
+
+
+def test_settings_change_the_trigger_keys_and_the_beeps(rig: Rig) -> None:
+    rig.window.settings_action.trigger()
+    dialog = rig.window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.key_boxes["PageDown"].setChecked(True)
+    dialog.lead.setValue(30)
+    dialog.accept()
+    assert rig.window.trigger.settings.keys == ("Space", "PageDown")
+    assert rig.window.beeper.settings.lead_ms == 30
+    rows = dict((what, keys) for keys, what in shortcut_rows(rig.window.menuBar()))
+    assert rows["Stage > Record a pass"] == "Space, PgDown"
+    rig.key(Qt.Key.Key_PageDown)
+    assert rig.window.live is not None and len(rig.window.live.session.events) == 1
+    again = load_trigger_settings(rig.window.settings)
+    assert again.keys == ("Space", "PageDown")
+
+
+def test_recent_files_remember_what_was_opened(rig: Rig) -> None:
+    other = resource("stages", "tsd-club.stage.toml")
+    assert rig.window.open_path(other)
+    assert rig.window.recent_files()[:2] == [str(other.resolve()), str(STAGE.resolve())]
+    names = [a.text() for a in rig.window.recent_menu.actions()]
+    assert names[:2] == ["tsd-club.stage.toml", "mille-miglia-day1.stage.toml"]
+
+
+def test_a_log_opens_with_a_word_on_replay(rig: Rig, tmp_path: Path) -> None:
+    log = tmp_path / "old.mmlog"
+    log.write_text("", encoding="utf-8")
+    assert rig.window.open_path(log)
+    assert rig.window.live is None
+    assert "replay comes in a later version" in rig.window.countdown.lines()[0]
+
+
+def test_logs_go_to_the_data_folder_with_a_date_and_never_over_a_file(tmp_path: Path) -> None:
+    os.environ["MMTIMER_HOME"] = str(tmp_path / "home")
+    assert data_dir() == tmp_path / "home"
+    from mmtimer.core.stage import load_stage
+
+    stage = load_stage(STAGE)
+    when = datetime.datetime(2026, 5, 13, 7, 58, 12, tzinfo=datetime.UTC)
+    first = default_log_path(stage, STAGE, when)
+    assert first.parent == tmp_path / "home" / "logs"
+    assert first.name.endswith("-mille-miglia-day1.mmlog")
+    assert first.name.startswith(f"{when.astimezone():%Y-%m-%d_%H%M%S}")
+    first.parent.mkdir(parents=True)
+    first.write_text("taken", encoding="utf-8")
+    assert default_log_path(stage, STAGE, when).name == first.name.replace(".mmlog", "-2.mmlog")
+    assert display_path(Path.home() / "a" / "b.mmlog") == "~/a/b.mmlog"
+
+
+def test_a_bad_stage_or_a_taken_log_stops_before_any_window(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.stage.toml"
+    bad.write_text('format = "mmtimer-stage/1"\nname = "x"\nrules = "nope"\n', encoding="utf-8")
+    assert cli_main([str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mmtimer: ") and "bad.stage.toml" in err and "Traceback" not in err
+    taken = tmp_path / "taken.mmlog"
+    taken.write_text("", encoding="utf-8")
+    assert cli_main([str(STAGE), "--log", str(taken)]) == 2
+    assert "never overwritten" in capsys.readouterr().err
+    assert cli_main([str(tmp_path / "missing.stage.toml")]) == 2
+    assert "missing.stage.toml" in capsys.readouterr().err
