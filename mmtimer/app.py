@@ -44,17 +44,41 @@ def _check_stage(path: Path) -> str | None:
     return None
 
 
+def _run_replay(path: Path, args: argparse.Namespace) -> int:
+    """`mmtimer LOG.mmlog`: the log in a replay window (results, plots, replay, export)."""
+    from mmtimer.ui.replay_window import ReplayWindow, read_replay  # noqa: PLC0415
+
+    try:
+        replay = read_replay(path)
+    except InputError as error:
+        print(f"mmtimer: {error}", file=sys.stderr)
+        return 2
+    app = make_application()
+    load_fonts()
+    window = ReplayWindow(replay, SystemClock(), QSettings())
+    if getattr(args, "quit_after_first_frame", False):
+
+        def report() -> None:
+            print("mmtimer: first frame painted", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        window.call_after_first_paint(report)
+    window.show()
+    return app.exec()
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Start the window on a stage (default: the bundled example) and run the event loop."""
     file = getattr(args, "file", None)
     path = Path(file) if file else resource("stages", DEFAULT_STAGE)
     log = getattr(args, "log", None)
     log_path = Path(log) if log else None
-    if path.suffix != ".mmlog":
-        problem = _check_stage(path)
-        if problem is not None:
-            print(f"mmtimer: {problem}", file=sys.stderr)
-            return 2
+    if path.suffix == ".mmlog":
+        return _run_replay(path, args)
+    problem = _check_stage(path)
+    if problem is not None:
+        print(f"mmtimer: {problem}", file=sys.stderr)
+        return 2
     if log_path is not None and log_path.exists():
         print(f"mmtimer: {log_path} exists: a log is never overwritten", file=sys.stderr)
         return 2

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from mmtimer.core.chrono import Chronograph
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Pass, Void
 from mmtimer.core.logfile import LogContents, parse_utc_stamp
@@ -248,6 +249,11 @@ class Replay:
             countdown=fold.countdown(t_ns),
             results=self._results_of(cursor, live=not fold.closed),
         )
+
+    def trial_chronograph_at(self, t_ns: int) -> Chronograph:
+        """The chronograph the stage-mode dial showed at `t_ns`: the current timed trial's
+        measurement (`SessionFold.trial_chronograph`)."""
+        return self._fold_to(self.events_until(t_ns)).session.trial_chronograph(t_ns)
 
     def closed_at(self, t_ns: int) -> bool:
         """True when the log's closing event had taken effect at `t_ns` (and no resume after

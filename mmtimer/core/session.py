@@ -312,6 +312,32 @@ class SessionFold:
         passes = self.counting.get((section_id, line))
         return passes[-1] if passes else None
 
+    def last_pass(self) -> Pass | None:
+        """The latest pass in the log that counts (of a line the stage has, not voided)."""
+        latest: Pass | None = None
+        for passes in self.counting.values():
+            if passes and (latest is None or passes[-1].seq > latest.seq):
+                latest = passes[-1]
+        return latest
+
+    def trial_chronograph(self, t_ns: int) -> Chronograph:
+        """The dial's chronograph in stage mode at log instant `t_ns`: the current timed
+        trial's running measurement (from its reference line), stopped at the last line's time
+        once the chain is done; at rest otherwise. Live and replay show it alike."""
+        countdown = self.countdown(t_ns)
+        if countdown is not None and countdown.reference_line is not None:
+            reference = self.counting_pass(countdown.section, countdown.reference_line)
+            if reference is not None:
+                return Chronograph(started_ns=reference.t_ns)
+        last = self.last_pass()
+        if last is not None and last.line > 1:
+            section = self._sections.get(last.section)
+            if isinstance(section, TimedSection):
+                previous = self.counting_pass(last.section, last.line - 1)
+                if previous is not None:
+                    return Chronograph(accumulated_ns=last.t_ns - previous.t_ns)
+        return Chronograph()
+
     def official_ns(self, t_ns: int) -> int | None:
         """Official time of day at session instant `t_ns` (may pass 24 h), None before a sync."""
         index = bisect.bisect_right(self._sync_keys, (t_ns, 1 << 62)) - 1

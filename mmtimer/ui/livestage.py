@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -394,17 +394,9 @@ class LiveStage(QObject):
 
     def trial_chronograph(self, t_ns: int) -> Chronograph:
         """The dial's chronograph in stage mode: the current timed trial's running measurement
-        (since its reference line), stopped at the last line's time once the chain is done."""
-        countdown = self.session.countdown(t_ns)
-        if countdown is not None and countdown.reference_line is not None:
-            reference = self.session.fold.counting_pass(countdown.section, countdown.reference_line)
-            if reference is not None:
-                return Chronograph(started_ns=reference.t_ns - self.session.offset_ns)
-        last = self.last_pass()
-        if last is not None and last.line > 1:
-            section = self.stage.section(last.section)
-            if isinstance(section, TimedSection):
-                previous = self.session.fold.counting_pass(last.section, last.line - 1)
-                if previous is not None:
-                    return Chronograph(accumulated_ns=last.t_ns - previous.t_ns)
-        return Chronograph()
+        (since its reference line), stopped at the last line's time once the chain is done.
+        The core's (`SessionFold.trial_chronograph`, which replay shows too), on this clock."""
+        chrono = self.session.fold.trial_chronograph(self.session.log_ns(t_ns))
+        if chrono.started_ns is None:
+            return chrono
+        return replace(chrono, started_ns=chrono.started_ns - self.session.offset_ns)

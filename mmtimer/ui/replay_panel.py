@@ -17,15 +17,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSizePolicy,
     QSlider,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +38,7 @@ from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.plots import ResultsPlot
 from mmtimer.ui.readout import Readout
+from mmtimer.ui.results_dock import results_table
 from mmtimer.ui.results_model import ResultsModel, ResultsSortProxy, copy_rows, format_points
 from mmtimer.ui.themes import DEFAULT_THEME, theme_named
 
@@ -245,20 +243,10 @@ class ReplayPanel(QWidget):
         watch_layout.addLayout(readouts)
 
         self.model = ResultsModel(self)
-        self.proxy = ResultsSortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # driving order until asked
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(100)  # columns fit 100 rows
-        self.table.setWordWrap(False)
+        self.table = results_table(self.model, self)
+        proxy = self.table.model()
+        assert isinstance(proxy, ResultsSortProxy)
+        self.proxy = proxy
         self.plot = ResultsPlot(self)
 
         self.results_split = QSplitter(Qt.Orientation.Vertical, self)
@@ -374,7 +362,6 @@ class ReplayPanel(QWidget):
         self.plot.barClicked.connect(self.go_to_row)
         self.table.doubleClicked.connect(self._on_table_activated)
         self.copy_action.triggered.connect(lambda: copy_rows(self.table))
-        self.model.modelReset.connect(self.table.resizeColumnsToContents)
         # Frames and idle work: the timers only say "look again now" / "fold a little more".
         self._frame_timer.timeout.connect(self.refresh)
         self._refresh_soon.timeout.connect(self.refresh)
@@ -468,7 +455,7 @@ class ReplayPanel(QWidget):
             return
         state = self.replay.state_at(t_ns)
         live = not self.replay.closed_at(t_ns)
-        chrono = state.chronograph
+        chrono = self.replay.trial_chronograph_at(t_ns)  # what the stage-mode dial showed
         official_ms = None if state.official_ns is None else state.official_ns // NS_PER_MS % DAY_MS
         utc = self.replay.utc_at(t_ns)
         dial = DialState(

@@ -8,9 +8,10 @@ commas). File > Compare with another log shows a second run of the same stage be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -49,6 +50,40 @@ def default_csv_path(log_path: Path | None, locale: CsvLocale) -> Path:
     suffix = ".eu.csv" if locale == "eu" else ".csv"
     folder = Path.home() if log_path is None else log_path.parent
     return folder / f"{stem}{suffix}"
+
+
+def ask_csv_path(parent: QWidget, log_path: Path | None) -> tuple[Path, CsvLocale] | None:
+    """Ask where to export results, and in which form (the file type chooses comma-separated
+    or EU); None if the navigator cancels."""
+    filters = list(CSV_FILTERS)
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent,
+        "Export results",
+        str(default_csv_path(log_path, "en")),
+        ";;".join(filters),
+        filters[0],
+    )
+    if not chosen:
+        return None
+    return Path(chosen), CSV_FILTERS.get(selected, "en")
+
+
+def export_results(
+    parent: QWidget, path: Path, result: StageResult, locale: CsvLocale, log_path: Path | None
+) -> bool:
+    """Write the results CSV at `path` (never over the log itself); a message box says what
+    went wrong, and False."""
+    if log_path is not None and path.resolve() == log_path.resolve():
+        QMessageBox.warning(parent, "Export results", f"{path}: that is the log itself")
+        return False
+    try:
+        write_results_csv(path, result, locale)
+    except OSError as error:
+        QMessageBox.warning(
+            parent, "Export results", f"{path}: cannot write: {error.strerror or error}"
+        )
+        return False
+    return True
 
 
 class ReplayWindow(QMainWindow):
@@ -205,30 +240,15 @@ class ReplayWindow(QMainWindow):
     def export_results_to(self, path: Path, locale: CsvLocale = "en") -> bool:
         """Write the results CSV; False (and a message) if it could not be written."""
         log_path = self.replay.contents.path
-        if log_path is not None and Path(path).resolve() == log_path.resolve():
-            QMessageBox.warning(self, "Export results", f"{path}: that is the log itself")
-            return False
-        try:
-            write_results_csv(Path(path), self.final_results(), locale)
-        except OSError as error:
-            QMessageBox.warning(
-                self, "Export results", f"{path}: cannot write: {error.strerror or error}"
-            )
+        if not export_results(self, Path(path), self.final_results(), locale, log_path):
             return False
         self.statusBar().showMessage(f"Results written to {path}", 8000)
         return True
 
     def _on_export(self) -> None:
-        filters = list(CSV_FILTERS)
-        chosen, selected = QFileDialog.getSaveFileName(
-            self,
-            "Export results",
-            str(default_csv_path(self.replay.contents.path, "en")),
-            ";;".join(filters),
-            filters[0],
-        )
-        if chosen:
-            self.export_results_to(Path(chosen), CSV_FILTERS.get(selected, "en"))
+        chosen = ask_csv_path(self, self.replay.contents.path)
+        if chosen is not None:
+            self.export_results_to(*chosen)
 
     def _on_export_plot(self) -> None:
         log_path = self.replay.contents.path
@@ -256,9 +276,33 @@ class ReplayWindow(QMainWindow):
             self.notes_label.setText("")
             self.notes_label.setToolTip("")
 
+    def call_after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once, right after the dial and the table have painted a frame."""
+        self._first_paint = _FirstPaint(callback, (self.panel.dial, self.panel.table.viewport()))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.stop()
         super().closeEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Calls back once each of `widgets` has painted."""
+
+    def __init__(self, callback: Callable[[], None], widgets: tuple[QWidget, ...]) -> None:
+        super().__init__(widgets[0])
+        self._callback: Callable[[], None] | None = callback
+        self._waiting = set(widgets)
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched in self._waiting:
+            self._waiting.discard(watched)
+            watched.removeEventFilter(self)
+            if not self._waiting and self._callback is not None:
+                callback, self._callback = self._callback, None
+                QTimer.singleShot(0, callback)  # after this paint is done
+        return False
 
 
 def run_name(replay: Replay) -> str:

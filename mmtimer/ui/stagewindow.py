@@ -17,13 +17,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFileDialog,
     QInputDialog,
     QLabel,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QWidget,
@@ -31,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
+from mmtimer.core.csvout import CsvLocale
 from mmtimer.core.errors import InputError
 from mmtimer.core.rules import load_rules
+from mmtimer.core.scoring import score
 from mmtimer.core.stage import load_stage
 from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings, save_beep_settings
 from mmtimer.ui.controller import Controller
@@ -47,6 +50,7 @@ from mmtimer.ui.dialogs import (
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.livestage import LiveStage, default_log_path, display_path
 from mmtimer.ui.mainwindow import MainWindow
+from mmtimer.ui.results_dock import ResultsDock
 from mmtimer.ui.stagepanel import StagePanel, section_views
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
@@ -153,6 +157,15 @@ class StageWindow(MainWindow):
         self.crew_action = action("&Crew…", "C")
         self.settings_action = action("Triggers and &beeps…", "Ctrl+,")
         self._set_record_shortcuts()
+        # Results (issue 6): the export and the table; a log opens in a replay window.
+        self.export_action = action("&Export results (CSV)…", "Ctrl+E")
+        self.results_dock = ResultsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
+        self.results_dock.hide()
+        self.results_action = self.results_dock.toggleViewAction()
+        self.results_action.setText("&Results table")
+        self.results_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.replay_windows: list[QMainWindow] = []
 
         bar = self.menuBar()
         file_menu: QMenu | None = None
@@ -164,6 +177,14 @@ class StageWindow(MainWindow):
             file_menu.insertAction(self.quit_action, self.open_action)
             file_menu.insertMenu(self.quit_action, self.recent_menu)
             file_menu.insertSeparator(self.quit_action)
+            file_menu.insertAction(self.quit_action, self.export_action)
+            file_menu.insertSeparator(self.quit_action)
+        view_menu = next(
+            (m for a in bar.actions() if isinstance(m := a.menu(), QMenu) and a.text() == "&View"),
+            None,
+        )
+        if view_menu is not None:
+            view_menu.addAction(self.results_action)
         stage_menu = QMenu("S&tage", self)
         for act in (
             self.record_action,
@@ -209,6 +230,7 @@ class StageWindow(MainWindow):
         self.crew_action.triggered.connect(self.edit_crew)
         self.settings_action.triggered.connect(self.edit_settings)
         self.open_action.triggered.connect(self._on_open)
+        self.export_action.triggered.connect(self._on_export)
         # Beeps and their flash.
         self.beeper.flash.connect(self._on_flash)
         self.beeper.sound_unavailable.connect(lambda m: self.statusBar().showMessage(m, 10_000))
@@ -217,12 +239,15 @@ class StageWindow(MainWindow):
     def open_path(self, path: Path, log_path: Path | None = None) -> bool:
         """Open a stage to time (writing its log to ``log_path`` or a dated file), or a log."""
         path = Path(path)
-        if path.suffix == ".mmlog":
-            self._close_live()
-            self._show_no_stage(
-                f"{path.name}: replay comes in a later version; "
-                f"`mmtimer export {path.name}` writes its results"
+        if path.suffix == ".mmlog":  # a replay window beside this one; the stage goes on
+            from mmtimer.ui.replay_window import ReplayWindow  # noqa: PLC0415 (not at start-up)
+
+            replay = ReplayWindow.open_log(
+                path, self, clock=self.controller.clock, settings=self.settings
             )
+            if replay is None:
+                return False
+            self.replay_windows = [w for w in self.replay_windows if w.isVisible()] + [replay]
             self._remember_recent(path)
             return True
         try:
@@ -248,6 +273,32 @@ class StageWindow(MainWindow):
         self.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
         self._remember_recent(path)
         self._on_stage_changed()
+        return True
+
+    def _on_export(self) -> None:
+        """File > Export results: what `mmtimer export` writes for this stage's log so far
+        (every line not recorded counted as missed)."""
+        from mmtimer.ui.replay_window import ask_csv_path  # noqa: PLC0415
+
+        live = self.live
+        if live is None:
+            self.statusBar().showMessage("Open a stage, or a log (File > Open), to export", 5000)
+            return
+        chosen = ask_csv_path(self, live.log_path)
+        if chosen is not None:
+            self.export_results_to(*chosen)
+
+    def export_results_to(self, path: Path, locale: CsvLocale = "en") -> bool:
+        """Write the stage's results CSV (as `mmtimer export` of its log) at `path`."""
+        from mmtimer.ui.replay_window import export_results  # noqa: PLC0415
+
+        live = self.live
+        if live is None:
+            return False
+        final = score(live.stage, live.rules, live.crew, live.session.events)
+        if not export_results(self, path, final, locale, live.log_path):
+            return False
+        self.statusBar().showMessage(f"Results written to {display_path(path)}", 8000)
         return True
 
     def _show_no_stage(self, message: str) -> None:
@@ -421,6 +472,12 @@ class StageWindow(MainWindow):
         t_ns = self.controller.now_ns()
         self.controller.set_chronograph(live.trial_chronograph(t_ns))
         self.stage_panel.show_results(live.line_results())
+        last = live.last_pass()
+        self.results_dock.set_result(
+            live.results(),
+            live.running_total()[0],
+            None if last is None else (last.section, last.line),
+        )
         self.beeper.check()  # the target may have changed; set_chronograph refreshed the view
 
     def _on_alarm(self, message: object) -> None:

@@ -39,11 +39,15 @@ def reference_state(replay: Replay, t_ns: int) -> SessionState:
     )
 
 
-def reference_closed(replay: Replay, t_ns: int) -> bool:
+def reference_fold(replay: Replay, t_ns: int) -> SessionFold:
     fold = SessionFold(replay.stage, replay.rules)
     for event in replay.events[: replay.events_until(t_ns)]:
         fold.apply(event)
-    return fold.closed
+    return fold
+
+
+def reference_closed(replay: Replay, t_ns: int) -> bool:
+    return reference_fold(replay, t_ns).closed
 
 
 def contents_of(session: LiveSession, events: tuple[Event, ...] | None = None) -> LogContents:
@@ -87,6 +91,9 @@ def test_any_seek_order_gives_the_state_of_a_fold_from_the_start(
         t_ns = replay.start_ns + int(span * fraction)
         assert replay.state_at(t_ns) == reference_state(replay, t_ns)
         assert replay.closed_at(t_ns) == reference_closed(replay, t_ns)
+        assert replay.trial_chronograph_at(t_ns) == reference_fold(replay, t_ns).trial_chronograph(
+            t_ns
+        )
     assert replay.final_state() == session.state(replay.end_ns)
     assert replay.final_results() == score(replay.stage, replay.rules, replay.crew, replay.events)
     assert replay.problems == session.problems
@@ -169,3 +176,18 @@ def test_every_attribute_of_the_session_fold_is_classified_for_snapshots() -> No
     copy = fold.snapshot()
     for name in SessionFold.SNAPSHOT_COPIED:
         assert getattr(copy, name) is not getattr(fold, name)
+
+
+def test_the_trial_chronograph_runs_from_the_reference_line_and_stops_at_the_chain_end() -> None:
+    session = recorded([])
+    session.press(10 * S)  # PC1 line 1
+    session.press(25 * S)  # line 2 at 15 s: line 3 runs from here
+    session.press(31 * S)  # line 3: the chain is done
+    replay = Replay(contents_of(session))
+    assert not replay.trial_chronograph_at(5 * S).running
+    running = replay.trial_chronograph_at(20 * S)
+    assert running.running and running.elapsed_ns(20 * S) == 10 * S
+    assert replay.trial_chronograph_at(27 * S).elapsed_ns(27 * S) == 2 * S
+    done = replay.trial_chronograph_at(60 * S)
+    assert not done.running and done.elapsed_ns(60 * S) == 6 * S
+    assert done == session.fold.trial_chronograph(60 * S)

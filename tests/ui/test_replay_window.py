@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,7 +109,7 @@ def check_shown(panel: ReplayPanel, reference: Replay, t_ns: int) -> None:
         assert panel.countdown_readout.text() == ""
     else:
         assert panel.countdown_readout.text() == format_remaining(expected.countdown.remaining_ns)
-    chrono = expected.chronograph
+    chrono = reference.trial_chronograph_at(t_ns)
     assert panel.chrono_readout.text() == format_elapsed(chrono.elapsed_ns(t_ns))
     assert panel.total_readout.text() == format_points(expected.results.total)
     # the dial
@@ -325,3 +328,31 @@ def test_a_long_log_opens_at_its_start_and_is_folded_while_idle(
         window.panel.refresh()
         check_shown(window.panel, reference, t_ns)
     window.close()
+
+
+@pytest.mark.slow
+def test_mmtimer_log_opens_the_replay_window(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    log = str(log_path("mille-miglia-day1"))
+    done = subprocess.run(
+        [sys.executable, "-m", "mmtimer", log, "--quit-after-first-frame"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "mmtimer: first frame painted" in done.stdout
+    bad = tmp_path / "bad.mmlog"
+    bad.write_text("not a log\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mmtimer", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 2 and "bad.mmlog:1" in done.stderr
+    assert "Traceback" not in done.stderr

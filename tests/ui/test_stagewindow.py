@@ -321,12 +321,15 @@ def test_recent_files_remember_what_was_opened(rig: Rig) -> None:
     assert names[:2] == ["tsd-club.stage.toml", "mille-miglia-day1.stage.toml"]
 
 
-def test_a_log_opens_with_a_word_on_replay(rig: Rig, tmp_path: Path) -> None:
-    log = tmp_path / "old.mmlog"
-    log.write_text("", encoding="utf-8")
+def test_a_log_opens_in_a_replay_window_and_the_stage_goes_on(rig: Rig) -> None:
+    log = resource("logs", "tsd-club.mmlog")
+    live = rig.window.live
     assert rig.window.open_path(log)
-    assert rig.window.live is None
-    assert "replay comes in a later version" in rig.window.countdown.lines()[0]
+    assert rig.window.live is live  # the stage being timed is not closed
+    (replay,) = rig.window.replay_windows
+    assert replay.isVisible() and replay.replay.contents.path == log
+    assert rig.window.recent_files()[0] == str(log.resolve())
+    replay.close()
 
 
 def test_logs_go_to_the_data_folder_with_a_date_and_never_over_a_file(tmp_path: Path) -> None:
