@@ -325,8 +325,8 @@ class ResultsPlot(QWidget):
 
     def _set_markers(self, placed: list[tuple[float, Bar, bool]]) -> None:
         """A cross on the axis for a measurement missed, a diamond for one exact to 1/100 s (its
-        bar has no height), an arrow at the edge for one beyond the scale, and while there are
-        few of those, a label with its real deviation."""
+        bar has no height); for one beyond the scale, a label with its real deviation while
+        there are few, else an arrow at the edge."""
 
         def points(keep: Callable[[Bar], bool], y: Callable[[Bar], float]) -> dict[str, Any]:
             chosen = [(x, bar) for x, bar, _ in placed if keep(bar)]
@@ -342,18 +342,24 @@ class ResultsPlot(QWidget):
         def edge(bar: Bar) -> float:
             return _seconds(bar.shown_ms)
 
-        items["beyond_late"].setData(**points(beyond(True), edge))
-        items["beyond_early"].setData(**points(beyond(False), edge))
         clipped = [(x, bar, second) for x, bar, second in placed if bar.clipped]
+        labelled = len(clipped) <= MAX_LABELS
+        if labelled:  # the labels say it: no arrows
+            items["beyond_late"].setData([], [])
+            items["beyond_early"].setData([], [])
+        else:
+            items["beyond_late"].setData(**points(beyond(True), edge))
+            items["beyond_early"].setData(**points(beyond(False), edge))
         for label in self._labels:
             label.setVisible(False)
-        if len(clipped) > MAX_LABELS:
+        if not labelled:
             return
         for label, (x, bar, second) in zip(self._labels, clipped, strict=False):
             if bar.deviation_ms is None:
                 continue
             late = bar.deviation_ms > 0
-            label.setText(format_signed_deviation(bar.deviation_ms), TONE_COLOURS[bar.tone])
+            colour = CURRENT_COLOUR if second else TONE_COLOURS[bar.tone]  # inside: light
+            label.setText(format_signed_deviation(bar.deviation_ms), colour)
             label.setAnchor((0.5, 1.0) if late != second else (0.5, 0.0))
             label.setPos(x, _seconds(bar.shown_ms))
             label.setVisible(True)
