@@ -141,7 +141,7 @@ def bench_big_log(folder: Path, count: int) -> None:
     print(f"  score the final state once:  {score_s * 1000:7.0f} ms  (total {result.total})")
     print(f"  load + score:                {(read_s + score_s) * 1000:7.0f} ms  (goal < 1000)")
     replay_s, replay = timed(lambda: Replay(contents, stage, rules, crew))
-    print(f"  Replay(...) (one fold):      {replay_s * 1000:7.0f} ms")
+    print(f"  Replay(...) (folds lazily):  {replay_s * 1000:7.0f} ms")
     final_s, _ = timed(replay.final_state)
     print(f"  replay.final_state():        {final_s * 1000:7.0f} ms")
     middle = (replay.start_ns + replay.end_ns) // 2

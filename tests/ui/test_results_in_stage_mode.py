@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from mmtimer.cli import main as cli_main
+from mmtimer.paths import resource
 from mmtimer.ui.results_model import Column
 from tests.ui.test_stagewindow import GOLDEN, Rig, drive_the_example_stage, rig
 
@@ -59,3 +62,20 @@ def test_the_results_table_follows_each_press_while_shown(rig: Rig) -> None:
     rig.space()  # line 3: exact
     assert model.index(1, deviation).data() == "0.00"
     assert model.current() == ("PC1", 3)
+
+
+def test_space_in_a_replay_window_plays_it_and_records_nothing(rig: Rig) -> None:
+    rig.space()  # one pass in the stage being timed
+    live = rig.window.live
+    assert live is not None
+    before = len(live.session.events)
+    assert rig.window.open_path(resource("logs", "mille-miglia-day1.mmlog"))
+    (replay,) = rig.window.replay_windows
+    replay.panel.playback.to_start()
+    replay.activateWindow()
+    rig.qtbot.waitUntil(replay.isActiveWindow, timeout=2000)
+    replay.panel.table.setFocus()
+    QTest.keyClick(replay.panel.table, Qt.Key.Key_Space)
+    assert replay.panel.playback.playing
+    assert len(live.session.events) == before  # the stage's trigger key stayed in its window
+    replay.close()
