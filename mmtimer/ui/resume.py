@@ -192,7 +192,8 @@ class ResumeDialog(QMessageBox):
             "This stage has a log that was not closed: mmtimer stopped before the stage ended."
         )
         torn = (
-            " Its last line was cut short: it is kept in a file next to the log."
+            " Its last line was cut short by the crash: resuming keeps it in a file next to "
+            "the log."
             if candidate.torn
             else ""
         )

@@ -25,7 +25,7 @@ from mmtimer.core.clock import NS_PER_S, FakeClock
 from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import results_csv
 from mmtimer.core.events import Other
-from mmtimer.core.logfile import read_log
+from mmtimer.core.logfile import LogWriter, read_log
 from mmtimer.core.rules import load_rules
 from mmtimer.core.scoring import score
 from mmtimer.core.session import LiveSession, log_inputs
@@ -438,3 +438,58 @@ def test_after_a_restart_the_window_bridges_the_gap_with_the_wall_clock(
     assert after["armed"] == before["armed"] == ("PC1", 2)
     assert "bridged with the wall clock" in second.statusBar().currentMessage()
     assert second.sync_label.text() == "Synced 2 min 05 s ago"
+
+
+def test_the_window_asks_with_the_dialog_when_no_answer_is_given(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True)
+    log = write_log(folder / "left-open.mmlog")
+    clock = FakeClock(100 * S, utc_start=UTC0 + datetime.timedelta(seconds=100))
+    window = StageWindow(
+        Controller(clock),
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        stamper=EventStamper(clock, "offscreen", None),
+        open_sound=lambda parent: "no sound",
+    )
+    qtbot.addWidget(window)
+    seen: list[str] = []
+
+    def accept() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, ResumeDialog)
+        seen.append(box.resume_button.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, accept)
+    assert window.open_path(STAGE)  # the modal box is answered by the timer, never blocks
+    local = (UTC0 + datetime.timedelta(seconds=25)).astimezone()  # no sync: the laptop's time
+    assert seen == [f"Resume left-open.mmlog (2 passes, last at {local:%H:%M:%S})"]
+    assert window.live is not None and window.live.log_path == log
+    window.close()
+    assert read_log(log).closed
+
+
+def test_a_log_another_mmtimer_writes_is_not_taken(make_window: WindowMaker) -> None:
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True)
+    log = write_log(folder / "busy.mmlog")
+    other, _ = LogWriter.open_existing(log)  # another mmtimer has it open
+    try:
+        named = make_window(FakeClock(100 * S, utc_start=UTC0), Answers(True))
+        assert not named.open_path(STAGE, log, warn=False)
+        assert named.open_error == f"{log}: the log is open in another mmtimer"
+        assert named.live is None
+        answers = Answers(True)
+        offered = make_window(FakeClock(100 * S, utc_start=UTC0), answers, "second")
+        assert offered.open_path(STAGE)
+        assert [c.path for c in answers.asked] == [log]
+        assert offered.live is not None and offered.live.log_path != log
+        message = offered.statusBar().currentMessage()
+        assert message == (
+            f"Could not resume busy.mmlog ({log}: the log is open in another mmtimer): "
+            "a new log starts"
+        )
+    finally:
+        assert other.close(timeout=5)
