@@ -7,17 +7,18 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mmtimer import __version__
-from mmtimer.core.clock import SystemClock
+from mmtimer.core.clock import Clock, SystemClock
 from mmtimer.core.errors import InputError
 from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage
 from mmtimer.paths import resource
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.fonts import load_fonts
-from mmtimer.ui.stagewindow import StageWindow
+from mmtimer.ui.resume import ResumableLog, ResumeAsker, inspect_log
+from mmtimer.ui.stagewindow import OutputOpener, StageWindow
 
 DEFAULT_STAGE = "mille-miglia-day1.stage.toml"
 
@@ -44,6 +45,61 @@ def _check_stage(path: Path) -> str | None:
     return None
 
 
+def check_log_option(stage_path: Path, log_path: Path) -> str | None:
+    """Why ``--log OUT`` cannot serve the stage, or None: OUT is a new file, or a log of this
+    stage left without a closing event (the window resumes it). Only reads: a refused OUT (closed,
+    another stage's, unreadable) is left as it was."""
+    if not log_path.exists():
+        return None
+    try:
+        inspect_log(log_path, load_stage(stage_path))
+    except InputError as error:
+        return str(error)
+    return None
+
+
+def _decline_resume(parent: QWidget | None, candidate: ResumableLog) -> bool:
+    return False
+
+
+def prepare_window(
+    args: argparse.Namespace,
+    *,
+    clock: Clock | None = None,
+    settings: QSettings | None = None,
+    ask_resume: ResumeAsker | None = None,
+    open_sound: OutputOpener | None = None,
+) -> StageWindow | str:
+    """The window `run_app` shows, open on the stage (or log) of `args`; or the one-line error
+    that stops before any window (exit status 2). A stage without ``--log`` may ask whether to
+    resume its log left open (not with --quit-after-first-frame, which must not wait)."""
+    file = getattr(args, "file", None)
+    path = Path(file) if file else resource("stages", DEFAULT_STAGE)
+    log = getattr(args, "log", None)
+    log_path = Path(log) if log else None
+    quick = bool(getattr(args, "quit_after_first_frame", False))
+    if path.suffix != ".mmlog":
+        problem = _check_stage(path)
+        if problem is None and log_path is not None:
+            problem = check_log_option(path, log_path)
+        if problem is not None:
+            return problem
+    make_application()
+    load_fonts()
+    controller = Controller(clock or SystemClock())
+    window = StageWindow(
+        controller,
+        settings if settings is not None else QSettings(),
+        open_sound=open_sound,
+        ask_resume=ask_resume or (_decline_resume if quick else None),
+    )
+    if not window.open_path(path, log_path, warn=False):
+        window.close()
+        window.deleteLater()
+        return window.open_error or f"{path}: cannot be opened"
+    return window
+
+
 def _run_replay(path: Path, args: argparse.Namespace) -> int:
     """`mmtimer LOG.mmlog`: the log in a replay window (results, plots, replay, export)."""
     from mmtimer.ui.replay_window import ReplayWindow, read_replay  # noqa: PLC0415
@@ -68,25 +124,17 @@ def _run_replay(path: Path, args: argparse.Namespace) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Start the window on a stage (default: the bundled example) and run the event loop."""
+    """Start the window on a stage (default: the bundled example) and run the event loop; a
+    log (``.mmlog``) opens in a replay window instead."""
     file = getattr(args, "file", None)
-    path = Path(file) if file else resource("stages", DEFAULT_STAGE)
-    log = getattr(args, "log", None)
-    log_path = Path(log) if log else None
-    if path.suffix == ".mmlog":
-        return _run_replay(path, args)
-    problem = _check_stage(path)
-    if problem is not None:
-        print(f"mmtimer: {problem}", file=sys.stderr)
+    if file and Path(file).suffix == ".mmlog" and not getattr(args, "log", None):
+        return _run_replay(Path(file), args)
+    prepared = prepare_window(args)
+    if isinstance(prepared, str):
+        print(f"mmtimer: {prepared}", file=sys.stderr)
         return 2
-    if log_path is not None and log_path.exists():
-        print(f"mmtimer: {log_path} exists: a log is never overwritten", file=sys.stderr)
-        return 2
+    window = prepared
     app = make_application()
-    load_fonts()
-    controller = Controller(SystemClock())
-    window = StageWindow(controller, QSettings())
-    window.open_path(path, log_path)
     if getattr(args, "quit_after_first_frame", False):
 
         def report() -> None:

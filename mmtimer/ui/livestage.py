@@ -191,6 +191,33 @@ class LiveStage(QObject):
         )
         self.session.sink = self.writer
 
+    def resume(self, path: Path, *, restarted: bool = False) -> None:
+        """Carry on in the log at `path`, left without a closing event, instead of a new log.
+
+        The core does the work (``LiveSession.resume_log``): it rebuilds the session (armed line,
+        chronograph, syncs, crew from the header), keeps a torn last line aside, and writes a
+        ``resume`` event; given the clock and wall clock read here, it decides whether the
+        session clock could continue or the gap must be bridged (a restart). Raises InputError
+        (the log cannot be resumed) or OSError (it cannot be opened: another mmtimer writes it).
+        """
+        if self.started:
+            raise SessionError("this stage's log has started: it cannot take another log")
+        now_ns = self.clock.now_ns()
+        utc_now = self.clock.utc_now()
+        options: dict[str, Any] = {
+            "on_alarm": self.alarmChanged.emit,  # writer thread -> queued to the GUI thread
+            "on_notice": self.notice.emit,
+            **self.writer_options,
+        }
+        session, writer = LiveSession.resume_log(
+            path, now_ns=now_ns, utc_now=utc_now, restarted=restarted, writer_options=options
+        )
+        self.session, self.writer, self.log_path = session, writer, Path(path)
+        self.stage, self.rules, self.crew = session.stage, session.rules, session.crew
+        self.last_guarded_seq = None
+        self._cache = None
+        self.changed.emit()
+
     def _remember_alarm(self, message: object) -> None:
         self.alarm = message if isinstance(message, str) else None
 

@@ -9,6 +9,10 @@ Keys: the trigger keys (Space by default) record a pass from the key event's own
 Backspace voids the last pass (a void event, never an erase); N skips the armed line; G chooses
 another section; T opens the official-time sync; + and - nudge official time by 0.1 s; C edits
 the crew; F1 lists every shortcut.
+
+A log left open by a crash (no closing event) is resumed, not split: ``--log OUT`` naming such a
+log of the stage resumes it; a stage opened without ``--log`` offers the data folder's latest log
+of the stage if it was left open (``ask_resume``; see ui/resume.py).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.csvout import CsvLocale
 from mmtimer.core.errors import InputError
+from mmtimer.core.events import Sync
 from mmtimer.core.rules import load_rules
 from mmtimer.core.scoring import score
 from mmtimer.core.stage import load_stage
@@ -48,9 +53,16 @@ from mmtimer.ui.dialogs import (
     describe_since,
 )
 from mmtimer.ui.helpdialog import KeyboardHelp
-from mmtimer.ui.livestage import LiveStage, default_log_path, display_path
+from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path, display_path
 from mmtimer.ui.mainwindow import MainWindow
 from mmtimer.ui.results_dock import ResultsDock
+from mmtimer.ui.resume import (
+    ResumeAsker,
+    find_resumable_log,
+    inspect_log,
+    resume_report,
+)
+from mmtimer.ui.resume import ask_resume as ask_resume_dialog
 from mmtimer.ui.stagepanel import StagePanel, section_views
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
@@ -70,10 +82,19 @@ STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
     "where the system gives one). A second press within the guard time is flagged: Backspace "
-    "voids it. Nothing is erased: a void is a new line in the log."
+    "voids it. Nothing is erased: a void is a new line in the log. A stage log left open by a "
+    "crash is offered for resume when its stage opens again (also File > Resume a log left "
+    "open), so the stage stays in one log."
 )
 
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
+
+
+def _error_text(error: Exception, path: Path) -> str:
+    """A resume failure in one line naming the file."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{path}: {error.strerror}"
+    return str(error)
 
 
 class StageWindow(MainWindow):
@@ -89,12 +110,16 @@ class StageWindow(MainWindow):
         *,
         stamper: EventStamper | None = None,
         open_sound: OutputOpener | None = None,
+        ask_resume: ResumeAsker | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(controller, settings, parent)
         self._flash_until_ns = 0
         self._sync_dialog: SyncDialog | None = None
         self.opened_path: Path | None = None
+        self.open_error: str | None = None  # why the last open_path refused, if it did
+        # Resume this stage's log left open? (a modal question; tests give their answer)
+        self.ask_resume: ResumeAsker = ask_resume or ask_resume_dialog
 
         # -- widgets -----------------------------------------------------------------------------
         self.countdown = CountdownWidget(self)
@@ -147,6 +172,7 @@ class StageWindow(MainWindow):
 
         self.open_action = action("&Open…", QKeySequence(QKeySequence.StandardKey.Open).toString())
         self.recent_menu = QMenu("Open &recent", self)
+        self.resume_action = action("Resume a log left &open…")
         self.record_action = action("&Record a pass")
         self.void_action = action("&Void the last pass", "Backspace")
         self.skip_action = action("S&kip the armed line", "N")
@@ -176,6 +202,7 @@ class StageWindow(MainWindow):
         if file_menu is not None:
             file_menu.insertAction(self.quit_action, self.open_action)
             file_menu.insertMenu(self.quit_action, self.recent_menu)
+            file_menu.insertAction(self.quit_action, self.resume_action)
             file_menu.insertSeparator(self.quit_action)
             file_menu.insertAction(self.quit_action, self.export_action)
             file_menu.insertSeparator(self.quit_action)
@@ -230,50 +257,122 @@ class StageWindow(MainWindow):
         self.crew_action.triggered.connect(self.edit_crew)
         self.settings_action.triggered.connect(self.edit_settings)
         self.open_action.triggered.connect(self._on_open)
+        self.resume_action.triggered.connect(self.resume_left_open)
         self.export_action.triggered.connect(self._on_export)
         # Beeps and their flash.
         self.beeper.flash.connect(self._on_flash)
         self.beeper.sound_unavailable.connect(lambda m: self.statusBar().showMessage(m, 10_000))
 
     # -- opening stages --------------------------------------------------------------------------
-    def open_path(self, path: Path, log_path: Path | None = None) -> bool:
-        """Open a stage to time (writing its log to ``log_path`` or a dated file), or a log."""
+    def open_path(self, path: Path, log_path: Path | None = None, *, warn: bool = True) -> bool:
+        """Open a stage to time, or a log.
+
+        The stage's log: ``log_path`` if given (resumed if it is a log of this stage left open;
+        any other existing file is refused), else the data folder's latest log of the stage if it
+        was left open and ``ask_resume`` says resume it, else a new dated file. On a refusal
+        ``open_error`` says why, and a warning shows if `warn`.
+        """
+        self.open_error = None
         path = Path(path)
         if path.suffix == ".mmlog":  # a replay window beside this one; the stage goes on
-            from mmtimer.ui.replay_window import ReplayWindow  # noqa: PLC0415 (not at start-up)
+            from mmtimer.ui.replay_window import ReplayWindow, read_replay  # noqa: PLC0415
 
-            replay = ReplayWindow.open_log(
-                path, self, clock=self.controller.clock, settings=self.settings
-            )
-            if replay is None:
-                return False
+            try:
+                log = read_replay(path)
+            except InputError as error:
+                return self._refuse("Cannot open the log", str(error), warn)
+            replay = ReplayWindow(log, self.controller.clock, self.settings, self)
+            replay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            replay.show()
             self.replay_windows = [w for w in self.replay_windows if w.isVisible()] + [replay]
             self._remember_recent(path)
             return True
         try:
             stage = load_stage(path)
             rules = load_rules(stage.rules, path.parent)
+            if log_path is not None and log_path.exists():
+                inspect_log(log_path, stage)  # only reads: a refused file stays untouched
         except InputError as error:
-            QMessageBox.warning(self, "Cannot open the stage", str(error))
-            return False
+            return self._refuse("Cannot open the stage", str(error), warn)
         self._close_live()
-        crew = self.saved_crew()
+        resume_path = log_path if log_path is not None and log_path.exists() else None
+        if log_path is None:
+            candidate = find_resumable_log(data_dir() / "logs", stage)
+            if candidate is not None and self.ask_resume(self, candidate):
+                resume_path = candidate.path
         when = self.controller.clock.utc_now()
         target = log_path if log_path is not None else default_log_path(stage, path, when)
+        crew = self.saved_crew()
         live = LiveStage(stage, rules, crew, target, self.controller.clock, stage_dir=path.parent)
+        # before a resume starts the writer thread, so none of its alarms is missed
+        live.notice.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        live.alarmChanged.connect(self._on_alarm)
+        report = ""
+        if resume_path is not None:
+            try:
+                live.resume(resume_path)
+            except (InputError, OSError) as error:
+                why = _error_text(error, resume_path)
+                if log_path is not None:  # named explicitly: nothing else is wanted
+                    live.deleteLater()
+                    self._show_no_stage(f"Cannot resume {resume_path.name}")
+                    return self._refuse("Cannot resume the log", why, warn)
+                report = f"Could not resume {resume_path.name} ({why}): a new log starts"
+            else:
+                report = f"Resumed {resume_path.name}: {resume_report(live.session)}"
+        self._install_live(live, path)
+        if report:
+            self.statusBar().showMessage(report, 60_000)
+        return True
+
+    def _install_live(self, live: LiveStage, path: Path) -> None:
+        """Show `live` (new or resumed): the panel, the log's name, official time from its syncs."""
         self.live = live
         self.opened_path = path
         live.changed.connect(self._on_stage_changed)
-        live.notice.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        live.alarmChanged.connect(self._on_alarm)
-        self.controller.official_time = OfficialTime()
-        self.stage_panel.set_stage(section_views(stage, rules))
-        self.setWindowTitle(f"{stage.name} - mmtimer")
-        self.log_label.setText(f"Log: {display_path(target)}")
+        offset = live.session.offset_ns  # log instants -> this clock's readings
+        self.controller.official_time = OfficialTime(
+            SyncPoint(e.t_ns - offset, e.official_ms * NS_PER_MS)
+            for e in live.session.events
+            if isinstance(e, Sync)
+        )
+        self.trigger.forget_last()
+        self.stage_panel.set_stage(section_views(live.stage, live.rules))
+        self.setWindowTitle(f"{live.stage.name} - mmtimer")
+        target = live.log_path
+        resumed = " (resumed)" if live.started else ""
+        self.log_label.setText(f"Log: {display_path(target)}{resumed}")
         self.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
         self._remember_recent(path)
         self._on_stage_changed()
-        return True
+
+    def _refuse(self, title: str, message: str, warn: bool) -> bool:
+        self.open_error = message
+        if warn:
+            QMessageBox.warning(self, title, message)
+        return False
+
+    def resume_left_open(self) -> bool:
+        """File > Resume a log left open: the most recent log of this stage without a closing
+        event (older than the latest log too), asked as at start-up; the current log is closed."""
+        live = self.live
+        if live is None or self.opened_path is None:
+            self.statusBar().showMessage("Open a stage first (File > Open)", 5000)
+            return False
+        candidate = find_resumable_log(
+            data_dir() / "logs",
+            live.stage,
+            latest_only=False,
+            exclude=[live.log_path] if live.started else [],
+        )
+        if candidate is None:
+            self.statusBar().showMessage(
+                f"No log of this stage was left open in {display_path(data_dir() / 'logs')}", 8000
+            )
+            return False
+        if not self.ask_resume(self, candidate):
+            return False
+        return self.open_path(self.opened_path, candidate.path)
 
     def _on_export(self) -> None:
         """File > Export results: what `mmtimer export` writes for this stage's log so far
