@@ -24,7 +24,7 @@ def test_smoke_passes_from_source() -> None:
         cwd=ROOT,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "smoke: 3 of 3 steps passed" in done.stdout
+    assert "smoke: 4 of 4 steps passed" in done.stdout
     assert "FAIL" not in done.stdout
 
 

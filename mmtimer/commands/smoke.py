@@ -39,45 +39,79 @@ def _step(name: str, action: Callable[[], str]) -> bool:
 
 
 def _first_frame(app: QApplication, window: QMainWindow) -> QImage:
+    """Show `window`, grab a frame, then close and delete it while the application still runs
+    (a window left for the interpreter's exit to destroy can take Qt down with it)."""
+    from PySide6.QtCore import QEvent, Qt
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.resize(1100, 660)
     window.show()
     app.processEvents()
     image = window.grab().toImage()
     window.close()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
     return image
 
 
-def _paint_main_window() -> str:
+def _stage_window() -> str:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QColor
 
-    from mmtimer.app import make_application
+    from mmtimer.app import DEFAULT_STAGE, make_application
     from mmtimer.core.clock import SystemClock
     from mmtimer.ui.controller import Controller
     from mmtimer.ui.fonts import load_fonts
-    from mmtimer.ui.mainwindow import MainWindow
+    from mmtimer.ui.stagewindow import StageWindow
 
     app = make_application()
     families = load_fonts()
     with tempfile.TemporaryDirectory(prefix="mmtimer-smoke-") as folder:
-        # a settings file of its own: the smoke test never reads or writes the user's settings
+        # settings and data folder of its own: the user's are never read or written; the stage's
+        # log would only be created at the first press, and none is made here
+        os.environ["MMTIMER_HOME"] = str(Path(folder) / "data")
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(Controller(SystemClock()), settings)
+        window = StageWindow(Controller(SystemClock()), settings, ask_resume=lambda *_: False)
+        if not window.open_path(resource("stages", DEFAULT_STAGE), warn=False):
+            raise RuntimeError(f"the example stage {DEFAULT_STAGE} did not open")
         image = _first_frame(app, window)
         del window, settings
-    if image.isNull() or image.width() < 100:
-        raise RuntimeError("the window painted no image")
     colours = {
         QColor(image.pixel(x, y)).rgb()
         for x in range(0, image.width(), 7)
         for y in range(0, image.height(), 7)
     }
-    if len(colours) < 50:
+    if image.isNull() or len(colours) < 50:
         raise RuntimeError(f"the frame looks blank ({len(colours)} colours)")
     return (
-        f"{image.width()}x{image.height()} px, {len(colours)} colours sampled, "
+        f"{DEFAULT_STAGE}: {image.width()}x{image.height()} px, {len(colours)} colours sampled, "
         f"platform {app.platformName()}, fonts {families or 'system'}"
     )
+
+
+def _replay_example_log() -> str:
+    from PySide6.QtCore import QSettings
+
+    from mmtimer.app import make_application
+    from mmtimer.core.clock import SystemClock
+    from mmtimer.ui.replay_window import ReplayWindow, read_replay
+
+    app = make_application()
+    replay = read_replay(resource(*EXAMPLE_LOG))
+    with tempfile.TemporaryDirectory(prefix="mmtimer-smoke-") as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = ReplayWindow(replay, SystemClock(), settings)
+        plot = window.panel.plot
+        plot.ensure_loaded()  # imports pyqtgraph: a build without it fails here
+        rows = window.panel.table.model().rowCount()
+        loaded = plot.is_loaded()
+        image = _first_frame(app, window)
+        del window, settings
+    if not loaded:
+        raise RuntimeError("the results plot did not load pyqtgraph")
+    if rows < 2:
+        raise RuntimeError(f"the results table shows {rows} rows")
+    return f"{image.width()}x{image.height()} px, {rows} table rows, plots drawn with pyqtgraph"
 
 
 def _rule_sets() -> str:
@@ -108,9 +142,10 @@ def run_smoke() -> int:
     print(f"mmtimer {__version__} smoke test ({'frozen' if frozen else 'from source'})")
     print(f"      resources: {resources_dir()}")
     steps = [
-        ("main window, one frame", _paint_main_window),
+        ("stage window, one frame", _stage_window),
         ("built-in rule sets", _rule_sets),
         ("example log", _score_example_log),
+        ("replay window and plots", _replay_example_log),
     ]
     passed = [_step(name, action) for name, action in steps]
     print(f"smoke: {sum(passed)} of {len(passed)} steps passed")
