@@ -311,6 +311,14 @@ def _time_of_day_row(
     )
 
 
+def due_target_ns(section: TimeControl, rules: KindRules) -> int:
+    """The start of a time control's due minute (due truncated to the unit): with due
+    "10:42:30" and a 1-minute unit the card is on time from 10:42:00 to 10:42:59.99 (RULES.md:
+    minutes off = minute of the hand-in - due minute)."""
+    due_ns = section.due_ms * NS_PER_MS
+    return due_ns - due_ns % rules.unit_ns
+
+
 @lru_cache(maxsize=4096)
 def ideal_target_ns(section: AverageTrial, check: int, rules: KindRules) -> int:
     """The ideal official time at `check` put on the unit by the rule set's `ideal_rounding`.
@@ -444,7 +452,7 @@ def _finish(
                     kind=SectionKind.TIME_CONTROL,
                     section_id=section.id,
                     line=1,
-                    target_ns=section.due_ms * NS_PER_MS,
+                    target_ns=due_target_ns(section, rules.time_control),
                     rules=rules.time_control,
                     passes=passes,
                     syncs=syncs,

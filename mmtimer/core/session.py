@@ -50,7 +50,7 @@ from mmtimer.core.logfile import (
 )
 from mmtimer.core.results import SectionKind, StageResult
 from mmtimer.core.rules import RuleSet, builtin_rule_ids, load_rules, parse_rules
-from mmtimer.core.scoring import ideal_target_ns, score
+from mmtimer.core.scoring import due_target_ns, ideal_target_ns, score
 from mmtimer.core.stage import (
     Section,
     Stage,
@@ -372,7 +372,7 @@ class SessionFold:
         if official is None:
             return None
         if isinstance(section, TimeControl):
-            target_ns = section.due_ms * NS_PER_MS
+            target_ns = due_target_ns(section, self.rules.time_control)
         else:
             target_ns = ideal_target_ns(section, line, self.rules.average)
         return Countdown(

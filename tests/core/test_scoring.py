@@ -160,6 +160,24 @@ def test_aci_time_control_minute_window(hand_in: int, penalty: int, notes: tuple
     assert row.raw_measured_ms == hand_in
 
 
+@pytest.mark.parametrize(
+    ("hand_in", "penalty"),
+    [
+        (tod(10, 42, 0), 0),  # due "10:42:30": the due minute is 10:42:00-10:42:59.99
+        (tod(10, 42, 59, 990), 0),
+        (tod(10, 43, 10), 100),  # minute 10:43 - due minute 10:42 = 1 minute late
+        (tod(10, 43, 40), 100),
+        (tod(10, 41, 50), 100),  # minute 10:41: 1 minute early
+        (tod(10, 44, 0), 200),
+    ],
+)
+def test_a_due_time_with_seconds_is_scored_on_its_due_minute(hand_in: int, penalty: int) -> None:
+    (row,) = arrive(ACI, TimeControl("CO1", tod(10, 42, 30)), hand_in).rows
+    assert row.penalty == penalty
+    assert row.target_ms == tod(10, 42)
+    assert row.deviation_ms == row.measured_ms - row.target_ms  # type: ignore[operator]
+
+
 def test_aci_average_trial_one_point_per_second_against_the_ideal() -> None:
     trial = AverageTrial("PM1", tod(10, 50), ((0, D("48.0")),), (2_350, 7_800))
     # ideal at km 2.350 = 10:52:56.25, scored on the second: 10:52:56

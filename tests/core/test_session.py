@@ -149,6 +149,17 @@ def test_time_control_and_average_countdowns_use_official_time() -> None:
     )
 
 
+def test_a_time_control_countdown_runs_to_the_start_of_its_due_minute() -> None:
+    stage = parse_stage(STAGE_TEXT.replace('due = "10:42"', 'due = "10:42:30"'), "t.stage.toml")
+    session = LiveSession(stage, load_rules("aci-2021"), Crew())
+    session.select_section("CO1")
+    session.sync(0, 10 * H_MS + 40 * 60_000)  # 10:40:00 at t = 0
+    countdown = session.countdown(0)
+    assert countdown == Countdown(
+        "CO1", 1, SectionKind.TIME_CONTROL, 10 * H_MS + 42 * 60_000, 120 * S
+    )
+
+
 def test_countdowns_go_the_short_way_round_midnight() -> None:
     session = new_session()
     session.select_section("CO1")  # due 10:42
