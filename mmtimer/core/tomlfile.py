@@ -96,7 +96,9 @@ class KeyLocator:
     """Finds the line (1-based) where a key is written in a TOML text."""
 
     def __init__(self, text: str) -> None:
-        self._lines = text.splitlines()
+        # "\n" only, as tomllib counts lines: str.splitlines() also breaks at U+2028, U+0085...,
+        # which TOML allows inside strings and comments.
+        self._lines = text.split("\n")
         # (line number, table name, is array of tables) for every table header
         self._headers: list[tuple[int, str, bool]] = []
         for number, line in enumerate(self._lines, start=1):

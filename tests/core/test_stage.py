@@ -441,6 +441,20 @@ def test_the_line_of_a_key_in_the_third_section() -> None:
     )
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_line_numbers_count_newlines_only(separator: str) -> None:
+    # TOML lets these characters into strings and comments; they do not end a line (tomllib
+    # counts "\n" too), so the line of a semantic error must not move past them.
+    head = f"# Day 1{separator}Brescia\n"
+    text = _stage_text(CO.replace("10:42", "25:00"), head=head).replace(
+        'name = "Test"', f'name = "Day{separator}1"'
+    )
+    with pytest.raises(InputError) as caught:
+        parse_stage(text, "day.stage.toml")
+    assert (caught.value.line, caught.value.key) == (9, "section[1].due")
+    assert text.split("\n")[8] == 'due = "25:00"'
+
+
 def test_an_error_in_an_inline_section_array_names_the_line_of_the_array() -> None:
     text = _stage_text('section = [{ id = "CO1", kind = "time-control", due = "25:00" }]\n')
     with pytest.raises(InputError) as caught:
