@@ -134,3 +134,18 @@ def test_what_a_log_holds_that_scoring_skips_is_reported_by_line(
     ) in err
     csv_text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert "PC9" not in csv_text
+
+
+def test_a_rules_file_name_the_system_cannot_take_is_a_clean_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # JSON (and TOML) may escape a NUL into a string; the OS refuses such a name with a
+    # ValueError, not an OSError.
+    log = tmp_path / "nul.mmlog"
+    data = EXAMPLE.read_bytes().replace(b'"rules":"mille-miglia"', b'"rules":"a\\u0000.toml"', 1)
+    log.write_bytes(data)
+    assert main(["export", str(log)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(f"mmtimer export: {log}:1: stage.rules: ")
+    assert log.read_bytes() == data

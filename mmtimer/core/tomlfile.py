@@ -51,6 +51,8 @@ def read_text(path: str | Path) -> str:
         raise InputError(source, "cannot be read: permission denied") from None
     except OSError as error:
         raise InputError(source, f"cannot be read: {error.strerror or error}") from None
+    except ValueError as error:  # e.g. a NUL in the name (JSON and TOML can escape one)
+        raise InputError(source, f"cannot be read: {error}") from None
     return decode_utf8(data, source)
 
 
