@@ -6,6 +6,7 @@ FORMATS.md allows at most 3 decimals for durations and distances, so both are ex
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 
@@ -19,9 +20,23 @@ class FormatError(ValueError):
     """A value does not follow the expected form; the message says what was expected."""
 
 
-_DECIMAL = re.compile(r"(?P<sign>[+-]?)(?P<int>\d+)(?:\.(?P<frac>\d+))?")
-_MIN_SEC = re.compile(r"(?P<sign>[+-]?)(?P<min>\d+):(?P<sec>\d{2})(?:\.(?P<frac>\d+))?")
-_TIME_OF_DAY = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.(?P<frac>\d+))?)?")
+# re.ASCII: digits are 0-9 only ("١٥.٠٠" or full-width digits are not the format).
+_DECIMAL = re.compile(r"(?P<sign>[+-]?)(?P<int>\d+)(?:\.(?P<frac>\d+))?", re.ASCII)
+_MIN_SEC = re.compile(r"(?P<sign>[+-]?)(?P<min>\d+):(?P<sec>\d{2})(?:\.(?P<frac>\d+))?", re.ASCII)
+_TIME_OF_DAY = re.compile(
+    r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.(?P<frac>\d+))?)?", re.ASCII
+)
+
+
+def _float_text(value: float, what: str) -> str:
+    """A TOML float as the decimal it was written as (``6.5`` -> ``"6.5"``), exactly.
+
+    FORMATS.md allows numbers with up to 3 decimals; ``repr`` gives the shortest text that reads
+    back as the same float, which for such a literal is the literal itself.
+    """
+    if not math.isfinite(value):
+        raise FormatError(f"{what} {value!r} is not a number")
+    return format(Decimal(repr(value)), "f")
 
 
 def _fraction_to_units(frac: str | None, digits: int, what: str, text: str) -> int:
@@ -54,21 +69,15 @@ def parse_decimal_scaled(text: str, digits: int, what: str = "number") -> int:
 def parse_duration_ms(value: str | int | float, what: str = "duration") -> int:
     """A duration: seconds as ``"15.00"``, ``21`` or ``"1:02.50"`` (1 min 2.50 s) -> ms.
 
-    Floats are refused unless they are whole numbers: ``15.1`` in TOML is a binary float, so
-    FORMATS.md asks for decimals to be written as strings.
+    A TOML float (``6.5``) is read as the decimal it was written as, with at most 3 decimals
+    (FORMATS.md: "strings or numbers of seconds with at most 3 decimals").
     """
     if isinstance(value, bool):
         raise FormatError(f"{what} {value!r} is not a duration")
     if isinstance(value, int):
         ms = value * MS_PER_S
-    elif isinstance(value, float):
-        if not value.is_integer():
-            raise FormatError(
-                f'{what} {value!r}: write seconds with decimals as a string, e.g. "{value}"'
-            )
-        ms = int(value) * MS_PER_S
-    elif isinstance(value, str):
-        stripped = _check_plain(value, what)
+    elif isinstance(value, str | float):
+        stripped = _check_plain(value, what) if isinstance(value, str) else _float_text(value, what)
         min_sec = _MIN_SEC.fullmatch(stripped)
         if min_sec is not None:
             seconds = int(min_sec["sec"])
@@ -77,7 +86,7 @@ def parse_duration_ms(value: str | int | float, what: str = "duration") -> int:
             ms = (
                 int(min_sec["min"]) * MS_PER_MIN
                 + seconds * MS_PER_S
-                + _fraction_to_units(min_sec["frac"], 3, what, value)
+                + _fraction_to_units(min_sec["frac"], 3, what, stripped)
             )
             if min_sec["sign"] == "-":
                 ms = -ms
@@ -118,9 +127,7 @@ def parse_km_m(value: str | int | float, what: str = "distance") -> int:
     if isinstance(value, int):
         metres = value * 1000
     elif isinstance(value, float):
-        if not value.is_integer():
-            raise FormatError(f'{what} {value!r}: write km with decimals as a string, "{value}"')
-        metres = int(value) * 1000
+        metres = parse_decimal_scaled(_float_text(value, what), 3, what)
     elif isinstance(value, str):
         metres = parse_decimal_scaled(value, 3, what)
     else:
@@ -137,9 +144,7 @@ def parse_decimal(value: str | int | float, what: str = "number") -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        if not value.is_integer():
-            raise FormatError(f'{what} {value!r}: write decimals as a string, "{value}"')
-        return Decimal(int(value))
+        return Decimal(_float_text(value, what))
     if isinstance(value, str):
         stripped = _check_plain(value, what)
         if _DECIMAL.fullmatch(stripped) is None:

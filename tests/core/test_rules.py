@@ -205,7 +205,7 @@ def _line_of(text: str, needle: str) -> int:
         ('unit = "0.01s"', 'unit = "0.01 s"', 'unit = "0.01 s"', "timed.unit", "not one of"),
         ('cap = "300"', 'cap = "-300"', 'cap = "-300"', "timed.cap", "negative"),
         ('cap = "300"', 'cap = "3,00"', 'cap = "3,00"', "timed.cap", "not a comma"),
-        ('cap = "300"', "cap = 2.5", "cap = 2.5", "timed.cap", "as a string"),
+        ('cap = "300"', "cap = -2.5", "cap = -2.5", "timed.cap", "negative"),
         (
             'rounding = "truncate"',
             'rounding = "floor"',

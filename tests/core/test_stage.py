@@ -309,11 +309,11 @@ PC = '[[section]]\nid = "PC1"\nkind = "timed"\ntargets = ["15.00", "6.00"]\n'
             _stage_text(PC.replace('"6.00"', "15,00")), 8, None, "not valid TOML", id="bare-comma"
         ),
         pytest.param(
-            _stage_text(PC.replace('"6.00"', "6.5")),
+            _stage_text(PC.replace('"6.00"', "6.0001")),
             8,
             "section[1].targets[2]",
-            "as a string",
-            id="float-target",
+            "more than 3 decimals",
+            id="float-target-4-decimals",
         ),
         pytest.param(
             _stage_text(PC.replace('"6.00"', '"0"')),
@@ -601,3 +601,18 @@ def test_random_stage_shaped_documents_give_a_stage_or_a_clean_error(
         return
     _only_stage_or_input_error(lambda: parse_stage(text, "fuzz.stage.toml"))
     _only_stage_or_input_error(lambda: stage_from_json(doc, "fuzz.mmlog"))
+
+
+def test_numbers_with_decimals_read_exactly_as_written() -> None:
+    # FORMATS.md §1: durations and distances are "strings or numbers ... with at most 3 decimals"
+    text = _stage_text(
+        PC.replace('["15.00", "6.00"]', "[15.125, 6.5]")
+        + PM
+        + "speed_kmh = 48.5\nchecks_km = [2.35, 7.8]\n"
+    )
+    stage = parse_stage(text, "floats.stage.toml")
+    timed, average = stage.sections
+    assert isinstance(timed, TimedSection) and isinstance(average, AverageTrial)
+    assert timed.targets_ms == (15_125, 6_500)
+    assert average.checks_m == (2_350, 7_800)
+    assert average.speeds[0][1] == Decimal("48.5")

@@ -24,6 +24,9 @@ from mmtimer.core import timefmt as tf
         (" 7.2 ", 7_200),
         ("10:00", 600_000),
         (21.0, 21_000),
+        (6.5, 6_500),
+        (15.125, 15_125),
+        (0.1, 100),
     ],
 )
 def test_durations(text: str | int | float, ms: int) -> None:
@@ -38,7 +41,9 @@ def test_durations(text: str | int | float, ms: int) -> None:
         ("abc", "not seconds"),
         ("1.0001", "more than 3 decimals"),
         ("1:60.00", "below 60"),
-        (15.1, "as a string"),
+        (15.0001, "more than 3 decimals"),
+        (float("nan"), "not a number"),
+        ("١٥.٠٠", "not seconds"),
         (True, "not a duration"),
     ],
 )
