@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,6 +20,9 @@ from mmtimer.ui.controller import Controller
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.resume import ResumableLog, ResumeAsker, inspect_log
 from mmtimer.ui.stagewindow import OutputOpener, StageWindow
+
+if TYPE_CHECKING:  # imported when a log is opened: stage mode starts without it
+    from mmtimer.ui.replay_window import ReplayWindow
 
 DEFAULT_STAGE = "mille-miglia-day1.stage.toml"
 
@@ -112,6 +116,14 @@ def _run_replay(path: Path, args: argparse.Namespace) -> int:
     app = make_application()
     load_fonts()
     window = ReplayWindow(replay, SystemClock(), QSettings())
+    return _show_and_run(app, window, args)
+
+
+def _show_and_run(
+    app: QApplication, window: StageWindow | ReplayWindow, args: argparse.Namespace
+) -> int:
+    """Show `window` and run the event loop; with --quit-after-first-frame, say when the first
+    frame is painted and quit (start-up checks and benchmarks)."""
     if getattr(args, "quit_after_first_frame", False):
 
         def report() -> None:
@@ -135,12 +147,4 @@ def run_app(args: argparse.Namespace) -> int:
         return 2
     window = prepared
     app = make_application()
-    if getattr(args, "quit_after_first_frame", False):
-
-        def report() -> None:
-            print("mmtimer: first frame painted", flush=True)
-            QTimer.singleShot(0, app.quit)
-
-        window.call_after_first_paint(report)
-    window.show()
-    return app.exec()
+    return _show_and_run(app, window, args)

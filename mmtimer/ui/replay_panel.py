@@ -34,6 +34,7 @@ from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.core.session import SessionState
 from mmtimer.core.timefmt import DAY_MS, format_time_of_day
+from mmtimer.ui.countdown import format_left
 from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.plots import ResultsPlot
@@ -60,23 +61,6 @@ def format_elapsed(ns: int) -> str:
     minutes, rest = divmod(rest, 6_000)
     seconds, hundredths = divmod(rest, 100)
     return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{hundredths:02d}"
-
-
-def format_remaining(ns: int) -> str:
-    """Time left to a target, to 1/100 s: ``12.34``, ``1:02.50``; past it ``+0.12``."""
-    if ns > 0:
-        cs, sign = -(-ns // NS_PER_CS), ""
-    else:
-        cs = -ns // NS_PER_CS
-        sign = "+" if cs else ""
-    seconds, hundredths = divmod(cs, 100)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{hundredths:02d}"
-    if minutes:
-        return f"{sign}{minutes}:{seconds:02d}.{hundredths:02d}"
-    return f"{sign}{seconds}.{hundredths:02d}"
 
 
 class Playback(QObject):
@@ -488,7 +472,7 @@ class ReplayPanel(QWidget):
             note = "stage done" if armed is None else f"{armed.section} · line {armed.line}"
             self.countdown_readout.set_note(note)
         else:
-            self.countdown_readout.set_text(format_remaining(countdown.remaining_ns))
+            self.countdown_readout.set_text(format_left(countdown.remaining_ns))
             self.countdown_readout.set_dimmed(False)
             self.countdown_readout.set_note(f"{countdown.section} · line {countdown.line}")
         result = state.results

@@ -21,13 +21,13 @@ from mmtimer.core.logfile import read_log
 from mmtimer.core.replay import Replay
 from mmtimer.core.timefmt import DAY_MS, format_time_of_day
 from mmtimer.paths import resource
+from mmtimer.ui.countdown import format_left
 from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.replay_panel import (
     SPEEDS,
     ReplayPanel,
     format_elapsed,
-    format_remaining,
     last_pass_key,
 )
 from mmtimer.ui.replay_window import ReplayWindow, comparison_problem, read_replay
@@ -108,7 +108,7 @@ def check_shown(panel: ReplayPanel, reference: Replay, t_ns: int) -> None:
     if expected.countdown is None:
         assert panel.countdown_readout.text() == ""
     else:
-        assert panel.countdown_readout.text() == format_remaining(expected.countdown.remaining_ns)
+        assert panel.countdown_readout.text() == format_left(expected.countdown.remaining_ns)
     chrono = reference.trial_chronograph_at(t_ns)
     assert panel.chrono_readout.text() == format_elapsed(chrono.elapsed_ns(t_ns))
     assert panel.total_readout.text() == format_points(expected.results.total)
