@@ -4,14 +4,33 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new file beside `path`, created as a plain write would create `path` (0666 less the
+    umask: mkstemp's 0600 would make an exported CSV unreadable to anyone else), or with the
+    permissions of the `path` it replaces."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            handle = os.open(name, flags, 0o666)
+        except FileExistsError:
+            continue
+        break
+    if hasattr(os, "fchmod"):
+        with contextlib.suppress(OSError):
+            os.fchmod(handle, stat.S_IMODE(path.stat().st_mode))
+    return handle, name
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` by `data` so a crash leaves either the old file or the new one, whole."""
     directory = path.parent
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    handle, temp_name = _create_temporary(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

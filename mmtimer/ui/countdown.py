@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mmtimer.core.clock import NS_PER_MS
@@ -129,6 +129,53 @@ class CountdownState:
     flash: bool = False
 
 
+MIN_PX = 8
+ONE_LINE = int(Qt.AlignmentFlag.AlignCenter)
+WRAPPED = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+
+
+@dataclass(frozen=True, slots=True)
+class RowLayout:
+    """One text of the readout as drawn: where, in which font, with which flags."""
+
+    text: str
+    font: QFont
+    rect: QRectF
+    flags: int
+    tone: Tone
+
+
+def _fits(font: QFont, rect: QRectF, flags: int, text: str) -> bool:
+    drawn = QFontMetricsF(font).boundingRect(rect, flags, text)
+    return drawn.width() <= rect.width() and drawn.height() <= rect.height()
+
+
+def fit_text(base: QFont, text: str, rect: QRectF) -> tuple[QFont, int, str]:
+    """The largest font (at most 80 % of the row's height) that shows `text` whole in `rect`:
+    on one line, or, for a long text that would have to shrink, wrapped on two or more lines
+    if that is larger. Never cut at the edges: elided only if nothing fits at 8 px."""
+    font = QFont(base)
+    top = max(MIN_PX, int(rect.height() * 0.8))
+    font.setPixelSize(top)
+    advance = QFontMetricsF(font).horizontalAdvance(text)
+    size = top if advance <= rect.width() else max(MIN_PX, int(top * rect.width() / advance))
+    font.setPixelSize(size)
+    while size > MIN_PX and not _fits(font, rect, ONE_LINE, text):
+        size -= 1
+        font.setPixelSize(size)
+    if size == top:
+        return font, ONE_LINE, text
+    if " " in text:
+        wrapped = QFont(base)
+        for bigger in range(top, size, -1):
+            wrapped.setPixelSize(bigger)
+            if _fits(wrapped, rect, WRAPPED, text):
+                return wrapped, WRAPPED, text
+    if not _fits(font, rect, ONE_LINE, text):
+        text = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    return font, ONE_LINE, text
+
+
 class CountdownWidget(QWidget):
     """Paints a ``CountdownState``; font sizes follow the widget's height."""
 
@@ -141,6 +188,9 @@ class CountdownWidget(QWidget):
         self._digits = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self._digits.setBold(True)
         self._text = QFont(self.font())
+        # (text, row width, row height, digits?) -> the fitted font: the time left changes each
+        # frame, its row's size does not, so a frame measures at most once per new text.
+        self._fitted: dict[tuple[str, float, float, bool], tuple[QFont, int, str]] = {}
 
     @property
     def state(self) -> CountdownState:
@@ -177,10 +227,10 @@ class CountdownWidget(QWidget):
         self.render_into(painter, QRectF(self.rect()))
         painter.end()
 
-    def render_into(self, painter: QPainter, rect: QRectF) -> None:
-        """Draw the state into ``rect`` (also used to paint into an image)."""
+    def layout_rows(self, rect: QRectF) -> list[RowLayout]:
+        """Where and how each shown text is drawn in ``rect``: each row's share of the height,
+        the largest font that shows its text whole (shrunk, or wrapped if that reads larger)."""
         s = self._state
-        painter.fillRect(rect, FLASH if s.flash else BACKGROUND)
         target, left, last, total = self.lines()
         h = rect.height()
         pad = max(4.0, h * 0.03)
@@ -191,21 +241,28 @@ class CountdownWidget(QWidget):
             (0.22, last, self._text, deviation_tone(s.last_deviation_ms)),
             (0.16, total, self._text, Tone.NORMAL),
         )
+        out: list[RowLayout] = []
         y = inner.top()
         for share, text, base, tone in rows:
             row = QRectF(inner.left(), y, inner.width(), inner.height() * share)
             y += row.height()
             if not text:
                 continue
-            font = QFont(base)
-            font.setPixelSize(max(8, int(row.height() * 0.8)))
-            painter.setFont(font)
-            width = painter.fontMetrics().horizontalAdvance(text)
-            if width > row.width():  # shrink to fit the width
-                font.setPixelSize(max(8, int(font.pixelSize() * row.width() / width)))
-                painter.setFont(font)
-            colour = QColor(TONE_COLOURS[tone])
-            if s.flash:
-                colour = BACKGROUND
-            painter.setPen(colour)
-            painter.drawText(row, Qt.AlignmentFlag.AlignCenter, text)
+            key = (text, row.width(), row.height(), base is self._digits)
+            fitted = self._fitted.get(key)
+            if fitted is None:
+                if len(self._fitted) > 64:
+                    self._fitted.clear()
+                fitted = self._fitted[key] = fit_text(base, text, row)
+            font, flags, shown = fitted
+            out.append(RowLayout(shown, font, row, flags, tone))
+        return out
+
+    def render_into(self, painter: QPainter, rect: QRectF) -> None:
+        """Draw the state into ``rect`` (also used to paint into an image)."""
+        s = self._state
+        painter.fillRect(rect, FLASH if s.flash else BACKGROUND)
+        for row in self.layout_rows(rect):
+            painter.setFont(row.font)
+            painter.setPen(BACKGROUND if s.flash else QColor(TONE_COLOURS[row.tone]))
+            painter.drawText(row.rect, row.flags, row.text)

@@ -59,10 +59,11 @@ class KeyboardHelp(QDialog):
         *,
         extra_rows: tuple[tuple[str, str], ...] = (),
         note_text: str | None = None,
+        mouse_rows: tuple[tuple[str, str], ...] = MOUSE_ROWS,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = shortcut_rows(menubar) + list(MOUSE_ROWS) + list(extra_rows)
+        rows = shortcut_rows(menubar) + list(mouse_rows) + list(extra_rows)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setHorizontalHeaderLabels(["Keys", "Does"])
         self.table.verticalHeader().setVisible(False)

@@ -22,6 +22,7 @@ from mmtimer.core.errors import InputError
 from mmtimer.core.logfile import LogContents, read_log
 from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
+from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.replay_panel import ReplayPanel
 from mmtimer.ui.themes import DEFAULT_THEME
 
@@ -32,6 +33,15 @@ CSV_FILTERS: dict[str, CsvLocale] = {
 }
 PNG_FILTER = "PNG image (*.png)"
 KEY_THEME = "dial/theme"  # the main window's setting: the replay's dial wears the same colour
+REPLAY_MOUSE_ROWS = (
+    ("Click a bar of the plot", "Select its row and move the replay to its pass"),
+    ("Double-click a row of the table", "Move the replay to that line's pass"),
+    ("Drag the slider", "Move the replay to any instant"),
+)
+REPLAY_HELP_NOTE = (
+    "The replay keys act while the replay has the keyboard focus. A replay only reads its log: "
+    "nothing is recorded or changed."
+)
 
 
 def write_results_csv(path: Path, result: StageResult, locale: CsvLocale = "en") -> None:
@@ -136,6 +146,7 @@ class ReplayWindow(QMainWindow):
         self.plots_action = action("&Plots", "Ctrl+P")
         self.plots_action.setCheckable(True)
         self.plots_action.setChecked(True)
+        self.help_action = action("&Keyboard shortcuts", "F1")
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -157,6 +168,8 @@ class ReplayWindow(QMainWindow):
             replay_menu.addSeparator() if act is None else replay_menu.addAction(act)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.plots_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.help_action)
 
         self.open_action.triggered.connect(self._on_open)
         self.compare_action.triggered.connect(self._on_compare)
@@ -165,6 +178,19 @@ class ReplayWindow(QMainWindow):
         self.export_plot_action.triggered.connect(self._on_export_plot)
         self.close_action.triggered.connect(self.close)
         self.plots_action.toggled.connect(self.panel.plot.setVisible)
+        self.help_action.triggered.connect(self.show_keyboard_help)
+
+    def show_keyboard_help(self) -> KeyboardHelp:
+        """F1: every shortcut of this window (built from its menus), and the mouse's part."""
+        dialog = KeyboardHelp(
+            self.menuBar(),
+            self,
+            mouse_rows=REPLAY_MOUSE_ROWS,
+            note_text=REPLAY_HELP_NOTE,
+        )
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
 
     # -- opening and comparing ---------------------------------------------------------------------
     @classmethod

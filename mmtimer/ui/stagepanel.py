@@ -46,6 +46,8 @@ class SectionView:
 
 
 COLUMNS = ("Section / line", "Target", "Result")
+RESULT_SAMPLE = "+000.00 s · 300"  # as wide as a line's result gets: "-12.98 s · 300"
+MIN_WIDTH = 360
 
 
 class StagePanel(QTreeWidget):
@@ -63,7 +65,7 @@ class StagePanel(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setAccessibleName("Stage sections and lines")
         self.setStyleSheet(STYLE)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(MIN_WIDTH)
         header = self.header()
         # Sized once per stage (set_stage): ResizeToContents would measure every line again at
         # each change, 5 ms per item on a 1000-line stage.
@@ -98,6 +100,12 @@ class StagePanel(QTreeWidget):
         # room for the armed line's bold face and marker
         self.setColumnWidth(0, self.columnWidth(0) + 24)
         self.setColumnWidth(1, self.columnWidth(1) + 12)
+        # ... and room for a whole result beside them, so the window's narrowest panel never
+        # hides the results behind a sideways scroll bar
+        result_px = self.fontMetrics().horizontalAdvance(RESULT_SAMPLE) + 16
+        scroll_px = self.verticalScrollBar().sizeHint().width()
+        needed = self.columnWidth(0) + self.columnWidth(1) + result_px + scroll_px
+        self.setMinimumWidth(max(MIN_WIDTH, needed + 2 * self.frameWidth()))
 
     def line_item(self, section_id: str, line: int) -> QTreeWidgetItem | None:
         """The item of ``line`` (from 1) of a section, or None."""

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S
@@ -124,3 +124,30 @@ def test_the_readout_is_painted_in_the_colour_of_its_meaning(qtbot: QtBot) -> No
     assert TONE_COLOURS[Tone.LATE].name() in late
     flash = render(CountdownState(left_ns=0, flash=True))
     assert QColor(flash.pixel(2, 2)).name() != BACKGROUND.name()
+
+
+def test_a_long_last_line_is_never_cut_off(qtbot: QtBot) -> None:
+    """The last line with a note (a double press) at the window's default size: every text is
+    drawn whole inside its row, none cut at the edges, and the long one stays readable."""
+    widget = CountdownWidget()
+    qtbot.addWidget(widget)
+    widget.set_state(
+        CountdownState(
+            target_label="PC2 · line 1 · press at the start line",
+            last_label="PC1 · line 3",
+            last_deviation_ms=-5_680,
+            last_penalty=Decimal(300),
+            last_note="capped · double press? Backspace voids it",
+            total=Decimal(600),
+            total_label="So far",
+        )
+    )
+    for width, height in ((286, 167), (240, 150), (420, 260)):
+        rows = widget.layout_rows(QRectF(0, 0, width, height))
+        assert [row.text for row in rows] == [t for t in widget.lines() if t]
+        for row in rows:
+            drawn = QFontMetricsF(row.font).boundingRect(row.rect, row.flags, row.text)
+            assert row.rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(drawn), (width, row.text)
+        last = rows[2]
+        assert "Backspace voids it" in last.text
+        assert last.font.pixelSize() >= 10, (width, last.font.pixelSize())

@@ -24,6 +24,7 @@ from mmtimer.paths import resource
 from mmtimer.ui.countdown import format_left
 from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.fonts import load_fonts
+from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.replay_panel import (
     SPEEDS,
     ReplayPanel,
@@ -356,3 +357,27 @@ def test_mmtimer_log_opens_the_replay_window(tmp_path: Path) -> None:
     )
     assert done.returncode == 2 and "bad.mmlog:1" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_f1_lists_every_replay_shortcut(window: ReplayWindow, qtbot: QtBot) -> None:
+    """F1 works in the replay window too, and lists its keys (not the stage window's pushers,
+    which a replay does not have)."""
+    window.activateWindow()
+    window.panel.table.setFocus()
+    QTest.keyClick(window.panel.table, Qt.Key.Key_F1)
+    helps = [h for h in window.findChildren(KeyboardHelp) if h.isVisible()]
+    assert len(helps) == 1
+    rows = dict(helps[0].rows())
+    for keys, does in (
+        ("Space", "Replay > Play"),
+        ("Left, PgUp", "Replay > Previous pass"),
+        ("Right, PgDown", "Replay > Next pass"),
+        ("Home", "Replay > To the start"),
+        ("End", "Replay > To the end"),
+        ("3", "Replay > Speed x16"),
+        ("Ctrl+E", "File > Export results (CSV)…"),
+        ("Ctrl+P", "View > Plots"),
+        ("F1", "Help > Keyboard shortcuts"),
+    ):
+        assert rows.get(keys) == does
+    assert not any("pusher" in keys for keys in rows)

@@ -36,7 +36,9 @@ def test_export_never_writes_over_the_log(
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(str(args[2])))
     rig.space()
-    assert rig.log.exists()
+    live = rig.window.live
+    assert live is not None and live.writer is not None
+    assert live.writer.flush(timeout=5)  # the pass is on disk: the writer thread is done with it
     before = rig.log.read_bytes()
     assert not rig.window.export_results_to(rig.log)
     assert rig.log.read_bytes() == before and "the log itself" in warnings[0]

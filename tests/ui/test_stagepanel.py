@@ -117,3 +117,22 @@ def test_long_targets_read_in_minutes(qtbot: QtBot) -> None:
     )
     views = section_views(stage, load_rules(stage.rules))
     assert views[0].lines[1].target == "1:02.50"
+
+
+def test_results_are_not_cut_off_at_the_panels_narrowest(qtbot: QtBot) -> None:
+    """At its minimum width (what the window gives it at its default 1180 px) the panel shows
+    a line's whole result beside the longest target, with no sideways scrolling."""
+    path = resource("stages", "mille-miglia-day1.stage.toml")
+    stage = load_stage(path)
+    panel = StagePanel()
+    qtbot.addWidget(panel)
+    panel.set_stage(section_views(stage, load_rules(stage.rules, path.parent)))
+    panel.resize(panel.minimumWidth(), 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    metrics = panel.fontMetrics()
+    for text in ("-12.98 s · 300", "+60 min · 100", "missed · 300", "+125.40 s · 300"):
+        panel.set_result("PM1", 2, text, Tone.LATE)
+        shown = panel.viewport().width() - panel.columnWidth(0) - panel.columnWidth(1)
+        assert metrics.horizontalAdvance(text) + 12 <= shown, text
+        assert panel.horizontalScrollBar().maximum() == 0
