@@ -8,7 +8,11 @@ chronograph of the current trial.
 Keys: the trigger keys (Space by default) record a pass from the key event's own time;
 Backspace voids the last pass (a void event, never an erase); N skips the armed line; G chooses
 another section; T opens the official-time sync; + and - nudge official time by 0.1 s; C edits
-the crew; F1 lists every shortcut.
+the crew; Ctrl+Shift+E ends the stage (confirmed); F1 lists every shortcut.
+
+Closing the window while the stage is under way (its log started, a line still to record, no
+closing event) asks ``ask_close``: end the stage, quit and keep it open (no closing event: the
+next start offers to resume it; the default), or cancel (see ui/endstage.py).
 
 A log left open by a crash (no closing event) is resumed, not split: ``--log OUT`` naming such a
 log of the stage resumes it; a stage opened without ``--log`` offers the data folder's latest log
@@ -52,6 +56,9 @@ from mmtimer.ui.dialogs import (
     SyncRequest,
     describe_since,
 )
+from mmtimer.ui.endstage import CloseAsker, CloseChoice, EndConfirmer
+from mmtimer.ui.endstage import ask_close as ask_close_dialog
+from mmtimer.ui.endstage import confirm_end as confirm_end_dialog
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path, display_path
 from mmtimer.ui.mainwindow import MainWindow
@@ -84,7 +91,8 @@ HELP_NOTE = (
     "where the system gives one). A second press within the guard time is flagged: Backspace "
     "voids it. Nothing is erased: a void is a new line in the log. A stage log left open by a "
     "crash is offered for resume when its stage opens again (also File > Resume a log left "
-    "open), so the stage stays in one log."
+    "open), so the stage stays in one log. Stage > End stage ends it for good; quitting before "
+    "every line is done asks, and by default keeps the stage open to resume."
 )
 
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
@@ -111,6 +119,8 @@ class StageWindow(MainWindow):
         stamper: EventStamper | None = None,
         open_sound: OutputOpener | None = None,
         ask_resume: ResumeAsker | None = None,
+        ask_close: CloseAsker | None = None,
+        confirm_end: EndConfirmer | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(controller, settings, parent)
@@ -120,6 +130,9 @@ class StageWindow(MainWindow):
         self.open_error: str | None = None  # why the last open_path refused, if it did
         # Resume this stage's log left open? (a modal question; tests give their answer)
         self.ask_resume: ResumeAsker = ask_resume or ask_resume_dialog
+        # Closing mid-stage: end it, keep it open (to resume), or cancel? (modal, as above)
+        self.ask_close: CloseAsker = ask_close or ask_close_dialog
+        self.confirm_end: EndConfirmer = confirm_end or confirm_end_dialog
 
         # -- widgets -----------------------------------------------------------------------------
         self.countdown = CountdownWidget(self)
@@ -182,6 +195,7 @@ class StageWindow(MainWindow):
         self.earlier_action = action("Official time -0.1 s", "-")
         self.crew_action = action("&Crew…", "C")
         self.settings_action = action("Triggers and &beeps…", "Ctrl+,")
+        self.end_stage_action = action("&End stage…", "Ctrl+Shift+E")
         self._set_record_shortcuts()
         # Results (issue 6): the export and the table; a log opens in a replay window.
         self.export_action = action("&Export results (CSV)…", "Ctrl+E")
@@ -225,6 +239,8 @@ class StageWindow(MainWindow):
             None,
             self.crew_action,
             self.settings_action,
+            None,
+            self.end_stage_action,
         ):
             if act is None:
                 stage_menu.addSeparator()
@@ -256,6 +272,7 @@ class StageWindow(MainWindow):
         self.earlier_action.triggered.connect(lambda: self.nudge(-100))
         self.crew_action.triggered.connect(self.edit_crew)
         self.settings_action.triggered.connect(self.edit_settings)
+        self.end_stage_action.triggered.connect(self.end_stage)
         self.open_action.triggered.connect(self._on_open)
         self.resume_action.triggered.connect(self.resume_left_open)
         self.export_action.triggered.connect(self._on_export)
@@ -398,6 +415,27 @@ class StageWindow(MainWindow):
         if not export_results(self, path, final, locale, live.log_path):
             return False
         self.statusBar().showMessage(f"Results written to {display_path(path)}", 8000)
+        return True
+
+    def end_stage(self) -> bool:
+        """Stage > End stage: the closing event on purpose, once confirmed. The stage's results
+        stay shown (lines not recorded now count as missed); nothing more is recorded."""
+        live = self.live
+        if live is None or not live.started:
+            self.statusBar().showMessage("Nothing to end: this stage's log has not started", 6000)
+            return False
+        if live.ended:
+            self.statusBar().showMessage("This stage was ended already", 6000)
+            return False
+        if not self.confirm_end(self):
+            return False
+        live.close(self.controller.now_ns())
+        self._on_stage_changed()
+        self.refresh()
+        self.statusBar().showMessage(
+            f"Stage ended: {live.log_path.name} is closed. File > Open to time a stage again",
+            15_000,
+        )
         return True
 
     def _show_no_stage(self, message: str) -> None:
@@ -625,6 +663,14 @@ class StageWindow(MainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        live = self.live
+        if live is not None and live.in_progress:
+            choice = self.ask_close(self)
+            if choice is CloseChoice.CANCEL:
+                event.ignore()
+                return
+            if choice is CloseChoice.KEEP_OPEN:
+                live.keep_open()  # flushed, released, no closing event: _close_live ends nothing
         self.beeper.stop()
         self._close_live()
         self.trigger.detach()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from mmtimer.cli import main as cli_main
@@ -29,6 +29,7 @@ from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import CrewDialog, SettingsDialog, SyncDialog
+from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.livestage import data_dir, default_log_path, display_path
@@ -66,6 +67,11 @@ class Rig:
         self.clock.advance_ns(parse_time_of_day_ms(time_of_day) * NS_PER_MS - official_ns)
 
 
+def end_the_stage(parent: QWidget | None) -> CloseChoice:
+    """The closing question answered "End the stage" (tests/ui/test_end_stage.py asks it)."""
+    return CloseChoice.END
+
+
 @pytest.fixture
 def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
     load_fonts()
@@ -78,6 +84,7 @@ def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
         settings,
         stamper=EventStamper(clock, "offscreen", None),
         open_sound=lambda parent: "no sound: this test has no audio",
+        ask_close=end_the_stage,  # closing mid-stage ends it, as these tests expect
     )
     qtbot.addWidget(window)
     log = tmp_path / "run.mmlog"
