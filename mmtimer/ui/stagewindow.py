@@ -3,7 +3,8 @@
 The stage panel (sections and lines, the armed one highlighted), the large countdown with the last
 deviation and the total, the on-screen PASS button, the beeps and their flash, the official-time
 sync, the crew, and the log's path, sync age and alarm in the status bar. The dial runs as the
-chronograph of the current trial.
+chronograph of the current trial: with a stage open the Chronograph keys (S, P, L, R) and the
+painted pushers act on nothing and say so in the status bar.
 
 Keys: the trigger keys (Space by default) record a pass from the key event's own time;
 Backspace voids the last pass (a void event, never an erase); N skips the armed line; G chooses
@@ -85,6 +86,7 @@ KEY_RECENT = "files/recent"
 KEY_CREW = "stage/crew"
 RECENT_MAX = 8
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
+CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
@@ -92,7 +94,8 @@ HELP_NOTE = (
     "voids it. Nothing is erased: a void is a new line in the log. A stage log left open by a "
     "crash is offered for resume when its stage opens again (also File > Resume a log left "
     "open), so the stage stays in one log. Stage > End stage ends it for good; quitting before "
-    "every line is done asks, and by default keeps the stage open to resume."
+    "every line is done asks, and by default keeps the stage open to resume. The dial is the "
+    "current trial's chronograph: the Chronograph keys and pushers act only with no stage open."
 )
 
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
@@ -479,6 +482,39 @@ class StageWindow(MainWindow):
             act.setToolTip(file)
             act.triggered.connect(lambda _=False, f=file: self.open_path(Path(f)))
         self.recent_menu.setEnabled(bool(files))
+
+    # -- the chronograph's pushers -----------------------------------------------------------
+    def _chrono_follows_stage(self) -> bool:
+        """With a stage open the dial is the current trial's chronograph, which only the timing
+        lines move: the Chronograph keys and the painted pushers act on nothing, and say so."""
+        if self.live is None:
+            return False
+        self.statusBar().showMessage(CHRONO_IN_STAGE_MODE, 5000)
+        return True
+
+    def _on_start_stop_key(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_start_stop_key()
+
+    def _on_reset_key(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_reset_key()
+
+    def _on_start_stop_pusher(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_start_stop_pusher()
+
+    def _on_reset_pusher(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_reset_pusher()
+
+    def _on_split(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_split()
+
+    def _on_lap(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_lap()
 
     # -- presses and navigation ------------------------------------------------------------------
     def _on_press(self, press: TriggerPress) -> None:

@@ -33,7 +33,7 @@ from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.livestage import data_dir, default_log_path, display_path
-from mmtimer.ui.stagewindow import StageWindow
+from mmtimer.ui.stagewindow import CHRONO_IN_STAGE_MODE, StageWindow
 from mmtimer.ui.triggers import EventStamper, load_trigger_settings
 
 GOLDEN = Path(__file__).parent / "golden" / "live-stage-run.csv"
@@ -382,3 +382,22 @@ def test_a_bad_stage_or_a_taken_log_stops_before_any_window(
     assert "never overwritten" in capsys.readouterr().err
     assert cli_main([str(tmp_path / "missing.stage.toml")]) == 2
     assert "missing.stage.toml" in capsys.readouterr().err
+
+
+def test_the_chronograph_keys_and_pushers_leave_the_trials_chronograph_alone(rig: Rig) -> None:
+    window = rig.window
+    rig.space()  # PC1's start: the trial's chronograph runs
+    rig.wait_s("5.00")
+    for key in (Qt.Key.Key_S, Qt.Key.Key_R, Qt.Key.Key_P, Qt.Key.Key_L):
+        rig.key(key)
+        assert window.statusBar().currentMessage() == CHRONO_IN_STAGE_MODE
+    window.dial.startStopClicked.emit()
+    window.dial.resetClicked.emit()
+    assert window.statusBar().currentMessage() == CHRONO_IN_STAGE_MODE
+    rig.wait_s("2.00")
+    window.refresh()
+    state = window.dial.state()
+    assert state.chrono_running and state.chrono_elapsed_ns == 7 * NS_PER_S
+    assert window.chrono_readout.text() == "0:00:07.00"
+    assert window.chrono_readout.note() == "running"
+    assert window.mark_readout.text() == ""  # no split or lap on the trial's chronograph
