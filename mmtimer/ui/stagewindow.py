@@ -403,7 +403,7 @@ class StageWindow(MainWindow):
         if live is None:
             self.statusBar().showMessage("Open a stage, or a log (File > Open), to export", 5000)
             return
-        chosen = ask_csv_path(self, live.log_path)
+        chosen = ask_csv_path(self, live.log_path, self.settings)
         if chosen is not None:
             self.export_results_to(*chosen)
 
