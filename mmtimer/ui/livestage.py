@@ -43,6 +43,10 @@ from mmtimer.ui.countdown import (
 from mmtimer.ui.dialogs import SyncRequest
 
 ENV_HOME = "MMTIMER_HOME"
+ENDED_NOTICE = (
+    "Cannot {action}: the stage was ended (its log is closed). Open the stage again "
+    "(File > Open) to time it in a new log"
+)
 
 
 def data_dir() -> Path:
@@ -157,6 +161,7 @@ class LiveStage(QObject):
         self.session = LiveSession(stage, rules, crew)
         self.last_guarded_seq: int | None = None
         self._closed = False
+        self._ended_ns: int | None = None  # the closing event's instant, once ended on purpose
         self._cache: tuple[tuple[int, int], _Derived] | None = None
         self.alarmChanged.connect(self._remember_alarm)
 
@@ -164,6 +169,17 @@ class LiveStage(QObject):
     @property
     def started(self) -> bool:
         return self.writer is not None
+
+    @property
+    def ended(self) -> bool:
+        """The stage was ended on purpose: its log has the closing event."""
+        return self._ended_ns is not None
+
+    @property
+    def in_progress(self) -> bool:
+        """The log has started, the stage was not ended, and a line is still to record:
+        closing the window now asks (end it, or keep it open to resume)."""
+        return self.started and not self._closed and self.session.armed is not None
 
     def set_crew(self, crew: Crew) -> bool:
         """Change the crew; only before the log starts (its header holds the crew)."""
@@ -226,6 +242,9 @@ class LiveStage(QObject):
 
     def _record(self, action: str) -> bool:
         """Open the log before the first event; a log that cannot be made is said, once."""
+        if self._closed:
+            self.notice.emit(ENDED_NOTICE.format(action=action))
+            return False
         try:
             self._ensure_log()
         except OSError as error:
@@ -248,6 +267,9 @@ class LiveStage(QObject):
         return PressOutcome(event, guarded, message)
 
     def void_last(self) -> Void | None:
+        if self._closed:
+            self.notice.emit(ENDED_NOTICE.format(action="void the pass"))
+            return None
         try:
             event = self.session.void_last("undo")
         except SessionError as error:
@@ -296,7 +318,17 @@ class LiveStage(QObject):
         if self.writer is None:
             return True
         self.session.close(t_ns, self._utc_at(t_ns))
+        self._ended_ns = t_ns
+        self._cache = None
         return self.writer.close(timeout=timeout_s)
+
+    def keep_open(self, timeout_s: float = 5.0) -> bool:
+        """Quit without ending the stage: every event so far on disk, the log released with no
+        closing event, so the next start offers to resume it. Nothing more is recorded here."""
+        if self._closed:
+            return True
+        self._closed = True
+        return True if self.writer is None else self.writer.close(timeout=timeout_s)
 
     # -- what the window shows --------------------------------------------------------------------
     def results(self) -> StageResult:
@@ -317,7 +349,7 @@ class LiveStage(QObject):
 
     def beep_target(self, t_ns: int) -> Target | None:
         """The next target for the beeper: which line, and its session instant."""
-        countdown = self.session.countdown(t_ns)
+        countdown = None if self._closed else self.session.countdown(t_ns)
         if countdown is None:
             return None
         return Target((countdown.section, countdown.line), t_ns + countdown.remaining_ns)
@@ -364,11 +396,13 @@ class LiveStage(QObject):
 
     def countdown_state(self, t_ns: int, *, flash: bool = False) -> CountdownState:
         """The countdown readout at ``t_ns``."""
-        armed = self.session.armed
-        countdown = self.session.countdown(t_ns)
+        armed = None if self.ended else self.session.armed
+        countdown = None if self.ended else self.session.countdown(t_ns)
         hint = ""
         target_label = ""
-        if armed is None:
+        if self.ended:
+            hint = "Stage ended"
+        elif armed is None:
             hint = "Stage done"
         else:
             target_label = armed_label(self.stage, armed)
@@ -423,6 +457,10 @@ class LiveStage(QObject):
         """The dial's chronograph in stage mode: the current timed trial's running measurement
         (since its reference line), stopped at the last line's time once the chain is done.
         The core's (`SessionFold.trial_chronograph`, which replay shows too), on this clock."""
+        if self._ended_ns is not None:  # stopped at the end of the stage
+            t_ns = min(t_ns, self._ended_ns)
+            chrono = self.session.fold.trial_chronograph(self.session.log_ns(t_ns))
+            return chrono if chrono.started_ns is None else chrono.stop(self.session.log_ns(t_ns))
         chrono = self.session.fold.trial_chronograph(self.session.log_ns(t_ns))
         if chrono.started_ns is None:
             return chrono

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -22,6 +22,7 @@ from mmtimer.core.errors import InputError
 from mmtimer.core.logfile import LogContents, read_log
 from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
+from mmtimer.paths import resources_dir
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.replay_panel import ReplayPanel
 from mmtimer.ui.themes import DEFAULT_THEME
@@ -32,6 +33,7 @@ CSV_FILTERS: dict[str, CsvLocale] = {
     "CSV, EU: semicolons, decimal commas (*.csv)": "eu",
 }
 PNG_FILTER = "PNG image (*.png)"
+KEY_EXPORT_FOLDER = "export/folder"  # the last export's folder, suggested next time
 KEY_THEME = "dial/theme"  # the main window's setting: the replay's dial wears the same colour
 REPLAY_MOUSE_ROWS = (
     ("Click a bar of the plot", "Select its row and move the replay to its pass"),
@@ -55,27 +57,63 @@ def read_replay(path: Path) -> Replay:
     return Replay(read_log(path, keep_torn=False))
 
 
-def default_csv_path(log_path: Path | None, locale: CsvLocale) -> Path:
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def export_folder(settings: QSettings) -> Path:
+    """Where an export is suggested: the last export's folder if it is still there, else the
+    user's Documents folder (else home). Never the log's own folder (the data folder is hidden)
+    nor one inside mmtimer's resources (the bundled logs sit beside their golden CSVs)."""
+    remembered = settings.value(KEY_EXPORT_FOLDER)
+    if isinstance(remembered, str) and remembered:
+        folder = Path(remembered)
+        if folder.is_dir() and not _inside(folder, resources_dir()):
+            return folder
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = Path(location) if location else None
+    return documents if documents is not None and documents.is_dir() else Path.home()
+
+
+def default_csv_path(log_path: Path | None, locale: CsvLocale, folder: Path) -> Path:
     stem = "results" if log_path is None else log_path.name.removesuffix(".mmlog")
     suffix = ".eu.csv" if locale == "eu" else ".csv"
-    folder = Path.home() if log_path is None else log_path.parent
     return folder / f"{stem}{suffix}"
 
 
-def ask_csv_path(parent: QWidget, log_path: Path | None) -> tuple[Path, CsvLocale] | None:
+def with_csv_suffix(path: Path) -> Path:
+    """`path`, with ``.csv`` added when the name typed has no extension."""
+    return path if path.suffix else path.with_name(f"{path.name}.csv")
+
+
+def ask_csv_path(
+    parent: QWidget, log_path: Path | None, settings: QSettings
+) -> tuple[Path, CsvLocale] | None:
     """Ask where to export results, and in which form (the file type chooses comma-separated
-    or EU); None if the navigator cancels."""
+    or EU); None if the navigator cancels. The one question of both windows' File > Export
+    results: it suggests `export_folder`, adds ``.csv`` to a bare name and remembers the folder."""
     filters = list(CSV_FILTERS)
     chosen, selected = QFileDialog.getSaveFileName(
         parent,
         "Export results",
-        str(default_csv_path(log_path, "en")),
+        str(default_csv_path(log_path, "en", export_folder(settings))),
         ";;".join(filters),
         filters[0],
     )
     if not chosen:
         return None
-    return Path(chosen), CSV_FILTERS.get(selected, "en")
+    path = with_csv_suffix(Path(chosen))
+    if path != Path(chosen) and path.exists():  # the dialog asked about the name without .csv
+        answer = QMessageBox.question(
+            parent, "Export results", f"{path} exists already. Replace it?"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    settings.setValue(KEY_EXPORT_FOLDER, str(path.parent))
+    return path, CSV_FILTERS.get(selected, "en")
 
 
 def export_results(
@@ -272,7 +310,7 @@ class ReplayWindow(QMainWindow):
         return True
 
     def _on_export(self) -> None:
-        chosen = ask_csv_path(self, self.replay.contents.path)
+        chosen = ask_csv_path(self, self.replay.contents.path, self.settings)
         if chosen is not None:
             self.export_results_to(*chosen)
 

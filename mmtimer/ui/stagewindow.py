@@ -3,12 +3,17 @@
 The stage panel (sections and lines, the armed one highlighted), the large countdown with the last
 deviation and the total, the on-screen PASS button, the beeps and their flash, the official-time
 sync, the crew, and the log's path, sync age and alarm in the status bar. The dial runs as the
-chronograph of the current trial.
+chronograph of the current trial: with a stage open the Chronograph keys (S, P, L, R) and the
+painted pushers act on nothing and say so in the status bar.
 
 Keys: the trigger keys (Space by default) record a pass from the key event's own time;
 Backspace voids the last pass (a void event, never an erase); N skips the armed line; G chooses
 another section; T opens the official-time sync; + and - nudge official time by 0.1 s; C edits
-the crew; F1 lists every shortcut.
+the crew; Ctrl+Shift+E ends the stage (confirmed); F1 lists every shortcut.
+
+Closing the window while the stage is under way (its log started, a line still to record, no
+closing event) asks ``ask_close``: end the stage, quit and keep it open (no closing event: the
+next start offers to resume it; the default), or cancel (see ui/endstage.py).
 
 A log left open by a crash (no closing event) is resumed, not split: ``--log OUT`` naming such a
 log of the stage resumes it; a stage opened without ``--log`` offers the data folder's latest log
@@ -52,6 +57,9 @@ from mmtimer.ui.dialogs import (
     SyncRequest,
     describe_since,
 )
+from mmtimer.ui.endstage import CloseAsker, CloseChoice, EndConfirmer
+from mmtimer.ui.endstage import ask_close as ask_close_dialog
+from mmtimer.ui.endstage import confirm_end as confirm_end_dialog
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path, display_path
 from mmtimer.ui.mainwindow import MainWindow
@@ -78,13 +86,16 @@ KEY_RECENT = "files/recent"
 KEY_CREW = "stage/crew"
 RECENT_MAX = 8
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
+CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
     "where the system gives one). A second press within the guard time is flagged: Backspace "
     "voids it. Nothing is erased: a void is a new line in the log. A stage log left open by a "
     "crash is offered for resume when its stage opens again (also File > Resume a log left "
-    "open), so the stage stays in one log."
+    "open), so the stage stays in one log. Stage > End stage ends it for good; quitting before "
+    "every line is done asks, and by default keeps the stage open to resume. The dial is the "
+    "current trial's chronograph: the Chronograph keys and pushers act only with no stage open."
 )
 
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
@@ -111,6 +122,8 @@ class StageWindow(MainWindow):
         stamper: EventStamper | None = None,
         open_sound: OutputOpener | None = None,
         ask_resume: ResumeAsker | None = None,
+        ask_close: CloseAsker | None = None,
+        confirm_end: EndConfirmer | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(controller, settings, parent)
@@ -120,6 +133,9 @@ class StageWindow(MainWindow):
         self.open_error: str | None = None  # why the last open_path refused, if it did
         # Resume this stage's log left open? (a modal question; tests give their answer)
         self.ask_resume: ResumeAsker = ask_resume or ask_resume_dialog
+        # Closing mid-stage: end it, keep it open (to resume), or cancel? (modal, as above)
+        self.ask_close: CloseAsker = ask_close or ask_close_dialog
+        self.confirm_end: EndConfirmer = confirm_end or confirm_end_dialog
 
         # -- widgets -----------------------------------------------------------------------------
         self.countdown = CountdownWidget(self)
@@ -182,6 +198,7 @@ class StageWindow(MainWindow):
         self.earlier_action = action("Official time -0.1 s", "-")
         self.crew_action = action("&Crew…", "C")
         self.settings_action = action("Triggers and &beeps…", "Ctrl+,")
+        self.end_stage_action = action("&End stage…", "Ctrl+Shift+E")
         self._set_record_shortcuts()
         # Results (issue 6): the export and the table; a log opens in a replay window.
         self.export_action = action("&Export results (CSV)…", "Ctrl+E")
@@ -225,6 +242,8 @@ class StageWindow(MainWindow):
             None,
             self.crew_action,
             self.settings_action,
+            None,
+            self.end_stage_action,
         ):
             if act is None:
                 stage_menu.addSeparator()
@@ -256,6 +275,7 @@ class StageWindow(MainWindow):
         self.earlier_action.triggered.connect(lambda: self.nudge(-100))
         self.crew_action.triggered.connect(self.edit_crew)
         self.settings_action.triggered.connect(self.edit_settings)
+        self.end_stage_action.triggered.connect(self.end_stage)
         self.open_action.triggered.connect(self._on_open)
         self.resume_action.triggered.connect(self.resume_left_open)
         self.export_action.triggered.connect(self._on_export)
@@ -383,7 +403,7 @@ class StageWindow(MainWindow):
         if live is None:
             self.statusBar().showMessage("Open a stage, or a log (File > Open), to export", 5000)
             return
-        chosen = ask_csv_path(self, live.log_path)
+        chosen = ask_csv_path(self, live.log_path, self.settings)
         if chosen is not None:
             self.export_results_to(*chosen)
 
@@ -398,6 +418,27 @@ class StageWindow(MainWindow):
         if not export_results(self, path, final, locale, live.log_path):
             return False
         self.statusBar().showMessage(f"Results written to {display_path(path)}", 8000)
+        return True
+
+    def end_stage(self) -> bool:
+        """Stage > End stage: the closing event on purpose, once confirmed. The stage's results
+        stay shown (lines not recorded now count as missed); nothing more is recorded."""
+        live = self.live
+        if live is None or not live.started:
+            self.statusBar().showMessage("Nothing to end: this stage's log has not started", 6000)
+            return False
+        if live.ended:
+            self.statusBar().showMessage("This stage was ended already", 6000)
+            return False
+        if not self.confirm_end(self):
+            return False
+        live.close(self.controller.now_ns())
+        self._on_stage_changed()
+        self.refresh()
+        self.statusBar().showMessage(
+            f"Stage ended: {live.log_path.name} is closed. File > Open to time a stage again",
+            15_000,
+        )
         return True
 
     def _show_no_stage(self, message: str) -> None:
@@ -441,6 +482,39 @@ class StageWindow(MainWindow):
             act.setToolTip(file)
             act.triggered.connect(lambda _=False, f=file: self.open_path(Path(f)))
         self.recent_menu.setEnabled(bool(files))
+
+    # -- the chronograph's pushers -----------------------------------------------------------
+    def _chrono_follows_stage(self) -> bool:
+        """With a stage open the dial is the current trial's chronograph, which only the timing
+        lines move: the Chronograph keys and the painted pushers act on nothing, and say so."""
+        if self.live is None:
+            return False
+        self.statusBar().showMessage(CHRONO_IN_STAGE_MODE, 5000)
+        return True
+
+    def _on_start_stop_key(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_start_stop_key()
+
+    def _on_reset_key(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_reset_key()
+
+    def _on_start_stop_pusher(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_start_stop_pusher()
+
+    def _on_reset_pusher(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_reset_pusher()
+
+    def _on_split(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_split()
+
+    def _on_lap(self) -> None:
+        if not self._chrono_follows_stage():
+            super()._on_lap()
 
     # -- presses and navigation ------------------------------------------------------------------
     def _on_press(self, press: TriggerPress) -> None:
@@ -625,6 +699,14 @@ class StageWindow(MainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        live = self.live
+        if live is not None and live.in_progress:
+            choice = self.ask_close(self)
+            if choice is CloseChoice.CANCEL:
+                event.ignore()
+                return
+            if choice is CloseChoice.KEEP_OPEN:
+                live.keep_open()  # flushed, released, no closing event: _close_live ends nothing
         self.beeper.stop()
         self._close_live()
         self.trigger.detach()

@@ -30,6 +30,7 @@ from PySide6.QtGui import QKeyEvent
 from mmtimer.app import make_application
 from mmtimer.core.clock import NS_PER_MS, SystemClock
 from mmtimer.ui.controller import Controller
+from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.stagewindow import StageWindow
 
@@ -65,7 +66,12 @@ def main() -> int:
     )
     clock = SystemClock()
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = StageWindow(Controller(clock), settings, open_sound=lambda parent: "no sound")
+    window = StageWindow(
+        Controller(clock),
+        settings,
+        open_sound=lambda parent: "no sound",
+        ask_close=lambda parent: CloseChoice.END,  # never a modal question in a benchmark
+    )
     window.open_path(stage_path, folder / "bench.mmlog")
     window.resize(1400, 760)
     window.show()

@@ -51,6 +51,7 @@ from tests.ui.test_stagewindow import (
     Rig,
     drive_from_pc2_line_3,
     drive_to_pc2_line_3,
+    end_the_stage,
 )
 
 OTHER_STAGE = resource("stages", "tsd-club.stage.toml")
@@ -88,6 +89,7 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowMaker]:
             stamper=EventStamper(clock, "offscreen", None),
             open_sound=lambda parent: "no sound: this test has no audio",
             ask_resume=answers,
+            ask_close=end_the_stage,
         )
         qtbot.addWidget(window)
         windows.append(window)
@@ -253,6 +255,7 @@ def test_log_option_resumes_a_log_of_the_stage_left_open_and_reports_its_torn_li
     )
     assert isinstance(window, StageWindow)
     qtbot.addWidget(window)
+    window.ask_close = end_the_stage
     live = window.live
     assert live is not None and live.log_path == log and live.crew == Crew(number=7)
     assert live.session.armed is not None and live.session.armed.line == 3
@@ -452,6 +455,7 @@ def test_the_window_asks_with_the_dialog_when_no_answer_is_given(
         QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
         stamper=EventStamper(clock, "offscreen", None),
         open_sound=lambda parent: "no sound",
+        ask_close=end_the_stage,
     )
     qtbot.addWidget(window)
     seen: list[str] = []

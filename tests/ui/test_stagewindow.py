@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from mmtimer.cli import main as cli_main
@@ -29,10 +29,11 @@ from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import CrewDialog, SettingsDialog, SyncDialog
+from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.livestage import data_dir, default_log_path, display_path
-from mmtimer.ui.stagewindow import StageWindow
+from mmtimer.ui.stagewindow import CHRONO_IN_STAGE_MODE, StageWindow
 from mmtimer.ui.triggers import EventStamper, load_trigger_settings
 
 GOLDEN = Path(__file__).parent / "golden" / "live-stage-run.csv"
@@ -66,6 +67,11 @@ class Rig:
         self.clock.advance_ns(parse_time_of_day_ms(time_of_day) * NS_PER_MS - official_ns)
 
 
+def end_the_stage(parent: QWidget | None) -> CloseChoice:
+    """The closing question answered "End the stage" (tests/ui/test_end_stage.py asks it)."""
+    return CloseChoice.END
+
+
 @pytest.fixture
 def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
     load_fonts()
@@ -78,6 +84,7 @@ def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
         settings,
         stamper=EventStamper(clock, "offscreen", None),
         open_sound=lambda parent: "no sound: this test has no audio",
+        ask_close=end_the_stage,  # closing mid-stage ends it, as these tests expect
     )
     qtbot.addWidget(window)
     log = tmp_path / "run.mmlog"
@@ -375,3 +382,22 @@ def test_a_bad_stage_or_a_taken_log_stops_before_any_window(
     assert "never overwritten" in capsys.readouterr().err
     assert cli_main([str(tmp_path / "missing.stage.toml")]) == 2
     assert "missing.stage.toml" in capsys.readouterr().err
+
+
+def test_the_chronograph_keys_and_pushers_leave_the_trials_chronograph_alone(rig: Rig) -> None:
+    window = rig.window
+    rig.space()  # PC1's start: the trial's chronograph runs
+    rig.wait_s("5.00")
+    for key in (Qt.Key.Key_S, Qt.Key.Key_R, Qt.Key.Key_P, Qt.Key.Key_L):
+        rig.key(key)
+        assert window.statusBar().currentMessage() == CHRONO_IN_STAGE_MODE
+    window.dial.startStopClicked.emit()
+    window.dial.resetClicked.emit()
+    assert window.statusBar().currentMessage() == CHRONO_IN_STAGE_MODE
+    rig.wait_s("2.00")
+    window.refresh()
+    state = window.dial.state()
+    assert state.chrono_running and state.chrono_elapsed_ns == 7 * NS_PER_S
+    assert window.chrono_readout.text() == "0:00:07.00"
+    assert window.chrono_readout.note() == "running"
+    assert window.mark_readout.text() == ""  # no split or lap on the trial's chronograph

@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 
 from mmtimer.core.clock import NS_PER_MS, SystemClock
+from mmtimer.core.stage import load_stage
+from mmtimer.ui.resume import inspect_log
 
 pytestmark = [pytest.mark.x11, pytest.mark.slow]
 
@@ -175,7 +177,10 @@ def test_mmtimer_logs_the_intervals_sent(xserver: XServer, tmp_path: Path) -> No
     try:
         send_spaces(xserver, GAPS_S)
         wait_for_lines(log, 1 + len(GAPS_S) + 1, program)  # the header, then the passes
-        xserver.xdotool("key", "ctrl+q")  # File > Quit: the closing event, then exit
+        xserver.xdotool("key", "ctrl+q")  # File > Quit mid-stage: mmtimer asks first
+        found = xserver.xdotool("search", "--sync", "--onlyvisible", "--name", "Quit mmtimer")
+        xserver.xdotool("windowfocus", "--sync", found.split()[0])
+        xserver.xdotool("key", "Return")  # the default: quit and keep the stage open
         program.wait(timeout=20)
     finally:
         stop(program)
@@ -191,7 +196,8 @@ def test_mmtimer_logs_the_intervals_sent(xserver: XServer, tmp_path: Path) -> No
         ("PC2", 4),
     ]
     assert {p["source"] for p in passes} == {"key:Space"}
-    assert events[-1]["type"] == "close"
+    assert events[-1]["type"] == "pass"  # no closing event: the next start offers to resume
+    assert inspect_log(log, load_stage(stage)).passes == 7
     key_ms = 20
     sent_ms = [gap * 1000 + key_ms for gap in GAPS_S]
     got_ms = [(b["t_ns"] - a["t_ns"]) / NS_PER_MS for a, b in itertools.pairwise(passes)]
