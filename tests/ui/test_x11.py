@@ -1,13 +1,15 @@
 """A real X11 window under Xvfb: keys sent through XTEST keep their intervals (DESIGN.md).
 
 Xvfb has no window manager: the window gets focus with `xdotool windowfocus --sync`, then keys go
-without `--window` (XTEST); keys sent to a window directly are synthetic and Qt ignores them.
+without `--window` (XTEST; here sent from this process through libXtst, so the moment each key
+reached the server is measured); keys sent to a window directly are synthetic and Qt ignores them.
 The X server stamps each key event; mmtimer carries that stamp onto its session clock, so the
 intervals between recorded presses match the intervals sent even while the GUI thread is busy.
 """
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import json
 import os
@@ -101,12 +103,74 @@ def start_window(xserver: XServer, argv: list[str]) -> tuple[subprocess.Popen[by
     return program, window_id
 
 
-def send_spaces(xserver: XServer, gaps_s: list[float]) -> None:
-    """Space, then after each gap another Space: one xdotool process, so the gaps are exact."""
-    chain = ["key", "--delay", "20", "space"]
-    for gap in gaps_s:
-        chain += ["sleep", f"{gap:.3f}", "key", "--delay", "20", "space"]
-    xserver.xdotool(*chain, timeout=60)
+@dataclass(frozen=True)
+class Sent:
+    """When a key press reached the X server: between `before_ns` and `after_ns`."""
+
+    before_ns: int
+    after_ns: int
+
+    @property
+    def at_ns(self) -> int:
+        return (self.before_ns + self.after_ns) // 2
+
+    @property
+    def uncertainty_ns(self) -> int:
+        return (self.after_ns - self.before_ns + 1) // 2
+
+
+def send_spaces(xserver: XServer, gaps_s: list[float]) -> list[Sent]:
+    """Space, then after each gap another Space, through XTEST from this process.
+
+    Each press is bracketed by clock readings around XTestFakeKeyEvent + XSync: XSync returns
+    only once the server has processed (and stamped) the event, so the press reached the server
+    between the two readings. The intervals "sent" are measured, not the planned gaps: a loaded
+    machine may sleep late, and that must not count against mmtimer.
+    """
+    xlib = ctypes.cdll.LoadLibrary("libX11.so.6")
+    xtst = ctypes.cdll.LoadLibrary("libXtst.so.6")
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XStringToKeysym.argtypes = [ctypes.c_char_p]
+    xlib.XStringToKeysym.restype = ctypes.c_ulong
+    xlib.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    xlib.XKeysymToKeycode.restype = ctypes.c_ubyte
+    xlib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+    display = xlib.XOpenDisplay(xserver.display.encode())
+    if not display:
+        pytest.fail(f"cannot open X display {xserver.display}")
+    clock = SystemClock()
+    keycode = xlib.XKeysymToKeycode(display, xlib.XStringToKeysym(b"space"))
+    sent: list[Sent] = []
+    try:
+        planned_ns = clock.now_ns()
+        for gap in [0.0, *gaps_s]:
+            planned_ns += round(gap * 1e9)
+            time.sleep(max(0.0, (planned_ns - clock.now_ns()) / 1e9))  # pacing the sender
+            before = clock.now_ns()
+            xtst.XTestFakeKeyEvent(display, keycode, 1, 0)
+            xlib.XSync(display, 0)
+            after = clock.now_ns()
+            sent.append(Sent(before, after))
+            time.sleep(0.01)  # hold the key 10 ms, as a finger does
+            xtst.XTestFakeKeyEvent(display, keycode, 0, 0)
+            xlib.XSync(display, 0)
+    finally:
+        xlib.XCloseDisplay(display)
+    return sent
+
+
+def interval_errors_ms(stamped_ns: list[int], sent: list[Sent]) -> list[float]:
+    """How far each recorded interval is from the measured one, less the send uncertainty."""
+    errors = []
+    for (a, b), (s0, s1) in zip(
+        itertools.pairwise(stamped_ns), itertools.pairwise(sent), strict=True
+    ):
+        off = abs((b - a) - (s1.at_ns - s0.at_ns))
+        errors.append(max(0, off - s0.uncertainty_ns - s1.uncertainty_ns) / NS_PER_MS)
+    return errors
 
 
 def stop(program: subprocess.Popen[bytes]) -> None:
@@ -146,7 +210,7 @@ def test_probe_window_records_the_intervals_sent_despite_a_busy_gui(
         xserver, [sys.executable, "tests/ui/x11_probe.py", str(out), "--busy-ms", "120"]
     )
     try:
-        send_spaces(xserver, GAPS_S)
+        sent = send_spaces(xserver, GAPS_S)
         lines = wait_for_lines(out, len(GAPS_S) + 1, program)
     finally:
         stop(program)
@@ -156,13 +220,10 @@ def test_probe_window_records_the_intervals_sent_despite_a_busy_gui(
     assert {row[3] for row in rows} == {"key:Space"}
     stamped = [int(row[0]) for row in rows]
     handled = [int(row[1]) for row in rows]
-    key_ms = 20  # `key --delay 20`: each key is held 10 ms and followed by 10 ms
-    sent_ms = [gap * 1000 + key_ms for gap in GAPS_S]
-    got_ms = [(b - a) / NS_PER_MS for a, b in itertools.pairwise(stamped)]
-    errors = [abs(g - s) for g, s in zip(got_ms, sent_ms, strict=True)]
+    errors = interval_errors_ms(stamped, sent)
     late_ms = [(h - t) / NS_PER_MS for h, t in zip(handled, stamped, strict=True)]
     print(f"interval errors (ms): {errors}; handled late (ms): {late_ms}")
-    assert max(errors) <= TOLERANCE_MS, f"intervals {got_ms} against {sent_ms}"
+    assert max(errors) <= TOLERANCE_MS, f"interval errors (ms): {errors}"
     # and the stamps really did not follow the handling: some presses waited for the busy GUI
     assert max(late_ms) > TOLERANCE_MS, f"the GUI was never busy at a press: {late_ms}"
 
@@ -175,7 +236,7 @@ def test_mmtimer_logs_the_intervals_sent(xserver: XServer, tmp_path: Path) -> No
         xserver, [sys.executable, "-m", "mmtimer", str(stage), "--log", str(log)]
     )
     try:
-        send_spaces(xserver, GAPS_S)
+        sent = send_spaces(xserver, GAPS_S)
         wait_for_lines(log, 1 + len(GAPS_S) + 1, program)  # the header, then the passes
         xserver.xdotool("key", "ctrl+q")  # File > Quit mid-stage: mmtimer asks first
         found = xserver.xdotool("search", "--sync", "--onlyvisible", "--name", "Quit mmtimer")
@@ -198,9 +259,6 @@ def test_mmtimer_logs_the_intervals_sent(xserver: XServer, tmp_path: Path) -> No
     assert {p["source"] for p in passes} == {"key:Space"}
     assert events[-1]["type"] == "pass"  # no closing event: the next start offers to resume
     assert inspect_log(log, load_stage(stage)).passes == 7
-    key_ms = 20
-    sent_ms = [gap * 1000 + key_ms for gap in GAPS_S]
-    got_ms = [(b["t_ns"] - a["t_ns"]) / NS_PER_MS for a, b in itertools.pairwise(passes)]
-    errors = [abs(g - s) for g, s in zip(got_ms, sent_ms, strict=True)]
+    errors = interval_errors_ms([p["t_ns"] for p in passes], sent)
     print(f"mmtimer interval errors (ms): {errors}")
-    assert max(errors) <= TOLERANCE_MS, f"intervals {got_ms} against {sent_ms}"
+    assert max(errors) <= TOLERANCE_MS, f"interval errors (ms): {errors}"
