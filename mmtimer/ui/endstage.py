@@ -1,9 +1,9 @@
-"""Ending a stage: the question asked when the window closes mid-stage, and End stage's check.
+"""Ending a stage: the question asked when a stage is left mid-way, and End stage's check.
 
 A stage ends for good only on purpose: its log gets a closing event and can no longer be resumed.
-Closing the window (Ctrl+Q, the title bar) while some line is still to record asks first, and its
-default keeps the stage open (the log is flushed and released without a closing event, so the next
-start offers to resume it); Escape cancels.
+Leaving it while some line is still to record (closing the window: Ctrl+Q, the title bar; or
+opening another stage) asks first. The default keeps the stage open: the log is flushed and
+released without a closing event, so opening the stage again offers to resume it. Escape cancels.
 """
 
 from __future__ import annotations
@@ -15,36 +15,36 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 
 class CloseChoice(Enum):
-    """What closing the window mid-stage does."""
+    """What leaving a stage mid-way (closing the window, opening another stage) does."""
 
     END = "end"  # write the closing event: the stage is finished
     KEEP_OPEN = "keep"  # flush and release the log without it: the stage can be resumed
-    CANCEL = "cancel"  # the window stays
+    CANCEL = "cancel"  # stay on the stage
 
 
 CloseAsker = Callable[[QWidget | None], CloseChoice]
-"""Asks what closing the window mid-stage does; tests pass their own answer."""
+"""Asks what leaving the stage mid-way does; tests pass their own answer."""
 EndConfirmer = Callable[[QWidget | None], bool]
 """Confirms Stage > End stage (True: end it); tests pass their own answer."""
 
 
 class CloseStageDialog(QMessageBox):
-    """End the stage / Quit and keep the stage open (the default) / Cancel (also Escape)."""
+    """End the stage / Keep the stage open (the default) / Cancel (also Escape)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle("Quit mmtimer")
+        self.setWindowTitle("Leave the stage")
         self.setText("The stage is not finished: some lines are not recorded yet.")
         self.setInformativeText(
             "End the stage: its log is closed for good (it cannot be resumed).\n"
-            "Keep it open: everything is saved, and the next start offers to resume it."
+            "Keep it open: everything is saved, and opening the stage again offers to resume it."
         )
         self.end_button: QPushButton = self.addButton(
             "End the stage", QMessageBox.ButtonRole.DestructiveRole
         )
         self.keep_button: QPushButton = self.addButton(
-            "Quit and keep the stage open", QMessageBox.ButtonRole.AcceptRole
+            "Keep the stage open", QMessageBox.ButtonRole.AcceptRole
         )
         self.cancel_button: QPushButton = self.addButton(
             "Cancel", QMessageBox.ButtonRole.RejectRole

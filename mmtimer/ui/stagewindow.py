@@ -314,6 +314,9 @@ class StageWindow(MainWindow):
                 inspect_log(log_path, stage)  # only reads: a refused file stays untouched
         except InputError as error:
             return self._refuse("Cannot open the stage", str(error), warn)
+        if not self._may_leave_stage():
+            self.open_error = "the stage under way stays open"
+            return False
         self._close_live()
         resume_path = log_path if log_path is not None and log_path.exists() else None
         if log_path is None:
@@ -698,15 +701,23 @@ class StageWindow(MainWindow):
         dialog.show()
         return dialog
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _may_leave_stage(self) -> bool:
+        """Before the live stage goes (the window closes, another stage opens): if it is under
+        way, ask whether to end it or keep it open for resuming. False: the navigator stays."""
         live = self.live
-        if live is not None and live.in_progress:
-            choice = self.ask_close(self)
-            if choice is CloseChoice.CANCEL:
-                event.ignore()
-                return
-            if choice is CloseChoice.KEEP_OPEN:
-                live.keep_open()  # flushed, released, no closing event: _close_live ends nothing
+        if live is None or not live.in_progress:
+            return True
+        choice = self.ask_close(self)
+        if choice is CloseChoice.CANCEL:
+            return False
+        if choice is CloseChoice.KEEP_OPEN:
+            live.keep_open()  # flushed, released, no closing event: _close_live ends nothing
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave_stage():
+            event.ignore()
+            return
         self.beeper.stop()
         self._close_live()
         self.trigger.detach()

@@ -142,4 +142,21 @@ def test_the_question_defaults_to_keep_open_and_escape_cancels(
 
     QTimer.singleShot(0, answer)
     assert ask_close(None) is choice  # the modal box is answered by the timer, never blocks
-    assert seen == ["Quit and keep the stage open"]
+    assert seen == ["Keep the stage open"]
+
+
+def test_opening_a_stage_mid_stage_asks_first(rig: Rig) -> None:
+    press_twice(rig)
+    live = rig.window.live
+    answers = CloseAnswers(CloseChoice.CANCEL)
+    rig.window.ask_close = answers
+    assert not rig.window.open_path(STAGE)  # Cancel: the stage under way goes on
+    assert answers.asked == 1 and rig.window.live is live
+    answers.answer = CloseChoice.KEEP_OPEN
+    assert rig.window.open_path(STAGE, rig.log)  # kept open, so its own log resumes
+    assert answers.asked == 2
+    assert rig.window.live is not live and rig.window.live is not None
+    assert not read_log(rig.log, keep_torn=False).closed
+    resumed = rig.window.live.session
+    assert resumed is not None
+    assert [e.line for e in resumed.events if isinstance(e, Pass)] == [1, 2]

@@ -239,7 +239,7 @@ def test_mmtimer_logs_the_intervals_sent(xserver: XServer, tmp_path: Path) -> No
         sent = send_spaces(xserver, GAPS_S)
         wait_for_lines(log, 1 + len(GAPS_S) + 1, program)  # the header, then the passes
         xserver.xdotool("key", "ctrl+q")  # File > Quit mid-stage: mmtimer asks first
-        found = xserver.xdotool("search", "--sync", "--onlyvisible", "--name", "Quit mmtimer")
+        found = xserver.xdotool("search", "--sync", "--onlyvisible", "--name", "Leave the stage")
         xserver.xdotool("windowfocus", "--sync", found.split()[0])
         xserver.xdotool("key", "Return")  # the default: quit and keep the stage open
         program.wait(timeout=20)
