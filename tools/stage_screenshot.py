@@ -27,6 +27,7 @@ from mmtimer.paths import resource
 from mmtimer.ui.beeper import BeepKind
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import SyncRequest
+from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.stagewindow import StageWindow
 from mmtimer.ui.triggers import EventStamper
@@ -61,6 +62,7 @@ def main() -> int:
         settings,
         stamper=EventStamper(clock, "offscreen", None),
         open_sound=lambda parent: Silent(),
+        ask_close=lambda parent: CloseChoice.END,  # never a modal question in a tool
     )
     window.open_path(resource("stages", "mille-miglia-day1.stage.toml"))
     window.apply_sync(SyncRequest(clock.now_ns(), parse_time_of_day_ms("14:58:00"), "minute"))
