@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, fields
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPixmap,
     QPolygonF,
     QRadialGradient,
+    QResizeEvent,
     QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -694,6 +695,10 @@ class DialPainter:
         p.drawEllipse(centre, radius, radius)
 
 
+RESIZE_SETTLE_MS = 150
+"""How long the size must stay unchanged before the layers are painted again for it."""
+
+
 def _date_text(state: DialState) -> str:
     return "" if state.date is None else str(state.date.day)
 
@@ -730,6 +735,13 @@ class DialWidget(QWidget):
         self._glass_key: tuple[object, ...] = ()
         self._pushers: dict[tuple[bool, bool], QPixmap] = {}  # by (start, reset) pressed
         self._pushers_key: tuple[object, ...] = ()
+        # While the window is being resized, frames scale the layers made for the old size
+        # (about 1 ms) instead of painting them again for every size passed through (20-75 ms);
+        # they are made for the new size once the size has settled.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(RESIZE_SETTLE_MS)
+        self._settle.timeout.connect(self.update)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
         self.setMouseTracking(True)
@@ -785,6 +797,16 @@ class DialWidget(QWidget):
         self.update()
 
     # -- painting ------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._static is not None:
+            self._settle.start()
+        super().resizeEvent(event)
+
+    @property
+    def resizing(self) -> bool:
+        """True while the size is still changing: frames scale the old layers."""
+        return self._settle.isActive()
+
     def sizeHint(self) -> QSize:
         return QSize(600, 600)
 
@@ -796,16 +818,24 @@ class DialWidget(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        self.render_dial(painter, self.size())
+        self.render_dial(painter, self.size(), widget_frame=True)
         painter.end()
 
     def render_dial(
-        self, painter: QPainter, size: QSize, *, cached: bool = True, background: bool = True
+        self,
+        painter: QPainter,
+        size: QSize,
+        *,
+        cached: bool = True,
+        background: bool = True,
+        widget_frame: bool = False,
     ) -> None:
         """Paint the dial, centred and square, into `painter` over a `size` area.
 
         Works on any QPaintDevice (an image in a test). `cached` False draws every static layer
         again (the benchmark's full redraw); True uses the pixmaps, made for the device's ratio.
+        `widget_frame`: a frame of the widget itself, which may scale the old layers during a
+        resize; images (`render_image`, screenshots) are always painted exactly.
         """
         side = min(size.width(), size.height())
         x0 = (size.width() - side) // 2
@@ -824,7 +854,16 @@ class DialWidget(QWidget):
             painter.translate(x0 + side / 2, y0 + side / 2)
             painter.scale(scale, scale)
 
-        if cached:
+        scaled = cached and widget_frame and self._scale_old_layers(painter, side, dpr)
+        if scaled:
+            target = QRectF(x0, y0, side, side)
+            pushers = self._pushers.get((start_pressed, reset_pressed)) or self._pushers.get(
+                (False, False)
+            )
+            for layer in (pushers, self._static):
+                if layer is not None:
+                    painter.drawPixmap(target, layer, QRectF(layer.rect()))
+        elif cached:
             pushers = self._pusher_pixmap(side, dpr, start_pressed, reset_pressed)
             painter.drawPixmap(QPointF(x0, y0), pushers)
             painter.drawPixmap(QPointF(x0, y0), self._static_pixmap(side, dpr))
@@ -839,13 +878,28 @@ class DialWidget(QWidget):
         self._painter.paint_date(painter, _date_text(self._state))
         self._painter.paint_hands(painter, self._angles)
         painter.restore()
-        if cached:
+        if scaled and self._glass is not None:
+            glass = self._glass
+            painter.drawPixmap(QRectF(x0, y0, side, side), glass, QRectF(glass.rect()))
+        elif cached:
             painter.drawPixmap(QPointF(x0, y0), self._glass_pixmap(side, dpr))
         else:
             painter.save()
             to_logical()
             self._painter.paint_glass(painter)
             painter.restore()
+
+    def _scale_old_layers(self, painter: QPainter, side: int, dpr: float) -> bool:
+        """Whether this frame scales the layers of another size (a resize under way, same
+        theme and pixel ratio); sets smooth scaling if so."""
+        if not self.resizing or self._static is None:
+            return False
+        if self._static_key[1:] != (dpr, self._painter.theme.name):
+            return False
+        if self._static_key[0] == side:
+            return False
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        return True
 
     def render(self, painter: QPainter, size: QSize | int) -> None:  # type: ignore[override]
         """Paint the dial into any QPaintDevice through `painter`, over a `size` square or area."""

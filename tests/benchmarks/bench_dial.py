@@ -93,6 +93,45 @@ def bench_paint(frames: int) -> None:
     print(f"static cache rebuild at 600 px, ratio 1: median {statistics.median(rebuilds):.2f} ms")
 
 
+def bench_resize(frames: int) -> None:
+    """A window edge dragged from 500 to 700 px, one frame per size, at ratio 1 and 2: frames
+    while the size is still changing scale the old layers; without that each repaints them."""
+    for dpr in (1.0, 2.0):
+        results = {}
+        for scale in (False, True):
+            dial = DialWidget(theme="nero-corsa")
+            first = _image(500, dpr)
+            painter = QPainter(first)
+            dial.render_dial(painter, QSize(500, 500))  # the layers of the start size
+            painter.end()
+            times = []
+            for k in range(frames):
+                side = 500 + k % 200
+                if scale:
+                    dial._settle.start()  # what resizeEvent does while the edge moves
+                image = _image(side, dpr)
+                painter = QPainter(image)
+                start = time.perf_counter_ns()
+                dial.render_dial(painter, QSize(side, side), widget_frame=True)
+                painter.end()
+                times.append((time.perf_counter_ns() - start) / 1e6)
+            dial._settle.stop()
+            results[scale] = times
+        full, scaled = results[False], results[True]
+        print(
+            f"resize frame, ratio {dpr:.0f}: repainting the layers median "
+            f"{statistics.median(full):.2f} ms (p95 {percentile(full, 95):.2f}), "
+            f"scaling the old ones median {statistics.median(scaled):.2f} ms "
+            f"(p95 {percentile(scaled, 95):.2f})"
+        )
+
+
+def _image(side: int, dpr: float) -> QImage:
+    image = QImage(round(side * dpr), round(side * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(dpr)
+    return image
+
+
 def bench_stalls(app: QApplication, seconds: float, stepping: Stepping) -> None:
     """A 1 ms probe timer measures how late the event loop lets it run while the window
     animates at 60 fps: a key press would wait that long."""
@@ -151,6 +190,7 @@ def main() -> None:
     load_fonts()
     print(f"Qt platform: {app.platformName()}, Python {sys.version.split()[0]}")
     bench_paint(args.frames)
+    bench_resize(max(20, args.frames // 5))
     for stepping in (Stepping.SWEEP, Stepping.EIGHTHS):
         bench_stalls(app, args.seconds, stepping)
 

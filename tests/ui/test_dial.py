@@ -183,3 +183,39 @@ def test_a_pressed_pusher_is_drawn_pushed_in(qtbot: QtBot) -> None:
     assert len(changed[0]) > 20
     # Every changed pixel is near the pusher at 4 o'clock (lower right).
     assert changed[0].min() > GOLDEN_PX * 0.55 and changed[1].min() > GOLDEN_PX * 0.75
+
+
+def test_a_resize_scales_the_old_layers_until_the_size_settles(qtbot: QtBot) -> None:
+    dial = make_dial(qtbot, state=RUNNING)
+    dial.resize(400, 400)
+    dial.show()
+    qtbot.waitExposed(dial)
+    dial.grab()  # a frame of the widget (paintEvent), as the screen would get
+    first = dial._static
+    assert first is not None and dial._static_key[0] == 400
+    dial._settle.stop()  # the size the window opened with has settled
+
+    dial.resize(500, 500)  # a drag of the window edge passes through many sizes
+    assert dial.resizing
+    scaled = dial.grab().toImage()
+    assert dial._static is first  # this frame scaled the 400 px layers: nothing repainted
+
+    dial._settle.timeout.emit()  # the size stayed 500 px long enough
+    dial._settle.stop()
+    assert not dial.resizing
+    settled = dial.grab().toImage()
+    assert dial._static is not first and dial._static_key[0] == 500
+    # the scaled frame shows the same dial, a little softer: close, not equal
+    assert scaled != settled
+    a, b = image_array(scaled), image_array(settled)
+    assert compare(a, b, px_threshold=96, px_count=a.shape[0] * a.shape[1] // 20) is None
+
+
+def test_images_never_use_the_scaled_layers(qtbot: QtBot) -> None:
+    dial = make_dial(qtbot, state=RUNNING)
+    dial.render_image(400)
+    dial.resize(500, 500)
+    dial._settle.start()
+    image = dial.render_image(300)  # a screenshot or golden image is always exact
+    assert dial._static_key[0] == 300
+    assert image.width() == 300
