@@ -888,6 +888,12 @@ class LogWriter:
                 self._durable_seq, len(self._queue), self._failures, self._rebuilds, self._path
             )
 
+    def log_bytes(self) -> bytes:
+        """The whole log as it should be on disk: every durable line (the header first), then
+        every line still queued, in order. What a copy elsewhere must hold when the disk fails."""
+        with self._cond:
+            return b"".join([*self._history, *(p.line for p in self._queue)])
+
     def append(self, event: Event) -> Future[int]:
         """Queue `event` for the disk; the Future gives its seq once it is durable.
 

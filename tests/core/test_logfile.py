@@ -405,6 +405,30 @@ def test_a_full_disk_raises_the_alarm_keeps_events_and_loses_nothing(tmp_path: P
     writer.close(timeout=WAIT)
 
 
+def test_log_bytes_hold_the_durable_lines_then_the_queued_ones(tmp_path: Path) -> None:
+    path = tmp_path / "a.mmlog"
+    ops = FaultyOps()
+    alarms = AlarmWatch()
+    writer = LogWriter.create(path, HEADER, ops=ops, on_alarm=alarms, retry_interval_s=3600)
+    writer.append(Pass(1, 1, "PC1", 1)).result(WAIT)
+    assert writer.log_bytes() == path.read_bytes()  # healthy: exactly the file
+    ops.fail_write = errno.ENOSPC
+    for event in passes(2, 3):
+        writer.append(event)
+    alarms.wait_for(1)
+    assert [e.seq for e in read_log(path).events] == [1]  # the disk has only the first
+    data = writer.log_bytes()
+    assert data.startswith(path.read_bytes())  # the header and the durable event first
+    contents, torn = parse_log_bytes(data)
+    assert torn is None and contents.problems == ()
+    assert contents.header == HEADER
+    assert contents.events == (Pass(1, 1, "PC1", 1), *passes(2, 3))
+    ops.fail_write = None
+    writer.retry_now()
+    assert writer.close(timeout=WAIT)
+    assert path.read_bytes() == data  # what the disk got in the end is what log_bytes said
+
+
 def test_close_waits_and_reports_when_the_disk_keeps_failing(tmp_path: Path) -> None:
     ops = FaultyOps()
     writer = LogWriter.create(tmp_path / "a.mmlog", HEADER, ops=ops, retry_interval_s=3600)
