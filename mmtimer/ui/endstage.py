@@ -4,14 +4,19 @@ A stage ends for good only on purpose: its log gets a closing event and can no l
 Leaving it while some line is still to record (closing the window: Ctrl+Q, the title bar; or
 opening another stage) asks first. The default keeps the stage open: the log is flushed and
 released without a closing event, so opening the stage again offers to resume it. Escape cancels.
+
+Before that, if the log writer still holds events the disk has refused (disk full, file
+unwritable), leaving asks first: keep trying (stay; the default), save the whole log elsewhere,
+or quit and lose them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 
 class CloseChoice(Enum):
@@ -81,3 +86,72 @@ def confirm_end(parent: QWidget | None) -> bool:
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is end
+
+
+class UnsavedChoice(Enum):
+    """What leaving the stage does while some events are only in memory (the disk refuses them)."""
+
+    KEEP_TRYING = "keep"  # stay: the writer goes on retrying (the default, and Escape)
+    SAVE_ELSEWHERE = "save"  # write the whole log to another file, then leave
+    LOSE = "lose"  # leave: the events not on disk are lost
+
+
+UnsavedAsker = Callable[[QWidget | None, int, str], UnsavedChoice]
+"""Asks, given how many events are not on disk and why, what leaving does; tests answer."""
+CopyPathAsker = Callable[[QWidget | None, Path], Path | None]
+"""Asks where to save a copy of the log (a suggested path given); None: cancelled."""
+
+
+def unsaved_text(pending: int, why: str) -> str:
+    """``3 events are not on disk yet: <why>``."""
+    events = "1 event is" if pending == 1 else f"{pending} events are"
+    return f"{events} not on disk yet: {why}"
+
+
+class UnsavedLogDialog(QMessageBox):
+    """Keep trying (the default, also Escape) / Save the log elsewhere… / Quit and lose them."""
+
+    def __init__(self, pending: int, why: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle("The log is not saved")
+        self.setText(unsaved_text(pending, why))
+        self.setInformativeText(
+            "Keep trying: the stage goes on and mmtimer keeps writing (free some space).\n"
+            "Save the log elsewhere: the whole log, these events included, in another file.\n"
+            "Quit and lose them: the log on disk ends before these events."
+        )
+        self.keep_button: QPushButton = self.addButton(
+            "Keep trying", QMessageBox.ButtonRole.RejectRole
+        )
+        self.save_button: QPushButton = self.addButton(
+            "Save the log elsewhere…", QMessageBox.ButtonRole.AcceptRole
+        )
+        self.lose_button: QPushButton = self.addButton(
+            "Quit and lose them", QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.setDefaultButton(self.keep_button)
+        self.setEscapeButton(self.keep_button)
+
+    def choice(self) -> UnsavedChoice:
+        clicked = self.clickedButton()
+        if clicked is self.save_button:
+            return UnsavedChoice.SAVE_ELSEWHERE
+        if clicked is self.lose_button:
+            return UnsavedChoice.LOSE
+        return UnsavedChoice.KEEP_TRYING
+
+
+def ask_unsaved(parent: QWidget | None, pending: int, why: str) -> UnsavedChoice:
+    """Ask with a modal UnsavedLogDialog (the window's default UnsavedAsker)."""
+    dialog = UnsavedLogDialog(pending, why, parent)
+    dialog.exec()
+    return dialog.choice()
+
+
+def ask_copy_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    """A save dialog for the copy of the log (the window's default CopyPathAsker)."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Save the log elsewhere", str(suggested), "Stage logs (*.mmlog);;All files (*)"
+    )
+    return Path(chosen) if chosen else None

@@ -13,7 +13,10 @@ the crew; Ctrl+Shift+E ends the stage (confirmed); F1 lists every shortcut.
 
 Closing the window while the stage is under way (its log started, a line still to record, no
 closing event) asks ``ask_close``: end the stage, quit and keep it open (no closing event: the
-next start offers to resume it; the default), or cancel (see ui/endstage.py).
+next start offers to resume it; the default), or cancel (see ui/endstage.py). Before that, leaving
+the stage (quitting, opening another) with events the disk refused (full, unwritable: the log
+alarm) asks ``ask_unsaved``: keep trying (stay; the default), save the whole log elsewhere
+(``ask_copy_path``, then written atomically) and leave, or leave and lose them.
 
 A log left open by a crash (no closing event) is resumed, not split: ``--log OUT`` naming such a
 log of the stage resumes it; a stage opened without ``--log`` offers the data folder's latest log
@@ -23,6 +26,7 @@ of the stage if it was left open (``ask_resume``; see ui/resume.py).
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,11 +43,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mmtimer.core.atomicfile import atomic_write_bytes
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.csvout import CsvLocale
 from mmtimer.core.errors import InputError
 from mmtimer.core.events import Sync
+from mmtimer.core.logfile import LogWriter
 from mmtimer.core.rules import load_rules
 from mmtimer.core.scoring import score
 from mmtimer.core.stage import load_stage
@@ -57,7 +63,16 @@ from mmtimer.ui.dialogs import (
     SyncRequest,
     describe_since,
 )
-from mmtimer.ui.endstage import CloseAsker, CloseChoice, EndConfirmer
+from mmtimer.ui.endstage import (
+    CloseAsker,
+    CloseChoice,
+    CopyPathAsker,
+    EndConfirmer,
+    UnsavedAsker,
+    UnsavedChoice,
+    ask_copy_path,
+    ask_unsaved,
+)
 from mmtimer.ui.endstage import ask_close as ask_close_dialog
 from mmtimer.ui.endstage import confirm_end as confirm_end_dialog
 from mmtimer.ui.helpdialog import KeyboardHelp
@@ -87,6 +102,8 @@ KEY_CREW = "stage/crew"
 RECENT_MAX = 8
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
 CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
+LEAVE_WAIT_S = 5.0  # how long leaving waits for the log to reach the disk
+UNSAVED_WAIT_S = 1.0  # how long leaving waits before asking about events the disk refused
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
@@ -136,6 +153,13 @@ class StageWindow(MainWindow):
         # Closing mid-stage: end it, keep it open (to resume), or cancel? (modal, as above)
         self.ask_close: CloseAsker = ask_close or ask_close_dialog
         self.confirm_end: EndConfirmer = confirm_end or confirm_end_dialog
+        # Leaving with events the disk refused: keep trying, save elsewhere, or lose them? And
+        # where to save the copy. (modal, as above)
+        self.ask_unsaved: UnsavedAsker = ask_unsaved
+        self.ask_copy_path: CopyPathAsker = ask_copy_path
+        self.unsaved_wait_s = UNSAVED_WAIT_S
+        self._leave_wait_s = LEAVE_WAIT_S  # 0 once the navigator chose to leave unsaved events
+        self._lingering: list[LiveStage] = []  # stages left while their writer still retries
 
         # -- widgets -----------------------------------------------------------------------------
         self.countdown = CountdownWidget(self)
@@ -456,9 +480,25 @@ class StageWindow(MainWindow):
         if live is None:
             return
         self.live = None
-        live.close(self.controller.now_ns())
+        wait_s, self._leave_wait_s = self._leave_wait_s, LEAVE_WAIT_S
+        live.close(self.controller.now_ns(), timeout_s=wait_s)
         live.changed.disconnect(self._on_stage_changed)
+        writer = live.writer
+        if writer is not None and not writer.flush(timeout=0):
+            # Left with events the disk refused: its writer goes on retrying and signals through
+            # `live`, so `live` stays until the disk takes them; then the log is released.
+            self._lingering.append(live)
+            live.alarmChanged.connect(lambda message: self._release_lingering(live, message))
+            return
         live.deleteLater()
+
+    def _release_lingering(self, live: LiveStage, alarm: object) -> None:
+        """A stage left with unsaved events: once its writer has caught up, stop it (the log is
+        released: it can be resumed) and let `live` go."""
+        writer = live.writer
+        if alarm is None and writer is not None and writer.close(timeout=0):
+            self._lingering.remove(live)
+            live.deleteLater()
 
     def _on_open(self) -> None:
         start = str(self.opened_path.parent) if self.opened_path else ""
@@ -702,8 +742,12 @@ class StageWindow(MainWindow):
         return dialog
 
     def _may_leave_stage(self) -> bool:
-        """Before the live stage goes (the window closes, another stage opens): if it is under
-        way, ask whether to end it or keep it open for resuming. False: the navigator stays."""
+        """Before the live stage goes (the window closes, another stage opens): if its log holds
+        events the disk refused, ask about them first; then, if the stage is under way, ask
+        whether to end it or keep it open for resuming. False: the navigator stays."""
+        self._leave_wait_s = LEAVE_WAIT_S
+        if not self._may_leave_unsaved():
+            return False
         live = self.live
         if live is None or not live.in_progress:
             return True
@@ -711,7 +755,53 @@ class StageWindow(MainWindow):
         if choice is CloseChoice.CANCEL:
             return False
         if choice is CloseChoice.KEEP_OPEN:
-            live.keep_open()  # flushed, released, no closing event: _close_live ends nothing
+            # flushed, released, no closing event: _close_live ends nothing
+            live.keep_open(timeout_s=self._leave_wait_s)
+        return True
+
+    def _may_leave_unsaved(self) -> bool:
+        """True when every event is on disk, or the navigator chose to leave anyway (after
+        saving a copy elsewhere, or accepting the loss). False: the stage goes on."""
+        writer = None if self.live is None else self.live.writer
+        if writer is None:
+            return True
+        writer.retry_now()  # the navigator may have freed some space
+        if writer.flush(timeout=self.unsaved_wait_s):
+            return True
+        pending = writer.last_seq - writer.durable_seq
+        if pending <= 0:
+            return True
+        why = writer.alarm or "the disk has not taken them yet"
+        choice = self.ask_unsaved(self, pending, why)
+        if choice is UnsavedChoice.KEEP_TRYING:
+            self.statusBar().showMessage("The stage goes on: the log is still being retried", 8000)
+            return False
+        if choice is UnsavedChoice.SAVE_ELSEWHERE and not self._save_log_copy(writer):
+            return False
+        self._leave_wait_s = 0.0  # the navigator decided: no point in freezing on the disk
+        return True
+
+    def _save_log_copy(self, writer: LogWriter) -> bool:
+        """Write the whole log (events not on disk included) where the navigator says; False
+        if cancelled or it failed (said in the status bar)."""
+        chosen = self.ask_copy_path(self, Path.home() / writer.path.name)
+        if chosen is None:
+            self.statusBar().showMessage("No copy saved: the stage goes on", 8000)
+            return False
+        if chosen.resolve() == writer.path.resolve():
+            message = "Choose another file than the log itself: the stage goes on"
+            self.statusBar().showMessage(message, 15_000)
+            return False
+        try:
+            atomic_write_bytes(chosen, writer.log_bytes())
+        except OSError as error:
+            message = f"Cannot save the log to {chosen}: {error.strerror or error}"
+            self.statusBar().showMessage(f"{message}: the stage goes on", 30_000)
+            print(f"mmtimer: {message}", file=sys.stderr)
+            return False
+        message = f"A copy of the whole log is in {chosen}"
+        self.statusBar().showMessage(message, 30_000)
+        print(f"mmtimer: {message}", file=sys.stderr)  # the window may be gone in a moment
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,17 +23,17 @@ from mmtimer.cli import main as cli_main
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.csvout import results_csv
 from mmtimer.core.events import Pass, Sync, Void
-from mmtimer.core.logfile import FileOps, read_log
+from mmtimer.core.logfile import FileOps, LogLockedError, LogWriter, read_log
 from mmtimer.core.scoring import score
 from mmtimer.core.session import log_inputs
 from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import CrewDialog, SettingsDialog, SyncDialog
-from mmtimer.ui.endstage import CloseChoice
+from mmtimer.ui.endstage import CloseChoice, UnsavedChoice
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
-from mmtimer.ui.livestage import data_dir, default_log_path, display_path
+from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path, display_path
 from mmtimer.ui.stagewindow import CHRONO_IN_STAGE_MODE, StageWindow
 from mmtimer.ui.triggers import EventStamper, load_trigger_settings
 
@@ -72,6 +73,12 @@ def end_the_stage(parent: QWidget | None) -> CloseChoice:
     return CloseChoice.END
 
 
+def no_unsaved_question(parent: QWidget | None, pending: int, why: str) -> UnsavedChoice:
+    """The rig's guard: a test that leaves events unsaved must answer the question itself (the
+    default dialog is modal and would block the test)."""
+    raise AssertionError(f"unexpected question about unsaved events: {pending}, {why}")
+
+
 @pytest.fixture
 def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
     load_fonts()
@@ -86,6 +93,7 @@ def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
         open_sound=lambda parent: "no sound: this test has no audio",
         ask_close=end_the_stage,  # closing mid-stage ends it, as these tests expect
     )
+    window.ask_unsaved = no_unsaved_question
     qtbot.addWidget(window)
     log = tmp_path / "run.mmlog"
     assert window.open_path(STAGE, log)
@@ -401,3 +409,128 @@ def test_the_chronograph_keys_and_pushers_leave_the_trials_chronograph_alone(rig
     assert window.chrono_readout.text() == "0:00:07.00"
     assert window.chrono_readout.note() == "running"
     assert window.mark_readout.text() == ""  # no split or lap on the trial's chronograph
+
+
+def fill_the_disk_after_one_pass(rig: Rig) -> tuple[LiveStage, FullDisk]:
+    """Line 1 on disk, then a full disk and lines 2 and 3 kept in memory (the alarm shown)."""
+    live = rig.window.live
+    assert live is not None
+    disk = FullDisk()
+    live.writer_options = {"ops": disk, "retry_interval_s": 3600}
+    rig.window.unsaved_wait_s = 0.05  # the writer cannot succeed: do not wait a whole second
+    rig.space()
+    assert live.writer is not None and live.writer.flush(timeout=5)
+    disk.full = True
+    rig.wait_s("15")
+    rig.space()
+    rig.wait_s("5")
+    rig.space()
+    rig.qtbot.waitUntil(rig.window.alarm_label.isVisible, timeout=5000)
+    assert [e.line for e in read_log(rig.log).events if isinstance(e, Pass)] == [1]
+    return live, disk
+
+
+def test_quitting_with_events_not_on_disk_asks_and_can_save_the_log_elsewhere(
+    rig: Rig, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window = rig.window
+    live, disk = fill_the_disk_after_one_pass(rig)
+    writer = live.writer
+    assert writer is not None
+    events = live.session.events
+    asked: list[tuple[int, str]] = []
+    answer = UnsavedChoice.KEEP_TRYING
+
+    def ask(parent: QWidget | None, pending: int, why: str) -> UnsavedChoice:
+        asked.append((pending, why))
+        return answer
+
+    def no_close_question(parent: QWidget | None) -> CloseChoice:
+        raise AssertionError("asked whether to end the stage before the log was safe")
+
+    window.ask_unsaved = ask
+    window.ask_close = no_close_question
+    window.close()  # Keep trying: nothing happens but the question
+    assert len(asked) == 1
+    pending, why = asked[0]
+    assert pending == 2 and "the disk is full" in why
+    assert window.isVisible() and window.live is live
+    assert live.in_progress and not live.ended and live.session.events == events
+    rig.wait_s("5")
+    rig.space()  # the stage goes on: PC2's start is recorded (in memory too)
+    assert window.stage_panel.armed == ("PC2", 2)
+
+    answer = UnsavedChoice.SAVE_ELSEWHERE
+    window.ask_copy_path = lambda parent, suggested: None  # the file dialog cancelled
+    window.close()
+    assert window.isVisible() and window.live is live and asked[-1][0] == 3
+    window.ask_copy_path = lambda parent, suggested: tmp_path / "no-such-folder" / "copy.mmlog"
+    window.close()  # the copy cannot be written: stay
+    assert window.isVisible() and window.live is live
+    assert "Cannot save the log" in window.statusBar().currentMessage()
+
+    copy = tmp_path / "usb" / "copy.mmlog"
+    copy.parent.mkdir()
+    window.ask_copy_path = lambda parent, suggested: copy
+    window.ask_close = end_the_stage  # only now is the end-or-keep-open question asked
+    window.close()
+    assert not window.isVisible() and window.live is None
+    assert f"A copy of the whole log is in {copy}" in capsys.readouterr().err
+    contents = read_log(copy)
+    assert contents.problems == () and contents.torn_tail is None
+    assert [e.line for e in contents.events if isinstance(e, Pass)] == [1, 2, 3, 1]
+    assert contents.events == (*events, live.session.events[len(events)])
+    assert [e.line for e in read_log(rig.log).events if isinstance(e, Pass)] == [1]
+
+    disk.full = False  # the writer kept trying after the window left: it still can
+    writer.retry_now()
+    assert writer.flush(timeout=5)
+    assert read_log(rig.log).events[: len(contents.events)] == contents.events
+
+
+def test_opening_another_stage_with_events_not_on_disk_asks_and_may_lose_them(rig: Rig) -> None:
+    live, disk = fill_the_disk_after_one_pass(rig)
+    asked: list[int] = []
+
+    def lose(parent: QWidget | None, pending: int, why: str) -> UnsavedChoice:
+        asked.append(pending)
+        return UnsavedChoice.LOSE
+
+    rig.window.ask_unsaved = lose
+    assert rig.window.open_path(resource("stages", "tsd-club.stage.toml"))
+    assert asked == [2]
+    assert rig.window.live is not live and live.ended
+    assert [e.line for e in read_log(rig.log).events if isinstance(e, Pass)] == [1]
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert shiboken6.isValid(live)  # its writer still signals through it: it stays
+    disk.full = False  # the old stage's writer kept trying: nothing is lost after all
+    assert live.writer is not None
+    live.writer.retry_now()
+    assert live.writer.flush(timeout=5)
+    contents = read_log(rig.log)
+    assert [e.line for e in contents.events if isinstance(e, Pass)] == [1, 2, 3]
+    assert contents.closed
+    # once caught up, the writer stops and releases the log (another writer may open it)
+    rig.qtbot.waitUntil(lambda: log_released(rig.log), timeout=5000)
+    assert not rig.window.alarm_label.isVisible()
+
+
+def log_released(path: Path) -> bool:
+    """Whether no writer holds the log (a second one can open it)."""
+    try:
+        writer, _ = LogWriter.open_existing(path)
+    except LogLockedError:
+        return False
+    assert writer.close(timeout=5)
+    return True
+
+
+def test_with_a_healthy_disk_leaving_asks_nothing_about_the_log(rig: Rig) -> None:
+    rig.space()
+    rig.wait_s("15")
+    rig.space()
+    rig.window.close()  # the rig's ask_unsaved fails the test if it is asked
+    assert not rig.window.isVisible()
+    contents = read_log(rig.log)
+    assert contents.closed
+    assert [e.line for e in contents.events if isinstance(e, Pass)] == [1, 2]
