@@ -12,7 +12,14 @@ from pytestqt.qtbot import QtBot
 from mmtimer.core.events import Other, Pass
 from mmtimer.core.logfile import read_log
 from mmtimer.core.stage import load_stage
-from mmtimer.ui.endstage import CloseChoice, CloseStageDialog, ask_close
+from mmtimer.ui.endstage import (
+    CloseChoice,
+    CloseStageDialog,
+    UnsavedChoice,
+    UnsavedLogDialog,
+    ask_close,
+    ask_unsaved,
+)
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.resume import find_resumable_log
 from tests.ui.test_stagewindow import STAGE, Rig, drive_the_example_stage, rig
@@ -143,6 +150,35 @@ def test_the_question_defaults_to_keep_open_and_escape_cancels(
     QTimer.singleShot(0, answer)
     assert ask_close(None) is choice  # the modal box is answered by the timer, never blocks
     assert seen == ["Keep the stage open"]
+
+
+@pytest.mark.parametrize(
+    ("key", "choice"),
+    [
+        (Qt.Key.Key_Escape, UnsavedChoice.KEEP_TRYING),
+        (Qt.Key.Key_Return, UnsavedChoice.KEEP_TRYING),
+    ],
+    ids=["escape-keeps-trying", "default-keeps-trying"],
+)
+def test_the_unsaved_question_defaults_to_keep_trying(
+    qtbot: QtBot, key: Qt.Key, choice: UnsavedChoice
+) -> None:
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert box is not None
+        if isinstance(box, UnsavedLogDialog):
+            seen.append(box.text())
+            assert box.defaultButton() is box.keep_button
+            assert box.escapeButton() is box.keep_button
+            QTest.keyClick(box, key)
+        else:
+            box.close()  # never leave a modal dialog waiting
+
+    QTimer.singleShot(0, answer)
+    assert ask_unsaved(None, 2, "the disk is full") is choice
+    assert seen == ["2 events are not on disk yet: the disk is full"]
 
 
 def test_opening_a_stage_mid_stage_asks_first(rig: Rig) -> None:
