@@ -155,30 +155,56 @@ class SyncPoint:
 
 
 class OfficialTime:
-    """Official time of day from the latest sync at or before an instant."""
+    """Official time of day from the latest sync at or before an instant.
+
+    The one implementation of that rule: the window's controller, the live session's fold and
+    scoring all ask it. Syncs at the same instant apply in the order they were added (the later
+    wins), which for a log is the order of their seq.
+    """
+
+    __slots__ = ("_offsets_ns", "_t_ns")
 
     def __init__(self, syncs: Iterable[SyncPoint] = ()) -> None:
-        self._syncs: list[SyncPoint] = []
+        self._t_ns: list[int] = []  # sorted
+        self._offsets_ns: list[int] = []  # official ns minus session ns, in the same order
         for sync in syncs:
             self.add(sync)
 
     def add(self, sync: SyncPoint) -> None:
         """Add a sync; a later sync applies from its own instant on."""
-        keys = [s.t_ns for s in self._syncs]
-        self._syncs.insert(bisect.bisect_right(keys, sync.t_ns), sync)
+        index = bisect.bisect_right(self._t_ns, sync.t_ns)
+        self._t_ns.insert(index, sync.t_ns)
+        self._offsets_ns.insert(index, sync.official_ns - sync.t_ns)
+
+    def copy(self) -> OfficialTime:
+        """An independent copy (replay snapshots carry on from it)."""
+        copy = OfficialTime()
+        copy._t_ns = self._t_ns.copy()
+        copy._offsets_ns = self._offsets_ns.copy()
+        return copy
 
     @property
     def syncs(self) -> tuple[SyncPoint, ...]:
-        return tuple(self._syncs)
+        return tuple(
+            SyncPoint(t, t + offset) for t, offset in zip(self._t_ns, self._offsets_ns, strict=True)
+        )
+
+    def _index(self, t_ns: int) -> int:
+        return bisect.bisect_right(self._t_ns, t_ns) - 1
 
     def sync_at(self, t_ns: int) -> SyncPoint | None:
         """The sync that applies at `t_ns`, or None before the first sync."""
-        index = bisect.bisect_right([s.t_ns for s in self._syncs], t_ns)
-        return self._syncs[index - 1] if index else None
+        index = self._index(t_ns)
+        if index < 0:
+            return None
+        return SyncPoint(self._t_ns[index], self._t_ns[index] + self._offsets_ns[index])
+
+    def offset_ns(self, t_ns: int) -> int | None:
+        """What to add to the session instant `t_ns` to get official time, None if unsynced."""
+        index = self._index(t_ns)
+        return self._offsets_ns[index] if index >= 0 else None
 
     def official_ns(self, t_ns: int) -> int | None:
         """Official time at `t_ns` in ns since midnight (may pass 24 h), or None if unsynced."""
-        sync = self.sync_at(t_ns)
-        if sync is None:
-            return None
-        return sync.official_ns + (t_ns - sync.t_ns)
+        offset = self.offset_ns(t_ns)
+        return None if offset is None else t_ns + offset

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.errors import InputError
 from mmtimer.core.results import SectionKind
 from mmtimer.core.timefmt import FormatError, parse_decimal
@@ -32,7 +33,6 @@ from mmtimer.paths import resource
 
 RULES_FORMAT = "mmtimer-rules/1"
 
-NS_PER_MS = 1_000_000
 UNIT_NS: dict[str, int] = {
     "0.01s": 10 * NS_PER_MS,
     "0.1s": 100 * NS_PER_MS,

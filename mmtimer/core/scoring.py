@@ -39,7 +39,6 @@ copies to restart from: replay scores each instant of a long log without rescori
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,16 +46,15 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
+from mmtimer.core.clock import DAY_NS, NS_PER_MS, OfficialTime, SyncPoint
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Pass, Sync, Void
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import TIE_BREAKS, KindRules, RuleSet, year_factor
 from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
+from mmtimer.core.timefmt import DAY_MS
 
-NS_PER_MS = 1_000_000
-DAY_NS = 86_400_000 * NS_PER_MS
 HALF_DAY_NS = DAY_NS // 2
-DAY_MS = 86_400_000
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 
@@ -68,22 +66,10 @@ UNSYNCED = "unsynced"
 PENDING = "pending"
 
 
-class _Syncs:
-    """Official time from the syncs of a log: bisection over their session instants."""
-
-    __slots__ = ("_official_ns", "_t_ns")
-
-    def __init__(self, syncs: list[Sync]) -> None:
-        ordered = sorted(syncs, key=lambda s: (s.t_ns, s.seq))
-        self._t_ns = [s.t_ns for s in ordered]
-        self._official_ns = [s.official_ms * NS_PER_MS for s in ordered]
-
-    def offset_ns(self, t_ns: int) -> int | None:
-        """What to add to a session instant to get official time (ns), or None if unsynced."""
-        index = bisect.bisect_right(self._t_ns, t_ns) - 1
-        if index < 0:
-            return None
-        return self._official_ns[index] - self._t_ns[index]
+def _official_time(syncs: Sequence[Sync]) -> OfficialTime:
+    """The log's syncs as official time; at one instant the higher seq wins."""
+    ordered = sorted(syncs, key=lambda s: (s.t_ns, s.seq))
+    return OfficialTime(SyncPoint(s.t_ns, s.official_ms * NS_PER_MS) for s in ordered)
 
 
 @dataclass(slots=True)
@@ -94,7 +80,9 @@ class _Passes:
     voided: set[tuple[str, int]]
 
 
-def _fold(events: Sequence[Event], stage: Stage, messages: list[str]) -> tuple[_Syncs, _Passes]:
+def _fold(
+    events: Sequence[Event], stage: Stage, messages: list[str]
+) -> tuple[OfficialTime, _Passes]:
     syncs: list[Sync] = []
     passes: list[Pass] = []
     voids: list[Void] = []
@@ -144,7 +132,7 @@ def _fold(events: Sequence[Event], stage: Stage, messages: list[str]) -> tuple[_
     for (section_id, line), count in redone.items():
         last = chosen[section_id, line].seq
         messages.append(f"{section_id} line {line}: {count} passes, the last (seq {last}) counts")
-    return _Syncs(syncs), _Passes(chosen, voided)
+    return _official_time(syncs), _Passes(chosen, voided)
 
 
 def _rising(passes: list[Pass]) -> bool:
@@ -182,7 +170,7 @@ def _score_timed(
     section: TimedSection,
     rules: KindRules,
     passes: _Passes,
-    syncs: _Syncs,
+    syncs: OfficialTime,
     messages: list[str],
 ) -> list[ResultRow]:
     chosen = passes.chosen
@@ -265,7 +253,7 @@ def _time_of_day_row(
     target_ns: int,
     rules: KindRules,
     passes: _Passes,
-    syncs: _Syncs,
+    syncs: OfficialTime,
     messages: list[str],
 ) -> ResultRow:
     """A row comparing an official time of day with a target time of day (CO, average check)."""
@@ -435,7 +423,7 @@ def _finish(
     stage: Stage,
     rules: RuleSet,
     crew: Crew,
-    folded: tuple[_Syncs, _Passes, list[str]],
+    folded: tuple[OfficialTime, _Passes, list[str]],
     *,
     live: bool,
 ) -> StageResult:
@@ -660,7 +648,7 @@ class ScoreFold:
                 )
         redone.sort()
         messages.extend(text for _, text in redone)
-        folded = (_Syncs(self._syncs), _Passes(chosen, set(self._voided_keys)), messages)
+        folded = (_official_time(self._syncs), _Passes(chosen, set(self._voided_keys)), messages)
         return _finish(self._stage, rules, crew, folded, live=live)
 
 

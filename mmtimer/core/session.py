@@ -25,7 +25,6 @@ How the fold reads events (the choices where more than one reading was possible)
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from typing import Any, Protocol
 
 from mmtimer import __version__
 from mmtimer.core.chrono import ChronoAction, ChronoError, Chronograph
+from mmtimer.core.clock import DAY_NS, NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.errors import InputError
 from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, Sync, Void
@@ -60,9 +60,6 @@ from mmtimer.core.stage import (
     stage_to_json,
 )
 
-NS_PER_MS = 1_000_000
-NS_PER_S = 1_000_000_000
-DAY_NS = 86_400 * NS_PER_S
 HALF_DAY_NS = DAY_NS // 2
 RULES_FILE_KEY = "rules_file"
 """Header field holding a rule-set file's text when the stage names a file (not a built-in)."""
@@ -145,8 +142,7 @@ class SessionFold:
         self.passes: dict[int, Pass] = {}  # passes of a known section and line, by seq
         self.counting: dict[tuple[str, int], list[Pass]] = {}  # unvoided, in log order
         self.voided: set[int] = set()
-        self._sync_keys: list[tuple[int, int]] = []  # (t_ns, seq), sorted
-        self._sync_offsets: list[int] = []  # official ns minus session ns, same order
+        self._official = OfficialTime()  # from the syncs, in log (seq) order
         self.last_t_ns: int | None = None  # the latest instant in the log
         self.anchor: tuple[int, int, str] | None = None  # (seq, t_ns, utc) of the last stamped
         self.last_seq = 0
@@ -185,10 +181,7 @@ class SessionFold:
         elif isinstance(event, Sync):
             self.kinds[seq] = "sync"
             self._instant(event.t_ns, event.utc, seq)
-            key = (event.t_ns, seq)
-            index = bisect.bisect_right(self._sync_keys, key)
-            self._sync_keys.insert(index, key)
-            self._sync_offsets.insert(index, event.official_ms * NS_PER_MS - event.t_ns)
+            self._official.add(SyncPoint(event.t_ns, event.official_ms * NS_PER_MS))
         elif isinstance(event, Chrono):
             self.kinds[seq] = "chrono"
             self._instant(event.t_ns, event.utc, seq)
@@ -284,7 +277,7 @@ class SessionFold:
             self.closed = True
 
     # -- copies, for replay ------------------------------------------------------------------------
-    SNAPSHOT_COPIED = ("counting", "voided", "_sync_keys", "_sync_offsets", "problems")
+    SNAPSHOT_COPIED = ("counting", "voided", "_official", "problems")
     """Attributes that change as events come: a snapshot copies them (`counting` one level
     deep). The maps by seq (`kinds`, `passes`) are shared, every other attribute is an immutable
     value or never changes after __init__ (tests/core/test_replay.py checks the list is whole)."""
@@ -302,8 +295,7 @@ class SessionFold:
         copy.__dict__.update(self.__dict__)
         copy.counting = {key: passes.copy() for key, passes in self.counting.items()}
         copy.voided = self.voided.copy()
-        copy._sync_keys = self._sync_keys.copy()
-        copy._sync_offsets = self._sync_offsets.copy()
+        copy._official = self._official.copy()
         copy.problems = self.problems.copy()
         return copy
 
@@ -340,10 +332,7 @@ class SessionFold:
 
     def official_ns(self, t_ns: int) -> int | None:
         """Official time of day at session instant `t_ns` (may pass 24 h), None before a sync."""
-        index = bisect.bisect_right(self._sync_keys, (t_ns, 1 << 62)) - 1
-        if index < 0:
-            return None
-        return t_ns + self._sync_offsets[index]
+        return self._official.official_ns(t_ns)
 
     def countdown(self, t_ns: int) -> Countdown | None:
         """The armed line's target and the time left at `t_ns` (None where there is no target:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 
+from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import KindRules, RuleSet
 
-NS_PER_MS = 1_000_000
 EXACT_MS = 10
 
 
