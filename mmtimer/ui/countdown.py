@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mmtimer.core.clock import NS_PER_MS
-from mmtimer.core.timefmt import format_seconds
+from mmtimer.ui.results_model import format_points, format_signed_deviation
 
 NS_PER_CS = 10 * NS_PER_MS
 WARN_NS = 10_000 * NS_PER_MS  # amber from 10 s before the target
@@ -86,24 +86,12 @@ def left_tone(left_ns: int | None) -> Tone:
     return Tone.NORMAL
 
 
-def format_deviation(deviation_ms: int) -> str:
-    """Signed seconds to 1/100 (truncated toward zero as the organiser's clocks do): ``+0.12``."""
-    text = format_seconds(deviation_ms, 2)
-    return text if text.startswith("-") or text == "0.00" else f"+{text}"
-
-
 def deviation_tone(deviation_ms: int | None) -> Tone:
     if deviation_ms is None:
         return Tone.IDLE
     if abs(deviation_ms) < 10:  # shows as 0.00
         return Tone.EXACT
     return Tone.LATE if deviation_ms > 0 else Tone.EARLY
-
-
-def format_points(points: Decimal) -> str:
-    """Penalty points without needless zeros: ``37``, ``1.5``."""
-    text = format(points, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +197,7 @@ class CountdownWidget(QWidget):
         if s.last_label:
             parts = [s.last_label]
             if s.last_deviation_ms is not None:
-                parts.append(f"{format_deviation(s.last_deviation_ms)} s")
+                parts.append(f"{format_signed_deviation(s.last_deviation_ms)} s")
             if s.last_penalty is not None:
                 parts.append(f"{format_points(s.last_penalty)} pts")
             if s.last_note:

@@ -37,10 +37,9 @@ from mmtimer.ui.countdown import (
     CountdownState,
     Tone,
     deviation_tone,
-    format_deviation,
-    format_points,
 )
 from mmtimer.ui.dialogs import SyncRequest
+from mmtimer.ui.results_model import format_points, format_signed_deviation
 
 ENV_HOME = "MMTIMER_HOME"
 ENDED_NOTICE = (
@@ -104,7 +103,9 @@ def row_text(row: ResultRow) -> tuple[str, Tone]:
             row.deviation_ms // 60_000 if row.deviation_ms >= 0 else -(-row.deviation_ms // 60_000)
         )
         return f"{minutes:+d} min · {penalty}", deviation_tone(minutes * 60_000)
-    return f"{format_deviation(row.deviation_ms)} s · {penalty}", deviation_tone(row.deviation_ms)
+    return f"{format_signed_deviation(row.deviation_ms)} s · {penalty}", deviation_tone(
+        row.deviation_ms
+    )
 
 
 @dataclass(frozen=True, slots=True)

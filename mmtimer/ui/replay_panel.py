@@ -37,6 +37,7 @@ from mmtimer.core.timefmt import DAY_MS, format_time_of_day
 from mmtimer.ui.countdown import format_left
 from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState
+from mmtimer.ui.mainwindow import format_chrono
 from mmtimer.ui.plots import ResultsPlot
 from mmtimer.ui.readout import Readout
 from mmtimer.ui.results_dock import results_table
@@ -50,17 +51,6 @@ OPEN_AT_END_MAX_EVENTS = 20_000
 """A log opens at its end (the final results) unless it has more events than this: folding
 100,000 events takes about half a second, so such a log opens at its start and is folded while
 the window is idle (then End, or any seek, is quick). Real logs hold a few thousand events."""
-NS_PER_CS = 10 * NS_PER_MS
-
-
-def format_elapsed(ns: int) -> str:
-    """A span of the log as H:MM:SS.cc (cut, never rounded up)."""
-    sign = "-" if ns < 0 else ""
-    cs = abs(ns) // NS_PER_CS
-    hours, rest = divmod(cs, 360_000)
-    minutes, rest = divmod(rest, 6_000)
-    seconds, hundredths = divmod(rest, 100)
-    return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{hundredths:02d}"
 
 
 class Playback(QObject):
@@ -456,7 +446,7 @@ class ReplayPanel(QWidget):
         self.shownChanged.emit()
 
     def _show_readouts(self, state: SessionState, dial: DialState, live: bool) -> None:
-        self.chrono_readout.set_text(format_elapsed(dial.chrono_elapsed_ns))
+        self.chrono_readout.set_text(format_chrono(dial.chrono_elapsed_ns))
         self.chrono_readout.set_note("running" if dial.chrono_running else "")
         if dial.official_ms is None:
             self.official_readout.set_text("--:--:--.--")
@@ -496,8 +486,8 @@ class ReplayPanel(QWidget):
             blocked = self.slider.blockSignals(True)
             self.slider.setValue(value)
             self.slider.blockSignals(blocked)
-        elapsed = format_elapsed(t_ns - replay.start_ns)
-        span = format_elapsed(replay.end_ns - replay.start_ns)
+        elapsed = format_chrono(t_ns - replay.start_ns)
+        span = format_chrono(replay.end_ns - replay.start_ns)
         self.position_label.setText(f"{elapsed} / {span}")
 
     # -- view --------------------------------------------------------------------------------------

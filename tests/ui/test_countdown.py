@@ -18,11 +18,11 @@ from mmtimer.ui.countdown import (
     CountdownWidget,
     Tone,
     deviation_tone,
-    format_deviation,
     format_left,
     format_points,
     left_tone,
 )
+from mmtimer.ui.results_model import format_signed_deviation
 
 
 def test_time_left_reads_in_hundredths_and_hits_zero_at_the_target() -> None:
@@ -56,10 +56,13 @@ def test_colours_warn_then_near_then_overdue() -> None:
 
 
 def test_deviation_is_signed_to_the_hundredth_late_positive() -> None:
-    assert format_deviation(370) == "+0.37"
-    assert format_deviation(-370) == "-0.37"
-    assert format_deviation(-379) == "-0.37"  # truncated toward zero, as the organiser's clocks
-    assert format_deviation(5) == "0.00"
+    assert format_signed_deviation(370) == "+0.37"
+    assert format_signed_deviation(-370) == "-0.37"
+    assert (
+        format_signed_deviation(-379) == "-0.37"
+    )  # truncated toward zero, as the organiser's clocks
+    assert format_signed_deviation(5) == "0.00"
+    assert format_signed_deviation(-5) == "0.00"  # as the table and the CSV: never -0.00
     assert deviation_tone(120) is Tone.LATE
     assert deviation_tone(-120) is Tone.EARLY
     assert deviation_tone(-9) is Tone.EXACT

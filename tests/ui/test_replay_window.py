@@ -25,10 +25,10 @@ from mmtimer.ui.countdown import format_left
 from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import KeyboardHelp
+from mmtimer.ui.mainwindow import format_chrono
 from mmtimer.ui.replay_panel import (
     SPEEDS,
     ReplayPanel,
-    format_elapsed,
     last_pass_key,
 )
 from mmtimer.ui.replay_window import ReplayWindow, comparison_problem, read_replay
@@ -111,7 +111,7 @@ def check_shown(panel: ReplayPanel, reference: Replay, t_ns: int) -> None:
     else:
         assert panel.countdown_readout.text() == format_left(expected.countdown.remaining_ns)
     chrono = reference.trial_chronograph_at(t_ns)
-    assert panel.chrono_readout.text() == format_elapsed(chrono.elapsed_ns(t_ns))
+    assert panel.chrono_readout.text() == format_chrono(chrono.elapsed_ns(t_ns))
     assert panel.total_readout.text() == format_points(expected.results.total)
     # the dial
     utc = reference.utc_at(t_ns)
