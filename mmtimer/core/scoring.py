@@ -5,10 +5,11 @@ The one scoring implementation: the live window, replay, the CLI and the CSV all
 What counts (the choices where the log could be read more than one way):
 
 - Only `Sync`, `Pass` and `Void` events matter; every other event is skipped.
-- A `Void` cancels the `Pass` whose seq it names. A void of a void, or of a seq the log does not
-  hold, is ignored and reported in `StageResult.messages` (press again to redo a line).
-- If several unvoided passes exist for one (section, line), the last one in the log counts: the
-  navigator re-did it.
+- Which passes count is the rule of `core/passes.py` (`PassBook`, shared with the session
+  fold): a `Void` cancels the `Pass` whose seq it names; a void of a void, of another event, of
+  a seq the log does not hold or of a pass already void is ignored and reported in
+  `StageResult.messages` (press again to redo a line); if several unvoided passes exist for one
+  (section, line), the last one in the log counts: the navigator re-did it.
 - Official time at a pass is ``sync.official + (t - sync.t)`` with the latest sync at or before
   the pass. A time control or average check with no sync before it cannot be scored: its row
   has the note ``unsynced`` and the rule set's `missed` penalty, and a message says why.

@@ -14,9 +14,9 @@ How the fold reads events (the choices where more than one reading was possible)
   nothing after the stage's last line). A pass for a section the stage lacks, or a line it does
   not have, is reported and changes nothing.
 - A void of the last pass, while the line it armed is still armed, arms that pass's line again
-  (undo a wrong press, then press again). A void of an older pass changes no armed line. A void
-  of a void, of a non-pass, of a seq the log does not hold before it, or of a pass already
-  voided, is reported and ignored (scoring ignores it the same way).
+  (undo a wrong press, then press again). A void of an older pass changes no armed line. Which
+  passes and voids count, and the messages for those ignored, are the rule of `core/passes.py`
+  (`PassBook`), which scoring uses too.
 - ``navigate`` events (skip a line, pick a section) carry the line they arm.
 - Events without an instant (voids) take effect at the instant of the event before them.
 - A ``resume`` event carries `offset_ns`, added to the session clock's readings from then on
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
@@ -118,13 +118,15 @@ class SessionState:
     official_ns: int | None
     countdown: Countdown | None
     results: StageResult
-    trial_chronograph: Chronograph = Chronograph()
+    trial_chronograph: Chronograph = field(default_factory=Chronograph)
     last_pass: Pass | None = None
     last_sync: Sync | None = None
     closed: bool = False
 
     @classmethod
-    def of(cls, fold: SessionFold, t_ns: int, events: tuple[Event, ...], results: StageResult) -> SessionState:
+    def of(
+        cls, fold: SessionFold, t_ns: int, events: tuple[Event, ...], results: StageResult
+    ) -> SessionState:
         """The state of `fold` (which has taken `events`) at log instant `t_ns`."""
         return cls(
             t_ns=t_ns,
