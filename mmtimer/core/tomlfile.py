@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -38,11 +40,23 @@ def key_text(path: KeyPath) -> str:
     return out
 
 
-def read_text(path: str | Path) -> str:
-    """The text of a UTF-8 file; any failure is an InputError naming the file. Never writes."""
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+"""The largest stage or rule-set file read (a stage of 5,000 sections is under 1 MB): a bigger
+file, a device (``/dev/zero``) or a pipe is refused before it is read, never read until memory
+runs out or waited on forever."""
+
+_O_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
+_O_BINARY: int = getattr(os, "O_BINARY", 0)
+
+
+def read_file_bytes(
+    path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: str = "stage or rule set"
+) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError naming the file for
+    anything else (missing, a folder, a device or pipe, too big, unreadable). Never writes."""
     source = str(path)
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY)
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
     except IsADirectoryError:
@@ -53,7 +67,41 @@ def read_text(path: str | Path) -> str:
         raise InputError(source, f"cannot be read: {error.strerror or error}") from None
     except ValueError as error:  # e.g. a NUL in the name (JSON and TOML can escape one)
         raise InputError(source, f"cannot be read: {error}") from None
-    return decode_utf8(data, source)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(source, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(source, "is not a regular file (a device, pipe or socket): not read")
+        too_big = InputError(
+            source,
+            f"is larger than any {what} ({info.st_size:,} bytes; at most {limit:,}): not read",
+        )
+        if info.st_size > limit:
+            raise too_big
+        chunks: list[bytes] = []
+        size = 0
+        while True:  # the file may grow while it is read: never past the limit
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise too_big
+        return b"".join(chunks)
+    except OSError as error:
+        raise InputError(source, f"cannot be read: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+
+
+def read_text(
+    path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: str = "stage or rule set"
+) -> str:
+    """The text of a UTF-8 file (see :func:`read_file_bytes`); any failure is an InputError
+    naming the file. Never writes."""
+    return decode_utf8(read_file_bytes(path, limit=limit, what=what), str(path))
 
 
 def decode_utf8(data: bytes, source: str) -> str:
