@@ -140,3 +140,54 @@ def test_a_rules_file_beside_the_log_still_scores_it(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     assert main(["export", str(log), "-o", str(out)]) == 0
     assert out.read_bytes() == resource("logs", "mille-miglia-day1.csv").read_bytes()
+
+
+# -- item 3: numbers of thousands of digits ---------------------------------------------------
+STAGE_HEAD = 'format = "mmtimer-stage/1"\nname = "x"\nrules = "aci-2021"\n[[section]]\n'
+DIGITS = "1" * 5001
+HUGE_VALUES = {
+    "target string": 'id = "PC1"\nkind = "timed"\ntargets = ["' + DIGITS + '"]',
+    "target number": 'id = "PC1"\nkind = "timed"\ntargets = [' + DIGITS + "]",
+    "target with decimals": 'id = "PC1"\nkind = "timed"\ntargets = ["' + DIGITS + '.5"]',
+    "target in minutes": 'id = "PC1"\nkind = "timed"\ntargets = ["' + DIGITS + ':00"]',
+    "decimals": 'id = "PC1"\nkind = "timed"\ntargets = ["1.' + DIGITS + '"]',
+    "4000-digit number": 'id = "PC1"\nkind = "timed"\ntargets = [' + DIGITS[:4000] + "]",
+    "float": 'id = "PC1"\nkind = "timed"\ntargets = [1e308]',
+    "due": 'id = "CO1"\nkind = "time-control"\ndue = "' + DIGITS + ':00"',
+    "speed": 'id = "PM1"\nkind = "average"\nstart = "10:00"\nspeed_kmh = "'
+    + DIGITS
+    + '"\nchecks_km = ["1.0"]',
+    "tiny speed": 'id = "PM1"\nkind = "average"\nstart = "10:00"\nspeed_kmh = "0.'
+    + "0" * 4000
+    + '1"\nchecks_km = ["1.0"]',
+    "km": 'id = "PM1"\nkind = "average"\nstart = "10:00"\nspeed_kmh = "48"\nchecks_km = ["'
+    + DIGITS
+    + '"]',
+}
+
+
+@pytest.mark.parametrize("name", list(HUGE_VALUES))
+def test_a_stage_with_a_number_of_thousands_of_digits_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    stage = tmp_path / "huge.stage.toml"
+    stage.write_text(STAGE_HEAD + HUGE_VALUES[name] + "\n", encoding="utf-8")
+    assert main(["check", str(stage)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith(f"mmtimer check: {stage}:")
+    assert len(captured.err) < 300  # the value is cut short in the message
+
+
+def test_a_log_header_stage_with_a_huge_target_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header, rest = EXAMPLE.read_bytes().split(b"\n", 1)
+    obj = json.loads(header)
+    obj["stage"]["section"][0]["targets"][0] = "9" * 4000
+    log = tmp_path / "huge.mmlog"
+    log.write_bytes(json.dumps(obj).encode() + b"\n" + rest)
+    assert main(["export", str(log)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"mmtimer export: {log}:1: header stage")

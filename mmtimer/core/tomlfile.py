@@ -19,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from mmtimer.core.errors import InputError
+from mmtimer.core.timefmt import shown
 
 KeyPath = tuple[str | int, ...]
 """A key inside a document: ``("section", 2, "due")``; list indexes are 1-based, as shown."""
 
+MAX_INTEGER = 2**53 - 1
+"""The largest whole number a stage or rule set may hold (every JSON reader keeps it exact)."""
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column \d+\)\s*$")
 _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
@@ -133,6 +136,15 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         raise InputError(source, f"not valid TOML: {message}", line=line) from None
     except RecursionError:
         raise InputError(source, "not valid TOML: nested too deeply") from None
+    except ValueError:  # tomllib's int() of more than 4,300 digits (sys.get_int_max_str_digits)
+        long_number = _LONG_NUMBER.search(text)
+        line = None if long_number is None else text.count("\n", 0, long_number.start()) + 1
+        raise InputError(
+            source, "not valid TOML: a number with thousands of digits", line=line
+        ) from None
+
+
+_LONG_NUMBER = re.compile(r"[0-9_]{1000,}")
 
 
 _HEADER = re.compile(r"^\s*(?P<open>\[\[?)\s*(?P<name>[^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -251,6 +263,8 @@ class Reader:
             raise self.error(path, f"must be a whole number, not {describe(value)}")
         if minimum is not None and value < minimum:
             raise self.error(path, f"must be at least {minimum}, not {value}")
+        if abs(value) > MAX_INTEGER:
+            raise self.error(path, f"{shown(value)} is larger than any value here")
         return value
 
     def boolean(self, value: Any, path: KeyPath) -> bool:
