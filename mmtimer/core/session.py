@@ -799,11 +799,14 @@ class LiveSession:
     ) -> tuple[LiveSession, LogWriter]:
         """Open the log at `path` for appending and resume its session (see `resume`), with the
         stage, rule set and crew of its header (or `rules_ref`). InputError if unusable."""
-        writer, contents = LogWriter.open_existing(path, **(writer_options or {}))
+        inputs: list[tuple[Stage, RuleSet, Crew]] = []
+
+        def check(contents: LogContents) -> None:  # before the log is changed in any way
+            inputs.append(log_inputs(contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir))
+
+        writer, contents = LogWriter.open_existing(path, check=check, **(writer_options or {}))
         try:
-            stage, rules, crew = log_inputs(
-                contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir
-            )
+            stage, rules, crew = inputs[0]
             session = cls.resume(
                 contents,
                 stage,
