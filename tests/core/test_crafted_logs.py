@@ -38,7 +38,7 @@ def files_in(folder: Path) -> dict[str, bytes]:
 
 
 def resume(path: Path) -> None:
-    session, writer = LiveSession.resume_log(path, now_ns=100 * S, utc_now=UTC0)
+    _session, writer = LiveSession.resume_log(path, now_ns=100 * S, utc_now=UTC0)
     writer.close(timeout=5)
 
 
