@@ -90,6 +90,14 @@ def summary(stage: Stage, rules: RuleSet) -> str:
         elif isinstance(section, TimeControl):
             due = format_time_of_day(section.due_ms, 0)
             lines.append(f"{head}, due {due[:5] if due.endswith(':00') else due}")
+        elif section.start_press:
+            lines.append(f"{head}, starts at the press, {_speeds(section)}")
+            for check in range(1, section.lines + 1):
+                lines.append(
+                    f"{'':{width + 6}}check {check}: km {format_km(section.checks_m[check - 1])}"
+                    f"  ideal {_exact_time(section.ideal_ms(check))} after the start"
+                )
+            lines.extend(_landmarks(section, width))
         else:
             lines.append(
                 f"{head}, start {format_time_of_day(section.start_ms, 0)}, {_speeds(section)}"
@@ -106,8 +114,16 @@ def summary(stage: Stage, rules: RuleSet) -> str:
                     f"{'':{width + 6}}check {check}: km {format_km(section.checks_m[check - 1])}"
                     f"  ideal {_exact_time(ideal)}{note}"
                 )
+            lines.extend(_landmarks(section, width))
     lines.append("")
     return "\n".join(lines)
+
+
+def _landmarks(section: AverageTrial, width: int) -> list[str]:
+    return [
+        f"{'':{width + 6}}landmark: km {format_km(metres)}  {label}"
+        for metres, label in section.landmarks
+    ]
 
 
 def _speeds(section: AverageTrial) -> str:
