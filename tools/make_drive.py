@@ -138,7 +138,8 @@ def sentences(samples: list[tuple[float, float, float, float, float]]) -> list[s
     sigma, tau = 1.5, 30.0
     keep = math.exp(-DT / tau)
     out: list[str] = []
-    for t, lat, lon, kmh, heading in samples:
+    for t, true_lat, true_lon, kmh, heading in samples:
+        lat, lon = true_lat, true_lon
         bias_n = bias_n * keep + rng.gauss(0, sigma * math.sqrt(1 - keep * keep))
         bias_e = bias_e * keep + rng.gauss(0, sigma * math.sqrt(1 - keep * keep))
         north = bias_n + rng.gauss(0, 0.05)
@@ -178,14 +179,18 @@ def sentences(samples: list[tuple[float, float, float, float, float]]) -> list[s
             roll = rng.random()
             if roll < 0.01:
                 position = rng.randrange(7, len(line) - 4)
-                line = line[:position] + ("7" if line[position] != "7" else "3") + line[position + 1 :]
+                line = (
+                    line[:position] + ("7" if line[position] != "7" else "3") + line[position + 1 :]
+                )
             elif roll < 0.015:
                 line = line[: rng.randrange(10, len(line) - 3)]  # cut short on the wire
             elif roll < 0.02:
                 continue  # one sentence of the epoch lost
             out.append(line)
         if abs(t % 1.0) < DT / 2:
-            out.append(_checksum("GPGSV,1,1,04,03,41,111,42,04,15,270,37,06,61,010,45,13,26,292,40"))
+            out.append(
+                _checksum("GPGSV,1,1,04,03,41,111,42,04,15,270,37,06,61,010,45,13,26,292,40")
+            )
         if abs(t - 200.0) < DT / 2:
             out.append("\x00\xb5b\x01\x07\\\x00garbage from a baud-rate mismatch")
     return out

@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from mmtimer.core.events import Event, Other
+from mmtimer.core.gps import REJECTED, Fix, GpsTrack
 from mmtimer.core.timefmt import format_km
 
 DISTANCE_EVENT = "distance"
@@ -241,11 +242,22 @@ class Odometer:
         self.last = event
 
     def fold(self, events: Iterable[Event]) -> Odometer:
+        """Take every event in turn; a malformed distance or calibrate event is skipped (the log
+        reader reports it, naming its line)."""
         for event in events:
-            parsed = odometer_event(event)
-            if parsed is not None:
-                self.apply(parsed)
+            self.apply_event(event)
         return self
+
+    def apply_event(self, event: Event) -> bool:
+        """Take one log event if it is the odometer's; whether it changed anything."""
+        try:
+            parsed = odometer_event(event)
+        except DistanceEventError:
+            return False
+        if parsed is None:
+            return False
+        self.apply(parsed)
+        return True
 
     def rate_mm_per_s(self) -> int | None:
         """The gps distance rate over about the last second (None with fewer than two)."""
@@ -332,11 +344,78 @@ __all__ = (
     "CarDistance",
     "DistanceEventError",
     "DistanceReading",
+    "GpsRecorder",
     "MeasuredSection",
     "Odometer",
     "calibrate_data",
     "distance_data",
+    "fix_data",
     "next_landmark",
     "odometer_event",
     "parse_factor",
 )
+
+
+DISTANCE_EVERY_NS = NS_PER_S // 2
+"""A gps `distance` event at most twice a second (the readout runs on at the measured rate in
+between, the same live and in replay): an hour of driving is about 7,200 lines."""
+FIX_EVERY_NS = NS_PER_S
+"""A `fix` event (for a replay to redraw the track) at most once a second."""
+
+
+class GpsRecorder:
+    """Fixes in, the log events to record out: the window and the example logs use it alike.
+
+    `add(fix)` folds the fix into the GPS track (core.gps) and returns the ``(type, data)`` of
+    the events to record now: a `distance` (source ``gps``, metres from the trial's start,
+    before the factor) when the count moved and the last one is 0.5 s old, a `fix` once a
+    second. `start(section)` starts the count at 0 for a new trial (record the `reset` event
+    it returns). Fixes carry the session clock's instant (`Fix.t_ns`).
+    """
+
+    def __init__(self, section: str, track: GpsTrack | None = None) -> None:
+        self.track = track or GpsTrack()
+        self.section = section
+        self._last_distance_ns: int | None = None
+        self._last_fix_ns: int | None = None
+        self._last_mm: int | None = None
+
+    def start(self, section: str) -> tuple[str, dict[str, Any]]:
+        self.section = section
+        self.track.reset()
+        self._last_distance_ns = None
+        self._last_mm = None
+        return DISTANCE_EVENT, distance_data(section, 0, "reset")
+
+    def add(self, fix: Fix) -> list[tuple[str, dict[str, Any]]]:
+        verdict = self.track.add(fix)
+        out: list[tuple[str, dict[str, Any]]] = []
+        if verdict in REJECTED:
+            return out
+        if self._last_fix_ns is None or fix.t_ns - self._last_fix_ns >= FIX_EVERY_NS:
+            self._last_fix_ns = fix.t_ns
+            out.append((FIX_EVENT, fix_data(fix)))
+        mm = round(self.track.distance_m * MM_PER_M / 100) * 100  # to the decimetre
+        due = self._last_distance_ns is None or (
+            fix.t_ns - self._last_distance_ns >= DISTANCE_EVERY_NS
+        )
+        if due and mm != self._last_mm:
+            self._last_distance_ns = fix.t_ns
+            self._last_mm = mm
+            out.append((DISTANCE_EVENT, distance_data(self.section, mm, "gps")))
+        return out
+
+
+def fix_data(fix: Fix) -> dict[str, Any]:
+    """The fields of a `fix` event (FORMATS.md section 6), plus satellites and HDOP if known."""
+    data: dict[str, Any] = {
+        "lat": round(fix.lat, 7),
+        "lon": round(fix.lon, 7),
+        "speed_kmh": None if fix.speed_kmh is None else round(fix.speed_kmh, 1),
+        "quality": fix.quality,
+    }
+    if fix.sats is not None:
+        data["sats"] = fix.sats
+    if fix.hdop is not None:
+        data["hdop"] = fix.hdop
+    return data

@@ -21,6 +21,11 @@ from fractions import Fraction
 from mmtimer.core.clock import DAY_NS
 from mmtimer.core.stage import AverageTrial
 
+START_EVENT = "start"
+"""The log event of the navigator's press at the start marker of a ``start = "press"`` trial:
+``{"type": "start", "seq": .., "t_ns": .., "section": "PM1", "source": "key:Space"}``. The last
+one of a section counts (press again to redo it); readers that do not know it skip it."""
+
 NS_PER_KMH_METRE = 3_600_000_000
 """Covering 1 m at 1 km/h takes 3.6 s: ideal ns = metres * 3.6e9 / kmh."""
 

@@ -123,7 +123,7 @@ def test_a_bad_distance_event_says_what_is_wrong(data: dict[str, object], messag
 
 
 def test_a_factor_outside_half_to_double_is_refused() -> None:
-    with pytest.raises(DistanceEventError, match="between 0.5 and 2"):
+    with pytest.raises(DistanceEventError, match=r"between 0\.5 and 2"):
         odometer_event(Other(1, "calibrate", {"factor": "10"}, 0))
     with pytest.raises(DistanceEventError):
         parse_factor("abc")

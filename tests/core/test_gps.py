@@ -185,7 +185,12 @@ def test_any_sentence_like_text_is_taken_without_an_exception(text: str) -> None
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b'{"type": "header"}\n{"type": "pass"}\n', b"\x89PNG\r\n\x1a\n\x00\x00", b"$GPRMC,1*00\n"],
+    [
+        b"",
+        b'{"type": "header"}\n{"type": "pass"}\n',
+        b"\x89PNG\r\n\x1a\n\x00\x00",
+        b"$GPRMC,1*00\n",
+    ],
 )
 def test_a_foreign_or_corrupt_file_is_one_line_naming_it(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "drive.nmea"

@@ -653,7 +653,7 @@ def test_landmarks_and_a_press_start_are_read_and_written_back() -> None:
     ],
 )
 def test_a_bad_landmark_is_refused_naming_the_key(landmarks: str, expected: str) -> None:
-    text = AVG + f'kind = "average"\nstart = "10:00"\nspeed_kmh = "48"\nchecks_km = ["2"]\n'
+    text = AVG + 'kind = "average"\nstart = "10:00"\nspeed_kmh = "48"\nchecks_km = ["2"]\n'
     with pytest.raises(InputError) as caught:
         parse_stage(text + f"landmarks = {landmarks}\n", "x.stage.toml")
     assert expected in str(caught.value)

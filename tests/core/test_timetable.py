@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -92,7 +93,7 @@ def test_ideals_rise_and_every_change_and_check_has_its_row(
     pairs = ((0, kmh[0]), *((f, kmh[i + 1]) for i, f in enumerate(sorted(froms))))
     trial = AverageTrial("PM", 0, pairs, (20_000,))
     rows = time_table(trial, step)
-    assert all(a.ideal_ms < b.ideal_ms for a, b in zip(rows, rows[1:], strict=False))
+    assert all(a.ideal_ms < b.ideal_ms for a, b in itertools.pairwise(rows))
     metres = {row.metres for row in rows}
     assert set(froms) <= metres and 20_000 in metres
     assert set(range(0, 20_001, step)) <= metres
