@@ -12,20 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any, Protocol
 
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.csvout import format_deviation_s, format_number
+from mmtimer.core.pacer import PaceReading
 from mmtimer.core.session import Countdown
-from mmtimer.core.stage import AverageTrial, Stage
-from mmtimer.core.timefmt import DAY_MS, format_km
+from mmtimer.core.stage import Stage
+from mmtimer.core.timefmt import format_km
 
 FEED_VERSION = 1
 WARN_MS = 10_000  # the countdown turns amber 10 s before the target (as the stage window's)
 NEAR_MS = 5_000  # and red through the beeps
 EXACT_MS = 10  # a deviation under 1/100 s shows as 0.00: exact
-MS_PER_H = 3_600_000
 
 
 class CountdownLike(Protocol):
@@ -52,18 +51,35 @@ class CountdownLike(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class AverageView:
-    """An average trial as the driver needs it: the imposed average now and where it changes.
-
-    ``ahead_ms``/``ahead_m`` (positive: ahead of the ideal) need the car's distance, which issue
-    13's pacer brings; until then they are None and the views say so.
-    """
+    """An average trial as the driver needs it, from the core's pacer (`core.pacer.pace`): the
+    imposed average now, the ideal distance, the next change, and - once the car's distance is
+    known - ahead/behind in time (``ahead_ms``, positive: ahead of the ideal) and metres, and
+    the average to hold to be on time at the next change. Without a distance those are None and
+    the views say so."""
 
     speed_kmh: Decimal
     ideal_m: int | None  # the ideal distance now, None before the start
-    next_change_m: int | None  # where the imposed average changes next
+    next_change_m: int | None  # where the imposed average changes next (or the trial ends)
     next_speed_kmh: Decimal | None
+    next_in_ms: int | None  # until the ideal car gets there
     ahead_ms: int | None = None
     ahead_m: int | None = None
+    hold_kmh: Decimal | None = None
+
+
+def average_from_pace(reading: PaceReading) -> AverageView:
+    """The driver's part of a pacer reading."""
+    change = reading.next_change
+    return AverageView(
+        speed_kmh=reading.kmh,
+        ideal_m=reading.ideal_m if reading.started else None,
+        next_change_m=None if change is None else change.at_m,
+        next_speed_kmh=None if change is None else change.kmh_after,
+        next_in_ms=None if change is None else change.in_ns // NS_PER_MS,
+        ahead_ms=None if reading.deviation_ns is None else -reading.deviation_ns // NS_PER_MS,
+        ahead_m=reading.gap_m,
+        hold_kmh=reading.hold_kmh,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,41 +164,6 @@ def format_points(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def ideal_distance_m(trial: AverageTrial, elapsed_ms: int) -> int:
-    """The ideal distance (m, cut) `elapsed_ms` after the trial's start, at its imposed
-    averages (the inverse of `AverageTrial.ideal_elapsed_ms`)."""
-    if elapsed_ms <= 0:
-        return 0
-    left = Fraction(elapsed_ms)
-    for index, (from_m, kmh) in enumerate(trial.speeds):
-        until_m = trial.speeds[index + 1][0] if index + 1 < len(trial.speeds) else None
-        ms_per_m = Fraction(MS_PER_H, 1000) / Fraction(kmh)
-        if until_m is None or left < (until_m - from_m) * ms_per_m:
-            return from_m + int(left / ms_per_m)
-        left -= (until_m - from_m) * ms_per_m
-    return trial.speeds[-1][0]  # pragma: no cover - the last piece is open-ended
-
-
-def average_view(trial: AverageTrial, official_ms: int | None) -> AverageView:
-    """The imposed average at official time `official_ms` (None: not synced: the first one)."""
-    ideal: int | None = None
-    if official_ms is not None:
-        elapsed = (official_ms - trial.start_ms) % DAY_MS
-        if elapsed > DAY_MS // 2:  # before the start (the day's wrap)
-            elapsed = 0
-        ideal = ideal_distance_m(trial, elapsed) if elapsed > 0 else None
-    at = ideal or 0
-    speed = trial.speeds[0][1]
-    next_m: int | None = None
-    next_speed: Decimal | None = None
-    for from_m, kmh in trial.speeds:
-        if from_m <= at:
-            speed = kmh
-        elif next_m is None:
-            next_m, next_speed = from_m, kmh
-    return AverageView(speed, ideal, next_m, next_speed)
-
-
 def driver_view(
     stage: Stage,
     countdown: CountdownLike,
@@ -190,11 +171,12 @@ def driver_view(
     t_ns: int,
     armed: tuple[str, int] | None,
     target: Countdown | None,
-    official_ns: int | None,
+    pace: PaceReading | None = None,
     ended: bool,
 ) -> DriverView:
     """The driver's view at `t_ns`, from the stage window's countdown readout (its words and
-    tones) and the core's countdown (`target`: what it runs to)."""
+    tones), the core's countdown (`target`: what it runs to) and, in an average trial, the
+    core's pacer reading."""
     target_id = None
     left_ms = None
     kind = None
@@ -202,14 +184,11 @@ def driver_view(
         target_id = f"{target.section}/{target.line}/{t_ns + target.remaining_ns}"
         left_ms = _floor_ms(countdown.left_ns)
         kind = target.kind.value
-    average = None
-    if armed is not None and not ended:
+    if armed is not None and not ended and kind is None:
         section = next((s for s in stage.sections if s.id == armed[0]), None)
-        if kind is None and section is not None:
+        if section is not None:
             kind = section.kind.value
-        if isinstance(section, AverageTrial):
-            official_ms = None if official_ns is None else official_ns // NS_PER_MS % DAY_MS
-            average = average_view(section, official_ms)
+    average = None if pace is None or ended else average_from_pace(pace)
     return DriverView(
         t_ns=t_ns,
         stage=stage.name,
@@ -253,8 +232,10 @@ def view_json(view: DriverView) -> dict[str, Any]:
             "ideal_km": None if a.ideal_m is None else format_km(a.ideal_m),
             "next_change_km": None if a.next_change_m is None else format_km(a.next_change_m),
             "next_speed_kmh": None if a.next_speed_kmh is None else str(a.next_speed_kmh),
+            "next_in_ms": a.next_in_ms,
             "ahead_ms": a.ahead_ms,
             "ahead_m": a.ahead_m,
+            "hold_kmh": None if a.hold_kmh is None else str(a.hold_kmh),
         }
     return {
         "v": FEED_VERSION,

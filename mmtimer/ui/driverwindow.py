@@ -17,6 +17,9 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from mmtimer.core.clock import NS_PER_MS
+from mmtimer.core.pacer import PaceReading, Schedule, elapsed_since, pace
+from mmtimer.core.stage import AverageTrial
 from mmtimer.driverview import (
     DriverView,
     deviation_tone,
@@ -48,6 +51,28 @@ LIGHT_TONES = {
 ViewSource = Callable[[], DriverView | None]
 
 
+def live_pace(live: LiveStage, t_ns: int) -> PaceReading | None:
+    """The core's pacer for the armed average trial at `t_ns` (None: not one, not synced, or a
+    press start not pressed yet). The car's distance is not known here yet (issue 13's distance
+    sources bring it): the reading is the ideal car's."""
+    armed = live.session.armed
+    if armed is None:
+        return None
+    section = live.stage.section(armed.section)
+    official = live.session.official_ns(t_ns)
+    if not isinstance(section, AverageTrial) or official is None:
+        return None
+    if section.start_press:
+        started = live.session.fold.starts.get(section.id)
+        start_official = None if started is None else live.session.official_ns(started)
+        if start_official is None:
+            return None
+        start_ns = live.rules.average.on_unit(start_official)
+    else:
+        start_ns = section.start_ms * NS_PER_MS
+    return pace(Schedule(section), elapsed_since(start_ns, official))
+
+
 def live_view(live: LiveStage, t_ns: int | None = None) -> DriverView:
     """The driver's view of a live stage at `t_ns` (default: its clock now), from the same
     countdown readout the stage window shows."""
@@ -60,7 +85,7 @@ def live_view(live: LiveStage, t_ns: int | None = None) -> DriverView:
         t_ns=now,
         armed=None if armed is None else (armed.section, armed.line),
         target=None if ended else live.session.countdown(now),
-        official_ns=live.session.official_ns(now),
+        pace=None if ended else live_pace(live, now),
         ended=ended,
     )
 
@@ -149,6 +174,8 @@ class DriverWindow(QWidget):
             if a.ahead_ms is not None:
                 s = f"{abs(a.ahead_ms) / 1000:.1f} s"
                 ahead = f"ahead {s}" if a.ahead_ms >= 0 else f"behind {s}"
+                if a.hold_kmh is not None:
+                    ahead += f"  ·  hold {a.hold_kmh}"
             else:
                 ahead = "ahead/behind: no distance"
             bottom = f"{a.speed_kmh} km/h  ·  {ahead}"

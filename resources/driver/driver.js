@@ -113,6 +113,7 @@ function showView(view) {
       const s = (Math.abs(avg.ahead_ms) / 1000).toFixed(1);
       ahead = avg.ahead_ms >= 0 ? `ahead ${s} s` : `behind ${s} s`;
       if (avg.ahead_m !== null && avg.ahead_m !== undefined) ahead += ` · ${Math.abs(avg.ahead_m)} m`;
+      if (avg.hold_kmh) ahead += ` · hold ${avg.hold_kmh} km/h`;
     }
     $("avg-ahead").textContent = ahead;
     const next = avg.next_change_km

@@ -10,13 +10,14 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mmtimer.core.clock import NS_PER_S
+from mmtimer.core.pacer import Schedule, pace
 from mmtimer.core.stage import AverageTrial
 from mmtimer.driverview import (
-    average_view,
+    average_from_pace,
     deviation_tone,
     format_deviation,
     format_left_ms,
-    ideal_distance_m,
     left_tone,
 )
 
@@ -69,21 +70,19 @@ TRIAL = AverageTrial(
 )
 
 
-@given(st.integers(min_value=0, max_value=20_000))
-def test_the_ideal_distance_inverts_the_ideal_time(distance_m: int) -> None:
-    elapsed = TRIAL.ideal_elapsed_ms(distance_m)  # exact, a Fraction of ms
-    # at the ms the ideal reaches the distance it is there; a ms before, not yet past it
-    assert ideal_distance_m(TRIAL, -(-elapsed.numerator // elapsed.denominator)) >= distance_m
-    assert ideal_distance_m(TRIAL, int(elapsed)) <= distance_m
-
-
-def test_the_imposed_average_and_its_next_change() -> None:
-    before = average_view(TRIAL, TRIAL.start_ms - 60_000)
+def test_the_average_comes_from_the_cores_pacer() -> None:
+    schedule = Schedule(TRIAL)
+    before = average_from_pace(pace(schedule, -60 * NS_PER_S))
     assert before.ideal_m is None and before.speed_kmh == Decimal("48.0")
     assert before.next_change_m == 5200 and before.next_speed_kmh == Decimal("40.0")
-    at_6km = TRIAL.start_ms + int(TRIAL.ideal_elapsed_ms(6000))
-    after = average_view(TRIAL, at_6km)
-    assert after.speed_kmh == Decimal("40.0") and after.next_change_m is None
+    at_6km = int(schedule.elapsed_ns(6000))
+    after = average_from_pace(pace(schedule, at_6km))
+    assert after.speed_kmh == Decimal("40.0") and after.next_change_m == 7800
+    assert after.next_speed_kmh is None  # the trial's end
     assert after.ideal_m is not None and 5999 <= after.ideal_m <= 6000
-    assert after.ahead_ms is None  # the car's distance comes with the pacer (issue 13)
-    assert average_view(TRIAL, None).ideal_m is None
+    assert after.ahead_ms is None and after.hold_kmh is None  # no car distance
+    # with the car 100 m behind the ideal: behind by the time those 100 m take at 40 km/h
+    behind = average_from_pace(pace(schedule, at_6km, car_m=5900))
+    assert behind.ahead_m == -100
+    assert behind.ahead_ms == -9000
+    assert behind.hold_kmh is not None and behind.hold_kmh > Decimal("40.0")

@@ -4,6 +4,7 @@ never keeps a key (a trigger pressed while it has the keyboard reaches the stage
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.crew import Crew
 from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage
+from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
+from mmtimer.ui.dialogs import SyncRequest
 from mmtimer.ui.driverwindow import DriverWindow, live_view
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.themes import THEMES, Theme
@@ -85,8 +88,16 @@ def test_an_average_trial_shows_the_imposed_average(qtbot: QtBot, live: LiveStag
     qtbot.addWidget(window)
     assert live.select_section("PM1", advance(live, 1000))
     window.refresh()
-    assert window.view is not None and window.view.average is not None
-    assert window.texts()[3].endswith("km/h  ·  ahead/behind: no distance")
+    assert window.view is not None and window.view.average is None  # no official time yet
+    # synced: PM1 started at 15:12:00 at 40 km/h; 3 min later the ideal car is at km 2.000
+    live.sync(SyncRequest(advance(live, 1000), parse_time_of_day_ms("15:15:00"), "typed"))
+    window.refresh()
+    average = window.view.average
+    assert average is not None
+    assert (average.speed_kmh, average.ideal_m) == (Decimal("40.0"), 2000)
+    assert (average.next_change_m, average.next_speed_kmh) == (3000, Decimal("35.0"))
+    assert average.next_in_ms == 90_000
+    assert window.texts()[3] == "40.0 km/h  ·  ahead/behind: no distance"
 
 
 @pytest.mark.parametrize("name", sorted(THEMES))
