@@ -149,3 +149,19 @@ def test_a_rules_file_name_the_system_cannot_take_is_a_clean_error(
     assert err.count("\n") == 1
     assert err.startswith(f"mmtimer export: {log}:1: stage.rules: ")
     assert log.read_bytes() == data
+
+
+def test_export_onto_a_symlink_writes_through_and_keeps_the_link(tmp_path: Path) -> None:
+    log = copy_example(tmp_path)
+    (tmp_path / "shared").mkdir()
+    target = tmp_path / "shared" / "day1.csv"
+    target.write_bytes(b"last week's results")
+    link = tmp_path / "day1.csv"
+    link.symlink_to(target)
+    assert main(["export", str(log), "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert target.read_bytes() == resource("logs", "mille-miglia-day1.csv").read_bytes()
+    log_link = tmp_path / "log.csv"
+    log_link.symlink_to(log)
+    assert main(["export", str(log), "-o", str(log_link)]) == 2  # through a link: still the log
+    assert log.read_bytes() == EXAMPLE.read_bytes()

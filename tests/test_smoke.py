@@ -34,11 +34,12 @@ def test_smoke_passes_from_source() -> None:
 @pytest.mark.slow
 def test_an_installed_wheel_finds_its_runtime_files(tmp_path: Path) -> None:
     wheel_dir = tmp_path / "wheel"
-    subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
          "-w", str(wheel_dir), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        check=True, capture_output=True, timeout=300, text=True,
     )  # fmt: skip
+    assert "would be ignored" not in built.stdout + built.stderr  # a quiet build (issue 17)
     (wheel,) = wheel_dir.glob("mmtimer-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "mmtimer/_resources/rules/aci-2021.rules.toml" in names
