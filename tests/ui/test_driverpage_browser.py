@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -72,8 +73,11 @@ def server(qtbot: QtBot, live: LiveStage) -> Iterator[DriverPageServer]:
     page.stop()
 
 
-def wait_for(qtbot: QtBot, browser: Browser, test: str, timeout_ms: int = 15_000) -> dict:
-    seen: dict = {}
+def wait_for(
+    qtbot: QtBot, browser: Browser, test: Callable[[dict[str, Any]], bool], timeout_ms: int = 15_000
+) -> dict[str, Any]:
+    """The page's state once `test` holds for it (one reading: what is tested is returned)."""
+    seen: dict[str, Any] = {}
 
     def check() -> bool:
         now = browser.evaluate(STATE_JS)  # None while the page is still loading
@@ -81,7 +85,7 @@ def wait_for(qtbot: QtBot, browser: Browser, test: str, timeout_ms: int = 15_000
             return False
         seen.clear()
         seen.update(now)
-        return bool(browser.evaluate(f"(() => {{ const s = {STATE_JS}; return {test}; }})()"))
+        return test(now)
 
     qtbot.waitUntil(check, timeout=timeout_ms)
     return seen
@@ -97,7 +101,7 @@ def test_the_page_counts_down_and_turns_red_when_the_link_drops(
     browser = Browser(qtbot, server.url("127.0.0.1"), 412, 860)
     try:
         browser.resize(412, 860)
-        first = wait_for(qtbot, browser, "s.live === 'yes' && s.left !== '--.--'")
+        first = wait_for(qtbot, browser, lambda s: s["live"] == "yes" and s["left"] != "--.--")
         assert first["armed"] == "PC1 · line 3"
         assert first["last"] == "+0.04 s · 4 pts"
         assert first["link"].startswith("live · data ")
@@ -119,14 +123,14 @@ def test_the_page_counts_down_and_turns_red_when_the_link_drops(
         assert hiccup["live"] == "yes" and not hiccup["lost"], hiccup
         assert hiccup["left"] != later["left"]
         # ... but data older than 3.5 s is never shown as live, though the socket is open
-        old = wait_for(qtbot, browser, "s.lost", timeout_ms=5000)
+        old = wait_for(qtbot, browser, lambda s: s["lost"], timeout_ms=5000)
         assert old["link"].startswith("LINK LOST · data ") and old["live"] == "no"
         server._heartbeat.start()
-        wait_for(qtbot, browser, "!s.lost && s.live === 'yes'", timeout_ms=3000)
+        wait_for(qtbot, browser, lambda s: not s["lost"] and s["live"] == "yes", timeout_ms=3000)
 
         # landscape, on a phone across the dashboard
         browser.resize(860, 412)
-        wide = wait_for(qtbot, browser, "s.live === 'yes'")
+        wide = wait_for(qtbot, browser, lambda s: s["live"] == "yes")
         assert not wide["overflow"]
         browser.screenshot(shots / "mmtimer-driver-page-landscape.png")
         browser.resize(412, 860)
@@ -134,7 +138,10 @@ def test_the_page_counts_down_and_turns_red_when_the_link_drops(
         # mmtimer stops: the page turns red at once and says how old its data is
         server.stop()
         lost = wait_for(
-            qtbot, browser, "s.lost && s.background === 'rgb(92, 13, 11)'", timeout_ms=3000
+            qtbot,
+            browser,
+            lambda s: s["lost"] and s["background"] == "rgb(92, 13, 11)",
+            timeout_ms=3000,
         )
         assert lost["link"].startswith("LINK LOST") and lost["live"] == "no"
         browser.screenshot(shots / "mmtimer-driver-page-lost.png")
