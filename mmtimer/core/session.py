@@ -362,10 +362,23 @@ class SessionFold:
         if last is not None and last.line > 1:
             section = self._sections.get(last.section)
             if isinstance(section, TimedSection):
-                previous = self.counting_pass(last.section, last.line - 1)
-                if previous is not None:
+                reference, _ = self._reference(section, last.line)
+                previous = self.counting_pass(last.section, reference)
+                if previous is not None:  # what was scored: from the line it is timed from
                     return Chronograph(accumulated_ns=last.t_ns - previous.t_ns)
         return Chronograph()
+
+    def _reference(self, section: TimedSection, line: int) -> tuple[int, int]:
+        """The line that `line` of a timed trial is measured from, and the target from it in
+        ms, as scoring does: the first line (`targets_from = "start"`), else the line before,
+        or the last recorded one before it with the targets between summed."""
+        if section.targets_from == "start":
+            return 1, section.target_ms(line)
+        reference, target_ms = line - 1, section.target_ms(line)
+        while reference > 1 and self.counting_pass(section.id, reference) is None:
+            reference -= 1  # measured from the last recorded line, as scoring does
+            target_ms += section.target_ms(reference + 1)
+        return reference, target_ms
 
     def official_ns(self, t_ns: int) -> int | None:
         """Official time of day at session instant `t_ns` (may pass 24 h), None before a sync."""
@@ -382,13 +395,7 @@ class SessionFold:
         if isinstance(section, TimedSection):
             if line < 2:
                 return None
-            if section.targets_from == "start":
-                reference, target_ms = 1, section.target_ms(line)
-            else:
-                reference, target_ms = line - 1, section.target_ms(line)
-                while reference > 1 and self.counting_pass(section.id, reference) is None:
-                    reference -= 1  # measured from the last recorded line, as scoring does
-                    target_ms += section.target_ms(reference + 1)
+            reference, target_ms = self._reference(section, line)
             ref_pass = self.counting_pass(section.id, reference)
             if ref_pass is None:
                 return None

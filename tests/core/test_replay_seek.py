@@ -12,11 +12,13 @@ from mmtimer.core.replay import Replay
 from mmtimer.core.rules import load_rules
 from mmtimer.core.scoring import score
 from mmtimer.core.session import LiveSession, SessionFold, SessionState, new_log_header
-from mmtimer.core.stage import parse_stage
+from mmtimer.core.stage import load_stage, parse_stage
+from mmtimer.paths import resource
 from tests.core.test_replay import UTC0, ops, run
 from tests.core.test_session import STAGE_TEXT
 
 S = 1_000_000_000
+MS = 1_000_000
 
 
 def reference_state(replay: Replay, t_ns: int) -> SessionState:
@@ -186,3 +188,20 @@ def test_the_trial_chronograph_runs_from_the_reference_line_and_stops_at_the_cha
     done = replay.trial_chronograph_at(60 * S)
     assert not done.running and done.elapsed_ns(60 * S) == 6 * S
     assert done == session.fold.trial_chronograph(60 * S)
+
+
+def test_after_a_trial_timed_from_its_first_line_the_chronograph_shows_what_was_scored() -> None:
+    """PC3 of the example times both targets from its first line: after line 3 the dial shows
+    line 1 to line 3 (what was scored), not the last lap from line 2 (issue 20)."""
+    stage = load_stage(resource("stages", "mille-miglia-day1.stage.toml"))
+    session = LiveSession(stage, load_rules(stage.rules), Crew(number=7, year=1934))
+    session.select_section("PC3", t_ns=0)
+    session.press(10 * S)  # PC3 line 1
+    session.press(18 * S + 40 * MS)  # line 2 at 8.04 s from line 1
+    session.press(27 * S + 380 * MS)  # line 3 at 17.38 s from line 1 (9.34 s after line 2)
+    row = next(r for r in session.results().rows if (r.section, r.line) == ("PC3", 3))
+    assert row.deviation_ms == -120  # scored from line 1: 17.38 against 17.50
+    done = session.fold.trial_chronograph(60 * S)
+    assert not done.running and done.elapsed_ns(60 * S) == 17 * S + 380 * MS
+    replay = Replay(contents_of(session))
+    assert replay.trial_chronograph_at(60 * S) == done
