@@ -362,8 +362,8 @@ class SessionFold:
         if last is not None and last.line > 1:
             section = self._sections.get(last.section)
             if isinstance(section, TimedSection):
-                reference, _ = self._reference(section, last.line)
-                previous = self.counting_pass(last.section, reference)
+                from_line, _ = self._reference(section, last.line)
+                previous = self.counting_pass(last.section, from_line)
                 if previous is not None:  # what was scored: from the line it is timed from
                     return Chronograph(accumulated_ns=last.t_ns - previous.t_ns)
         return Chronograph()

@@ -188,6 +188,8 @@ class ReplayPanel(QWidget):
             self.playback.seek(at_ns)
         self._shown: Shown | None = None
         self._compare: Replay | None = None
+        self._compare_names = ("", "")
+        self._compare_at: tuple[int | None] | None = None  # (this run's last pass seq,)
         self._compare_name = ""
         self._slider_unit_ns = max(NS_PER_MS, -(-(replay.end_ns - replay.start_ns) // 2**30))
 
@@ -399,13 +401,42 @@ class ReplayPanel(QWidget):
 
     # -- comparing ---------------------------------------------------------------------------------
     def set_compare(self, other: Replay | None, names: tuple[str, str] = ("", "")) -> None:
-        """Show another run of the same stage beside this one (its final results)."""
+        """Show another run of the same stage beside this one, at the same point of the stage
+        (`compare_instant`)."""
         self._compare = other
-        result = None if other is None else other.final_results()
-        self.model.set_compare(result, names)
-        self.plot.set_compare(result, names)
+        self._compare_names = names
+        self._compare_at = None  # what the second run is shown at: none yet
+        if other is None:
+            self.model.set_compare(None, names)
+            self.plot.set_compare(None, names)
         self._shown = None
         self.refresh()
+
+    def compare_instant(self, state: SessionState) -> int | None:
+        """The instant of the second run that matches `state` of this one: when it recorded
+        the line this run recorded last (its start before this run's first line; None when it
+        never recorded that line: then it is shown at its end)."""
+        other = self._compare
+        if other is None:
+            return None
+        last = state.last_pass
+        if last is None:
+            return other.start_ns
+        return other.pass_instant(last.section, last.line)
+
+    def _show_compare(self, state: SessionState) -> None:
+        other = self._compare
+        if other is None:
+            return
+        last = state.last_pass
+        key = None if last is None else last.seq
+        if self._compare_at == (key,):
+            return  # the second run moves on only when this one records a line
+        self._compare_at = (key,)
+        at_ns = self.compare_instant(state)
+        result = other.final_results() if at_ns is None else other.state_at(at_ns).results
+        self.model.set_compare(result, self._compare_names)
+        self.plot.set_compare(result, self._compare_names)
 
     def compare_replay(self) -> Replay | None:
         return self._compare
@@ -433,6 +464,7 @@ class ReplayPanel(QWidget):
         self._shown = Shown(t_ns, not state.closed, state, screen, dial)
         self.dial.set_state(dial)
         self._show_readouts(screen)
+        self._show_compare(state)
         self._show_results(screen)
         self._show_position(t_ns)
         self.shownChanged.emit()
