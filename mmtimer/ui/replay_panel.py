@@ -35,6 +35,7 @@ from mmtimer.core.results import StageResult
 from mmtimer.core.session import SessionState
 from mmtimer.present.formats import format_chrono
 from mmtimer.present.screen import Presenter, Screen
+from mmtimer.ui.columngroups import with_column_groups
 from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.plots import ResultsPlot
@@ -220,7 +221,11 @@ class ReplayPanel(QWidget):
         self.plot = ResultsPlot(self)
 
         self.results_split = QSplitter(Qt.Orientation.Vertical, self)
-        self.results_split.addWidget(self.table)
+        table_box, self.column_groups = with_column_groups(
+            self.table, self.model.column_groups, self
+        )
+        self.model.modelReset.connect(self.column_groups.refresh)
+        self.results_split.addWidget(table_box)
         self.results_split.addWidget(self.plot)
         self.results_split.setStretchFactor(0, 1)
         self.results_split.setStretchFactor(1, 1)

@@ -12,6 +12,7 @@ in either order), `ROW_ROLE` the row's index in driving order (-1 on the total r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 
 from PySide6.QtCore import (
@@ -67,10 +68,17 @@ class Column(Enum):
     B_DEVIATION = "b-deviation"
     B_PENALTY = "b-penalty"
     B_NOTE = "b-note"
+    DELTA = "delta"  # comparing: the second run's penalty minus the first's
 
     @property
     def title(self) -> str:
         return self.value.removeprefix("b-").capitalize()
+
+    @property
+    def short_title(self) -> str:
+        """The title when two runs share the table (each run is named once, above its
+        columns)."""
+        return _SHORT_TITLES.get(self, self.title)
 
     @property
     def second_run(self) -> bool:
@@ -78,6 +86,19 @@ class Column(Enum):
 
 
 _SECOND_RUN = frozenset(c for c in Column if c.value.startswith("b-"))
+_SHORT_TITLES = {
+    Column.MEASURED: "Meas.",
+    Column.B_MEASURED: "Meas.",
+    Column.DEVIATION: "Dev.",
+    Column.B_DEVIATION: "Dev.",
+    Column.PENALTY: "Pen.",
+    Column.B_PENALTY: "Pen.",
+    Column.POINTS: "Pts",
+    Column.DELTA: "Δ pen.",
+    Column.B_NOTE: "Note",
+}
+FIRST_RUN_COLUMNS = (Column.MEASURED, Column.DEVIATION, Column.PENALTY, Column.POINTS)
+SECOND_RUN_COLUMNS = (Column.B_MEASURED, Column.B_DEVIATION, Column.B_PENALTY)
 _NUMERIC = {
     Column.LINE,
     Column.TARGET,
@@ -88,7 +109,14 @@ _NUMERIC = {
     Column.B_MEASURED,
     Column.B_DEVIATION,
     Column.B_PENALTY,
+    Column.DELTA,
 }
+
+
+def format_signed_points(value: Decimal) -> str:
+    """A difference of penalties: "+12", "-3.5", "0"."""
+    text = format_points(abs(value))
+    return text if value == 0 else ("+" if value > 0 else "-") + text
 
 
 def deviation_colour(deviation_ms: int | None) -> QColor | None:
@@ -143,10 +171,27 @@ class ResultsModel(QAbstractTableModel):
         columns.append(Column.PENALTY)
         if result is not None and any(row.points is not None for row in result.rows):
             columns.append(Column.POINTS)
-        columns.append(Column.NOTE)
-        if compare is not None:
-            columns += [Column.B_MEASURED, Column.B_DEVIATION, Column.B_PENALTY, Column.B_NOTE]
+        if compare is not None:  # both runs' measurements side by side, the notes after them
+            columns += [*SECOND_RUN_COLUMNS, Column.DELTA, Column.NOTE, Column.B_NOTE]
+        else:
+            columns.append(Column.NOTE)
         return tuple(columns)
+
+    def column_groups(self) -> list[tuple[str, int, int]]:
+        """When comparing, each run's name and the first and last model column of its
+        measurements (for a line above the headers); [] otherwise."""
+        if self._compare is None:
+            return []
+        first, second = self._names
+        groups = []
+        for name, members in (
+            (first or "A", FIRST_RUN_COLUMNS),
+            (second or "B", SECOND_RUN_COLUMNS),
+        ):
+            shown = [i for i, column in enumerate(self._columns) if column in members]
+            if shown:
+                groups.append((name, shown[0], shown[-1]))
+        return groups
 
     def result(self) -> StageResult | None:
         return self._result
@@ -175,8 +220,16 @@ class ResultsModel(QAbstractTableModel):
     def set_compare(self, result: StageResult | None, names: tuple[str, str] = ("", "")) -> None:
         """Show a second run's measurements beside the first (None: hide them); `names` label
         the two runs in the headers."""
+        reset = names != self._names or (result is None) != (self._compare is None)
         self._names = names
-        self._apply(self._result, result, self._total_label, force_reset=True)
+        if reset:
+            self._apply(self._result, result, self._total_label, force_reset=True)
+        elif result is not self._compare:  # the second run moved on: the same cells, new values
+            self._set(self._result, result, self._total_label, self._keys, self._columns)
+            if self._result is not None:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._keys), len(self._columns) - 1)
+                )
 
     def _apply(
         self,
@@ -265,14 +318,16 @@ class ResultsModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            if self._compare is None:
-                return column.title
-            first, second = self._names
+            return column.title if self._compare is None else column.short_title
+        if role == Qt.ItemDataRole.ToolTipRole and self._compare is not None:
+            first, second = self._names[0] or "A", self._names[1] or "B"
+            if column is Column.DELTA:
+                return f"{second}'s penalty minus {first}'s (positive: {second} lost more)"
             if column.second_run:
-                return f"{column.title} ({second or 'B'})"
-            if column in (Column.MEASURED, Column.DEVIATION, Column.PENALTY, Column.NOTE):
-                return f"{column.title} ({first or 'A'})"
-            return column.title
+                return f"{column.title}, {second}"
+            if column in (*FIRST_RUN_COLUMNS, Column.NOTE):
+                return f"{column.title}, {first}"
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -290,6 +345,8 @@ class ResultsModel(QAbstractTableModel):
         row = result.rows[row_number]
         if role == ROW_ROLE:
             return row_number
+        if column is Column.DELTA:
+            return self._delta(row, role)
         if column.second_run:
             other = self._compare_rows.get((row.section, row.line))
             return self._cell(other, column, role, compare=True) if other is not None else None
@@ -370,6 +427,22 @@ class ResultsModel(QAbstractTableModel):
             return f"{format_deviation_s(abs(row.deviation_ms))} s {side}"
         return None
 
+    def _delta(self, row: ResultRow, role: int) -> object:
+        """The second run's penalty minus the first's on this line (empty while either is
+        pending or the second run lacks the line)."""
+        other = self._compare_rows.get((row.section, row.line))
+        if other is None or "pending" in row.notes or "pending" in other.notes:
+            value = None
+        else:
+            value = other.penalty - row.penalty
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value is None else format_signed_points(value)
+        if role == SORT_ROLE:
+            return _MISSING if value is None else float(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
     def _total_data(self, result: StageResult, column: Column, role: int) -> object:
         if role == ROW_ROLE:
             return -1
@@ -389,6 +462,8 @@ class ResultsModel(QAbstractTableModel):
                 return total_note(result)
             if column is Column.B_PENALTY and compare is not None:
                 return format_points(compare.total)
+            if column is Column.DELTA and compare is not None:
+                return format_signed_points(compare.total - result.total)
             if column is Column.B_NOTE and compare is not None:
                 return total_note(compare)
             return ""

@@ -33,6 +33,7 @@ from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.replay_panel import SPEEDS, ReplayPanel
 from mmtimer.ui.replay_window import ReplayWindow, comparison_problem, read_replay
 from mmtimer.ui.results_model import Column
+from tests.ui.image_testing import assert_image_approved
 
 S = 1_000_000_000
 LOGS = ("mille-miglia-day1", "tsd-club")
@@ -276,16 +277,32 @@ def test_two_logs_of_a_stage_side_by_side(
     for number, row in enumerate(other.rows):
         expected = "" if row.deviation_ms is None else format_signed_deviation(row.deviation_ms)
         assert model.index(number, b_deviation).data() == expected
-    header = model.headerData(b_deviation, Qt.Orientation.Horizontal)
-    assert header == "Deviation (#99 practice)"
+    assert model.headerData(b_deviation, Qt.Orientation.Horizontal) == "Dev."
+    assert [name for name, _, _ in model.column_groups()][1] == "#99 practice"
+    assert window.panel.column_groups.isVisible()
     qtbot.waitUntil(window.panel.plot.is_loaded, timeout=5000)  # after the first frame
     assert window.panel.plot._compare == other
-    # moving the replay keeps the second run's (final) columns
+    # moving the replay moves the second run to the same point of the stage: as it stood when
+    # it recorded the line this run recorded last
     window.panel.playback.seek(window.replay.start_ns)
+    window.panel.refresh()
+    assert model.index(0, b_deviation).data() == ""  # neither run has measured PC1·2 yet
+    pc1_2 = window.replay.pass_instant("PC1", 2)
+    assert pc1_2 is not None
+    window.panel.playback.seek(pc1_2)
     window.panel.refresh()
     assert model.index(0, b_deviation).data() == format_signed_deviation(
         other.rows[0].deviation_ms or 0
     )
+    assert model.index(1, b_deviation).data() == ""  # PC1·3: still to come in both runs
+    b_at = read_replay(practice)
+    at_ns = b_at.pass_instant("PC1", 2)
+    assert at_ns is not None
+    b_total = model.index(model.rowCount() - 1, model.column_of(Column.B_PENALTY)).data()
+    assert b_total == format_points(b_at.state_at(at_ns).results.total)
+    window.panel.playback.seek(window.replay.end_ns)
+    window.panel.refresh()
+    assert window.panel.plot._compare == other  # at the end: the second run's final results
     assert window.stop_compare_action.isEnabled()
     window.stop_compare_action.trigger()
     with pytest.raises(ValueError):
@@ -385,3 +402,35 @@ def test_f1_lists_every_replay_shortcut(window: ReplayWindow, qtbot: QtBot) -> N
     ):
         assert rows.get(keys) == does
     assert not any("pusher" in keys for keys in rows)
+
+
+def test_compare_keeps_both_runs_deviations_and_penalties_in_view_at_the_default_size(
+    qtbot: QtBot, clock: FakeClock, settings: QSettings, tmp_path: Path
+) -> None:
+    window = ReplayWindow(read_log(log_path("mille-miglia-day1")), clock, settings)
+    qtbot.addWidget(window)
+    window.show()  # at its default size
+    qtbot.waitExposed(window)
+    assert window.compare_path(second_run(tmp_path))
+    table = window.panel.table
+    model = window.panel.model
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(model.column_of(Column.DELTA)) > 20)
+    viewport = table.viewport().width()
+    for column in (
+        Column.DEVIATION, Column.PENALTY, Column.B_DEVIATION, Column.B_PENALTY, Column.DELTA,
+    ):  # fmt: skip
+        index = model.column_of(column)
+        right = header.sectionViewportPosition(index) + header.sectionSize(index)
+        assert header.sectionViewportPosition(index) >= 0 and right <= viewport, column
+    # the runs' names sit over their own columns, whole
+    spans = window.panel.column_groups.spans()
+    assert [name for name, _ in spans] == ["#112 mille-miglia-day1", "#99 practice"]
+    first, second = (rect for _, rect in spans)
+    assert first.right() < second.left()
+    metrics = window.panel.column_groups.fontMetrics()
+    assert all(metrics.horizontalAdvance(name) < rect.width() - 8 for name, rect in spans)
+    box = window.panel.table.parentWidget()
+    assert box is not None
+    assert_image_approved(box.grab().toImage(), "compare-table-default-size")
+    window.close()

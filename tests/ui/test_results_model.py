@@ -173,7 +173,20 @@ def test_a_second_run_shows_beside_the_first(qtbot: QtBot) -> None:
     model.set_result(first)
     model.set_compare(second, ("event", "practice"))
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert header[3] == "Measured (event)" and header[-3] == "Deviation (practice)"
+    # short titles, both runs' measurements side by side, then the difference, then the notes
+    assert header == [
+        "Section", "Line", "Target", "Meas.", "Dev.", "Pen.", "Meas.", "Dev.", "Pen.",
+        "Δ pen.", "Note", "Note",
+    ]  # fmt: skip
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.headerData(7, Qt.Orientation.Horizontal, tip) == "Deviation, practice"
+    assert model.headerData(4, Qt.Orientation.Horizontal, tip) == "Deviation, event"
+    # each run is named once, over its own columns
+    assert model.column_groups() == [("event", 3, 5), ("practice", 6, 8)]
+    delta = model.column_of(Column.DELTA)
+    assert model.index(0, delta).data() == f"{15 - first.rows[0].penalty:+}"
+    assert model.index(1, delta).data() == "0"
+    assert model.index(model.rowCount() - 1, delta).data() == f"{200 - first.total:+}"
     b_dev = model.column_of(Column.B_DEVIATION)
     assert model.index(0, b_dev).data() == "-0.15"
     assert model.index(0, b_dev).data(Qt.ItemDataRole.ForegroundRole).color() == EARLY_COLOUR
