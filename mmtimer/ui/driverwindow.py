@@ -108,6 +108,7 @@ class DriverWindow(QWidget):
         self.resize(960, 540)
         self.source = source
         self.key_target: QWidget | None = None  # where a key that lands here goes
+        self.theme_source: Callable[[], Theme] | None = None  # the stage window's theme, if set
         self._view: DriverView | None = None
         self._theme = theme
         self._timer = QTimer(self)
@@ -132,6 +133,10 @@ class DriverWindow(QWidget):
         self.update()
 
     def refresh(self) -> None:
+        if self.theme_source is not None:
+            theme = self.theme_source()
+            if theme != self._theme:
+                self.set_theme(theme)
         if self.source is not None:
             self.set_view(self.source())
 
@@ -148,7 +153,10 @@ class DriverWindow(QWidget):
         if target is not None:
             self.setScreen(target)
             self.setGeometry(target.geometry())
-        self.showFullScreen()
+        # not showFullScreen(): it also activates the window, which would take the keyboard
+        # from the stage window (and warns: this window does not accept focus)
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        self.show()
         self.start()
 
     def texts(self) -> tuple[str, str, str, str]:

@@ -72,6 +72,8 @@ def get(qtbot: QtBot, url: str) -> Reply:
                 reply.headers = {k.lower(): v for k, v in answer.headers.items()}
         except urllib.error.HTTPError as error:
             reply.status, reply.body = error.code, error.read()
+        except OSError:  # refused: nothing listens (status 0)
+            reply.status = 0
         finally:
             done.set()
 
