@@ -107,6 +107,9 @@ def test_view_driver_page_serves_the_stage_and_shows_its_qr_code(
     assert dialog.address.text() == server.url()
     assert not dialog.qr.pixmap().isNull() and dialog.qr.pixmap().width() >= 200
     assert window.isActiveWindow()  # the keyboard stays with the stage window
+    shots = os.environ.get("MMTIMER_DRIVER_SHOTS")
+    if shots:
+        dialog.grab().save(str(Path(shots) / "mmtimer-driver-page-dialog.png"))
     qtbot.keyClick(window, Qt.Key.Key_Space)
     reply = get(qtbot, f"http://127.0.0.1:{server.port}/state?key={server.key}")
     assert json.loads(reply.body)["view"]["armed"] == "PC1 · line 2"
