@@ -29,7 +29,8 @@ from mmtimer.driverview import (
     format_points,
     left_tone,
 )
-from mmtimer.ui.countdown import TONE_COLOURS, Tone, fit_text
+from mmtimer.present.tone import Tone
+from mmtimer.ui.countdown import TONE_COLOURS, fit_text
 from mmtimer.ui.fonts import dial_font
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.themes import Theme
