@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mmtimer.driverview import DriverView
+from mmtimer.present.driver import DriverView
 from mmtimer.ui.driverpage import DriverPageServer, qr_image
 from mmtimer.ui.driverwindow import DriverWindow, live_view
 from mmtimer.ui.livestage import LiveStage
