@@ -159,16 +159,23 @@ class Stage:
 # Reading
 
 
-def load_stage(path: str | Path) -> Stage:
-    """Read and check a ``*.stage.toml`` file. Never writes it."""
+def load_stage(path: str | Path, *, default_rules: str | None = None) -> Stage:
+    """Read and check a ``*.stage.toml`` file. Never writes it.
+
+    `default_rules`: the rule set of a stage that names none (an event's ``rules``, FORMATS.md
+    section 4); without it, ``rules`` is required."""
     source = str(path)
     text = read_text(path)
-    return parse_stage(text, source, Path(path).parent)
+    return parse_stage(text, source, Path(path).parent, default_rules=default_rules)
 
 
-def parse_stage(text: str, source: str, base_dir: Path | None = None) -> Stage:
+def parse_stage(
+    text: str, source: str, base_dir: Path | None = None, *, default_rules: str | None = None
+) -> Stage:
     """Check a stage given as TOML text. With `base_dir`, a rule-set path must name a file."""
     document = parse_toml(text, source)
+    if default_rules is not None and "rules" not in document:
+        document["rules"] = default_rules
     return _stage_from_mapping(document, Reader(source, KeyLocator(text)), base_dir)
 
 
@@ -180,6 +187,12 @@ def parse_stage_bytes(data: bytes, source: str, base_dir: Path | None = None) ->
 def stage_from_json(obj: Mapping[str, Any], source: str) -> Stage:
     """The stage from its JSON form (a log header's ``stage``), checked as strictly as a file."""
     return _stage_from_mapping(obj, Reader(source), None)
+
+
+def section_from_json(obj: Any, source: str, number: int = 1) -> Section:
+    """One section from its JSON/TOML form, checked as the loader checks a ``[[section]]``
+    (errors name ``section[number]``)."""
+    return _section(obj, number, Reader(source))
 
 
 _TOP_KEYS = ("format", "name", "rules", "section")
@@ -457,6 +470,7 @@ __all__: Sequence[str] = (
     "load_stage",
     "parse_stage",
     "save_stage",
+    "section_from_json",
     "stage_from_json",
     "stage_to_json",
 )
