@@ -52,11 +52,12 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _subcommand_parsers() -> dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]]:
     """Each subcommand: a function that adds its arguments, and the function that runs it."""
-    from mmtimer.commands import check, export, screenshot
+    from mmtimer.commands import check, export, importtable, screenshot
 
     return {
         "check": (check.add_arguments, check.run),
         "export": (export.add_arguments, export.run),
+        "import": (importtable.add_arguments, importtable.run),
         "screenshot": (screenshot.add_arguments, screenshot.run),
     }
 

@@ -26,8 +26,11 @@ EXIT_BAD_INPUT = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Score a stage log and write the results as CSV (UTF-8 with BOM)."
-    parser.add_argument("log", help="a stage log (.mmlog)")
+    parser.description = (
+        "Score a stage log, or every day of an event, and write the results as CSV (UTF-8 with "
+        "BOM)."
+    )
+    parser.add_argument("log", help="a stage log (.mmlog), or an event (.event.toml)")
     parser.add_argument(
         "-o", "--output", metavar="OUT.csv", help="write here (default: standard output)"
     )
@@ -46,6 +49,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mmtimer.commands import event_export
+
+    if event_export.is_event_file(args.log):
+        if args.rules is not None:
+            print(
+                "mmtimer export: --rules is for one log; an event's days keep theirs",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        out = None if args.output is None else Path(args.output)
+        return event_export.export_event(
+            Path(args.log), out, locale=args.locale, out=sys.stdout.buffer, err=sys.stderr
+        )
     return export(
         Path(args.log),
         None if args.output is None else Path(args.output),

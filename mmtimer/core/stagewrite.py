@@ -182,14 +182,14 @@ def stage_text(
     ``stage.sections[i]``, or None for a new one; by default sections are matched by id.
     """
     if original is None:
-        return stage_to_toml(stage)
+        return fresh_stage_text(stage)
     try:
         old = parse_stage(original, "<original>")
     except InputError:
-        return stage_to_toml(stage)
+        return fresh_stage_text(stage)
     layout = _split(original)
     if layout is None or len(layout.sections) != len(old.sections):
-        return stage_to_toml(stage)
+        return fresh_stage_text(stage)
     if origins is None:
         index_of = {section.id: i for i, section in enumerate(old.sections)}
         origins = [index_of.get(section.id) for section in stage.sections]
@@ -199,8 +199,21 @@ def stage_text(
         text = _assemble(stage, old, layout, origins)
         written = parse_stage(text, "<written>")
     except (InputError, TOMLKitError, KeyError, TypeError, ValueError):
-        return stage_to_toml(stage)
+        return fresh_stage_text(stage)
     if written != stage:
+        return fresh_stage_text(stage)
+    return text
+
+
+def fresh_stage_text(stage: Stage) -> str:
+    """A new stage file as a person would write it: one line per key, arrays on one line, a
+    blank line between sections."""
+    top = tomlkit.document()
+    top["format"] = STAGE_FORMAT
+    top["name"] = stage.name
+    top["rules"] = stage.rules
+    text = tomlkit.dumps(top) + "".join("\n" + _fresh_block(s) for s in stage.sections)
+    if parse_stage(text, "<written>") != stage:  # pragma: no cover - a writer bug: be safe
         return stage_to_toml(stage)
     return text
 
