@@ -49,6 +49,7 @@ from functools import lru_cache
 from mmtimer.core.clock import DAY_NS, NS_PER_MS, OfficialTime, SyncPoint
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Pass, Sync, Void
+from mmtimer.core.legs import apply_control_terms
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import TIE_BREAKS, KindRules, RuleSet, year_factor
 from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
@@ -431,22 +432,26 @@ def _finish(
     `_fold`)."""
     syncs, passes, messages = folded
     rows: list[ResultRow] = []
+    terms = stage.control_terms()  # leg factors and maximum lateness (core/legs.py)
     for section in stage.sections:
         if isinstance(section, TimedSection):
             rows.extend(_score_timed(section, rules.timed, passes, syncs, messages))
         elif isinstance(section, TimeControl):
-            rows.append(
-                _time_of_day_row(
-                    kind=SectionKind.TIME_CONTROL,
-                    section_id=section.id,
-                    line=1,
-                    target_ns=due_target_ns(section, rules.time_control),
-                    rules=rules.time_control,
-                    passes=passes,
-                    syncs=syncs,
-                    messages=messages,
-                )
+            row = _time_of_day_row(
+                kind=SectionKind.TIME_CONTROL,
+                section_id=section.id,
+                line=1,
+                target_ns=due_target_ns(section, rules.time_control),
+                rules=rules.time_control,
+                passes=passes,
+                syncs=syncs,
+                messages=messages,
             )
+            if section.id in terms:
+                row = apply_control_terms(
+                    row, terms[section.id], rules.time_control, rules.id, messages
+                )
+            rows.append(row)
         else:
             for check in range(1, section.lines + 1):
                 rows.append(

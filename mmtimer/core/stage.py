@@ -22,6 +22,15 @@ from typing import Any, ClassVar, Literal
 import tomli_w
 
 from mmtimer.core.atomicfile import atomic_write_text
+from mmtimer.core.legs import (
+    ControlTerms,
+    Leg,
+    control_terms,
+    leg_to_json,
+    parse_leg_factor,
+    parse_legs,
+    parse_max_late_min,
+)
 from mmtimer.core.results import SectionKind
 from mmtimer.core.rules import builtin_rule_ids, looks_like_rules_path
 from mmtimer.core.timefmt import (
@@ -75,11 +84,17 @@ class TimedSection:
 
 @dataclass(frozen=True, slots=True)
 class TimeControl:
-    """A time control (controllo orario): the time card is handed in during the due minute."""
+    """A time control (controllo orario): the time card is handed in during the due minute.
+
+    `leg_factor` multiplies its penalty where the rule set allows it; `max_late_min` is its
+    maximum lateness, over the stage's (`mmtimer.core.legs`). Both optional.
+    """
 
     kind: ClassVar[SectionKind] = SectionKind.TIME_CONTROL
     id: str
     due_ms: int
+    leg_factor: Decimal | None = None
+    max_late_min: int | None = None
 
     @property
     def lines(self) -> int:
@@ -133,7 +148,8 @@ class Stage:
     """A stage: its sections in driving order, and the rule set it is scored by.
 
     `rules` is a built-in rule-set id or a path relative to the stage file. `source` (the file it
-    came from) and `raw` (the document as read) do not take part in equality.
+    came from) and `raw` (the document as read) do not take part in equality. `legs` and
+    `max_late_min` are the optional time-control terms of `mmtimer.core.legs`.
     """
 
     name: str
@@ -141,6 +157,8 @@ class Stage:
     sections: tuple[Section, ...]
     source: str = field(default="", compare=False)
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    legs: tuple[Leg, ...] = ()
+    max_late_min: int | None = None
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError if none)."""
@@ -148,6 +166,19 @@ class Stage:
             if section.id == section_id:
                 return section
         raise KeyError(section_id)
+
+    def control_terms(self) -> dict[str, ControlTerms]:
+        """The leg factor and maximum lateness of each time control that has either."""
+        if (
+            not self.legs
+            and self.max_late_min is None
+            and not any(
+                isinstance(s, TimeControl) and (s.leg_factor, s.max_late_min) != (None, None)
+                for s in self.sections
+            )
+        ):
+            return {}
+        return control_terms(self.sections, self.legs, self.max_late_min)
 
     @property
     def presses(self) -> int:
@@ -195,10 +226,10 @@ def section_from_json(obj: Any, source: str, number: int = 1) -> Section:
     return _section(obj, number, Reader(source))
 
 
-_TOP_KEYS = ("format", "name", "rules", "section")
+_TOP_KEYS = ("format", "name", "rules", "max_late_min", "section", "leg")
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "timed": ("id", "kind", "targets", "targets_from"),
-    "time-control": ("id", "kind", "due"),
+    "time-control": ("id", "kind", "due", "leg_factor", "max_late_min"),
     "average": ("id", "kind", "start", "speed_kmh", "speeds", "checks_km"),
 }
 
@@ -231,7 +262,19 @@ def _stage_from_mapping(doc: Any, r: Reader, base_dir: Path | None) -> Stage:
             )
         seen[section.id] = number
         sections.append(section)
-    return Stage(name, rules, tuple(sections), r.source, dict(doc))
+    legs = parse_legs(doc["leg"], sections, r) if "leg" in doc else ()
+    max_late = doc.get("max_late_min")
+    return Stage(
+        name,
+        rules,
+        tuple(sections),
+        r.source,
+        dict(doc),
+        legs=legs,
+        max_late_min=None
+        if max_late is None
+        else parse_max_late_min(max_late, ("max_late_min",), r),
+    )
 
 
 def _check_rules_ref(rules: str, r: Reader, base_dir: Path | None) -> None:
@@ -263,7 +306,13 @@ def _section(raw: Any, number: int, r: Reader) -> Section:
     if kind == "time-control":
         if "due" not in table:
             raise r.error((*at, "due"), 'missing: the due official time, e.g. "10:42"')
-        return TimeControl(section_id, _time_of_day(table["due"], (*at, "due"), r))
+        factor, max_late = table.get("leg_factor"), table.get("max_late_min")
+        return TimeControl(
+            section_id,
+            _time_of_day(table["due"], (*at, "due"), r),
+            None if factor is None else parse_leg_factor(factor, (*at, "leg_factor"), r),
+            None if max_late is None else parse_max_late_min(max_late, (*at, "max_late_min"), r),
+        )
     return _average(section_id, table, at, r)
 
 
@@ -414,11 +463,16 @@ def _section_to_json(section: Section) -> dict[str, Any]:
             out["targets_from"] = section.targets_from
         return out
     if isinstance(section, TimeControl):
-        return {
+        control: dict[str, Any] = {
             "id": section.id,
             "kind": "time-control",
             "due": format_time_of_day_text(section.due_ms),
         }
+        if section.leg_factor is not None:
+            control["leg_factor"] = str(section.leg_factor)
+        if section.max_late_min is not None:
+            control["max_late_min"] = section.max_late_min
+        return control
     out = {"id": section.id, "kind": "average", "start": format_time_of_day_text(section.start_ms)}
     if len(section.speeds) == 1:
         out["speed_kmh"] = str(section.speeds[0][1])
@@ -433,12 +487,13 @@ def stage_to_json(stage: Stage) -> dict[str, Any]:
 
     `stage_from_json(stage_to_json(s), ...) == s` for every valid stage.
     """
-    return {
-        "format": STAGE_FORMAT,
-        "name": stage.name,
-        "rules": stage.rules,
-        "section": [_section_to_json(section) for section in stage.sections],
-    }
+    out: dict[str, Any] = {"format": STAGE_FORMAT, "name": stage.name, "rules": stage.rules}
+    if stage.max_late_min is not None:
+        out["max_late_min"] = stage.max_late_min
+    out["section"] = [_section_to_json(section) for section in stage.sections]
+    if stage.legs:
+        out["leg"] = [leg_to_json(leg) for leg in stage.legs]
+    return out
 
 
 def stage_to_toml(stage: Stage) -> str:

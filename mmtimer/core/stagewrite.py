@@ -49,6 +49,8 @@ _BLANK = re.compile(r"^\s*$")
 
 # The keys that say each part of a section's meaning (a part unchanged keeps its keys as written).
 _PART_KEYS: dict[str, tuple[str, ...]] = {
+    "leg_factor": ("leg_factor",),
+    "max_late_min": ("max_late_min",),
     "targets": ("targets",),
     "targets_from": ("targets_from",),
     "due": ("due",),
@@ -64,6 +66,8 @@ class _Layout:
 
     top: str
     sections: tuple[str, ...]
+    rest: str = ""
+    """Everything from the first other table after the sections on (the ``[[leg]]`` tables)."""
 
 
 def _split(text: str) -> _Layout | None:
@@ -73,18 +77,21 @@ def _split(text: str) -> _Layout | None:
         lines[-1] += "\n"
     headers = [i for i, line in enumerate(lines) if _SECTION_HEADER.match(line)]
     others = [i for i, line in enumerate(lines) if _ANY_HEADER.match(line) and i not in headers]
-    if not headers or others:
-        return None
-    starts = []
-    for header in headers:
+    if not headers or (others and others[0] < headers[-1]):
+        return None  # another table before or between the sections: not a layout to cut
+
+    def with_comments_above(header: int) -> int:
         start = header
         while start > 0 and _COMMENT.match(lines[start - 1]):
             start -= 1
-        starts.append(start)
-    bounds = [*starts, len(lines)]
+        return start
+
+    starts = [with_comments_above(header) for header in headers]
+    end = with_comments_above(others[0]) if others else len(lines)
+    bounds = [*starts, end]
     top = "".join(lines[: starts[0]])
     blocks = tuple("".join(lines[bounds[i] : bounds[i + 1]]) for i in range(len(starts)))
-    return _Layout(top, blocks)
+    return _Layout(top, blocks, "".join(lines[end:]))
 
 
 def _semantic_parts(section: Section) -> dict[str, Any]:
@@ -92,6 +99,8 @@ def _semantic_parts(section: Section) -> dict[str, Any]:
     obj = _canonical(section)
     return {
         "kind": obj["kind"],
+        "leg_factor": getattr(section, "leg_factor", None),
+        "max_late_min": getattr(section, "max_late_min", None),
         "targets": obj.get("targets"),
         "targets_from": obj.get("targets_from", "previous") if obj["kind"] == "timed" else None,
         "due": obj.get("due"),
@@ -144,13 +153,19 @@ def _edit_section_block(block: str, old: Section, new: Section) -> str:
 
 
 def _edit_top(top: str, stage: Stage, old: Stage) -> str:
-    if (old.name, old.rules) == (stage.name, stage.rules):
+    if (old.name, old.rules, old.max_late_min) == (stage.name, stage.rules, stage.max_late_min):
         return top
     doc = tomlkit.parse(top)
     if old.name != stage.name or "name" not in doc:
         _set(doc, "name", stage.name)
     if old.rules != stage.rules or "rules" not in doc:
         _set(doc, "rules", stage.rules)
+    if old.max_late_min != stage.max_late_min:
+        if stage.max_late_min is None:
+            if "max_late_min" in doc:
+                del doc["max_late_min"]
+        else:
+            _set(doc, "max_late_min", stage.max_late_min)
     if "format" not in doc:
         _set(doc, "format", STAGE_FORMAT)
     return tomlkit.dumps(doc)
@@ -164,6 +179,20 @@ def _fresh_block(section: Section) -> str:
         table[key] = value
     aot.append(table)
     doc["section"] = aot
+    return tomlkit.dumps(doc).lstrip("\n")
+
+
+def _fresh_legs(stage: Stage) -> str:
+    if not stage.legs:
+        return ""
+    doc = tomlkit.document()
+    aot = tomlkit.aot()
+    for leg in stage_to_json(stage)["leg"]:
+        table = tomlkit.table()
+        for key, value in leg.items():
+            table[key] = value
+        aot.append(table)
+    doc["leg"] = aot
     return tomlkit.dumps(doc).lstrip("\n")
 
 
@@ -212,7 +241,11 @@ def fresh_stage_text(stage: Stage) -> str:
     top["format"] = STAGE_FORMAT
     top["name"] = stage.name
     top["rules"] = stage.rules
+    if stage.max_late_min is not None:
+        top["max_late_min"] = stage.max_late_min
     text = tomlkit.dumps(top) + "".join("\n" + _fresh_block(s) for s in stage.sections)
+    if stage.legs:
+        text += "\n" + _fresh_legs(stage)
     if parse_stage(text, "<written>") != stage:  # pragma: no cover - a writer bug: be safe
         return stage_to_toml(stage)
     return text
@@ -235,8 +268,16 @@ def _assemble(stage: Stage, old: Stage, layout: _Layout, origins: Sequence[int |
             parts[-1] += "\n"
         parts.append(block)
         previous = origin
+    if stage.legs == old.legs:
+        rest = layout.rest
+    else:
+        rest = _fresh_legs(stage)
+    if rest:
+        if not _ends_blank(parts[-1]):
+            parts[-1] += "\n"
+        parts.append(rest)
     text = "".join(parts)
-    if layout.sections[-1].endswith("\n\n"):
+    if (layout.rest or layout.sections[-1]).endswith("\n\n"):
         return text  # the file ended with blank lines: so does the new one
     return text.rstrip("\n") + "\n"
 

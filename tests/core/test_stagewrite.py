@@ -253,3 +253,51 @@ def test_any_stage_written_fresh_or_over_a_commented_file_loads_back(stage: Stag
 def test_average_with_one_speed_written_fresh(speed: str) -> None:
     stage = Stage("x", "aci-2021", (AverageTrial("PM1", 0, ((0, Decimal(speed)),), (1_000,)),))
     assert parse_stage(stage_text(stage), "x") == stage
+
+
+WITH_LEGS = """\
+format = "mmtimer-stage/1"
+name = "Concentration"
+rules = "monte-carlo-historique"
+max_late_min = 15             # the most any control may be late
+
+[[section]]
+id = "CO1"
+kind = "time-control"
+due = "08:00"
+leg_factor = "0.5"   # halved
+
+[[section]]
+id = "CO2"
+kind = "time-control"
+due = "09:00"
+max_late_min = 30
+
+[[section]]
+id = "CO3"
+kind = "time-control"
+due = "10:00"
+
+# the concentration run
+[[leg]]
+name = "concentration"
+from = "CO2"
+to = "CO3"
+factor = "0.5"   # as the regulations say
+"""
+
+
+def test_time_control_terms_and_legs_are_kept_and_edited() -> None:
+    stage = parse_stage(WITH_LEGS, "x")
+    assert stage_text(stage, WITH_LEGS) == WITH_LEGS
+    co1, co2, co3 = stage.sections
+    assert isinstance(co3, TimeControl)
+    edited = replace(stage, sections=(co1, co2, replace(co3, due_ms=co3.due_ms + 60_000)))
+    text = stage_text(edited, WITH_LEGS)
+    assert parse_stage(text, "x") == edited
+    assert comments(text) == comments(WITH_LEGS)
+    dropped = replace(stage, max_late_min=None, legs=())
+    text = stage_text(dropped, WITH_LEGS)
+    assert parse_stage(text, "x") == dropped
+    assert "# halved" in text and "[[leg]]" not in text and "max_late_min = 15" not in text
+    assert parse_stage(stage_text(stage), "x") == stage  # fresh, with the terms
