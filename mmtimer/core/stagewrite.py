@@ -268,10 +268,7 @@ def _assemble(stage: Stage, old: Stage, layout: _Layout, origins: Sequence[int |
             parts[-1] += "\n"
         parts.append(block)
         previous = origin
-    if stage.legs == old.legs:
-        rest = layout.rest
-    else:
-        rest = _fresh_legs(stage)
+    rest = layout.rest if stage.legs == old.legs else _fresh_legs(stage)
     if rest:
         if not _ends_blank(parts[-1]):
             parts[-1] += "\n"
