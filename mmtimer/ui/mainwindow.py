@@ -22,6 +22,7 @@ from mmtimer.ui.controller import Controller
 from mmtimer.ui.dial import DialWidget, Pusher
 from mmtimer.ui.dialstate import Stepping
 from mmtimer.ui.helpdialog import KeyboardHelp
+from mmtimer.ui.messagebar import MessageBar
 from mmtimer.ui.readout import Readout
 from mmtimer.ui.themes import DEFAULT_THEME, THEMES, theme_named
 
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._pressed_until_ns: dict[Pusher, int] = {}
         self._first_paint_callback: Callable[[], None] | None = None
         self.setWindowTitle("mmtimer")
+        self.setStatusBar(MessageBar(self))  # messages wrap, never cut; all kept in a log
 
         # -- widgets ---------------------------------------------------------------------------
         self.dial = DialWidget(self)
