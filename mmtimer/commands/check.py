@@ -95,6 +95,14 @@ def summary(stage: Stage, rules: RuleSet) -> str:
             lines.append(f"{head}, due {due[:5] if due.endswith(':00') else due}")
             if section.id in terms:
                 lines.append(f"{'':{width + 6}}{_terms_text(terms[section.id], rules)}")
+        elif section.start_press:
+            lines.append(f"{head}, starts at the press, {_speeds(section)}")
+            for check in range(1, section.lines + 1):
+                lines.append(
+                    f"{'':{width + 6}}check {check}: km {format_km(section.checks_m[check - 1])}"
+                    f"  ideal {_exact_time(section.ideal_ms(check))} after the start"
+                )
+            lines.extend(_landmarks(section, width))
         else:
             lines.append(
                 f"{head}, start {format_time_of_day(section.start_ms, 0)}, {_speeds(section)}"
@@ -111,8 +119,16 @@ def summary(stage: Stage, rules: RuleSet) -> str:
                     f"{'':{width + 6}}check {check}: km {format_km(section.checks_m[check - 1])}"
                     f"  ideal {_exact_time(ideal)}{note}"
                 )
+            lines.extend(_landmarks(section, width))
     lines.append("")
     return "\n".join(lines)
+
+
+def _landmarks(section: AverageTrial, width: int) -> list[str]:
+    return [
+        f"{'':{width + 6}}landmark: km {format_km(metres)}  {label}"
+        for metres, label in section.landmarks
+    ]
 
 
 def _terms_text(terms: ControlTerms, rules: RuleSet) -> str:

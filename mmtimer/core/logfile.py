@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from mmtimer.core.chrono import ChronoAction
+from mmtimer.core.distance import DistanceEventError, odometer_event
 from mmtimer.core.errors import InputError
 from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, Sync, Void
 from mmtimer.core.timefmt import DAY_MS, FormatError, format_time_of_day, parse_time_of_day_ms
@@ -46,7 +47,12 @@ RESUME_EVENT = "resume"
 CLOSE_EVENT = "close"
 NOTE_EVENT = "note"
 NAVIGATE_EVENT = "navigate"
-KNOWN_OTHER_TYPES = frozenset({RESUME_EVENT, CLOSE_EVENT, NOTE_EVENT, NAVIGATE_EVENT})
+# Average trials (FORMATS.md section 6; core.distance and core.pacer read them): the car's
+# distance, its calibration, GPS fixes, and the start press of a start = "press" trial.
+AVERAGE_TRIAL_TYPES = frozenset({"distance", "calibrate", "fix", "start"})
+KNOWN_OTHER_TYPES = (
+    frozenset({RESUME_EVENT, CLOSE_EVENT, NOTE_EVENT, NAVIGATE_EVENT}) | AVERAGE_TRIAL_TYPES
+)
 """Event types this program writes besides sync/pass/void/chrono; any other type is reported."""
 
 _T = TypeVar("_T")
@@ -457,6 +463,11 @@ def _parse_log_bytes(data: bytes, source: str) -> tuple[LogContents, bytes | Non
                 f"{source}:{number}: event type {event.type!r} is unknown to this version: "
                 "kept and skipped"
             )
+        elif type(event) is Other and event.type in ("distance", "calibrate"):
+            try:
+                odometer_event(event)
+            except DistanceEventError as error:
+                problems.append(f"{source}:{number}: {event.type}: {error}: skipped")
         events.append(event)
         event_lines.append(number)
     if header is None:

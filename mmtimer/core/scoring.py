@@ -4,7 +4,12 @@ The one scoring implementation: the live window, replay, the CLI and the CSV all
 
 What counts (the choices where the log could be read more than one way):
 
-- Only `Sync`, `Pass` and `Void` events matter; every other event is skipped.
+- Only `Sync`, `Pass` and `Void` events matter, and for an average trial with
+  ``start = "press"`` its `start` events (core.pacer.START_EVENT); every other event is skipped.
+- A press-start trial's schedule starts at the last `start` event of its section, put on the
+  unit like any crossing; its ideals are that official time plus the exact ideal elapsed time,
+  then rounded by `ideal_rounding`. Without a start press (or a sync before it) its checks are
+  missed, noted ``no start`` (or ``unsynced``).
 - A `Void` cancels the `Pass` whose seq it names. A void of a void, or of a seq the log does not
   hold, is ignored and reported in `StageResult.messages` (press again to redo a line).
 - If several unvoided passes exist for one (section, line), the last one in the log counts: the
@@ -48,8 +53,9 @@ from functools import lru_cache
 
 from mmtimer.core.clock import DAY_NS, NS_PER_MS, OfficialTime, SyncPoint
 from mmtimer.core.crew import Crew
-from mmtimer.core.events import Event, Pass, Sync, Void
+from mmtimer.core.events import Event, Other, Pass, Sync, Void
 from mmtimer.core.legs import apply_control_terms
+from mmtimer.core.pacer import START_EVENT
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import TIE_BREAKS, KindRules, RuleSet, year_factor
 from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
@@ -65,6 +71,7 @@ CAPPED = "capped"
 DISCARDED = "discarded"
 UNSYNCED = "unsynced"
 PENDING = "pending"
+NO_START = "no start"
 
 
 def _official_time(syncs: Sequence[Sync]) -> OfficialTime:
@@ -79,6 +86,16 @@ class _Passes:
 
     chosen: dict[tuple[str, int], Pass]
     voided: set[tuple[str, int]]
+    starts: dict[str, int]  # section -> t_ns of its last start press (start = "press")
+
+
+def _start_of(event: Event) -> tuple[str, int] | None:
+    """(section, t_ns) of a start press event, or None for any other event."""
+    if isinstance(event, Other) and event.type == START_EVENT and event.t_ns is not None:
+        section = event.data.get("section")
+        if isinstance(section, str):
+            return section, event.t_ns
+    return None
 
 
 def _fold(
@@ -87,6 +104,7 @@ def _fold(
     syncs: list[Sync] = []
     passes: list[Pass] = []
     voids: list[Void] = []
+    starts: dict[str, int] = {}
     for event in events:
         if isinstance(event, Pass):
             passes.append(event)
@@ -94,6 +112,10 @@ def _fold(
             syncs.append(event)
         elif isinstance(event, Void):
             voids.append(event)
+        else:
+            start = _start_of(event)
+            if start is not None:
+                starts[start[0]] = start[1]
     by_seq = {p.seq: p for p in passes}
     void_seqs = {v.seq for v in voids}
     voided_seqs: set[int] = set()
@@ -133,7 +155,7 @@ def _fold(
     for (section_id, line), count in redone.items():
         last = chosen[section_id, line].seq
         messages.append(f"{section_id} line {line}: {count} passes, the last (seq {last}) counts")
-    return _official_time(syncs), _Passes(chosen, voided)
+    return _official_time(syncs), _Passes(chosen, voided, starts)
 
 
 def _rising(passes: list[Pass]) -> bool:
@@ -309,16 +331,29 @@ def due_target_ns(section: TimeControl, rules: KindRules) -> int:
 
 
 @lru_cache(maxsize=4096)
-def ideal_target_ns(section: AverageTrial, check: int, rules: KindRules) -> int:
+def ideal_target_ns(
+    section: AverageTrial, check: int, rules: KindRules, start_ns: int | None = None
+) -> int:
     """The ideal official time at `check` put on the unit by the rule set's `ideal_rounding`.
 
+    `start_ns`: for a ``start = "press"`` trial, the official time of its start press (already
+    on the unit, `press_start_ns`); the trial's own start time otherwise.
     Cached: sections and rules are frozen, and the live window rescores after every press.
     """
     ideal_ns: Fraction = section.ideal_ms(check) * NS_PER_MS
+    if start_ns is not None:
+        ideal_ns += start_ns - section.start_ms * NS_PER_MS
     unit = rules.unit_ns
     if rules.ideal_rounding == "round":
         ideal_ns += Fraction(unit, 2)
     return (ideal_ns.numerator // (ideal_ns.denominator * unit)) * unit
+
+
+def press_start_ns(t_ns: int, syncs: OfficialTime, rules: KindRules) -> int | None:
+    """The official time of a start press at session instant `t_ns`, put on the unit like any
+    crossing; None before any sync."""
+    offset = syncs.offset_ns(t_ns)
+    return None if offset is None else rules.on_unit(t_ns + offset)
 
 
 def _copy(row: ResultRow, *, points: Decimal | None, notes: tuple[str, ...]) -> ResultRow:
@@ -453,13 +488,32 @@ def _finish(
                 )
             rows.append(row)
         else:
+            start_ns: int | None = None
+            if section.start_press:
+                started = passes.starts.get(section.id)
+                if started is not None:
+                    start_ns = press_start_ns(started, syncs, rules.average)
+                if start_ns is None:
+                    note = NO_START if started is None else UNSYNCED
+                    rows.extend(
+                        _missed_row(
+                            kind=SectionKind.AVERAGE,
+                            section_id=section.id,
+                            line=check,
+                            target_ms=int(section.ideal_ms(check)),
+                            rules=rules.average,
+                            notes=(MISSED, note),
+                        )
+                        for check in range(1, section.lines + 1)
+                    )
+                    continue
             for check in range(1, section.lines + 1):
                 rows.append(
                     _time_of_day_row(
                         kind=SectionKind.AVERAGE,
                         section_id=section.id,
                         line=check,
-                        target_ns=ideal_target_ns(section, check, rules.average),
+                        target_ns=ideal_target_ns(section, check, rules.average, start_ns),
                         rules=rules.average,
                         passes=passes,
                         syncs=syncs,
@@ -533,6 +587,7 @@ class ScoreFold:
         "_pass_messages",
         "_seen",
         "_stage",
+        "_starts",
         "_syncs",
         "_void_messages",
         "_voided_keys",
@@ -546,6 +601,7 @@ class ScoreFold:
         self._seen: dict[int, Pass | Void] = {}  # shared with snapshots: see the class doc
         self._last_seq: int | None = None
         self._syncs: list[Sync] = []
+        self._starts: dict[str, int] = {}
         self._counting: dict[tuple[str, int], list[Pass]] = {}  # unvoided, in log order
         self._voided_seqs: set[int] = set()
         self._voided_keys: set[tuple[str, int]] = set()
@@ -562,6 +618,7 @@ class ScoreFold:
         copy._seen = self._seen
         copy._last_seq = self._last_seq
         copy._syncs = self._syncs.copy()
+        copy._starts = self._starts.copy()
         copy._counting = {key: passes.copy() for key, passes in self._counting.items()}
         copy._voided_seqs = self._voided_seqs.copy()
         copy._voided_keys = self._voided_keys.copy()
@@ -594,6 +651,10 @@ class ScoreFold:
         elif isinstance(event, Void):
             self._remember(event)
             self._void(event)
+        else:
+            start = _start_of(event)
+            if start is not None:
+                self._starts[start[0]] = start[1]
 
     def _pass(self, p: Pass) -> None:
         count = self._lines.get(p.section)
@@ -653,7 +714,11 @@ class ScoreFold:
                 )
         redone.sort()
         messages.extend(text for _, text in redone)
-        folded = (_official_time(self._syncs), _Passes(chosen, set(self._voided_keys)), messages)
+        folded = (
+            _official_time(self._syncs),
+            _Passes(chosen, set(self._voided_keys), dict(self._starts)),
+            messages,
+        )
         return _finish(self._stage, rules, crew, folded, live=live)
 
 

@@ -18,6 +18,9 @@ How the fold reads events (the choices where more than one reading was possible)
   of a void, of a non-pass, of a seq the log does not hold before it, or of a pass already
   voided, is reported and ignored (scoring ignores it the same way).
 - ``navigate`` events (skip a line, pick a section) carry the line they arm.
+- In an average trial with ``start = "press"``, the navigator's first press in it is its start
+  (a ``start`` event, core.pacer.START_EVENT): it arms nothing new; check 1 stays armed and its
+  countdown runs from then. The last start of a section counts.
 - Events without an instant (voids) take effect at the instant of the event before them.
 - A ``resume`` event carries `offset_ns`, added to the session clock's readings from then on
   (nonzero when a restart was bridged with the wall clock).
@@ -48,10 +51,12 @@ from mmtimer.core.logfile import (
     parse_utc_stamp,
     utc_stamp,
 )
+from mmtimer.core.pacer import START_EVENT
 from mmtimer.core.results import SectionKind, StageResult
 from mmtimer.core.rules import RuleSet, builtin_rule_ids, load_rules, parse_rules
-from mmtimer.core.scoring import due_target_ns, ideal_target_ns, score
+from mmtimer.core.scoring import due_target_ns, ideal_target_ns, press_start_ns, score
 from mmtimer.core.stage import (
+    AverageTrial,
     Section,
     Stage,
     TimeControl,
@@ -142,6 +147,7 @@ class SessionFold:
         self.passes: dict[int, Pass] = {}  # passes of a known section and line, by seq
         self.counting: dict[tuple[str, int], list[Pass]] = {}  # unvoided, in log order
         self.voided: set[int] = set()
+        self.starts: dict[str, int] = {}  # section -> t_ns of its start press (start = "press")
         self._official = OfficialTime()  # from the syncs, in log (seq) order
         self.last_t_ns: int | None = None  # the latest instant in the log
         self.anchor: tuple[int, int, str] | None = None  # (seq, t_ns, utc) of the last stamped
@@ -275,9 +281,29 @@ class SessionFold:
             self.closed = False
         elif event.type == CLOSE_EVENT:
             self.closed = True
+        elif event.type == START_EVENT:
+            section = data.get("section")
+            trial = self._sections.get(section) if isinstance(section, str) else None
+            if not isinstance(trial, AverageTrial) or not trial.start_press or event.t_ns is None:
+                self.problems.append(
+                    f"{self._where(event.seq)}: start press for {section!r}, which is no "
+                    'average trial with start = "press": ignored'
+                )
+                return
+            self.starts[trial.id] = event.t_ns
+            self._last_press = None
+
+    def needs_start(self, section_id: str) -> bool:
+        """Whether `section_id` is a ``start = "press"`` trial not started yet."""
+        section = self._sections.get(section_id)
+        return (
+            isinstance(section, AverageTrial)
+            and section.start_press
+            and section_id not in self.starts
+        )
 
     # -- copies, for replay ------------------------------------------------------------------------
-    SNAPSHOT_COPIED = ("counting", "voided", "_official", "problems")
+    SNAPSHOT_COPIED = ("counting", "voided", "starts", "_official", "problems")
     """Attributes that change as events come: a snapshot copies them (`counting` one level
     deep). The maps by seq (`kinds`, `passes`) are shared, every other attribute is an immutable
     value or never changes after __init__ (tests/core/test_replay.py checks the list is whole)."""
@@ -295,6 +321,7 @@ class SessionFold:
         copy.__dict__.update(self.__dict__)
         copy.counting = {key: passes.copy() for key, passes in self.counting.items()}
         copy.voided = self.voided.copy()
+        copy.starts = self.starts.copy()
         copy._official = self._official.copy()
         copy.problems = self.problems.copy()
         return copy
@@ -363,7 +390,15 @@ class SessionFold:
         if isinstance(section, TimeControl):
             target_ns = due_target_ns(section, self.rules.time_control)
         else:
-            target_ns = ideal_target_ns(section, line, self.rules.average)
+            start_ns: int | None = None
+            if section.start_press:
+                started = self.starts.get(section.id)
+                if started is None:
+                    return None
+                start_ns = press_start_ns(started, self._official, self.rules.average)
+                if start_ns is None:
+                    return None
+            target_ns = ideal_target_ns(section, line, self.rules.average, start_ns)
         return Countdown(
             section.id,
             line,
@@ -552,11 +587,16 @@ class LiveSession:
         self._events.append(event)
         self._results = None
 
-    def press(self, t_ns: int, source: str = "key:Space", utc: datetime | None = None) -> Pass:
-        """Record a pass of the armed line at the clock reading `t_ns`."""
+    def press(
+        self, t_ns: int, source: str = "key:Space", utc: datetime | None = None
+    ) -> Pass | Other:
+        """Record a pass of the armed line at the clock reading `t_ns`; in a ``start = "press"``
+        trial not started yet, its start (an Other event of type START_EVENT)."""
         armed = self._fold.armed
         if armed is None:
             raise SessionError("the stage's last line is done: pick a section to record more")
+        if self._fold.needs_start(armed.section):
+            return self.press_start(t_ns, source, utc)
         event = Pass(
             self._next_seq(),
             self.log_ns(t_ns),
@@ -565,6 +605,28 @@ class LiveSession:
             None if utc is None else utc_stamp(utc),
             source,
         )
+        self._record(event)
+        return event
+
+    def press_start(
+        self, t_ns: int, source: str = "key:Space", utc: datetime | None = None
+    ) -> Other:
+        """The navigator's press at the start marker of the armed ``start = "press"`` trial (again
+        to redo it: the last one counts)."""
+        armed = self._fold.armed
+        section = None if armed is None else self._fold.section(armed.section)
+        if armed is None or not isinstance(section, AverageTrial) or not section.start_press:
+            raise SessionError('the armed line is not in an average trial with start = "press"')
+        data: dict[str, Any] = {"section": armed.section, "source": source}
+        if utc is not None:
+            data["utc"] = utc_stamp(utc)
+        event = Other(self._next_seq(), START_EVENT, data, self.log_ns(t_ns))
+        self._record(event)
+        return event
+
+    def record_other(self, kind: str, data: dict[str, Any], t_ns: int) -> Other:
+        """Record an event of another type (distance, calibrate, fix...) at clock reading `t_ns`."""
+        event = Other(self._next_seq(), kind, data, self.log_ns(t_ns))
         self._record(event)
         return event
 

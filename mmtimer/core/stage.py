@@ -22,6 +22,7 @@ from typing import Any, ClassVar, Literal
 import tomli_w
 
 from mmtimer.core.atomicfile import atomic_write_text
+from mmtimer.core.errors import InputError
 from mmtimer.core.legs import (
     ControlTerms,
     Leg,
@@ -107,6 +108,10 @@ class AverageTrial:
 
     `speeds` are ``(from_m, kmh)`` pairs, the first from 0: the imposed average from that distance
     on. `checks_m` are the detection points; the pass for check k (1-based) has ``line = k``.
+    `landmarks` are road-book points ``(metres, label)`` the navigator confirms to correct the
+    car's distance (FORMATS.md section 6). With `start_press` (``start = "press"``) the schedule
+    starts at the navigator's press at the start marker; `start_ms` is then 0 and means nothing:
+    the ideal times are then elapsed times from that press (`ideal_elapsed_ms`).
     """
 
     kind: ClassVar[SectionKind] = SectionKind.AVERAGE
@@ -114,6 +119,8 @@ class AverageTrial:
     start_ms: int
     speeds: tuple[tuple[int, Decimal], ...]
     checks_m: tuple[int, ...]
+    landmarks: tuple[tuple[int, str], ...] = ()
+    start_press: bool = False
 
     @property
     def lines(self) -> int:
@@ -230,7 +237,7 @@ _TOP_KEYS = ("format", "name", "rules", "max_late_min", "section", "leg")
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "timed": ("id", "kind", "targets", "targets_from"),
     "time-control": ("id", "kind", "due", "leg_factor", "max_late_min"),
-    "average": ("id", "kind", "start", "speed_kmh", "speeds", "checks_km"),
+    "average": ("id", "kind", "start", "speed_kmh", "speeds", "checks_km", "landmarks"),
 }
 
 
@@ -346,8 +353,18 @@ def _timed(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) ->
 
 def _average(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) -> AverageTrial:
     if "start" not in table:
-        raise r.error((*at, "start"), 'missing: the official start time, e.g. "10:50:00"')
-    start_ms = _time_of_day(table["start"], (*at, "start"), r)
+        raise r.error(
+            (*at, "start"), 'missing: the official start time, e.g. "10:50:00", or "press"'
+        )
+    start_press = table["start"] == "press"
+    start_ms = 0
+    if not start_press:
+        try:
+            start_ms = _time_of_day(table["start"], (*at, "start"), r)
+        except InputError as error:
+            raise r.error(
+                (*at, "start"), f'{error.message}, or "press" (the schedule starts at the press)'
+            ) from None
     if ("speed_kmh" in table) == ("speeds" in table):
         raise r.error(
             (*at, "speed_kmh" if "speed_kmh" in table else "speeds"),
@@ -387,7 +404,26 @@ def _average(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) 
         if checks and metres <= checks[-1]:
             raise r.error(path, "checks come in driving order: each further than the one before")
         checks.append(metres)
-    return AverageTrial(section_id, start_ms, tuple(speeds), tuple(checks))
+    landmarks = _landmarks(table, at, r)
+    return AverageTrial(section_id, start_ms, tuple(speeds), tuple(checks), landmarks, start_press)
+
+
+def _landmarks(table: Mapping[str, Any], at: KeyPath, r: Reader) -> tuple[tuple[int, str], ...]:
+    """``landmarks = [["1.250", "bridge"], ...]``: km from the start, rising, and a label."""
+    if "landmarks" not in table:
+        return ()
+    landmarks: list[tuple[int, str]] = []
+    for index, pair in enumerate(r.array(table["landmarks"], (*at, "landmarks")), start=1):
+        path = (*at, "landmarks", index)
+        items = r.array(pair, path)
+        if len(items) != 2:
+            raise r.error(path, 'each landmark is a pair [km, label], e.g. ["1.250", "bridge"]')
+        metres = _distance(items[0], path, r)
+        label = r.string(items[1], path, empty=True).strip()
+        if landmarks and metres <= landmarks[-1][0]:
+            raise r.error(path, "landmarks come in driving order: each further than the one before")
+        landmarks.append((metres, label))
+    return tuple(landmarks)
 
 
 def _duration(value: Any, path: KeyPath, r: Reader) -> int:
@@ -473,12 +509,15 @@ def _section_to_json(section: Section) -> dict[str, Any]:
         if section.max_late_min is not None:
             control["max_late_min"] = section.max_late_min
         return control
-    out = {"id": section.id, "kind": "average", "start": format_time_of_day_text(section.start_ms)}
+    start = "press" if section.start_press else format_time_of_day_text(section.start_ms)
+    out = {"id": section.id, "kind": "average", "start": start}
     if len(section.speeds) == 1:
         out["speed_kmh"] = str(section.speeds[0][1])
     else:
         out["speeds"] = [[format_km(from_m), str(kmh)] for from_m, kmh in section.speeds]
     out["checks_km"] = [format_km(metres) for metres in section.checks_m]
+    if section.landmarks:
+        out["landmarks"] = [[format_km(metres), label] for metres, label in section.landmarks]
     return out
 
 

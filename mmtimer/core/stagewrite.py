@@ -57,6 +57,7 @@ _PART_KEYS: dict[str, tuple[str, ...]] = {
     "start": ("start",),
     "speeds": ("speed_kmh", "speeds"),
     "checks": ("checks_km",),
+    "landmarks": ("landmarks",),
 }
 
 
@@ -107,6 +108,7 @@ def _semantic_parts(section: Section) -> dict[str, Any]:
         "start": obj.get("start"),
         "speeds": getattr(section, "speeds", None),
         "checks": getattr(section, "checks_m", None),
+        "landmarks": getattr(section, "landmarks", None),
     }
 
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from mmtimer.core.chrono import Chronograph
 from mmtimer.core.clock import NS_PER_MS, Clock
 from mmtimer.core.crew import Crew
-from mmtimer.core.events import Pass, Sync, Void
+from mmtimer.core.events import Other, Pass, Sync, Void
 from mmtimer.core.logfile import LogWriter
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import RuleSet
@@ -119,9 +119,10 @@ class _Derived:
 
 @dataclass(frozen=True, slots=True)
 class PressOutcome:
-    """What a press did: the pass recorded (None if refused) and what to tell the navigator."""
+    """What a press did: the pass recorded (or the start of a ``start = "press"`` average trial;
+    None if refused) and what to tell the navigator."""
 
-    recorded: Pass | None
+    recorded: Pass | Other | None
     guarded: bool
     message: str = ""
 
@@ -265,6 +266,8 @@ class LiveStage(QObject):
         self.last_guarded_seq = event.seq if guarded else None
         self.changed.emit()
         message = "Double press? Backspace voids it." if guarded else ""
+        if isinstance(event, Other):
+            message = f"{event.data['section']} started: the schedule runs from this press."
         return PressOutcome(event, guarded, message)
 
     def void_last(self) -> Void | None:
