@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Protocol
 
 from mmtimer import __version__
@@ -465,17 +465,41 @@ def log_inputs(
     if isinstance(embedded, dict) and isinstance(embedded.get("text"), str):
         name = embedded.get("path", stage.rules)
         return stage, parse_rules(embedded["text"], f"{source} (rules {name} in header)"), crew
+    # A log may come from anyone: the file it names is looked for only beside it, and every
+    # failure (missing, unreadable, not a plain file, not a rule set) reads the same, so a
+    # crafted log cannot probe which paths exist (`--rules FILE` says what is wrong with a file).
     log_dir = contents.path.parent if contents.path is not None else None
+    beside = _path_beside(stage.rules, log_dir)
     try:
-        return stage, load_rules(stage.rules, log_dir), crew
-    except InputError as exc:
+        if beside is None:
+            raise InputError(source, "not beside the log")
+        return stage, load_rules(str(beside)), crew
+    except InputError:
         raise InputError(
             source,
             f"the stage is scored by rule-set file {stage.rules!r}, which the log does not "
-            f"embed and which cannot be read ({exc}); give the rules explicitly",
+            "embed and which is not a readable rule set beside the log (only that folder is "
+            "looked in); give the rules explicitly",
             line=1,
             key="stage.rules",
         ) from None
+
+
+def _path_beside(ref: str, folder: Path | None) -> Path | None:
+    """`ref` inside `folder` (a relative path that stays in it, links resolved), else None."""
+    if folder is None:
+        return None
+    if any(
+        p.is_absolute() or p.drive or ".." in p.parts
+        for p in (PurePosixPath(ref), PureWindowsPath(ref))
+    ):
+        return None
+    try:
+        base = folder.resolve()
+        path = (folder / ref).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return path if path.is_relative_to(base) and path != base else None
 
 
 # -- the live session ----------------------------------------------------------------------------
@@ -837,11 +861,14 @@ class LiveSession:
     ) -> tuple[LiveSession, LogWriter]:
         """Open the log at `path` for appending and resume its session (see `resume`), with the
         stage, rule set and crew of its header (or `rules_ref`). InputError if unusable."""
-        writer, contents = LogWriter.open_existing(path, **(writer_options or {}))
+        inputs: list[tuple[Stage, RuleSet, Crew]] = []
+
+        def check(contents: LogContents) -> None:  # before the log is changed in any way
+            inputs.append(log_inputs(contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir))
+
+        writer, contents = LogWriter.open_existing(path, check=check, **(writer_options or {}))
         try:
-            stage, rules, crew = log_inputs(
-                contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir
-            )
+            stage, rules, crew = inputs[0]
             session = cls.resume(
                 contents,
                 stage,

@@ -411,7 +411,8 @@ def test_a_log_whose_rules_file_is_lost_asks_for_rules(tmp_path: Path) -> None:
         log_inputs(contents)
     assert str(caught.value).startswith(
         f"{tmp_path / 'a.mmlog'}:1: stage.rules: the stage is scored by rule-set file "
-        "'gone.rules.toml', which the log does not embed and which cannot be read ("
+        "'gone.rules.toml', which the log does not embed and which is not a readable rule "
+        "set beside the log (only that folder is looked in); give the rules explicitly"
     )
     assert str(caught.value).endswith("give the rules explicitly")
     assert log_inputs(contents, rules_ref="tsd-cscc")[1].id == "tsd-cscc"
