@@ -12,8 +12,9 @@ CH: time control; PM, ZR, RT, AV: average). Then:
 - timed: the targets in order, as ``12,30``, ``12.30``, ``1:05,40``, ``1'05"40`` (and a cell
   ``from start`` / ``dal via`` for targets timed from the first line);
 - time control: the due time, ``11:32``, ``11.32``, ``11:32:00`` (or ``11h32``);
-- average: the start time, then the speed (``48``, ``48,0 km/h``; a change of average on the way
-  as ``KM=KMH``, e.g. ``5,2=40``), then the checks in km (``2,350``), in the editor's order.
+- average: the start time (or ``press``: it starts at the navigator's press), then the speed
+  (``48``, ``48,0 km/h``; a change of average on the way as ``KM=KMH``, e.g. ``5,2=40``), then
+  the checks in km (``2,350``), in the editor's order.
 
 A cell without a digit in a section row (a place name, "Passo della Futa") is kept out of the
 stage and said so in the row's notes. Every other row - titles, column headers in Italian or
@@ -112,6 +113,7 @@ _SPEED_CHANGE = re.compile(
     r"(?P<kmh>\d+(?:[.,]\d{1,3})?)\s*(?:km/h|kmh|kph)?",
     re.IGNORECASE,
 )
+_PRESS_WORDS = {"press", "at the press", "al via", "start press"}
 _FROM_START = {"fromstart", "fromthestart", "fromline1", "start", "dalvia", "dallapartenza", "via"}
 
 
@@ -350,8 +352,12 @@ def _time_control(section_id: str, cells: list[str], notes: list[str]) -> dict[s
 
 def _average(section_id: str, cells: list[str], notes: list[str]) -> dict[str, object]:
     tokens: list[str] = []
+    press = False
     for cell in cells:
-        if _is_text(cell):
+        if cell.strip().lower() in _PRESS_WORDS and not tokens:
+            press = True  # start = "press": the schedule starts at the navigator's press
+            tokens.append("00:00")
+        elif _is_text(cell):
             notes.append(f"left out: {cell!r}")
         elif _SPEED.fullmatch(cell) or _KM.fullmatch(cell) or _SPEED_CHANGE.fullmatch(cell):
             tokens.append(cell)  # "48 km/h", "2,350 km", "5,2 = 40" stay whole
@@ -392,7 +398,11 @@ def _average(section_id: str, cells: list[str], notes: list[str]) -> dict[str, o
         raise RowError("an average trial needs its average in km/h (48 or 48,0)")
     if not checks:
         raise RowError("an average trial needs at least one check in km (2,350)")
-    obj: dict[str, object] = {"id": section_id, "kind": AVERAGE, "start": _hhmmss(start)}
+    obj: dict[str, object] = {
+        "id": section_id,
+        "kind": AVERAGE,
+        "start": "press" if press else _hhmmss(start),
+    }
     if len(speeds) == 1:
         obj["speed_kmh"] = str(speeds[0][1])
     else:

@@ -192,6 +192,12 @@ def test_semicolons_and_single_spaces_inside_a_cell() -> None:
     ]
 
 
+def test_an_average_trial_that_starts_at_the_press() -> None:
+    (section,) = sections_of("PM4  press  48  2,350\n")
+    assert isinstance(section, AverageTrial) and section.start_press
+    assert section.checks_m == (2_350,)
+
+
 def test_a_kind_cell_wins_over_the_ids_letters() -> None:
     assert sections_of(
         "SS1\tPC\t10,00\nX7  controllo orario  12:00\nR3\tmedia\t10:00\t40\t1\n"
@@ -251,7 +257,8 @@ def _row_of(section: object, sep: str, comma: bool) -> str:
         cells = ["CO", format_time_of_day_text(section.due_ms)]
     else:
         assert isinstance(section, AverageTrial)
-        cells = ["PM", format_time_of_day_text(section.start_ms), dec(str(section.speeds[0][1]))]
+        start = "press" if section.start_press else format_time_of_day_text(section.start_ms)
+        cells = ["PM", start, dec(str(section.speeds[0][1]))]
         cells += [dec(f"{format_km(m)}={kmh}") for m, kmh in section.speeds[1:]]
         cells += [dec(format_km(m)) for m in section.checks_m]
     return sep.join([section.id, *cells])  # type: ignore[attr-defined]
@@ -275,7 +282,8 @@ def test_any_stage_pasted_as_rows_comes_back_and_the_rest_is_listed(
         elif isinstance(s, TimeControl):
             renamed.append(TimeControl(f"S{i}", s.due_ms // 1000 * 1000))
         else:
-            renamed.append(replace(s, id=f"S{i}", start_ms=s.start_ms // 1000 * 1000))
+            # a road book has no landmarks; a press start is the cell "press"
+            renamed.append(replace(s, id=f"S{i}", start_ms=s.start_ms // 1000 * 1000, landmarks=()))
     stage_in = Stage(stage.name, "aci-2021", tuple(renamed))
     rows = [_row_of(s, sep, comma) for s in stage_in.sections]
     text = "\n".join([*noise, *rows]) + "\n"
