@@ -261,6 +261,10 @@ def test_a_bad_beyond_max_late_names_the_key() -> None:
     with pytest.raises(InputError) as caught:
         parse_rules(text, "x.rules.toml")
     assert caught.value.key == "time_control.beyond_max_late"
+    text = GOOD.replace('beyond_max_late = "1000"', 'beyond_max_late = "200"')
+    with pytest.raises(InputError, match="at least the late cap") as caught:
+        parse_rules(text, "x.rules.toml")
+    assert caught.value.key == "time_control.beyond_max_late"
     with pytest.raises(InputError, match="unknown key"):
         parse_rules(GOOD.replace("ideal_rounding", "leg_factors = []\nideal_rounding"), "x")
 
@@ -408,3 +412,29 @@ def test_sections_outside_any_leg_are_untouched() -> None:
     assert stage.control_terms() == {}
     (_, row) = hand_in(stage, MCH, CO1=tod(10, 1)).rows
     assert (row.penalty, row.notes) == (100, ())
+
+
+@given(
+    st.integers(0, 90),
+    st.integers(-3600, 3 * 3600),  # hand_in syncs at 08:00, so from 09:00 on
+    st.integers(-3600, 3 * 3600),  # hand_in syncs at 08:00, so from 09:00 on
+    st.sampled_from(["monte-carlo-historique", "aci-2021"]),
+)
+@settings(max_examples=150)
+def test_a_later_hand_in_never_costs_less(
+    max_late: int, first_s: int, second_s: int, rule_id: str
+) -> None:
+    early_s, late_s = sorted((first_s, second_s))
+    if early_s < 0 < late_s:
+        return  # early and late are scored on two sides: only each side rises
+    text = HEAD.replace("monte-carlo-historique", rule_id) + f"max_late_min = {max_late}\n"
+    stage = parse_stage(text + co("CO1", "10:00", 'leg_factor = "0.5"\n'), "x")
+    rules = load_rules(rule_id)
+    penalties = [
+        hand_in(stage, rules, CO1=tod(10, 0) + seconds * 1000).rows[0].penalty
+        for seconds in (early_s, late_s)
+    ]
+    if late_s <= 0:
+        assert penalties[0] >= penalties[1]  # earlier is worse
+    else:
+        assert penalties[0] <= penalties[1]  # later is worse
