@@ -357,7 +357,7 @@ class StageWindow(MainWindow):
         report = ""
         if resume_path is not None:
             try:
-                live.resume(resume_path)
+                live.resume(resume_path, guard_ns=self.trigger.settings.guard_ms * NS_PER_MS)
             except (InputError, OSError) as error:
                 why = _error_text(error, resume_path)
                 if log_path is not None:  # named explicitly: nothing else is wanted

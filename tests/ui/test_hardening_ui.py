@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mmtimer.core.clock import FakeClock
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mmtimer.core.clock import NS_PER_MS, FakeClock
 from mmtimer.ui.livestage import data_dir
 from tests.ui.test_resume import (
     OTHER_STAGE,
@@ -12,10 +15,13 @@ from tests.ui.test_resume import (
     UTC0,
     Answers,
     WindowMaker,
+    crash,
     files_in,
     make_window,
+    show,
     write_log,
 )
+from tests.ui.test_stagewindow import Rig
 
 S = 1_000_000_000
 __all__ = ["make_window"]  # the fixture, used by name
@@ -60,3 +66,51 @@ def test_naming_a_log_with_a_seq_of_4300_digits_is_refused_in_one_line(
     assert window.open_error.startswith(f"{log}:3: seq: a number of 4,300 digits is out of range")
     assert window.open_path(OTHER_STAGE)  # the window still works
     assert files_in(tmp_path) == before
+
+
+# -- item 11: the double-press flag survives a resume ------------------------------------------
+def test_a_double_press_flagged_before_a_crash_is_flagged_after_the_resume(
+    make_window: WindowMaker, qtbot: QtBot, tmp_path: Path
+) -> None:
+    clock = FakeClock(1_000 * S, utc_start=UTC0)
+    log = tmp_path / "run.mmlog"
+    first = make_window(clock, Answers(True))
+    assert first.open_path(STAGE, log)
+    show(Rig(first, clock, log, qtbot))
+    qtbot.keyClick(first, Qt.Key.Key_Space)  # PC1's start
+    clock.advance_ns(15 * S)
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    clock.advance_ns(300 * NS_PER_MS)  # a bounce: flagged
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert "double press" in first.countdown.lines()[2]
+    crash(first)
+
+    clock.advance_ns(20 * S)
+    second = make_window(clock, Answers(True), "second")
+    assert second.open_path(STAGE, log)
+    show(Rig(second, clock, log, qtbot))
+    assert "double press" in second.countdown.lines()[2]
+    qtbot.keyClick(second, Qt.Key.Key_Backspace)  # still voids it
+    assert "double press" not in second.countdown.lines()[2]
+    live = second.live
+    assert live is not None and live.session.armed is not None
+    assert (live.session.armed.section, live.session.armed.line) == ("PC1", 3)
+
+
+def test_only_a_pass_within_the_guard_of_the_one_before_is_flagged_again(
+    make_window: WindowMaker, tmp_path: Path
+) -> None:
+    clock = FakeClock(1_000 * S, utc_start=UTC0)
+    log = tmp_path / "run.mmlog"
+    first = make_window(clock, Answers(True))
+    assert first.open_path(STAGE, log)
+    live = first.live
+    assert live is not None
+    live.press(clock.now_ns(), "key:Space")
+    clock.advance_ns(2 * S)  # beyond the 1 s guard
+    live.press(clock.now_ns(), "key:Space")
+    crash(first)
+    second = make_window(clock, Answers(True), "second")
+    assert second.open_path(STAGE, log)
+    assert second.live is not None and second.live.last_guarded_seq is None
+    assert "double press" not in second.countdown.lines()[2]
