@@ -345,7 +345,7 @@ class LiveStage(QObject):
         self.session.close(t_ns, self._utc_at(t_ns))
         self._ended_ns = t_ns
         self._cache = None
-        return self.writer.close(timeout=timeout_s)
+        return self.writer.close(timeout=timeout_s, until_failure=True)
 
     def keep_open(self, timeout_s: float = 5.0) -> bool:
         """Quit without ending the stage: every event so far on disk, the log released with no
@@ -353,7 +353,9 @@ class LiveStage(QObject):
         if self._closed:
             return True
         self._closed = True
-        return True if self.writer is None else self.writer.close(timeout=timeout_s)
+        if self.writer is None:
+            return True
+        return self.writer.close(timeout=timeout_s, until_failure=True)
 
     # -- what the window shows --------------------------------------------------------------------
     def results(self) -> StageResult:

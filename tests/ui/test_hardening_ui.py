@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_MS, FakeClock
+from mmtimer.ui.endstage import CloseChoice, UnsavedChoice
 from mmtimer.ui.livestage import data_dir
 from tests.ui.test_resume import (
     OTHER_STAGE,
@@ -21,10 +24,10 @@ from tests.ui.test_resume import (
     show,
     write_log,
 )
-from tests.ui.test_stagewindow import Rig
+from tests.ui.test_stagewindow import Rig, fill_the_disk_after_one_pass, rig
 
 S = 1_000_000_000
-__all__ = ["make_window"]  # the fixture, used by name
+__all__ = ["make_window", "rig"]  # the fixtures, used by name
 
 
 def huge_seq_log(path: Path) -> Path:
@@ -114,3 +117,26 @@ def test_only_a_pass_within_the_guard_of_the_one_before_is_flagged_again(
     assert second.open_path(STAGE, log)
     assert second.live is not None and second.live.last_guarded_seq is None
     assert "double press" not in second.countdown.lines()[2]
+
+
+# -- item 11: leaving with a failing disk does not freeze the window ----------------------------
+def test_leaving_with_a_failing_disk_asks_at_once_instead_of_freezing(rig: Rig) -> None:
+    window = rig.window
+    live, _disk = fill_the_disk_after_one_pass(rig)
+    window.unsaved_wait_s = 30.0  # the old wait would freeze the window this long
+    asked: list[float] = []
+
+    def ask(parent: QWidget | None, pending: int, why: str) -> UnsavedChoice:
+        asked.append(time.monotonic())
+        return UnsavedChoice.KEEP_TRYING if len(asked) == 1 else UnsavedChoice.LOSE
+
+    window.ask_unsaved = ask
+    window.ask_close = lambda parent: CloseChoice.KEEP_OPEN
+    started = time.monotonic()
+    window.close()  # keep trying: the question came without waiting out the 30 s
+    assert len(asked) == 1 and asked[0] - started < 10
+    assert window.isVisible() and window.live is live
+    started = time.monotonic()
+    window.close()  # leave and lose them: the stage is released without waiting on the disk
+    assert len(asked) == 2 and time.monotonic() - started < 10
+    assert not window.isVisible() and window.live is None
