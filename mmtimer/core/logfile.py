@@ -974,13 +974,35 @@ class LogWriter:
         with self._cond:
             return self._cond.wait_for(lambda: self._durable_seq >= self._last_seq, timeout)
 
-    def close(self, closing_event: Event | None = None, timeout: float | None = None) -> bool:
+    def settle(self, timeout: float | None = None) -> bool:
+        """Wait until every appended event is durable, or until a write attempted from now on
+        fails, whichever comes first (at most `timeout`); True when all is durable. A failed
+        write is retried at once rather than after `retry_interval_s`. A window
+        that must not freeze on a failing disk waits with this: a refused write answers at once,
+        where `flush` would wait out the whole timeout."""
+        with self._cond:
+            failures = self._failures
+            self._kick = True  # a writer waiting to retry tries again now
+            self._cond.notify_all()
+            self._cond.wait_for(
+                lambda: self._durable_seq >= self._last_seq or self._failures > failures, timeout
+            )
+            return self._durable_seq >= self._last_seq
+
+    def close(
+        self,
+        closing_event: Event | None = None,
+        timeout: float | None = None,
+        *,
+        until_failure: bool = False,
+    ) -> bool:
         """Append `closing_event` (normally a ``close`` event), wait until all is durable, and
         stop. Returns False, leaving the writer running and retrying, if `timeout` ran out first
-        (the caller must not quit then: events are still only in memory)."""
+        (the caller must not quit then: events are still only in memory), or with
+        `until_failure` as soon as a write fails (see `settle`)."""
         if closing_event is not None:
             self.append(closing_event)
-        if not self.flush(timeout):
+        if not (self.settle(timeout) if until_failure else self.flush(timeout)):
             return False
         with self._cond:
             self._closing = True
@@ -1104,6 +1126,7 @@ class LogWriter:
             )
             changed = message != self._alarm
             self._alarm = message
+            self._cond.notify_all()  # a `settle` waiting for this attempt
         if changed:
             _call_safely(self._on_alarm, message)
 

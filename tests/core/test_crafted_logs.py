@@ -130,3 +130,27 @@ def test_a_resume_that_is_accepted_still_keeps_the_torn_tail_aside(tmp_path: Pat
     assert (tmp_path / "out.mmlog.torn-1").read_bytes() == torn
     contents = read_log(log)
     assert contents.torn_tail is None and contents.events[-1].type == "resume"
+
+
+# -- item 11: waiting on a failing disk ends at the first refused write --------------------------
+def test_settle_answers_at_the_first_failed_write_and_close_can_too(tmp_path: Path) -> None:
+    import errno
+    import time
+
+    from tests.core.test_logfile import HEADER, FaultyOps, passes
+
+    ops = FaultyOps()
+    writer = LogWriter.create(tmp_path / "a.mmlog", HEADER, ops=ops, retry_interval_s=3600)
+    ops.fail_write = errno.ENOSPC
+    for event in passes(1, 2):
+        writer.append(event)
+    started = time.monotonic()
+    assert not writer.settle(timeout=30)  # the disk refused: no need to wait 30 s
+    assert not writer.settle(timeout=30)  # again: the waiting retry is made at once
+    assert not writer.close(timeout=30, until_failure=True)
+    assert time.monotonic() - started < 10
+    assert writer.alarm is not None and "full" in writer.alarm
+    ops.fail_write = None
+    assert writer.settle(timeout=10)  # the retry it asks for now succeeds
+    assert writer.close(timeout=10, until_failure=True)
+    assert [e.seq for e in read_log(tmp_path / "a.mmlog").events] == [1, 2]
