@@ -115,7 +115,8 @@ events: st.SearchStrategy[Event] = st.one_of(
         st.sampled_from(["note", "resume", "close", "x-future"]),
         st.dictionaries(
             texts.filter(lambda k: k not in ("type", "seq", "t_ns")),
-            st.none() | st.booleans() | st.integers() | texts,
+            # any whole number a log may hold (logfile.MAX_NS); beyond it a log is refused
+            st.none() | st.booleans() | st.integers(-(2**63 - 1), 2**63 - 1) | texts,
             max_size=3,
         ),
         st.none() | instants,
