@@ -125,12 +125,11 @@ def test_what_a_log_holds_that_scoring_skips_is_reported_by_line(
         "version: kept and skipped"
     ) in err
     assert (
-        f"mmtimer export: warning: {log}:10: pass for section 'PC9', which the stage does not "
-        "have: ignored"
+        f"mmtimer export: warning: {log}:10: pass seq 9: ignored: the stage has no section 'PC9'"
     ) in err
     assert (
-        f"mmtimer export: warning: {log}:11: void ignored: event 7 is a void: a void cannot be "
-        "undone; press the line again instead"
+        f"mmtimer export: warning: {log}:11: void seq 10: ignored: event 7 is a void: a void "
+        "cannot be undone; press the line again instead"
     ) in err
     csv_text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert "PC9" not in csv_text

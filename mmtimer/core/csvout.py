@@ -72,13 +72,15 @@ def format_number(value: Decimal) -> str:
     return "0" + text[len("-0") :] if text.startswith("-0") and not value else text
 
 
-def _time_text(row: ResultRow, ms: int) -> str:
+def time_text(row: ResultRow, ms: int) -> str:
+    """A target or measured value: ``m:ss.cc`` (timed trials) or ``HH:MM:SS.cc`` (official
+    time); the results table shows the same (mmtimer.present.formats)."""
     if row.kind is SectionKind.TIMED:
         return format_duration(ms, 2)
     return format_time_of_day(ms, 2)
 
 
-def _notes(row: ResultRow) -> list[str]:
+def row_notes(row: ResultRow) -> list[str]:
     """The row's notes, and the reference line of a timed measurement not taken from the line
     before (targets from the start, or a missed line in a chain)."""
     notes = list(row.notes)
@@ -113,17 +115,17 @@ def result_rows(result: StageResult, locale: CsvLocale = "en") -> list[list[str]
     with_points = any(row.points is not None for row in result.rows)
     rows: list[list[str]] = [[*COLUMNS, *(["points"] if with_points else [])]]
     for row in result.rows:
-        measured = "" if row.measured_ms is None else _time_text(row, row.measured_ms)
+        measured = "" if row.measured_ms is None else time_text(row, row.measured_ms)
         deviation = "" if row.deviation_ms is None else format_deviation_s(row.deviation_ms)
         cells_of_row = [
             cells.text(row.section),
             cells.text(row.kind.value),
             cells.number(row.line),
-            cells.text(cells.decimal(_time_text(row, row.target_ms))),
+            cells.text(cells.decimal(time_text(row, row.target_ms))),
             cells.text(cells.decimal(measured)),
             cells.decimal(deviation),
             cells.number(row.penalty),
-            cells.text(", ".join(_notes(row))),
+            cells.text(", ".join(row_notes(row))),
         ]
         if with_points:
             cells_of_row.append("" if row.points is None else cells.number(row.points))
