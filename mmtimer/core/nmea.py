@@ -6,9 +6,9 @@ from its RMC (position, status, speed, date) and GGA (position, quality, satelli
 given out as soon as both are in, or when the next epoch's first sentence arrives. A receiver
 that sends only one of the two is noticed and its epochs are given out at once.
 
-Nothing here raises on a bad sentence: it is counted (`problems`: bad checksum, malformed, not
-NMEA) with its line number, and skipped. `read_nmea_file` refuses only a file that holds no
-valid sentence at all (a foreign or corrupt file) with an InputError naming it.
+Nothing here raises on a bad sentence: it is counted (`problems`: bad checksum, malformed, cut
+short, not NMEA) with its line number, and skipped. `read_nmea_file` refuses only a file that
+holds no valid sentence at all (a foreign or corrupt file) with an InputError naming it.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ NS_PER_S = 1_000_000_000
 KNOTS_TO_KMH = 1.852
 _VALIDATE = 0x01  # VALCKSUM: a bad checksum raises; sentences it does not know are kept
 MAX_LINE = 120  # NMEA allows 82 characters; anything much longer is not a sentence
-ProblemKind = str  # "bad checksum", "malformed", "not NMEA"
+ProblemKind = str  # "bad checksum", "malformed", "cut short", "not NMEA"
 
 
 @dataclass(slots=True)
@@ -81,8 +81,11 @@ class NmeaFixes:
         data = data.strip()
         if not data:
             return []
-        if len(data) > MAX_LINE or not data.startswith(b"$") or b"*" not in data:
+        if len(data) > MAX_LINE or not data.startswith(b"$"):
             self._problem(line_no, "not NMEA", data[:40].decode("ascii", "replace"))
+            return []
+        if b"*" not in data:
+            self._problem(line_no, "cut short", data[:40].decode("ascii", "replace"))
             return []
         try:
             message = NMEAReader.parse(data + b"\r\n", validate=_VALIDATE)
