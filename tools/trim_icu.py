@@ -75,7 +75,9 @@ def trim(source: Path, target: Path) -> str:
     address = int(value, 16)
     length = int(size, 0)
     offset = None
-    for row in re.finditer(r"\]\s+\S+\s+\S+\s+([0-9a-f]{16})\s+([0-9a-f]+)\s+([0-9a-f]+)", sections):
+    for row in re.finditer(
+        r"\]\s+\S+\s+\S+\s+([0-9a-f]{16})\s+([0-9a-f]+)\s+([0-9a-f]+)", sections
+    ):
         start, file_off, sec_size = (int(row[i], 16) for i in (1, 2, 3))
         if start <= address < start + sec_size:
             offset = address - start + file_off

@@ -131,12 +131,14 @@ def next_move_ns(
     for name, rate, clock_ns in moving:
         step_deg = min_step_px / max(px_per_unit * tip_r[name] * math.pi / 180.0, 1e-12)
         lag_deg = _turn_deg(getattr(now, f"{name}_deg"), getattr(shown, f"{name}_deg"))
-        wait = max(0.0, (step_deg - lag_deg) / rate)
+        to_go = max(0.0, (step_deg - lag_deg) / rate)  # of the hand's own running, in ns
         if stepping is Stepping.EIGHTHS:
-            wait = _next_beat_ns(clock_ns + math.ceil(wait)) - clock_ns
-            if wait == 0 and lag_deg < step_deg:
-                wait = BEAT_NS
-        waits.append(math.ceil(wait))
+            # `now` shows the beat that started at `beat`: the first later beat that is far
+            # enough along
+            beat = clock_ns - clock_ns % BEAT_NS
+            waits.append(max(_next_beat_ns(beat + math.ceil(to_go)), beat + BEAT_NS) - clock_ns)
+        else:
+            waits.append(math.ceil(to_go))
     return min(waits) if waits else None
 
 
