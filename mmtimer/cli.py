@@ -1,7 +1,8 @@
 """The `mmtimer` command: starts the window, or runs a Qt-free subcommand (check, export...).
 
 Nothing here imports Qt at module level: `mmtimer --version` and the subcommands that do not draw
-work without a display, and the window's imports are paid only when a window is wanted.
+work without a display, and the window's imports are paid only when a window is wanted. Before a
+window, `mmtimer.display` checks that Qt can open one here (else one line says what is missing).
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    # Without a display (or the libraries of Qt's platform plugin) Qt aborts the process as
+    # the QApplication is made; ask first, before Qt is imported, and say it in one line.
+    from mmtimer.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        print(f"mmtimer: {problem}", file=sys.stderr)
+        return EXIT_FAILURE
     from mmtimer.app import run_app
 
     return run_app(args)
@@ -52,12 +61,14 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _subcommand_parsers() -> dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]]:
     """Each subcommand: a function that adds its arguments, and the function that runs it."""
-    from mmtimer.commands import check, export, screenshot
+    from mmtimer.commands import check, export, gps, screenshot, table
 
     return {
         "check": (check.add_arguments, check.run),
         "export": (export.add_arguments, export.run),
+        "gps": (gps.add_arguments, gps.run),
         "screenshot": (screenshot.add_arguments, screenshot.run),
+        "table": (table.add_arguments, table.run),
     }
 
 

@@ -85,3 +85,34 @@ def test_check_in_a_subprocess_has_no_traceback_and_no_qt(tmp_path: Path) -> Non
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.strip() == f"mmtimer check: {tmp_path / 'none.stage.toml'}: no such file"
+
+
+def test_check_shows_each_time_controls_leg_factor_and_maximum(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stage = tmp_path / "conc.stage.toml"
+    stage.write_text(
+        'format = "mmtimer-stage/1"\nname = "Concentration"\nrules = "aci-2021"\n'
+        "max_late_min = 15\n"
+        '[[section]]\nid = "CO1"\nkind = "time-control"\ndue = "10:00"\n'
+        '[[section]]\nid = "CO2"\nkind = "time-control"\ndue = "11:00"\n'
+        '[[leg]]\nname = "concentration"\nfrom = "CO1"\nto = "CO1"\nfactor = "0.5"\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(stage)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "leg factor 0.5 (concentration): not allowed by aci-2021, not applied; "
+        "at most 15 min late (1000 beyond it)\n" in out
+    )
+    assert (
+        " 2  CO2  time control, due 11:00\n         at most 15 min late (1000 beyond it)\n" in out
+    )
+    monte = stage.read_text(encoding="utf-8").replace("aci-2021", "monte-carlo-historique")
+    stage.write_text(monte, encoding="utf-8")
+    assert main(["check", str(stage)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "leg factor 0.5 (concentration); at most 15 min late "
+        "(monte-carlo-historique states no penalty beyond it)\n" in out
+    )

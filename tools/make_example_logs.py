@@ -15,6 +15,7 @@ to them must be looked at by a person, never regenerated to make a test pass.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import tempfile
 from collections.abc import Callable
@@ -23,12 +24,23 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from geographiclib.geodesic import Geodesic
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mmtimer.commands.export import export_csv  # noqa: E402
 from mmtimer.core.crew import Crew  # noqa: E402
+from mmtimer.core.distance import (  # noqa: E402
+    CALIBRATE_EVENT,
+    DISTANCE_EVENT,
+    GpsRecorder,
+    calibrate_data,
+    distance_data,
+)
+from mmtimer.core.gps import Fix  # noqa: E402
 from mmtimer.core.logfile import LogWriter  # noqa: E402
+from mmtimer.core.nmea import read_nmea_file  # noqa: E402
 from mmtimer.core.rules import load_rules  # noqa: E402
 from mmtimer.core.session import LiveSession, new_log_header  # noqa: E402
 from mmtimer.core.stage import AverageTrial, Stage, TimedSection, load_stage  # noqa: E402
@@ -179,8 +191,96 @@ def tsd_club(directory: Path) -> Path:
     return path
 
 
+def _true_distance_times() -> list[tuple[float, float]]:
+    """(seconds into the drive, true metres) of resources/drives/practice.nmea, from the same
+    simulation tools/make_drive.py wrote it with."""
+    spec = importlib.util.spec_from_file_location("make_drive", ROOT / "tools" / "make_drive.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    samples, _, _ = module.simulate()
+    out, metres, previous = [], 0.0, None
+    for t_s, lat, lon, _, _ in samples:
+        if previous is not None:
+            metres += Geodesic.WGS84.Inverse(previous[0], previous[1], lat, lon)["s12"]
+        out.append((t_s, metres))
+        previous = (lat, lon)
+    return out
+
+
+def practice_average(directory: Path) -> Path:
+    """The practice average trial driven on the generated drive with a GPS receiver: a start
+    press, the GPS distance (the window's own recorder), a typed calibration, a landmark
+    confirmed, three checks; then PM2 skipped (not driven)."""
+    crew = Crew(27, "Elena Conti", "Paolo Riva", "Lancia Aurelia B20 GT", 1953)
+    created = datetime(2026, 5, 13, 13, 8, 10, 0, tzinfo=UTC)
+    drive, path, stage = _session(directory, "practice-average", crew, created)
+    drive.utc_at_zero = datetime(2026, 5, 13, 13, 10, 0, 0, tzinfo=UTC)
+    drive.sync("15:10:00.00", 0)
+    session = drive.session
+    zero_ns = int(drive.utc_at_zero.timestamp()) * 1_000_000_000
+    recorder = GpsRecorder("PM1")
+    # the drive's clock starts at 15:11:40; the car pulls away from the start marker at 15:11:48
+    start_ms = parse_time_of_day_ms("15:11:48.00")
+    section = stage.section("PM1")
+    assert isinstance(section, AverageTrial)
+    truth = _true_distance_times()
+    drive_zero_ms = parse_time_of_day_ms("15:11:40.00")
+
+    def when_at(metres: float) -> int:
+        for t_s, covered in truth:
+            if covered >= metres:
+                return drive_zero_ms + round(t_s * 1000)
+        raise ValueError(metres)
+
+    pending = [
+        (start_ms, "start"),
+        (parse_time_of_day_ms("15:12:30.00"), "calibrate"),
+        (when_at(1250), "landmark"),
+        *((when_at(metres), f"check {n}") for n, metres in enumerate(section.checks_m, 1)),
+    ]
+    pending.sort()
+
+    def act(what: str, at_ms: int) -> None:
+        log_t = drive.log_t(at_ms)
+        raw = log_t - session.offset_ns
+        if what == "start":
+            session.press(raw, "key:Space", drive.utc(log_t))
+            kind, data = recorder.start("PM1")
+            session.record_other(kind, data, raw)
+        elif what == "calibrate":
+            data = calibrate_data(Decimal("0.9985"), "typed: the car's trip meter over 10 km")
+            session.record_other(CALIBRATE_EVENT, data, raw)
+        elif what == "landmark":
+            session.record_other(DISTANCE_EVENT, distance_data("PM1", 1_250_000, "landmark"), raw)
+        else:
+            drive.press(at_ms)
+
+    for fix in read_nmea_file(ROOT / "resources" / "drives" / "practice.nmea").fixes:
+        log_t = fix.t_ns - zero_ns
+        fix_ms = drive.sync_official_ms + log_t // NS_PER_MS
+        while pending and pending[0][0] <= fix_ms:
+            at_ms, what = pending.pop(0)
+            act(what, at_ms)
+        if session.fold.starts.get("PM1") is None:
+            continue  # the count starts at the start press
+        live_fix = Fix(log_t, fix.lat, fix.lon, fix.quality, fix.speed_kmh, fix.sats, fix.hdop)
+        for kind, data in recorder.add(live_fix):
+            session.record_other(kind, data, log_t - session.offset_ns)
+    for at_ms, what in pending:
+        act(what, at_ms)
+    end = drive.raw("15:20:00")
+    session.skip_line(end, drive.utc(drive.log_t("15:20:00")))
+    session.skip_line(end, drive.utc(drive.log_t("15:20:00")))
+    session.skip_line(end, drive.utc(drive.log_t("15:20:00")))
+    session.close(end, drive.utc(drive.log_t("15:20:00")))
+    drive.writer.close()
+    return path
+
+
 EXAMPLES: dict[str, Callable[[Path], Path]] = {
     "mille-miglia-day1": mille_miglia_day1,
+    "practice-average": practice_average,
     "tsd-club": tsd_club,
 }
 CSV_VARIANTS: tuple[tuple[str, str], ...] = (("en", ".csv"), ("eu", ".eu.csv"))

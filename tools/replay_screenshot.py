@@ -84,6 +84,8 @@ def main() -> int:
         window.panel.refresh()
         plot = window.panel.plot
         plot.resize(1000, 560)
+        while plot.graphics_view().width() != 1000:  # pyqtgraph lays out on events
+            app.processEvents()
         app.processEvents()
         if not plot.export_png(args.plot):
             print(f"{args.plot}: could not write the image", file=sys.stderr)

@@ -8,7 +8,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TextIO
 
+from mmtimer.core.csvout import format_number
 from mmtimer.core.errors import InputError
+from mmtimer.core.legs import ControlTerms
 from mmtimer.core.rules import KindRules, RuleSet, load_rules
 from mmtimer.core.scoring import ideal_target_ns
 from mmtimer.core.stage import (
@@ -76,6 +78,7 @@ def summary(stage: Stage, rules: RuleSet) -> str:
         "",
     ]
     width = max(len(section.id) for section in stage.sections)
+    terms = stage.control_terms()
     for number, section in enumerate(stage.sections, start=1):
         head = f"{number:2d}  {section.id:<{width}}  {section_kind_name(section)}"
         if isinstance(section, TimedSection):
@@ -90,6 +93,16 @@ def summary(stage: Stage, rules: RuleSet) -> str:
         elif isinstance(section, TimeControl):
             due = format_time_of_day(section.due_ms, 0)
             lines.append(f"{head}, due {due[:5] if due.endswith(':00') else due}")
+            if section.id in terms:
+                lines.append(f"{'':{width + 6}}{_terms_text(terms[section.id], rules)}")
+        elif section.start_press:
+            lines.append(f"{head}, starts at the press, {_speeds(section)}")
+            for check in range(1, section.lines + 1):
+                lines.append(
+                    f"{'':{width + 6}}check {check}: km {format_km(section.checks_m[check - 1])}"
+                    f"  ideal {_exact_time(section.ideal_ms(check))} after the start"
+                )
+            lines.extend(_landmarks(section, width))
         else:
             lines.append(
                 f"{head}, start {format_time_of_day(section.start_ms, 0)}, {_speeds(section)}"
@@ -106,8 +119,37 @@ def summary(stage: Stage, rules: RuleSet) -> str:
                     f"{'':{width + 6}}check {check}: km {format_km(section.checks_m[check - 1])}"
                     f"  ideal {_exact_time(ideal)}{note}"
                 )
+            lines.extend(_landmarks(section, width))
     lines.append("")
     return "\n".join(lines)
+
+
+def _landmarks(section: AverageTrial, width: int) -> list[str]:
+    return [
+        f"{'':{width + 6}}landmark: km {format_km(metres)}  {label}"
+        for metres, label in section.landmarks
+    ]
+
+
+def _terms_text(terms: ControlTerms, rules: RuleSet) -> str:
+    """A time control's leg factor and maximum lateness, and what the rule set makes of them."""
+    parts = []
+    kind = rules.time_control
+    if terms.leg_factor is not None:
+        where = f" ({terms.leg})" if terms.leg else ""
+        allowed = kind.allows_leg_factor(terms.leg_factor)
+        parts.append(
+            f"leg factor {terms.leg_factor}{where}"
+            + ("" if allowed else f": not allowed by {rules.id}, not applied")
+        )
+    if terms.max_late_min is not None:
+        beyond = (
+            f"{format_number(kind.beyond_max_late)} beyond it"
+            if kind.beyond_max_late is not None
+            else f"{rules.id} states no penalty beyond it"
+        )
+        parts.append(f"at most {terms.max_late_min} min late ({beyond})")
+    return "; ".join(parts)
 
 
 def _speeds(section: AverageTrial) -> str:

@@ -87,17 +87,39 @@ def crew_to_json(crew: Crew) -> dict[str, Any]:
     return out
 
 
+MM_COEFFICIENT_FORMULA = "1 + (period + (class - category) + bonus)"
+"""The 1000 Miglia coefficient as the organiser's coefficient page writes it."""
+MM_COEFFICIENT_SOURCE = 'the organiser\'s coefficient page (millemiglia.it, "coefficienti")'
+"""Where `MM_COEFFICIENT_FORMULA` and the category and bonus values are published. Editions
+differ: the 2016 and 2021 eligible-cars pages write 1 + {period + class + category} +
+{MM factor + MM bonus}; the coefficient printed on the entry list is what counts."""
+
+MM_CATEGORIES: tuple[tuple[str, Decimal], ...] = (
+    ("Sport", Decimal("0")),
+    ("Gran Turismo", Decimal("0.10")),
+    ("Touring", Decimal("0.20")),
+)
+"""The category coefficient, subtracted (the organiser's coefficient page)."""
+
+MM_BONUSES: tuple[tuple[str, Decimal], ...] = (
+    ("none", Decimal("0")),
+    ("entered in a historic 1000 Miglia, did not take part", Decimal("0.05")),
+    ("took part in a historic 1000 Miglia", Decimal("0.10")),
+)
+"""The bonus of this very car (by chassis number), from the same page."""
+
+
 def mille_miglia_coefficient(
     period: Decimal,
     engine_class: Decimal,
     category: Decimal,
-    mm_factor: Decimal = Decimal(0),
-    mm_bonus: Decimal = Decimal(0),
+    bonus: Decimal = Decimal(0),
 ) -> Decimal:
-    """The 1000 Miglia car coefficient: 1 + period + class + category + MM factor + MM bonus.
+    """The 1000 Miglia car coefficient: 1 + (period + (class - category) + bonus).
 
-    The organiser's table gives each component (RULES.md quotes a few: period 1927-1929 = 0.35,
-    engine over 1100 cc = 0.15, category Sport = 0.20, MM factor 0.05, MM bonus 0.05); mmtimer
-    does not carry the table, so the caller supplies the components.
+    As `MM_COEFFICIENT_SOURCE` writes it: the category subtracted (`MM_CATEGORIES`: Sport 0,
+    Gran Turismo 0.10, Touring 0.20) and one bonus (`MM_BONUSES`: 0.10 for a car that took part
+    in a historic edition, 0.05 for one entered). The period and class values are the
+    organiser's tables; mmtimer does not carry them, so the caller supplies them.
     """
-    return Decimal(1) + period + engine_class + category + mm_factor + mm_bonus
+    return Decimal(1) + (period + (engine_class - category) + bonus)

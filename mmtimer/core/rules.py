@@ -86,6 +86,11 @@ class KindRules:
       the next line is measured from the last recorded line against the sum of the targets in
       between (``last-recorded``), or is itself scored as missed (``missed``).
     - `ideal_rounding` (average trials): how the exact ideal time at a check is put on the unit.
+    - `leg_factors` (time controls): the multipliers a stage may give the time controls of a leg
+      (a section's ``leg_factor`` or a ``[[leg]]``'s ``factor``); 1 is always allowed.
+    - `beyond_max_late` (time controls): the penalty of a control handed in later than the
+      stage's maximum lateness (``max_late_min``); None: the rule set states none, and such a
+      control is scored as late.
     """
 
     unit: str
@@ -97,6 +102,8 @@ class KindRules:
     rounding: Rounding = "truncate"
     missed_line_reference: MissedReference = "last-recorded"
     ideal_rounding: Rounding = "truncate"
+    leg_factors: tuple[Decimal, ...] = ()
+    beyond_max_late: Decimal | None = None
     unit_ns: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -110,6 +117,10 @@ class KindRules:
         if self.rounding == "truncate":
             return (t_ns // unit) * unit
         return ((t_ns + unit // 2) // unit) * unit
+
+    def allows_leg_factor(self, factor: Decimal) -> bool:
+        """Whether a stage may multiply these penalties by `factor` (1 always: no change)."""
+        return factor == 1 or factor in self.leg_factors
 
     def units(self, deviation_ns: int) -> int:
         """Whole units in a deviation (its size; a part of a unit does not count)."""
@@ -348,6 +359,8 @@ def _kind_rules(raw: Any, name: str, r: Reader) -> KindRules:
         allowed = (*allowed, "missed_line_reference")
     if name == "average":
         allowed = (*allowed, "ideal_rounding")
+    if name == "time_control":
+        allowed = (*allowed, "leg_factors", "beyond_max_late")
     r.refuse_unknown(table, allowed, at)
     if "unit" not in table:
         raise r.error((*at, "unit"), f"missing: one of {', '.join(UNIT_NS)}")
@@ -391,6 +404,26 @@ def _kind_rules(raw: Any, name: str, r: Reader) -> KindRules:
         ("last-recorded", "missed"),
     )
     ideal = r.choice(table.get("ideal_rounding", "truncate"), (*at, "ideal_rounding"), ROUNDINGS)
+    leg_factors: list[Decimal] = []
+    for index, item in enumerate(r.array(table.get("leg_factors", []), (*at, "leg_factors")), 1):
+        path = (*at, "leg_factors", index)
+        factor = _decimal(item, path, r, "leg factor")
+        if factor <= 0:
+            raise r.error(path, f"a leg factor multiplies penalties: above 0, not {item!r}")
+        if factor in leg_factors:
+            raise r.error(path, f"{item!r} is listed twice")
+        leg_factors.append(factor)
+    beyond = table.get("beyond_max_late", "none")
+    beyond_max_late = (
+        None
+        if beyond == "none"
+        else _decimal(beyond, (*at, "beyond_max_late"), r, "beyond_max_late")
+    )
+    if beyond_max_late is not None and caps["late"] is not None and beyond_max_late < caps["late"]:
+        raise r.error(
+            (*at, "beyond_max_late"),
+            f"beyond the maximum time costs at least the late cap ({caps['late']}), not {beyond!r}",
+        )
     return KindRules(
         unit=unit,
         early_per_unit=rates["early"],
@@ -401,6 +434,8 @@ def _kind_rules(raw: Any, name: str, r: Reader) -> KindRules:
         rounding="round" if rounding == "round" else "truncate",
         missed_line_reference="missed" if reference == "missed" else "last-recorded",
         ideal_rounding="round" if ideal == "round" else "truncate",
+        leg_factors=tuple(leg_factors),
+        beyond_max_late=beyond_max_late,
     )
 
 

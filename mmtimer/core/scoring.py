@@ -4,11 +4,17 @@ The one scoring implementation: the live window, replay, the CLI and the CSV all
 
 What counts (the choices where the log could be read more than one way):
 
-- Only `Sync`, `Pass` and `Void` events matter; every other event is skipped.
-- A `Void` cancels the `Pass` whose seq it names. A void of a void, or of a seq the log does not
-  hold, is ignored and reported in `StageResult.messages` (press again to redo a line).
-- If several unvoided passes exist for one (section, line), the last one in the log counts: the
-  navigator re-did it.
+- Only `Sync`, `Pass` and `Void` events matter, and for an average trial with
+  ``start = "press"`` its `start` events (core.pacer.START_EVENT); every other event is skipped.
+- A press-start trial's schedule starts at the last `start` event of its section, put on the
+  unit like any crossing; its ideals are that official time plus the exact ideal elapsed time,
+  then rounded by `ideal_rounding`. Without a start press (or a sync before it) its checks are
+  missed, noted ``no start`` (or ``unsynced``).
+- Which passes count is the rule of `core/passes.py` (`PassBook`, shared with the session
+  fold): a `Void` cancels the `Pass` whose seq it names; a void of a void, of another event, of
+  a seq the log does not hold or of a pass already void is ignored and reported in
+  `StageResult.messages` (press again to redo a line); if several unvoided passes exist for one
+  (section, line), the last one in the log counts: the navigator re-did it.
 - Official time at a pass is ``sync.official + (t - sync.t)`` with the latest sync at or before
   the pass. A time control or average check with no sync before it cannot be scored: its row
   has the note ``unsynced`` and the rule set's `missed` penalty, and a message says why.
@@ -46,15 +52,17 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from mmtimer.core.clock import DAY_NS, NS_PER_MS, OfficialTime, SyncPoint
+from mmtimer.core.clock import NS_PER_MS, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew
-from mmtimer.core.events import Event, Pass, Sync, Void
+from mmtimer.core.events import Event, Other, Pass, Sync, Void
+from mmtimer.core.legs import apply_control_terms
+from mmtimer.core.pacer import START_EVENT
+from mmtimer.core.passes import PassBook, kind_of
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import TIE_BREAKS, KindRules, RuleSet, year_factor
 from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
 from mmtimer.core.timefmt import DAY_MS
 
-HALF_DAY_NS = DAY_NS // 2
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 
@@ -64,6 +72,7 @@ CAPPED = "capped"
 DISCARDED = "discarded"
 UNSYNCED = "unsynced"
 PENDING = "pending"
+NO_START = "no start"
 
 
 def _official_time(syncs: Sequence[Sync]) -> OfficialTime:
@@ -78,61 +87,53 @@ class _Passes:
 
     chosen: dict[tuple[str, int], Pass]
     voided: set[tuple[str, int]]
+    starts: dict[str, int]  # section -> t_ns of its last start press (start = "press")
+
+
+def _start_of(event: Event) -> tuple[str, int] | None:
+    """(section, t_ns) of a start press event, or None for any other event."""
+    if isinstance(event, Other) and event.type == START_EVENT and event.t_ns is not None:
+        section = event.data.get("section")
+        if isinstance(section, str):
+            return section, event.t_ns
+    return None
 
 
 def _fold(
     events: Sequence[Event], stage: Stage, messages: list[str]
 ) -> tuple[OfficialTime, _Passes]:
+    """The whole log at once, any order of seqs: every event's type is noted first, then the
+    passes in seq order, then the voids (a void may name a later seq here), by `PassBook`."""
     syncs: list[Sync] = []
     passes: list[Pass] = []
     voids: list[Void] = []
+    book = PassBook(_lines(stage))
+    starts: dict[str, int] = {}
     for event in events:
         if isinstance(event, Pass):
             passes.append(event)
         elif isinstance(event, Sync):
             syncs.append(event)
+            book.note(event.seq, "sync")
         elif isinstance(event, Void):
             voids.append(event)
-    by_seq = {p.seq: p for p in passes}
-    void_seqs = {v.seq for v in voids}
-    voided_seqs: set[int] = set()
-    for void in voids:
-        if void.ref in by_seq:
-            voided_seqs.add(void.ref)
-        elif void.ref in void_seqs:
-            messages.append(
-                f"void seq {void.seq} names void seq {void.ref}: ignored "
-                "(a void cannot be undone; press the line again instead)"
-            )
+            book.note(event.seq, "void")
         else:
-            messages.append(f"void seq {void.seq} names seq {void.ref}, which is no pass: ignored")
-
-    lines = {section.id: section.lines for section in stage.sections}
-    chosen: dict[tuple[str, int], Pass] = {}
-    voided: set[tuple[str, int]] = set()
-    redone: dict[tuple[str, int], int] = {}
+            book.note(event.seq, kind_of(event))
+            start = _start_of(event)
+            if start is not None:
+                starts[start[0]] = start[1]
     ordered = passes if _rising(passes) else sorted(passes, key=lambda p: p.seq)
     for p in ordered:
-        count = lines.get(p.section)
-        if count is None:
-            messages.append(f"pass seq {p.seq}: the stage has no section {p.section!r}: ignored")
-            continue
-        if not 1 <= p.line <= count:
-            messages.append(
-                f"pass seq {p.seq}: {p.section} has lines 1 to {count}, not {p.line}: ignored"
-            )
-            continue
-        key = (p.section, p.line)
-        if p.seq in voided_seqs:
-            voided.add(key)
-            continue
-        if key in chosen:
-            redone[key] = redone.get(key, 1) + 1
-        chosen[key] = p
-    for (section_id, line), count in redone.items():
-        last = chosen[section_id, line].seq
-        messages.append(f"{section_id} line {line}: {count} passes, the last (seq {last}) counts")
-    return _official_time(syncs), _Passes(chosen, voided)
+        book.add_pass(p)
+    for void in voids:
+        book.add_void(void)
+    messages.extend(book.messages())
+    return _official_time(syncs), _Passes(book.chosen(), set(book.voided_keys), starts)
+
+
+def _lines(stage: Stage) -> dict[str, int]:
+    return {section.id: section.lines for section in stage.sections}
 
 
 def _rising(passes: list[Pass]) -> bool:
@@ -284,7 +285,7 @@ def _time_of_day_row(
         )
     official_ns = found.t_ns + offset
     measured_ns = rules.on_unit(official_ns)
-    deviation_ns = (measured_ns - target_ns + HALF_DAY_NS) % DAY_NS - HALF_DAY_NS
+    deviation_ns = wrap_day_ns(measured_ns - target_ns)
     penalty, capped = rules.penalty(deviation_ns)
     return ResultRow(
         section=section_id,
@@ -308,16 +309,29 @@ def due_target_ns(section: TimeControl, rules: KindRules) -> int:
 
 
 @lru_cache(maxsize=4096)
-def ideal_target_ns(section: AverageTrial, check: int, rules: KindRules) -> int:
+def ideal_target_ns(
+    section: AverageTrial, check: int, rules: KindRules, start_ns: int | None = None
+) -> int:
     """The ideal official time at `check` put on the unit by the rule set's `ideal_rounding`.
 
+    `start_ns`: for a ``start = "press"`` trial, the official time of its start press (already
+    on the unit, `press_start_ns`); the trial's own start time otherwise.
     Cached: sections and rules are frozen, and the live window rescores after every press.
     """
     ideal_ns: Fraction = section.ideal_ms(check) * NS_PER_MS
+    if start_ns is not None:
+        ideal_ns += start_ns - section.start_ms * NS_PER_MS
     unit = rules.unit_ns
     if rules.ideal_rounding == "round":
         ideal_ns += Fraction(unit, 2)
     return (ideal_ns.numerator // (ideal_ns.denominator * unit)) * unit
+
+
+def press_start_ns(t_ns: int, syncs: OfficialTime, rules: KindRules) -> int | None:
+    """The official time of a start press at session instant `t_ns`, put on the unit like any
+    crossing; None before any sync."""
+    offset = syncs.offset_ns(t_ns)
+    return None if offset is None else rules.on_unit(t_ns + offset)
 
 
 def _copy(row: ResultRow, *, points: Decimal | None, notes: tuple[str, ...]) -> ResultRow:
@@ -431,30 +445,53 @@ def _finish(
     `_fold`)."""
     syncs, passes, messages = folded
     rows: list[ResultRow] = []
+    terms = stage.control_terms()  # leg factors and maximum lateness (core/legs.py)
     for section in stage.sections:
         if isinstance(section, TimedSection):
             rows.extend(_score_timed(section, rules.timed, passes, syncs, messages))
         elif isinstance(section, TimeControl):
-            rows.append(
-                _time_of_day_row(
-                    kind=SectionKind.TIME_CONTROL,
-                    section_id=section.id,
-                    line=1,
-                    target_ns=due_target_ns(section, rules.time_control),
-                    rules=rules.time_control,
-                    passes=passes,
-                    syncs=syncs,
-                    messages=messages,
-                )
+            row = _time_of_day_row(
+                kind=SectionKind.TIME_CONTROL,
+                section_id=section.id,
+                line=1,
+                target_ns=due_target_ns(section, rules.time_control),
+                rules=rules.time_control,
+                passes=passes,
+                syncs=syncs,
+                messages=messages,
             )
+            if section.id in terms:
+                row = apply_control_terms(
+                    row, terms[section.id], rules.time_control, rules.id, messages
+                )
+            rows.append(row)
         else:
+            start_ns: int | None = None
+            if section.start_press:
+                started = passes.starts.get(section.id)
+                if started is not None:
+                    start_ns = press_start_ns(started, syncs, rules.average)
+                if start_ns is None:
+                    note = NO_START if started is None else UNSYNCED
+                    rows.extend(
+                        _missed_row(
+                            kind=SectionKind.AVERAGE,
+                            section_id=section.id,
+                            line=check,
+                            target_ms=int(section.ideal_ms(check)),
+                            rules=rules.average,
+                            notes=(MISSED, note),
+                        )
+                        for check in range(1, section.lines + 1)
+                    )
+                    continue
             for check in range(1, section.lines + 1):
                 rows.append(
                     _time_of_day_row(
                         kind=SectionKind.AVERAGE,
                         section_id=section.id,
                         line=check,
-                        target_ns=ideal_target_ns(section, check, rules.average),
+                        target_ns=ideal_target_ns(section, check, rules.average, start_ns),
                         rules=rules.average,
                         passes=passes,
                         syncs=syncs,
@@ -521,31 +558,15 @@ class ScoreFold:
     (`apply` raises ValueError if it is fed another event under a seq it has seen).
     """
 
-    __slots__ = (
-        "_counting",
-        "_last_seq",
-        "_lines",
-        "_pass_messages",
-        "_seen",
-        "_stage",
-        "_syncs",
-        "_void_messages",
-        "_voided_keys",
-        "_voided_seqs",
-        "count",
-    )
+    __slots__ = ("_book", "_last_seq", "_seen", "_stage", "_starts", "_syncs", "count")
 
     def __init__(self, stage: Stage) -> None:
         self._stage = stage
-        self._lines = {section.id: section.lines for section in stage.sections}
+        self._book = PassBook(_lines(stage))
         self._seen: dict[int, Pass | Void] = {}  # shared with snapshots: see the class doc
         self._last_seq: int | None = None
         self._syncs: list[Sync] = []
-        self._counting: dict[tuple[str, int], list[Pass]] = {}  # unvoided, in log order
-        self._voided_seqs: set[int] = set()
-        self._voided_keys: set[tuple[str, int]] = set()
-        self._void_messages: list[str] = []
-        self._pass_messages: list[str] = []
+        self._starts: dict[str, int] = {}
         self.count = 0
         """How many events the fold has taken."""
 
@@ -553,15 +574,11 @@ class ScoreFold:
         """A copy that carries on independently (see the class doc for what it shares)."""
         copy = ScoreFold.__new__(ScoreFold)
         copy._stage = self._stage
-        copy._lines = self._lines
+        copy._book = self._book.snapshot()
         copy._seen = self._seen
         copy._last_seq = self._last_seq
         copy._syncs = self._syncs.copy()
-        copy._counting = {key: passes.copy() for key, passes in self._counting.items()}
-        copy._voided_seqs = self._voided_seqs.copy()
-        copy._voided_keys = self._voided_keys.copy()
-        copy._void_messages = self._void_messages.copy()
-        copy._pass_messages = self._pass_messages.copy()
+        copy._starts = self._starts.copy()
         copy.count = self.count
         return copy
 
@@ -583,72 +600,27 @@ class ScoreFold:
         self.count += 1
         if isinstance(event, Pass):
             self._remember(event)
-            self._pass(event)
-        elif isinstance(event, Sync):
-            self._syncs.append(event)
+            self._book.add_pass(event)
         elif isinstance(event, Void):
             self._remember(event)
-            self._void(event)
-
-    def _pass(self, p: Pass) -> None:
-        count = self._lines.get(p.section)
-        if count is None:
-            self._pass_messages.append(
-                f"pass seq {p.seq}: the stage has no section {p.section!r}: ignored"
-            )
-        elif not 1 <= p.line <= count:
-            self._pass_messages.append(
-                f"pass seq {p.seq}: {p.section} has lines 1 to {count}, not {p.line}: ignored"
-            )
+            self._book.add_void(event)
         else:
-            self._counting.setdefault((p.section, p.line), []).append(p)
-
-    def _void(self, void: Void) -> None:
-        target = self._seen.get(void.ref)
-        if isinstance(target, Pass):
-            if void.ref in self._voided_seqs:
-                return
-            self._voided_seqs.add(void.ref)
-            key = (target.section, target.line)
-            passes = self._counting.get(key)
-            if passes is None:  # a pass for a section or line the stage lacks
-                return
-            self._voided_keys.add(key)
-            for index in range(len(passes) - 1, -1, -1):
-                if passes[index] is target:
-                    del passes[index]
-                    break
-        elif isinstance(target, Void):
-            self._void_messages.append(
-                f"void seq {void.seq} names void seq {void.ref}: ignored "
-                "(a void cannot be undone; press the line again instead)"
-            )
-        else:
-            self._void_messages.append(
-                f"void seq {void.seq} names seq {void.ref}, which is no pass: ignored"
-            )
+            if isinstance(event, Sync):
+                self._syncs.append(event)
+            else:
+                start = _start_of(event)
+                if start is not None:
+                    self._starts[start[0]] = start[1]
+            self._book.note(seq, kind_of(event))
 
     def result(self, rules: RuleSet, crew: Crew, *, live: bool = False) -> StageResult:
         """``score(stage, rules, crew, events so far, live=live)``."""
-        messages = [*self._void_messages, *self._pass_messages]
-        chosen: dict[tuple[str, int], Pass] = {}
-        redone: list[tuple[int, str]] = []
-        for (section_id, line), passes in self._counting.items():
-            if not passes:
-                continue
-            chosen[section_id, line] = passes[-1]
-            if len(passes) > 1:
-                # `score` names re-done lines in the order their second pass came
-                redone.append(
-                    (
-                        passes[1].seq,
-                        f"{section_id} line {line}: {len(passes)} passes, the last "
-                        f"(seq {passes[-1].seq}) counts",
-                    )
-                )
-        redone.sort()
-        messages.extend(text for _, text in redone)
-        folded = (_official_time(self._syncs), _Passes(chosen, set(self._voided_keys)), messages)
+        book = self._book
+        folded = (
+            _official_time(self._syncs),
+            _Passes(book.chosen(), set(book.voided_keys), dict(self._starts)),
+            book.messages(),
+        )
         return _finish(self._stage, rules, crew, folded, live=live)
 
 

@@ -22,6 +22,16 @@ from typing import Any, ClassVar, Literal
 import tomli_w
 
 from mmtimer.core.atomicfile import atomic_write_text
+from mmtimer.core.errors import InputError
+from mmtimer.core.legs import (
+    ControlTerms,
+    Leg,
+    control_terms,
+    leg_to_json,
+    parse_leg_factor,
+    parse_legs,
+    parse_max_late_min,
+)
 from mmtimer.core.results import SectionKind
 from mmtimer.core.rules import builtin_rule_ids, looks_like_rules_path
 from mmtimer.core.timefmt import (
@@ -75,11 +85,17 @@ class TimedSection:
 
 @dataclass(frozen=True, slots=True)
 class TimeControl:
-    """A time control (controllo orario): the time card is handed in during the due minute."""
+    """A time control (controllo orario): the time card is handed in during the due minute.
+
+    `leg_factor` multiplies its penalty where the rule set allows it; `max_late_min` is its
+    maximum lateness, over the stage's (`mmtimer.core.legs`). Both optional.
+    """
 
     kind: ClassVar[SectionKind] = SectionKind.TIME_CONTROL
     id: str
     due_ms: int
+    leg_factor: Decimal | None = None
+    max_late_min: int | None = None
 
     @property
     def lines(self) -> int:
@@ -92,6 +108,10 @@ class AverageTrial:
 
     `speeds` are ``(from_m, kmh)`` pairs, the first from 0: the imposed average from that distance
     on. `checks_m` are the detection points; the pass for check k (1-based) has ``line = k``.
+    `landmarks` are road-book points ``(metres, label)`` the navigator confirms to correct the
+    car's distance (FORMATS.md section 6). With `start_press` (``start = "press"``) the schedule
+    starts at the navigator's press at the start marker; `start_ms` is then 0 and means nothing:
+    the ideal times are then elapsed times from that press (`ideal_elapsed_ms`).
     """
 
     kind: ClassVar[SectionKind] = SectionKind.AVERAGE
@@ -99,6 +119,8 @@ class AverageTrial:
     start_ms: int
     speeds: tuple[tuple[int, Decimal], ...]
     checks_m: tuple[int, ...]
+    landmarks: tuple[tuple[int, str], ...] = ()
+    start_press: bool = False
 
     @property
     def lines(self) -> int:
@@ -133,7 +155,8 @@ class Stage:
     """A stage: its sections in driving order, and the rule set it is scored by.
 
     `rules` is a built-in rule-set id or a path relative to the stage file. `source` (the file it
-    came from) and `raw` (the document as read) do not take part in equality.
+    came from) and `raw` (the document as read) do not take part in equality. `legs` and
+    `max_late_min` are the optional time-control terms of `mmtimer.core.legs`.
     """
 
     name: str
@@ -141,6 +164,23 @@ class Stage:
     sections: tuple[Section, ...]
     source: str = field(default="", compare=False)
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    legs: tuple[Leg, ...] = ()
+    max_late_min: int | None = None
+    _terms: Mapping[str, ControlTerms] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        if (
+            self.legs
+            or self.max_late_min is not None
+            or any(
+                isinstance(s, TimeControl) and (s.leg_factor, s.max_late_min) != (None, None)
+                for s in self.sections
+            )
+        ):
+            terms = control_terms(self.sections, self.legs, self.max_late_min)
+            object.__setattr__(self, "_terms", terms)
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError if none)."""
@@ -148,6 +188,11 @@ class Stage:
             if section.id == section_id:
                 return section
         raise KeyError(section_id)
+
+    def control_terms(self) -> Mapping[str, ControlTerms]:
+        """The leg factor and maximum lateness of each time control that has either (worked
+        out once, when the stage is made)."""
+        return self._terms
 
     @property
     def presses(self) -> int:
@@ -182,11 +227,11 @@ def stage_from_json(obj: Mapping[str, Any], source: str) -> Stage:
     return _stage_from_mapping(obj, Reader(source), None)
 
 
-_TOP_KEYS = ("format", "name", "rules", "section")
+_TOP_KEYS = ("format", "name", "rules", "max_late_min", "section", "leg")
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "timed": ("id", "kind", "targets", "targets_from"),
-    "time-control": ("id", "kind", "due"),
-    "average": ("id", "kind", "start", "speed_kmh", "speeds", "checks_km"),
+    "time-control": ("id", "kind", "due", "leg_factor", "max_late_min"),
+    "average": ("id", "kind", "start", "speed_kmh", "speeds", "checks_km", "landmarks"),
 }
 
 
@@ -218,7 +263,19 @@ def _stage_from_mapping(doc: Any, r: Reader, base_dir: Path | None) -> Stage:
             )
         seen[section.id] = number
         sections.append(section)
-    return Stage(name, rules, tuple(sections), r.source, dict(doc))
+    legs = parse_legs(doc["leg"], sections, r) if "leg" in doc else ()
+    max_late = doc.get("max_late_min")
+    return Stage(
+        name,
+        rules,
+        tuple(sections),
+        r.source,
+        dict(doc),
+        legs=legs,
+        max_late_min=None
+        if max_late is None
+        else parse_max_late_min(max_late, ("max_late_min",), r),
+    )
 
 
 def _check_rules_ref(rules: str, r: Reader, base_dir: Path | None) -> None:
@@ -250,7 +307,13 @@ def _section(raw: Any, number: int, r: Reader) -> Section:
     if kind == "time-control":
         if "due" not in table:
             raise r.error((*at, "due"), 'missing: the due official time, e.g. "10:42"')
-        return TimeControl(section_id, _time_of_day(table["due"], (*at, "due"), r))
+        factor, max_late = table.get("leg_factor"), table.get("max_late_min")
+        return TimeControl(
+            section_id,
+            _time_of_day(table["due"], (*at, "due"), r),
+            None if factor is None else parse_leg_factor(factor, (*at, "leg_factor"), r),
+            None if max_late is None else parse_max_late_min(max_late, (*at, "max_late_min"), r),
+        )
     return _average(section_id, table, at, r)
 
 
@@ -284,8 +347,18 @@ def _timed(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) ->
 
 def _average(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) -> AverageTrial:
     if "start" not in table:
-        raise r.error((*at, "start"), 'missing: the official start time, e.g. "10:50:00"')
-    start_ms = _time_of_day(table["start"], (*at, "start"), r)
+        raise r.error(
+            (*at, "start"), 'missing: the official start time, e.g. "10:50:00", or "press"'
+        )
+    start_press = table["start"] == "press"
+    start_ms = 0
+    if not start_press:
+        try:
+            start_ms = _time_of_day(table["start"], (*at, "start"), r)
+        except InputError as error:
+            raise r.error(
+                (*at, "start"), f'{error.message}, or "press" (the schedule starts at the press)'
+            ) from None
     if ("speed_kmh" in table) == ("speeds" in table):
         raise r.error(
             (*at, "speed_kmh" if "speed_kmh" in table else "speeds"),
@@ -325,7 +398,26 @@ def _average(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) 
         if checks and metres <= checks[-1]:
             raise r.error(path, "checks come in driving order: each further than the one before")
         checks.append(metres)
-    return AverageTrial(section_id, start_ms, tuple(speeds), tuple(checks))
+    landmarks = _landmarks(table, at, r)
+    return AverageTrial(section_id, start_ms, tuple(speeds), tuple(checks), landmarks, start_press)
+
+
+def _landmarks(table: Mapping[str, Any], at: KeyPath, r: Reader) -> tuple[tuple[int, str], ...]:
+    """``landmarks = [["1.250", "bridge"], ...]``: km from the start, rising, and a label."""
+    if "landmarks" not in table:
+        return ()
+    landmarks: list[tuple[int, str]] = []
+    for index, pair in enumerate(r.array(table["landmarks"], (*at, "landmarks")), start=1):
+        path = (*at, "landmarks", index)
+        items = r.array(pair, path)
+        if len(items) != 2:
+            raise r.error(path, 'each landmark is a pair [km, label], e.g. ["1.250", "bridge"]')
+        metres = _distance(items[0], path, r)
+        label = r.string(items[1], path, empty=True).strip()
+        if landmarks and metres <= landmarks[-1][0]:
+            raise r.error(path, "landmarks come in driving order: each further than the one before")
+        landmarks.append((metres, label))
+    return tuple(landmarks)
 
 
 def _duration(value: Any, path: KeyPath, r: Reader) -> int:
@@ -401,17 +493,25 @@ def _section_to_json(section: Section) -> dict[str, Any]:
             out["targets_from"] = section.targets_from
         return out
     if isinstance(section, TimeControl):
-        return {
+        control: dict[str, Any] = {
             "id": section.id,
             "kind": "time-control",
             "due": format_time_of_day_text(section.due_ms),
         }
-    out = {"id": section.id, "kind": "average", "start": format_time_of_day_text(section.start_ms)}
+        if section.leg_factor is not None:
+            control["leg_factor"] = str(section.leg_factor)
+        if section.max_late_min is not None:
+            control["max_late_min"] = section.max_late_min
+        return control
+    start = "press" if section.start_press else format_time_of_day_text(section.start_ms)
+    out = {"id": section.id, "kind": "average", "start": start}
     if len(section.speeds) == 1:
         out["speed_kmh"] = str(section.speeds[0][1])
     else:
         out["speeds"] = [[format_km(from_m), str(kmh)] for from_m, kmh in section.speeds]
     out["checks_km"] = [format_km(metres) for metres in section.checks_m]
+    if section.landmarks:
+        out["landmarks"] = [[format_km(metres), label] for metres, label in section.landmarks]
     return out
 
 
@@ -420,12 +520,13 @@ def stage_to_json(stage: Stage) -> dict[str, Any]:
 
     `stage_from_json(stage_to_json(s), ...) == s` for every valid stage.
     """
-    return {
-        "format": STAGE_FORMAT,
-        "name": stage.name,
-        "rules": stage.rules,
-        "section": [_section_to_json(section) for section in stage.sections],
-    }
+    out: dict[str, Any] = {"format": STAGE_FORMAT, "name": stage.name, "rules": stage.rules}
+    if stage.max_late_min is not None:
+        out["max_late_min"] = stage.max_late_min
+    out["section"] = [_section_to_json(section) for section in stage.sections]
+    if stage.legs:
+        out["leg"] = [leg_to_json(leg) for leg in stage.legs]
+    return out
 
 
 def stage_to_toml(stage: Stage) -> str:

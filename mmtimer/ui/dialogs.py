@@ -1,9 +1,11 @@
 """The crew dialog, the official-time sync dialog, and the trigger and beep settings.
 
-Crew: number, driver, navigator, car, year, and the car coefficient, typed or computed from the
-1000 Miglia components (1 + period + class + category + MM factor + MM bonus, RULES.md, computed
-by ``core.crew.mille_miglia_coefficient``). The result is a ``Crew``, or the log header's
-``crew`` object (FORMATS.md section 2).
+Crew: number, driver, navigator, car, year, and the car coefficient as the organiser prints it on
+the entry list (the main field; empty: none). A calculator under it works the 1000 Miglia
+coefficient out from its components as the organiser's coefficient page writes it,
+1 + (period + (class - category) + bonus) (``core.crew.mille_miglia_coefficient``), and puts the
+result in the main field when asked. The result is a ``Crew``, or the log header's ``crew``
+object (FORMATS.md section 2).
 
 Official time sync, three ways, each giving a ``SyncRequest(t_ns, official_ms, source)`` that the
 window records as a sync event:
@@ -30,8 +32,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -41,7 +43,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -49,7 +50,15 @@ from PySide6.QtWidgets import (
 )
 
 from mmtimer.core.clock import NS_PER_S
-from mmtimer.core.crew import Crew, crew_from_json, crew_to_json, mille_miglia_coefficient
+from mmtimer.core.crew import (
+    MM_BONUSES,
+    MM_CATEGORIES,
+    MM_COEFFICIENT_SOURCE,
+    Crew,
+    crew_from_json,
+    crew_to_json,
+    mille_miglia_coefficient,
+)
 from mmtimer.core.errors import InputError
 from mmtimer.core.timefmt import (
     FormatError,
@@ -58,6 +67,7 @@ from mmtimer.core.timefmt import (
     parse_seconds_ms,
     parse_time_of_day_ms,
 )
+from mmtimer.present.formats import describe_since
 from mmtimer.ui.beeper import BeepSettings
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
@@ -66,12 +76,10 @@ NUDGE_MS = 100
 
 # -- crew --------------------------------------------------------------------------------------
 
-MM_COMPONENTS = (
-    ("period", "Period", "0.35 = 1927-1929"),
-    ("engine_class", "Engine class", "0.15 = over 1100 cc"),
-    ("category", "Category", "0.20 = Sport"),
-    ("mm_factor", "MM factor", "0.05 = a model that won in 1927-57"),
-    ("mm_bonus", "MM bonus", "0.05 = a chassis that ran a historic edition"),
+MM_FORMULA_TEXT = "1 + (period + (class \N{MINUS SIGN} category) + bonus)"
+MM_EDITION_TEXT = (
+    f"1000 Miglia, as on {MM_COEFFICIENT_SOURCE}. Other editions add the category and an MM "
+    "factor: type the coefficient printed on the entry list above."
 )
 
 
@@ -90,14 +98,19 @@ def parse_coefficient_part(text: str, what: str) -> Decimal:
 
 
 class CrewDialog(QDialog):
-    """Edit the crew; ``crew_json()`` is the log header's ``crew`` object."""
+    """Edit the crew; ``crew_json()`` is the log header's ``crew`` object.
+
+    The coefficient is the main field, typed as printed by the organiser. The components
+    calculator (Components..., hidden until asked for) shows its formula and source, adds the
+    components up as that source does, and Use puts the result in the main field.
+    """
 
     def __init__(
         self, crew: Crew | Mapping[str, Any] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Crew")
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
         crew = crew_to_json(crew) if isinstance(crew, Crew) else dict(crew or {})
         form = QFormLayout()
         self.number = QLineEdit(str(crew.get("number", "") or ""))
@@ -111,89 +124,146 @@ class CrewDialog(QDialog):
         self.year.setMinimum(1884)
         self.year.setValue(int(crew["year"]) if crew.get("year") else 1884)
         self.year.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.coefficient = QLineEdit(str(crew.get("coefficient", "") or ""))
+        self.coefficient.setPlaceholderText("as printed on the entry list, e.g. 1.80")
+        self.coefficient.setToolTip(
+            "The car coefficient as the organiser prints it (entry list); empty: none"
+        )
+        self.show_components = QPushButton("&Components...")
+        self.show_components.setCheckable(True)
+        self.show_components.setAutoDefault(False)
+        self.show_components.setToolTip("Work the 1000 Miglia coefficient out from its parts")
+        coefficient_row = QHBoxLayout()
+        coefficient_row.addWidget(self.coefficient, 1)
+        coefficient_row.addWidget(self.show_components)
         form.addRow("Number", self.number)
         form.addRow("Driver", self.driver)
         form.addRow("Navigator", self.navigator)
         form.addRow("Car", self.car)
         form.addRow("Year", self.year)
+        form.addRow("Coefficient", coefficient_row)
 
-        coefficient_box = QGroupBox("Car coefficient")
-        grid = QGridLayout(coefficient_box)
-        self.no_coefficient = QRadioButton("None")
-        self.typed_coefficient = QRadioButton("Coefficient")
-        self.mm_coefficient = QRadioButton("1000 Miglia components")
-        self._mode = QButtonGroup(self)
-        for button in (self.no_coefficient, self.typed_coefficient, self.mm_coefficient):
-            self._mode.addButton(button)
-        self.coefficient = QLineEdit(str(crew.get("coefficient", "") or ""))
-        self.coefficient.setPlaceholderText("1.80")
-        grid.addWidget(self.no_coefficient, 0, 0)
-        grid.addWidget(self.typed_coefficient, 1, 0)
-        grid.addWidget(self.coefficient, 1, 1)
-        grid.addWidget(self.mm_coefficient, 2, 0, 1, 2)
-        self.components: dict[str, QLineEdit] = {}
-        for row, (key, label, hint) in enumerate(MM_COMPONENTS, start=3):
-            edit = QLineEdit()
-            edit.setPlaceholderText(hint)
-            edit.setToolTip(f"{label}: from the organiser's table, e.g. {hint}")
-            edit.textChanged.connect(self._refresh)
-            self.components[key] = edit
-            grid.addWidget(QLabel(f"    {label}"), row, 0)
-            grid.addWidget(edit, row, 1)
+        self.components_box = QGroupBox("1000 Miglia coefficient from its components")
+        grid = QGridLayout(self.components_box)
+        self.formula = QLabel(f"coefficient = {MM_FORMULA_TEXT}")
+        self.edition = QLabel(MM_EDITION_TEXT)
+        self.edition.setWordWrap(True)
+        self.period = QLineEdit()
+        self.period.setPlaceholderText("from the organiser's period table")
+        self.engine_class = QLineEdit()
+        self.engine_class.setPlaceholderText("from the organiser's class table")
+        self.category = QComboBox()
+        for label, value in MM_CATEGORIES:
+            self.category.addItem(f"{label} ({value})", value)
+        self.bonus = QComboBox()
+        for label, value in MM_BONUSES:
+            self.bonus.addItem(f"{label} ({value})", value)
         self.computed = QLabel()
-        grid.addWidget(self.computed, 3 + len(MM_COMPONENTS), 0, 1, 2)
-        (self.typed_coefficient if crew.get("coefficient") else self.no_coefficient).setChecked(
-            True
-        )
-        self._mode.buttonToggled.connect(self._refresh)
-        self.coefficient.textChanged.connect(self._refresh)
+        self.use = QPushButton("&Use")
+        self.use.setAutoDefault(False)
+        self.use.setToolTip("Put the computed coefficient in the coefficient field")
+        grid.addWidget(self.formula, 0, 0, 1, 3)
+        grid.addWidget(self.edition, 1, 0, 1, 3)
+        for row, (label, widget) in enumerate(
+            (
+                ("Period", self.period),
+                ("Class", self.engine_class),
+                ("Category (subtracted)", self.category),
+                ("Bonus (this chassis)", self.bonus),
+            ),
+            start=2,
+        ):
+            grid.addWidget(QLabel(label), row, 0)
+            grid.addWidget(widget, row, 1, 1, 2)
+        grid.addWidget(self.computed, 6, 0, 1, 2)
+        grid.addWidget(self.use, 6, 2)
+        self.components_box.setVisible(False)
 
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #d23c2c")
+        self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(coefficient_box)
+        layout.addWidget(self.components_box)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self._connect_signals()
         self._refresh()
 
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.coefficient.textChanged.connect(self._refresh)
+        self.show_components.toggled.connect(self._show_components)
+        for edit in (self.period, self.engine_class):
+            edit.textChanged.connect(self._refresh)
+        for combo in (self.category, self.bonus):
+            combo.currentIndexChanged.connect(self._refresh)
+        self.use.clicked.connect(self.use_components)
+
+    def _show_components(self, shown: bool) -> None:
+        self.components_box.setVisible(shown)
+        if shown:
+            self.period.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.adjustSize()
+
     def coefficient_value(self) -> Decimal | None:
-        """The coefficient as chosen (None: no coefficient); ValueError says what is wrong."""
-        if self.typed_coefficient.isChecked():
-            value = parse_coefficient_part(self.coefficient.text(), "coefficient")
-            if value <= 0:
-                raise ValueError("coefficient: give a number above 0, such as 1.80")
-            return value
-        if self.mm_coefficient.isChecked():
-            parts = {
-                key: parse_coefficient_part(edit.text(), label)
-                for (key, label, _), edit in zip(
-                    MM_COMPONENTS, self.components.values(), strict=True
-                )
-            }
-            return mille_miglia_coefficient(**parts)
-        return None
+        """The coefficient as typed (None: empty, no coefficient); ValueError says what is
+        wrong."""
+        if not self.coefficient.text().strip():
+            return None
+        value = parse_coefficient_part(self.coefficient.text(), "coefficient")
+        if value <= 0:
+            raise ValueError("coefficient: give a number above 0, such as 1.80")
+        return value
+
+    def components_value(self) -> Decimal | None:
+        """The coefficient the components give (None until the period and class are typed);
+        ValueError names the part that is wrong."""
+        if not (self.period.text().strip() and self.engine_class.text().strip()):
+            return None
+        period = parse_coefficient_part(self.period.text(), "Period")
+        engine_class = parse_coefficient_part(self.engine_class.text(), "Class")
+        value = mille_miglia_coefficient(
+            period, engine_class, Decimal(self.category.currentData()), self.bonus.currentData()
+        )
+        if value <= 0:
+            raise ValueError("the components give a coefficient of 0 or less")
+        return value
+
+    def use_components(self) -> None:
+        """Put the components' coefficient in the main field (nothing if they are not valid)."""
+        try:
+            value = self.components_value()
+        except ValueError:
+            return
+        if value is None:
+            return
+        self.coefficient.setText(str(value))
+        self.coefficient.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _refresh(self) -> None:
-        mm = self.mm_coefficient.isChecked()
-        self.coefficient.setEnabled(self.typed_coefficient.isChecked())
-        for edit in self.components.values():
-            edit.setEnabled(mm)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        problems = []
         try:
-            value = self.coefficient_value()
+            self.coefficient_value()
         except ValueError as error:
-            self.problem.setText(str(error))
-            self.computed.setText("")
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-            return
-        self.problem.setText("")
-        self.computed.setText(f"    Coefficient = {value}" if mm and value is not None else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+            problems.append(str(error))
+        ok.setEnabled(not problems)
+        try:
+            computed = self.components_value()
+        except ValueError as error:
+            computed = None
+            if self.show_components.isChecked():
+                problems.append(str(error))
+        self.computed.setText(
+            f"= {computed}" if computed is not None else "type the period and the class"
+        )
+        self.use.setEnabled(computed is not None)
+        self.problem.setText("\n".join(problems))
 
     def crew(self) -> Crew:
         """The crew as entered (ValueError if the coefficient is not valid)."""
@@ -236,16 +306,6 @@ def nearest_minute_ms(official_ms: int) -> int:
 
 
 OfficialAt = Callable[[int], "int | None"]  # session instant -> official ms, None before a sync
-
-
-def describe_since(seconds: int) -> str:
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours} h {minutes:02d} min"
-    if minutes:
-        return f"{minutes} min {seconds:02d} s"
-    return f"{seconds} s"
 
 
 class _MarkButton(QPushButton):

@@ -5,25 +5,31 @@ made just after the panel's first paint (or when `ensure_loaded` is called), nev
 or the replay's first-frame path. PySide6 is imported first, so pyqtgraph binds to it (DESIGN.md).
 
 Clicking a bar (anywhere in its column, in either plot) emits `barClicked(row)`, the row's index
-in driving order. A second run can be overlaid for comparison. Export is PNG only: pyqtgraph's
-SVG exporter is broken with Qt >= 6.11 (pyqtgraph issue 3495).
+in driving order. A second run can be overlaid for comparison; the runs are named in a line
+above the plots, never in a legend over the bars. The value of a bar beyond the scale is written
+in a band kept outside the scale (sized in pixels, so it is never cut at the plot's edge), one
+line per run; where labels would touch, the bar gets an arrow at the edge instead (its value is in
+the table). Export is PNG only: pyqtgraph's SVG exporter is broken with Qt >= 6.11 (pyqtgraph
+issue 3495).
 """
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mmtimer.core.results import StageResult
 from mmtimer.core.rules import RuleSet
-from mmtimer.ui.plotdata import Bar, Series, Tone, matched, scale_limit_ms, series
-from mmtimer.ui.results_model import format_signed_deviation
+from mmtimer.present.formats import format_signed_deviation
+from mmtimer.present.tone import Tone
+from mmtimer.ui.plotdata import Bar, Series, matched, scale_limit_ms, series
 
 BACKGROUND = "#15171a"
 FOREGROUND = "#c9c6bd"
@@ -39,6 +45,7 @@ CURRENT_COLOUR = "#f2efe6"
 SECOND_RUN_ALPHA = 110
 DISCARDED_ALPHA = 70
 MAX_LABELS = 24  # the real deviation of a bar beyond the scale is written while there are few
+LABEL_GAP_PX = 3  # between a label and the scale's edge, and between two labels
 
 
 def load_pyqtgraph() -> Any:
@@ -73,15 +80,24 @@ class ResultsPlot(QWidget):
         self._compare_series: Series | None = None
         self._items: dict[str, Any] = {}  # made once pyqtgraph is loaded (`_make_items`)
         self._labels: list[Any] = []
-        self._legends: tuple[Any, Any] = (None, None)
-        self._legend_shown = False
-        self._legend_names = ("", "")
+        self._label_bars: list[tuple[float, Bar, bool]] = []  # what each label is for
+        self._arrowed: list[tuple[float, Bar, bool]] = []  # too many labels: arrows only
+        self._band_lines = 1  # label lines kept outside the scale, on each side
+        self._placing = False
         self._current_lines: list[Any] = []
+        self.names_line = QLabel(self)  # the compared runs, named above the plots
+        self.names_line.setTextFormat(Qt.TextFormat.RichText)
+        self.names_line.setStyleSheet(
+            f"background: {BACKGROUND}; color: {FOREGROUND}; padding: 2px 8px;"
+        )
+        self.names_line.setVisible(False)
         self._load_scheduled = False
         self._placeholder = QLabel("Results plots", self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.names_line)
         layout.addWidget(self._placeholder)
         self.setMinimumHeight(160)
 
@@ -121,6 +137,8 @@ class ResultsPlot(QWidget):
         self.deviation_plot, self.penalty_plot = top, bottom
         self._make_items(pg, top, bottom)
         widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        top.getViewBox().sigResized.connect(self._fit_scale)
+        top.getViewBox().sigXRangeChanged.connect(self._place_labels)
         layout = self.layout()
         assert layout is not None
         layout.removeWidget(self._placeholder)
@@ -131,17 +149,9 @@ class ResultsPlot(QWidget):
 
     def _make_items(self, pg: Any, top: Any, bottom: Any) -> None:
         """Every item the plots use, made once; a redraw only gives them new data."""
-        self._legends = (
-            top.addLegend(offset=(10, 5), labelTextColor=FOREGROUND),
-            bottom.addLegend(offset=(10, 5), labelTextColor=FOREGROUND),
-        )
-        sample_first = QColor(FOREGROUND)
-        sample_second = QColor(FOREGROUND)
-        sample_second.setAlpha(SECOND_RUN_ALPHA)
 
-        def bars(sample: QColor) -> Any:
-            # `brush` is only the legend's sample: each bar has its own brush
-            item = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.7, brush=pg.mkBrush(sample))
+        def bars() -> Any:
+            item = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.7)  # each bar has its brush
             top.addItem(item)
             return item
 
@@ -157,8 +167,8 @@ class ResultsPlot(QWidget):
 
         cap_pen = pg.mkPen(CAP_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
         self._items = {
-            "bars": bars(sample_first),
-            "bars_b": bars(sample_second),
+            "bars": bars(),
+            "bars_b": bars(),
             "cap_late": pg.PlotDataItem(pen=cap_pen),
             "cap_early": pg.PlotDataItem(pen=cap_pen),
             "missed": scatter(top, "x", TONE_COLOURS[Tone.MISSED], False),
@@ -264,13 +274,13 @@ class ResultsPlot(QWidget):
         self._set_caps(data)
         self._set_markers(placed)
         self._set_cumulative(data, compare)
-        self._set_legends(compare is not None)
+        self._set_names(compare is not None)
         ticks = [[(float(i), name) for i, name in data.sections], []]
         for plot in (self.deviation_plot, self.penalty_plot):
             plot.getAxis("bottom").setTicks(ticks)
         self.deviation_plot.setXRange(-0.6, len(data.bars) - 0.4, padding=0)
-        edge = _seconds(data.limit_ms) * 1.15
-        self.deviation_plot.setYRange(-edge, edge, padding=0)
+        self._band_lines = 2 if compare is not None else 1
+        self._fit_scale()
         self.penalty_plot.enableAutoRange(axis="y")
         self._draw_current()
 
@@ -325,44 +335,114 @@ class ResultsPlot(QWidget):
 
     def _set_markers(self, placed: list[tuple[float, Bar, bool]]) -> None:
         """A cross on the axis for a measurement missed, a diamond for one exact to 1/100 s (its
-        bar has no height); for one beyond the scale, a label with its real deviation while
-        there are few, else an arrow at the edge."""
+        bar has no height); for one beyond the scale, a label with its real deviation in the
+        band outside the scale (`_place_labels` decides which fit)."""
 
-        def points(keep: Callable[[Bar], bool], y: Callable[[Bar], float]) -> dict[str, Any]:
+        def points(keep: Callable[[Bar], bool]) -> dict[str, Any]:
             chosen = [(x, bar) for x, bar, _ in placed if keep(bar)]
-            return {"x": [x for x, _ in chosen], "y": [y(bar) for _, bar in chosen]}
+            return {"x": [x for x, _ in chosen], "y": [0.0 for _ in chosen]}
 
         items = self._items
-        items["missed"].setData(**points(lambda b: b.tone is Tone.MISSED, lambda b: 0.0))
-        items["exact"].setData(**points(lambda b: b.tone is Tone.EXACT, lambda b: 0.0))
+        items["missed"].setData(**points(lambda b: b.tone is Tone.MISSED))
+        items["exact"].setData(**points(lambda b: b.tone is Tone.EXACT))
+        clipped = [
+            (x, bar, second)
+            for x, bar, second in placed
+            if bar.clipped and bar.deviation_ms is not None
+        ]
+        self._label_bars = clipped if len(clipped) <= MAX_LABELS else []
+        self._arrowed = [] if self._label_bars else clipped
+        for label, (_, bar, second) in zip(self._labels, self._label_bars, strict=False):
+            assert bar.deviation_ms is not None
+            colour = CURRENT_COLOUR if second else TONE_COLOURS[bar.tone]
+            label.setText(format_signed_deviation(bar.deviation_ms), colour)
 
-        def beyond(late: bool) -> Callable[[Bar], bool]:
-            return lambda b: b.clipped and (b.shown_ms > 0) == late
+    def _fit_scale(self) -> None:
+        """The deviation plot's y range: the scale, and beyond it on each side a band as high as
+        the label lines it holds (in pixels: a short plot keeps whole labels)."""
+        data = self._series
+        if self._pg is None or data is None or not data.bars:
+            return
+        box = self.deviation_plot.getViewBox()
+        height_px = box.height()
+        line_px = self._label_height_px() + LABEL_GAP_PX
+        limit = _seconds(data.limit_ms) * 1.04
+        band_px = self._band_lines * line_px + LABEL_GAP_PX
+        if height_px > 2 * band_px + 20:
+            edge = limit * height_px / (height_px - 2 * band_px)
+        else:  # too short for labels: the scale alone
+            edge = limit * 1.15
+        self._placing = True  # one placement, after the range is set
+        self.deviation_plot.setYRange(-edge, edge, padding=0)
+        self._placing = False
+        self._place_labels()
 
-        def edge(bar: Bar) -> float:
-            return _seconds(bar.shown_ms)
+    def _label_height_px(self) -> float:
+        sample = self._labels[0] if self._labels else None
+        if sample is None:
+            return 16.0
+        height: float = sample.textItem.boundingRect().height()
+        return height
 
-        clipped = [(x, bar, second) for x, bar, second in placed if bar.clipped]
-        labelled = len(clipped) <= MAX_LABELS
-        if labelled:  # the labels say it: no arrows
-            items["beyond_late"].setData([], [])
-            items["beyond_early"].setData([], [])
-        else:
-            items["beyond_late"].setData(**points(beyond(True), edge))
-            items["beyond_early"].setData(**points(beyond(False), edge))
+    def _place_labels(self) -> None:
+        """Each label in its run's line of the band beyond the scale, over its bar; a label
+        that would run out of the plot sideways or touch the one before on its line is not
+        drawn, and its bar gets an arrow at the scale's edge instead."""
+        if self._placing or self._pg is None or self._series is None:
+            return
+        box = self.deviation_plot.getViewBox()
+        box.updateMatrix()  # pyqtgraph defers it to the next paint; the labels need it now
+        inside = box.sceneBoundingRect()
+        limit = _seconds(self._series.limit_ms)
+        arrows = [(x, bar) for x, bar, _ in self._arrowed]
+        last_right: dict[tuple[bool, bool], float] = {}
         for label in self._labels:
             label.setVisible(False)
-        if not labelled:
-            return
-        for label, (x, bar, second) in zip(self._labels, clipped, strict=False):
-            if bar.deviation_ms is None:
-                continue
-            late = bar.deviation_ms > 0
-            colour = CURRENT_COLOUR if second else TONE_COLOURS[bar.tone]  # inside: light
-            label.setText(format_signed_deviation(bar.deviation_ms), colour)
-            label.setAnchor((0.5, 1.0) if late != second else (0.5, 0.0))
-            label.setPos(x, _seconds(bar.shown_ms))
+        for label, (x, bar, second) in zip(self._labels, self._label_bars, strict=False):
+            late = bar.shown_ms > 0
+            line = 1 if second else 0
+            # anchor: the fraction of the label's own size that sits at its point
+            anchor_y = 1.0 + line + 0.15 if late else -line - 0.15
+            label.setAnchor((0.5, anchor_y))
+            label.setPos(x, limit * 1.04 if late else -limit * 1.04)
             label.setVisible(True)
+            label.updateTransform(force=True)  # else it keeps the last paint's view scale
+            rect: QRectF = label.sceneBoundingRect()
+            # over the first or last bar: slide it sideways into the plot, still over its bar
+            shift = max(0.0, rect.right() - inside.right()) - max(0.0, inside.left() - rect.left())
+            if shift and rect.width() > 0 and abs(shift) < rect.width() / 2:
+                label.setAnchor((0.5 + shift / rect.width(), anchor_y))
+                rect = label.sceneBoundingRect()
+            key = (late, second)
+            fits = (
+                inside.contains(rect)
+                and rect.left() >= last_right.get(key, float("-inf")) + LABEL_GAP_PX
+            )
+            if fits:
+                last_right[key] = rect.right()
+            else:
+                label.setVisible(False)
+                arrows.append((x, bar))
+        self._set_arrows(arrows, limit)
+
+    def _set_arrows(self, arrows: list[tuple[float, Bar]], limit: float) -> None:
+        """Arrows just inside the scale's edge, for bars beyond it whose value is not written."""
+        box = self.deviation_plot.getViewBox()
+        height_px = max(box.height(), 1.0)
+        span = box.viewRange()[1][1] - box.viewRange()[1][0]
+        inset = span * 8 / height_px  # half an arrow's height, in data units
+        for name, late in (("beyond_late", True), ("beyond_early", False)):
+            chosen = [(x, bar) for x, bar in arrows if (bar.shown_ms > 0) == late]
+            y = limit - inset if late else -limit + inset
+            self._items[name].setData([x for x, _ in chosen], [y for _ in chosen])
+
+    def shown_labels(self) -> list[tuple[str, QRectF]]:
+        """The bar values written on the plot, with where they are (scene coordinates)."""
+        return [
+            (label.textItem.toPlainText(), label.sceneBoundingRect())
+            for label in self._labels
+            if label.isVisible()
+        ]
 
     def _set_cumulative(self, data: Series, compare: Series | None) -> None:
         """The cumulative penalty as far as the stage has been scored (not over pending
@@ -385,21 +465,18 @@ class ResultsPlot(QWidget):
         else:
             self._items["cumulative_b"].setData(*scored(compare, keys))
 
-    def _set_legends(self, comparing: bool) -> None:
-        if comparing == self._legend_shown and self._names == self._legend_names:
+    def _set_names(self, comparing: bool) -> None:
+        """Name the two runs above the plots: solid bars and line, pale bars and dashed line."""
+        self.names_line.setVisible(comparing)
+        if not comparing:
             return
-        self._legend_shown, self._legend_names = comparing, self._names
-        top_legend, bottom_legend = self._legends
-        top_legend.clear()
-        bottom_legend.clear()
-        if comparing:
-            first, second = self._names[0] or "first run", self._names[1] or "second run"
-            top_legend.addItem(self._items["bars"], first)
-            top_legend.addItem(self._items["bars_b"], second)
-            bottom_legend.addItem(self._items["cumulative"], first)
-            bottom_legend.addItem(self._items["cumulative_b"], second)
-        top_legend.setVisible(comparing)
-        bottom_legend.setVisible(comparing)
+        first = html.escape(self._names[0] or "first run")
+        second = html.escape(self._names[1] or "second run")
+        self.names_line.setText(
+            f"<span style='color:{FOREGROUND}'>&#9632;&#9472;&#9472;</span> {first}"
+            "&nbsp;&nbsp;&nbsp;&nbsp;"
+            f"<span style='color:#777'>&#9633;&#9476;&#9476;</span> {second}"
+        )
 
     def _draw_current(self) -> None:
         pg = self._pg
@@ -460,6 +537,7 @@ class ResultsPlot(QWidget):
             self.barClicked.emit(row)
 
     def export_png(self, path: Path) -> bool:
-        """Save the plots as shown into a PNG file; False if it could not be written."""
+        """Save the plots as shown (with the compared runs' names) into a PNG file; False if it
+        could not be written."""
         self.ensure_loaded()
-        return bool(self._layout_widget.grab().save(str(path), "PNG"))
+        return bool(self.grab().save(str(path), "PNG"))  # with the runs' names above

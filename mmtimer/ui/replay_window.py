@@ -24,6 +24,7 @@ from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.paths import resources_dir
 from mmtimer.ui.helpdialog import KeyboardHelp
+from mmtimer.ui.messagebar import MessageBar
 from mmtimer.ui.replay_panel import ReplayPanel
 from mmtimer.ui.themes import DEFAULT_THEME
 
@@ -156,6 +157,7 @@ class ReplayWindow(QMainWindow):
         path = self.replay.contents.path
         name = path.name if path is not None else "log"
         self.setWindowTitle(f"{name} - {self.replay.stage.name} - mmtimer replay")
+        self.setStatusBar(MessageBar(self, self.clock))  # messages wrap, never cut; a log
         self.notes_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.notes_label)
         self._make_menus()

@@ -8,20 +8,51 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mmtimer.core.crew import Crew, crew_from_json, crew_to_json, mille_miglia_coefficient
+from mmtimer.core.crew import (
+    MM_BONUSES,
+    MM_CATEGORIES,
+    MM_COEFFICIENT_FORMULA,
+    MM_COEFFICIENT_SOURCE,
+    Crew,
+    crew_from_json,
+    crew_to_json,
+    mille_miglia_coefficient,
+)
 from mmtimer.core.errors import InputError
 
 D = Decimal
 
 
-def test_mille_miglia_coefficient_published_examples() -> None:
-    # period 1927-1929 = 0.35, engine over 1100 cc = 0.15, category Sport = 0.20
-    assert mille_miglia_coefficient(D("0.35"), D("0.15"), D("0.20")) == D("1.70")
-    # ... a model that won in 1927-57 (+0.05 MM factor), a chassis that ran a historic edition
-    # (+0.05 MM bonus): the OM 665 Superba of 1927 is published at 1.80
-    assert mille_miglia_coefficient(
-        D("0.35"), D("0.15"), D("0.20"), mm_factor=D("0.05"), mm_bonus=D("0.05")
-    ) == D("1.80")
+def test_the_mille_miglia_coefficient_is_the_organisers_formula() -> None:
+    # millemiglia.it, "coefficienti": 1 + (period + (class - category) + bonus)
+    assert MM_COEFFICIENT_FORMULA == "1 + (period + (class - category) + bonus)"
+    assert "millemiglia.it" in MM_COEFFICIENT_SOURCE
+    period, engine_class = D("0.35"), D("0.15")  # values from the organiser's tables
+    assert mille_miglia_coefficient(period, engine_class, D(0)) == D("1.50")
+    # the category is subtracted: Sport 0, Gran Turismo 0.10, Touring 0.20
+    categories = dict(MM_CATEGORIES)
+    assert categories == {"Sport": 0, "Gran Turismo": D("0.10"), "Touring": D("0.20")}
+    assert mille_miglia_coefficient(period, engine_class, categories["Gran Turismo"]) == D("1.40")
+    assert mille_miglia_coefficient(period, engine_class, categories["Touring"]) == D("1.30")
+    # one bonus: 0.10 for a car that took part in a historic edition, 0.05 for one entered
+    bonuses = [value for _, value in MM_BONUSES]
+    assert bonuses == [0, D("0.05"), D("0.10")]
+    assert mille_miglia_coefficient(period, engine_class, D(0), bonuses[2]) == D("1.60")
+    assert mille_miglia_coefficient(period, engine_class, D("0.20"), bonuses[1]) == D("1.35")
+
+
+@given(
+    st.decimals(min_value=0, max_value=1, places=2),
+    st.decimals(min_value=0, max_value=1, places=2),
+    st.sampled_from([value for _, value in MM_CATEGORIES]),
+    st.sampled_from([value for _, value in MM_BONUSES]),
+)
+def test_a_higher_category_never_raises_the_coefficient(
+    period: Decimal, engine_class: Decimal, category: Decimal, bonus: Decimal
+) -> None:
+    value = mille_miglia_coefficient(period, engine_class, category, bonus)
+    assert value == 1 + period + engine_class - category + bonus
+    assert value <= mille_miglia_coefficient(period, engine_class, D(0), bonus)
 
 
 def test_the_formats_example_crew() -> None:

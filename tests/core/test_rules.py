@@ -87,6 +87,46 @@ def test_the_other_sets_match_the_table_in_rules_md() -> None:
     assert (year.timed.unit, year.average.unit) == ("0.01s", "1s")
 
 
+def _comments(rule_id: str) -> str:
+    text = resource("rules", f"{rule_id}.rules.toml").read_text(encoding="utf-8")
+    return " ".join(line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#"))
+
+
+def test_each_source_names_what_was_confirmed_and_where() -> None:
+    # what a check of each file against published text confirmed (issue 19)
+    aci = load_rules("aci-2021")
+    assert "art. 8.20" in aci.source
+    assert "8.19" in aci.source
+    assert "exclusion, or 1000 penalties" in _comments("aci-2021")
+    mm = load_rules("mille-miglia")
+    assert "millemiglia.it" in mm.source
+    assert "1 + (period + (class - category) + bonus)" in _comments("mille-miglia")
+    tsd = load_rules("tsd-cscc")
+    assert "Oregon" in tsd.source
+    assert "Zone 8" in tsd.source
+    assert "Seattle" not in _comments("tsd-cscc") + tsd.source
+    monte = load_rules("monte-carlo-historique")
+    assert "2011" in monte.source
+    assert "2024" not in _comments("monte-carlo-historique") + monte.source
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "unconfirmed"),
+    [
+        # the cap of 300 and truncation are not confirmed; another US club caps at 500
+        ("tsd-cscc", "Not confirmed - this file's own choice"),
+        ("tsd-cscc", "500"),
+        ("monte-carlo-historique", "No source was found"),
+        ("mille-miglia", "none of these is confirmed"),
+        ("aci-2021", "not confirmed against the ACI text"),
+    ],
+)
+def test_what_is_not_confirmed_is_marked_as_the_files_own_choice(
+    rule_id: str, unconfirmed: str
+) -> None:
+    assert unconfirmed in _comments(rule_id)
+
+
 def test_year_factor_is_one_point_last_two_digits() -> None:
     assert year_factor(1934) == Decimal("1.34")
     assert year_factor(1971) == Decimal("1.71")

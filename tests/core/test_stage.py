@@ -192,7 +192,12 @@ def average_trials(draw: st.DrawFn, section_id: str) -> AverageTrial:
     froms = sorted(set(draw(st.lists(st.integers(1, 50_000), max_size=3))))
     pairs = ((0, draw(speeds)), *((f, draw(speeds)) for f in froms))
     checks = sorted(set(draw(st.lists(st.integers(1, 80_000), min_size=1, max_size=5))))
-    return AverageTrial(section_id, draw(time_of_day_ms), pairs, tuple(checks))
+    marks = sorted(set(draw(st.lists(st.integers(0, 80_000), max_size=4))))
+    labels = st.text(max_size=20).filter(lambda s: s.strip() == s)
+    landmarks = tuple((metres, draw(labels)) for metres in marks)
+    press = draw(st.booleans())
+    start = 0 if press else draw(time_of_day_ms)
+    return AverageTrial(section_id, start, pairs, tuple(checks), landmarks, press)
 
 
 @st.composite
@@ -616,3 +621,46 @@ def test_numbers_with_decimals_read_exactly_as_written() -> None:
     assert timed.targets_ms == (15_125, 6_500)
     assert average.checks_m == (2_350, 7_800)
     assert average.speeds[0][1] == Decimal("48.5")
+
+
+AVG = 'format = "mmtimer-stage/1"\nname = "x"\nrules = "aci-2021"\n[[section]]\nid = "PM"\n'
+
+
+def test_landmarks_and_a_press_start_are_read_and_written_back() -> None:
+    stage = parse_stage(
+        AVG + 'kind = "average"\nstart = "press"\nspeed_kmh = "48.0"\nchecks_km = ["2.350"]\n'
+        'landmarks = [["1.250", "bridge"], ["3.400", "church, turn left"]]\n',
+        "x.stage.toml",
+    )
+    (section,) = stage.sections
+    assert isinstance(section, AverageTrial)
+    assert section.start_press and section.start_ms == 0
+    assert section.landmarks == ((1250, "bridge"), (3400, "church, turn left"))
+    document = stage_to_json(stage)["section"][0]
+    assert document["start"] == "press"
+    assert document["landmarks"] == [["1.250", "bridge"], ["3.400", "church, turn left"]]
+    assert stage_from_json(stage_to_json(stage), "log") == stage
+
+
+@pytest.mark.parametrize(
+    ("landmarks", "expected"),
+    [
+        ('[["1.250"]]', "section[1].landmarks[1]: each landmark is a pair [km, label]"),
+        ('[["2.0", "a"], ["1.0", "b"]]', "section[1].landmarks[2]: landmarks come in driving"),
+        ('[["1,5", "a"]]', "section[1].landmarks[1]: distance '1,5': use a decimal point"),
+        ('[["1.0", 3]]', "section[1].landmarks[1]: must be a string"),
+        ('"1.0"', "section[1].landmarks: must be an array"),
+    ],
+)
+def test_a_bad_landmark_is_refused_naming_the_key(landmarks: str, expected: str) -> None:
+    text = AVG + 'kind = "average"\nstart = "10:00"\nspeed_kmh = "48"\nchecks_km = ["2"]\n'
+    with pytest.raises(InputError) as caught:
+        parse_stage(text + f"landmarks = {landmarks}\n", "x.stage.toml")
+    assert expected in str(caught.value)
+    assert str(caught.value).startswith("x.stage.toml:")
+
+
+def test_a_start_that_is_neither_a_time_nor_press_is_refused() -> None:
+    text = AVG + 'kind = "average"\nstart = "pressed"\nspeed_kmh = "48"\nchecks_km = ["2"]\n'
+    with pytest.raises(InputError, match=r"section\[1\]\.start"):
+        parse_stage(text, "x.stage.toml")

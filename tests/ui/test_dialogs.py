@@ -9,19 +9,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt, QTime
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.crew import Crew
 from mmtimer.core.timefmt import parse_time_of_day_ms
+from mmtimer.present.formats import describe_since
 from mmtimer.ui.beeper import BeepSettings
 from mmtimer.ui.dialogs import (
     CrewDialog,
     SettingsDialog,
     SyncDialog,
     SyncRequest,
-    describe_since,
     format_marks_s,
     nearest_minute_ms,
     parse_marks_s,
@@ -31,17 +31,22 @@ from mmtimer.ui.triggers import EventStamper, TriggerSettings
 # -- crew ----------------------------------------------------------------------------------------
 
 
+def _type(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+
+
 def test_crew_dialog_gives_the_log_header_crew(qtbot: QtBot) -> None:
     dialog = CrewDialog()
     qtbot.addWidget(dialog)
     assert dialog.crew_json() == {"driver": "", "navigator": "", "car": ""}
-    dialog.number.setText("112")
-    dialog.driver.setText(" Ada ")
-    dialog.navigator.setText("Bea")
-    dialog.car.setText("Alfa Romeo 6C 1750 SS")
-    dialog.year.setValue(1929)
-    dialog.typed_coefficient.setChecked(True)
-    dialog.coefficient.setText("1,80")
+    _type(qtbot, dialog.number, "112")
+    _type(qtbot, dialog.driver, " Ada ")
+    _type(qtbot, dialog.navigator, "Bea")
+    _type(qtbot, dialog.car, "Alfa Romeo 6C 1750 SS")
+    dialog.year.selectAll()
+    _type(qtbot, dialog.year, "1929")
+    _type(qtbot, dialog.coefficient, "1,80")  # as printed, a decimal comma accepted
     assert dialog.crew_json() == {
         "number": 112,
         "driver": "Ada",
@@ -52,40 +57,95 @@ def test_crew_dialog_gives_the_log_header_crew(qtbot: QtBot) -> None:
     }
 
 
-def test_the_1000_miglia_components_are_added_up(qtbot: QtBot) -> None:
+def test_the_printed_coefficient_is_the_main_field_and_enter_accepts(qtbot: QtBot) -> None:
     dialog = CrewDialog()
     qtbot.addWidget(dialog)
-    dialog.mm_coefficient.setChecked(True)
-    # RULES.md: 1927-29 (0.35), over 1100 cc (0.15), Sport (0.20), MM factor, MM bonus: 1.80
-    for key, value in zip(
-        ("period", "engine_class", "category", "mm_factor", "mm_bonus"),
-        ("0.35", "0.15", "0.20", "0.05", "0.05"),
-        strict=True,
-    ):
-        dialog.components[key].setText(value)
-    assert dialog.coefficient_value() == Decimal("1.80")
-    assert dialog.computed.text().strip() == "Coefficient = 1.80"
-    assert dialog.crew_json()["coefficient"] == "1.80"
-    assert dialog.crew() == Crew(coefficient=Decimal("1.80"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.components_box.isVisible()  # the calculator waits until asked for
+    _type(qtbot, dialog.coefficient, "1.25")
+    qtbot.keyClick(dialog.coefficient, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.crew() == Crew(coefficient=Decimal("1.25"))
+
+
+def test_the_components_calculator_names_its_formula_and_source(qtbot: QtBot) -> None:
+    dialog = CrewDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.show_components.setFocus()
+    qtbot.keyClick(dialog.show_components, Qt.Key.Key_Space)
+    assert dialog.components_box.isVisible()
+    assert dialog.formula.text() == "coefficient = 1 + (period + (class \u2212 category) + bonus)"
+    assert "the organiser's coefficient page (millemiglia.it" in dialog.edition.text()
+    assert "coefficienti" in dialog.edition.text()
+    assert [dialog.category.itemText(i) for i in range(3)] == [
+        "Sport (0)",
+        "Gran Turismo (0.10)",
+        "Touring (0.20)",
+    ]
+    assert [dialog.bonus.itemData(i) for i in range(3)] == [0, Decimal("0.05"), Decimal("0.10")]
+
+
+def test_the_components_follow_the_organisers_page_and_use_fills_the_field(
+    qtbot: QtBot,
+) -> None:
+    dialog = CrewDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.show_components.setFocus()
+    qtbot.keyClick(dialog.show_components, Qt.Key.Key_Space)
+    assert dialog.computed.text() == "type the period and the class"
+    assert not dialog.use.isEnabled()
+    _type(qtbot, dialog.period, "0,35")
+    _type(qtbot, dialog.engine_class, "0.15")
+    # Sport (0 subtracted), no bonus: 1 + (0.35 + (0.15 - 0) + 0)
+    assert dialog.computed.text() == "= 1.50"
+    dialog.category.setFocus()
+    qtbot.keyClick(dialog.category, Qt.Key.Key_Down)  # Gran Turismo: 0.10 subtracted
+    assert dialog.computed.text() == "= 1.40"
+    qtbot.keyClick(dialog.category, Qt.Key.Key_Down)  # Touring: 0.20 subtracted
+    assert dialog.computed.text() == "= 1.30"
+    dialog.bonus.setFocus()
+    qtbot.keyClick(dialog.bonus, Qt.Key.Key_Down)  # entered in a historic edition: + 0.05
+    assert dialog.computed.text() == "= 1.35"
+    qtbot.keyClick(dialog.bonus, Qt.Key.Key_Down)  # took part in one: + 0.10
+    assert dialog.computed.text() == "= 1.40"
+    assert dialog.coefficient.text() == ""  # nothing changes the main field until Use
+    assert "coefficient" not in dialog.crew_json()
+    dialog.use.setFocus()
+    qtbot.keyClick(dialog.use, Qt.Key.Key_Space)
+    assert dialog.coefficient.text() == "1.40"
+    assert dialog.crew() == Crew(coefficient=Decimal("1.40"))
+    # the printed coefficient stays the truth: typing over it wins
+    dialog.coefficient.selectAll()
+    _type(qtbot, dialog.coefficient, "1.45")
+    assert dialog.crew_json()["coefficient"] == "1.45"
 
 
 def test_a_bad_coefficient_is_named_and_blocks_ok(qtbot: QtBot) -> None:
     dialog = CrewDialog()
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    dialog.typed_coefficient.setChecked(True)
-    dialog.coefficient.setText("abc")
+    _type(qtbot, dialog.coefficient, "abc")
     assert not ok.isEnabled()
     assert "coefficient" in dialog.problem.text()
-    dialog.coefficient.setText("0")
+    dialog.coefficient.selectAll()
+    _type(qtbot, dialog.coefficient, "0")
     assert not ok.isEnabled()
-    dialog.mm_coefficient.setChecked(True)
-    dialog.components["period"].setText("-0.35")
-    assert not ok.isEnabled()
-    assert "Period" in dialog.problem.text()
-    dialog.no_coefficient.setChecked(True)
+    dialog.coefficient.selectAll()
+    qtbot.keyClick(dialog.coefficient, Qt.Key.Key_Backspace)
     assert ok.isEnabled()
     assert "coefficient" not in dialog.crew_json()
+    dialog.show_components.setFocus()
+    qtbot.keyClick(dialog.show_components, Qt.Key.Key_Space)
+    _type(qtbot, dialog.period, "-0.35")
+    _type(qtbot, dialog.engine_class, "0.15")
+    assert "Period" in dialog.problem.text()
+    assert not dialog.use.isEnabled()
+    assert ok.isEnabled()  # a half-done calculation does not block the crew
 
 
 def test_the_crew_dialog_starts_from_a_known_crew(qtbot: QtBot) -> None:

@@ -8,7 +8,8 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -18,8 +19,10 @@ from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.core.rules import load_rules
 from mmtimer.paths import resource
-from mmtimer.ui.plotdata import Tone, cap_deviation_ms, matched, series
+from mmtimer.present.tone import Tone
+from mmtimer.ui.plotdata import cap_deviation_ms, matched, series
 from mmtimer.ui.plots import ResultsPlot
+from tests.ui.image_testing import assert_image_approved
 
 
 def example(name: str = "mille-miglia-day1.mmlog") -> Replay:
@@ -123,3 +126,79 @@ def test_a_second_run_is_overlaid_and_the_plot_exports_as_png(qtbot: QtBot, tmp_
     assert not plot._items["bars_b"].isVisible()
     plot.set_result(None, None)
     assert not any(item.isVisible() for item in plot._items.values())
+
+
+def far_off(result: StageResult, deviations_ms: dict[int, int]) -> StageResult:
+    """`result` with some rows measured far off (beyond the plot's scale)."""
+    rows = list(result.rows)
+    for index, deviation in deviations_ms.items():
+        rows[index] = replace(rows[index], deviation_ms=deviation)
+    return replace(result, rows=tuple(rows))
+
+
+def settled(qtbot: QtBot, plot: ResultsPlot, size: tuple[int, int]) -> None:
+    """Wait until the plots' layout has followed a resize (pyqtgraph lays out on events)."""
+    box = plot.deviation_plot.getViewBox()
+    qtbot.waitUntil(lambda: plot.graphics_view().width() == size[0] and box.width() > size[0] * 0.8)
+
+
+def marker_rects(plot: ResultsPlot) -> list[QRectF]:
+    """Where each marker (cross, diamond, arrow) is drawn, in scene coordinates."""
+    box = plot.deviation_plot.getViewBox()
+    rects = []
+    for name in ("missed", "exact", "beyond_late", "beyond_early"):
+        for point in plot._items[name].points():
+            centre = box.mapViewToScene(point.pos())
+            half = point.size() / 2 + 1
+            rects.append(QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half))
+    return rects
+
+
+@pytest.mark.parametrize("size", [(760, 340), (1000, 560), (520, 260)])
+def test_bar_values_stay_in_the_plot_clear_of_markers_and_each_other(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    replay = example()
+    result = replay.final_state().results
+    # both runs beyond the scale at PC1·2 (late) and CO1 (10 minutes early), side by side
+    first = far_off(result, {0: 4_120, 5: -600_000, 10: 60_000})
+    second = far_off(result, {0: 5_000, 4: 12_340, 5: -540_000, 10: 61_000})
+    plot = shown_plot(qtbot, first, replay)
+    plot.set_compare(second, ("#112 mille-miglia-day1", "#7 practice"))
+    plot.resize(*size)
+    settled(qtbot, plot, size)
+    inside = plot.deviation_plot.getViewBox().sceneBoundingRect()
+    labels = plot.shown_labels()
+    texts = [text for text, _ in labels]
+    if size[0] >= 760:  # room for every value
+        assert sorted(texts) == sorted(
+            ["+4.12", "-600.00", "+60.00", "+5.00", "+12.34", "-540.00", "+61.00"]
+        )
+    if size[1] >= 340:
+        assert labels, "no value written at all"
+    markers = marker_rects(plot)
+    for text, rect in labels:
+        assert inside.contains(rect), f"{text} leaves the plot"
+        assert not any(rect.intersects(m) for m in markers), f"{text} overprints a marker"
+    for i, (text, rect) in enumerate(labels):
+        for other, other_rect in labels[i + 1 :]:
+            assert not rect.intersects(other_rect), f"{text} overlaps {other}"
+    # a bar beyond the scale whose value is not written gets an arrow
+    arrows = len(plot._items["beyond_late"].points()) + len(plot._items["beyond_early"].points())
+    assert len(labels) + arrows == 7
+    # the runs are named above the plots, not over the bars
+    assert plot.names_line.isVisible() and "#7 practice" in plot.names_line.text()
+    assert plot.names_line.geometry().bottom() < plot.graphics_view().geometry().top() + 1
+
+
+def test_the_plots_at_the_replay_windows_size_match_the_approved_image(qtbot: QtBot) -> None:
+    replay = example()
+    result = replay.final_state().results
+    first = far_off(result, {5: -600_000})
+    second = far_off(result, {0: 520, 4: 12_340, 5: -540_000})
+    plot = shown_plot(qtbot, first, replay)
+    plot.set_compare(second, ("#112 mille-miglia-day1", "#7 practice"))
+    plot.resize(760, 340)
+    settled(qtbot, plot, (760, 340))
+    plot.set_current(7)
+    assert_image_approved(plot.grab().toImage(), "plots-compare-760x340")

@@ -115,11 +115,7 @@ def set_crew(rig: Rig) -> None:
     dialog.navigator.setText("Bea")
     dialog.car.setText("OM 665 Superba")
     dialog.year.setValue(1927)
-    dialog.mm_coefficient.setChecked(True)
-    for key, value in (("period", "0.35"), ("engine_class", "0.15"), ("category", "0.20")):
-        dialog.components[key].setText(value)
-    dialog.components["mm_factor"].setText("0.05")
-    dialog.components["mm_bonus"].setText("0.05")
+    rig.qtbot.keyClicks(dialog.coefficient, "1,80")  # as printed on the entry list
     dialog.accept()
 
 
