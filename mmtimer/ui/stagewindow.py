@@ -64,6 +64,7 @@ from mmtimer.ui.dialogs import (
     SyncDialog,
     SyncRequest,
 )
+from mmtimer.ui.driverdisplays import DriverDisplays
 from mmtimer.ui.endstage import (
     CloseAsker,
     CloseChoice,
@@ -252,8 +253,20 @@ class StageWindow(MainWindow):
             (m for a in bar.actions() if isinstance(m := a.menu(), QMenu) and a.text() == "&View"),
             None,
         )
+        # The driver's displays (issue 15): a second window and the phone page.
+        self.drivers = DriverDisplays(
+            self,
+            self.settings,
+            lambda: self.live,
+            self.dial.theme,
+            notify=lambda message: self.statusBar().showMessage(message, 15_000),
+        )
         if view_menu is not None:
             view_menu.addAction(self.results_action)
+            view_menu.addSeparator()
+            view_menu.addAction(self.drivers.window_action)
+            view_menu.addMenu(self.drivers.screen_menu)
+            view_menu.addAction(self.drivers.page_action)
         stage_menu = QMenu("S&tage", self)
         for act in (
             self.record_action,
@@ -686,6 +699,7 @@ class StageWindow(MainWindow):
         live = self.live
         if live is None:
             return
+        self.drivers.stage_changed()
         t_ns = self.controller.now_ns()
         screen = live.screen(t_ns)
         self.controller.set_chronograph(live.trial_chronograph(t_ns))
@@ -815,5 +829,6 @@ class StageWindow(MainWindow):
             return
         self.beeper.stop()
         self._close_live()
+        self.drivers.shutdown()
         self.trigger.detach()
         super().closeEvent(event)
