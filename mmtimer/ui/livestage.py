@@ -270,6 +270,16 @@ class LiveStage(QObject):
             message = f"{event.data['section']} started: the schedule runs from this press."
         return PressOutcome(event, guarded, message)
 
+    def record_other(self, kind: str, data: dict[str, Any], t_ns: int) -> Other | None:
+        """Record a distance, calibrate or fix event (the pacer's); None if it cannot be."""
+        if self._closed or not self._record(f"record the {kind}"):
+            return None
+        try:
+            return self.session.record_other(kind, data, t_ns)
+        except (SessionError, ValueError) as error:
+            self.notice.emit(str(error).capitalize())
+            return None
+
     def void_last(self) -> Void | None:
         if self._closed:
             self.notice.emit(ENDED_NOTICE.format(action="void the pass"))
@@ -360,7 +370,9 @@ class LiveStage(QObject):
 
     def _derived(self) -> _Derived:
         """What the window reads every frame, worked out once per recorded event."""
-        key = (id(self.session), len(self.session.events))
+        # The distance channel (several events a second in an average trial) changes no result:
+        # the session's revision leaves it, so a GPS fix never costs a rescore.
+        key = (id(self.session), self.session.revision)
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
         events = self.session.events
