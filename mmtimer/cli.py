@@ -1,7 +1,8 @@
 """The `mmtimer` command: starts the window, or runs a Qt-free subcommand (check, export...).
 
 Nothing here imports Qt at module level: `mmtimer --version` and the subcommands that do not draw
-work without a display, and the window's imports are paid only when a window is wanted.
+work without a display, and the window's imports are paid only when a window is wanted. Before a
+window, `mmtimer.display` checks that Qt can open one here (else one line says what is missing).
 """
 
 from __future__ import annotations
@@ -19,6 +20,16 @@ EXIT_USAGE = 2  # also: a bad input file (FORMATS.md: a clear message, never a t
 Command = Callable[[argparse.Namespace], int]
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65534:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1-65534)")
+    return port
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mmtimer",
@@ -31,6 +42,17 @@ def _app_parser() -> argparse.ArgumentParser:
         "file", nargs="?", help="a stage (.stage.toml) to time, or a log (.mmlog) to replay"
     )
     parser.add_argument("--log", metavar="OUT.mmlog", help="where to write the stage log")
+    parser.add_argument(
+        "--driver-window",
+        action="store_true",
+        help="open the driver display: a second window, full screen (View > Driver display)",
+    )
+    parser.add_argument(
+        "--driver-page",
+        metavar="PORT",
+        type=_port,
+        help="serve the driver's phone page on PORT and the next one (View > Driver page)",
+    )
     parser.add_argument(
         "--quit-after-first-frame",
         action="store_true",
@@ -45,6 +67,14 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    # Without a display (or the libraries of Qt's platform plugin) Qt aborts the process as
+    # the QApplication is made; ask first, before Qt is imported, and say it in one line.
+    from mmtimer.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        print(f"mmtimer: {problem}", file=sys.stderr)
+        return EXIT_FAILURE
     from mmtimer.app import run_app
 
     return run_app(args)

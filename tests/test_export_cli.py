@@ -125,12 +125,11 @@ def test_what_a_log_holds_that_scoring_skips_is_reported_by_line(
         "version: kept and skipped"
     ) in err
     assert (
-        f"mmtimer export: warning: {log}:10: pass for section 'PC9', which the stage does not "
-        "have: ignored"
+        f"mmtimer export: warning: {log}:10: pass seq 9: ignored: the stage has no section 'PC9'"
     ) in err
     assert (
-        f"mmtimer export: warning: {log}:11: void ignored: event 7 is a void: a void cannot be "
-        "undone; press the line again instead"
+        f"mmtimer export: warning: {log}:11: void seq 10: ignored: event 7 is a void: a void "
+        "cannot be undone; press the line again instead"
     ) in err
     csv_text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert "PC9" not in csv_text
@@ -149,3 +148,19 @@ def test_a_rules_file_name_the_system_cannot_take_is_a_clean_error(
     assert err.count("\n") == 1
     assert err.startswith(f"mmtimer export: {log}:1: stage.rules: ")
     assert log.read_bytes() == data
+
+
+def test_export_onto_a_symlink_writes_through_and_keeps_the_link(tmp_path: Path) -> None:
+    log = copy_example(tmp_path)
+    (tmp_path / "shared").mkdir()
+    target = tmp_path / "shared" / "day1.csv"
+    target.write_bytes(b"last week's results")
+    link = tmp_path / "day1.csv"
+    link.symlink_to(target)
+    assert main(["export", str(log), "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert target.read_bytes() == resource("logs", "mille-miglia-day1.csv").read_bytes()
+    log_link = tmp_path / "log.csv"
+    log_link.symlink_to(log)
+    assert main(["export", str(log), "-o", str(log_link)]) == 2  # through a link: still the log
+    assert log.read_bytes() == EXAMPLE.read_bytes()

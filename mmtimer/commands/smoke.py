@@ -136,6 +136,70 @@ def _score_example_log() -> str:
     return f"{log.name} scored, CSV equals the golden file; {total}"
 
 
+def _driver_displays() -> str:
+    """The driver page served on loopback and read back (QtHttpServer, QtWebSockets, qrcode and
+    the page's files in the build), and the driver window painted."""
+    import json
+    import threading
+    import urllib.request
+
+    from PySide6.QtCore import QCoreApplication, QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from mmtimer.app import DEFAULT_STAGE, make_application
+    from mmtimer.core.clock import SystemClock
+    from mmtimer.core.crew import Crew
+    from mmtimer.core.rules import load_rules
+    from mmtimer.core.stage import load_stage
+    from mmtimer.ui.driverpage import DriverPageServer, qr_image
+    from mmtimer.ui.driverwindow import DriverWindow, live_view
+    from mmtimer.ui.livestage import LiveStage
+    from mmtimer.ui.themes import THEMES
+
+    make_application()
+    stage = load_stage(resource("stages", DEFAULT_STAGE))
+    with tempfile.TemporaryDirectory(prefix="mmtimer-smoke-") as folder:
+        live = LiveStage(
+            stage, load_rules(stage.rules), Crew(), Path(folder) / "t.mmlog", SystemClock()
+        )
+        server = DriverPageServer(lambda: live_view(live), port=0, host="127.0.0.1")
+        if not server.start():
+            raise RuntimeError(server.error)
+        answers: list[bytes] = []
+
+        def fetch() -> None:
+            for path in (f"/state?key={server.key}", f"/?key={server.key}"):
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{server.port}{path}", timeout=10
+                ) as r:
+                    answers.append(r.read())
+
+        worker = threading.Thread(target=fetch, daemon=True)
+        worker.start()
+        deadline = time.monotonic() + 10
+        while worker.is_alive() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        server.stop()
+        if len(answers) != 2:
+            raise RuntimeError("the driver page did not answer on loopback")
+        view = json.loads(answers[0])["view"]
+        if b"WebSocket" not in answers[1]:
+            raise RuntimeError("the driver page came without its script")
+        window = DriverWindow(THEMES["nero-corsa"], lambda: live_view(live))
+        window.refresh()
+        image = QImage(640, 360, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        window.render_into(painter, QRectF(0, 0, 640, 360))
+        painter.end()
+        window.deleteLater()
+    qr = qr_image(server.url("127.0.0.1"), 200)
+    return (
+        f"page {len(answers[1])} bytes, state armed {view['armed']!r}; window "
+        f"{image.width()}x{image.height()} px; QR {qr.width()} px"
+    )
+
+
 def run_smoke() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     frozen = getattr(sys, "frozen", False)
@@ -146,6 +210,7 @@ def run_smoke() -> int:
         ("built-in rule sets", _rule_sets),
         ("example log", _score_example_log),
         ("replay window and plots", _replay_example_log),
+        ("driver page and driver window", _driver_displays),
     ]
     passed = [_step(name, action) for name, action in steps]
     print(f"smoke: {sum(passed)} of {len(passed)} steps passed")

@@ -1,8 +1,14 @@
-"""Replace a file whole or not at all: temporary file beside it, fsync, rename, fsync the folder."""
+"""Replace a file whole or not at all: temporary file beside it, fsync, rename, fsync the folder.
+
+A path that is a symbolic link is written through: the file it leads to is replaced (the new
+content written beside that file, in its folder, then renamed over it) and keeps its
+permissions, and the link stays a link (docs/files.md says why).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -27,8 +33,21 @@ def _create_temporary(path: Path) -> tuple[int, str]:
     return handle, name
 
 
+def final_target(path: Path) -> Path:
+    """The file `path` names once its symbolic links are followed (`path` itself if it is not
+    a link). OSError (ELOOP) for links that lead round in a circle."""
+    if not os.path.islink(path):
+        return path
+    target = Path(os.path.realpath(path))
+    if os.path.islink(target):
+        raise OSError(errno.ELOOP, "the symbolic links lead round in a circle", str(path))
+    return target
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace `path` by `data` so a crash leaves either the old file or the new one, whole."""
+    """Replace `path` by `data` so a crash leaves either the old file or the new one, whole.
+    Through a symbolic link, the file it leads to is replaced and the link kept."""
+    path = final_target(Path(path))
     directory = path.parent
     handle, temp_name = _create_temporary(path)
     try:

@@ -29,6 +29,14 @@ from typing import Protocol
 NS_PER_S = 1_000_000_000
 NS_PER_MS = 1_000_000
 DAY_NS = 86_400 * NS_PER_S
+HALF_DAY_NS = DAY_NS // 2
+
+
+def wrap_day_ns(delta_ns: int) -> int:
+    """A difference of two times of day taken the short way round midnight, in
+    [-12 h, +12 h): 23:59 to 00:01 is +2 min, not -23 h 58 min (a stage is never 12 hours
+    late). The one midnight rule: scoring's deviations and the live countdown use it."""
+    return (delta_ns + HALF_DAY_NS) % DAY_NS - HALF_DAY_NS
 
 
 class Clock(Protocol):

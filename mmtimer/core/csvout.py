@@ -3,8 +3,9 @@
 UTF-8 with a byte-order mark (Excel needs it), one header row, rows in driving order. Times are
 exact: targets and measured values come from integer milliseconds through `timefmt` and are cut
 (never rounded up) to hundredths, as the timing lines show them; deviations likewise, with a sign.
-Numbers are written as numbers; text cells that a spreadsheet would take for a formula (starting
-with ``= + - @``, tab or carriage return) get a leading ``'``.
+Numbers are written as numbers; text cells that a spreadsheet could take for a formula get a
+leading ``'`` (OWASP's CSV-injection rule, widened to look-alike and invisible first characters:
+see :func:`formula_start` and docs/files.md).
 
 `locale="eu"` writes ``;`` between cells and decimal commas (in numbers and in times).
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
@@ -27,12 +29,33 @@ CsvLocale = Literal["en", "eu"]
 LOCALES: tuple[CsvLocale, ...] = ("en", "eu")
 COLUMNS = ("section", "kind", "line", "target", "measured", "deviation_s", "penalty", "note")
 BOM = "\ufeff"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = frozenset("=+-@")
+# Signs a spreadsheet may take for the four above, or that read as them: the minus sign, heavy
+# plus and minus, and every dash (Unicode Pd). Full-width and small forms (＝ ﹦ ＋ ﹢ － ﹣ ＠ ﹫)
+# come to = + - @ by NFKC, as an East Asian input method or a spreadsheet may fold them.
+_LOOK_ALIKES = frozenset("\u2212\u2795\u2796\u2797\u00b1\u2213")
+
+
+def formula_start(text: str) -> bool:
+    """Whether a spreadsheet could take the text cell for a formula (OWASP, CSV injection): it
+    starts with ``= + - @``, a look-alike of one (full-width, small form, a minus sign or
+    dash), or with any blank, control or invisible character (tab, CR, LF, NUL, a no-break or
+    zero-width space, a direction mark), which a spreadsheet may skip or trim before it looks."""
+    if not text:
+        return False
+    first = text[0]
+    if first in _FORMULA_STARTS or first in _LOOK_ALIKES:
+        return True
+    category = unicodedata.category(first)
+    if category[0] in "CZ" or category == "Pd":  # controls, format (zero-width), spaces; dashes
+        return True
+    return unicodedata.normalize("NFKC", first)[:1] in _FORMULA_STARTS
 
 
 def safe_text(text: str) -> str:
-    """A text cell a spreadsheet will not run as a formula (a leading ``'`` where needed)."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """A text cell a spreadsheet will not run as a formula: a leading ``'`` where one could be
+    (see :func:`formula_start`); any other text is left as it is."""
+    return "'" + text if formula_start(text) else text
 
 
 def format_deviation_s(deviation_ms: int) -> str:
@@ -49,13 +72,15 @@ def format_number(value: Decimal) -> str:
     return "0" + text[len("-0") :] if text.startswith("-0") and not value else text
 
 
-def _time_text(row: ResultRow, ms: int) -> str:
+def time_text(row: ResultRow, ms: int) -> str:
+    """A target or measured value: ``m:ss.cc`` (timed trials) or ``HH:MM:SS.cc`` (official
+    time); the results table shows the same (mmtimer.present.formats)."""
     if row.kind is SectionKind.TIMED:
         return format_duration(ms, 2)
     return format_time_of_day(ms, 2)
 
 
-def _notes(row: ResultRow) -> list[str]:
+def row_notes(row: ResultRow) -> list[str]:
     """The row's notes, and the reference line of a timed measurement not taken from the line
     before (targets from the start, or a missed line in a chain)."""
     notes = list(row.notes)
@@ -90,17 +115,17 @@ def result_rows(result: StageResult, locale: CsvLocale = "en") -> list[list[str]
     with_points = any(row.points is not None for row in result.rows)
     rows: list[list[str]] = [[*COLUMNS, *(["points"] if with_points else [])]]
     for row in result.rows:
-        measured = "" if row.measured_ms is None else _time_text(row, row.measured_ms)
+        measured = "" if row.measured_ms is None else time_text(row, row.measured_ms)
         deviation = "" if row.deviation_ms is None else format_deviation_s(row.deviation_ms)
         cells_of_row = [
             cells.text(row.section),
             cells.text(row.kind.value),
             cells.number(row.line),
-            cells.text(cells.decimal(_time_text(row, row.target_ms))),
+            cells.text(cells.decimal(time_text(row, row.target_ms))),
             cells.text(cells.decimal(measured)),
             cells.decimal(deviation),
             cells.number(row.penalty),
-            cells.text(", ".join(_notes(row))),
+            cells.text(", ".join(row_notes(row))),
         ]
         if with_points:
             cells_of_row.append("" if row.points is None else cells.number(row.points))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import errno
 import gc
 import json
@@ -57,6 +58,12 @@ KNOWN_OTHER_TYPES = (
 
 _T = TypeVar("_T")
 _HEADER_KEYS = ("type", "format", "app", "created", "stage", "crew")
+MAX_SEQ = 2**53 - 1
+"""The largest seq, ref or line a log may hold (every JSON reader keeps it exact)."""
+MAX_NS = 2**63 - 1
+"""The largest instant or other whole number in a log, either sign (a 64-bit integer: 292
+years of nanoseconds). Anything beyond is refused: a number of 4,300 digits could be read but
+not written back (Python's limit), so a resume after it would fail."""
 
 
 # -- wall-clock stamps -------------------------------------------------------------------------
@@ -171,7 +178,22 @@ class _LineReader:
             raise self.error(line, f"{value!r} is not an integer", key)
         if minimum is not None and value < minimum:
             raise self.error(line, f"{value} is below {minimum}", key)
+        maximum = MAX_NS if minimum is None else MAX_SEQ
+        if not -MAX_NS <= value <= maximum:
+            raise self.error(line, f"{_digits(value)} is out of range for a {key}", key)
         return int(value)
+
+    def check_ints(self, value: object, line: int, key: str) -> None:
+        """Refuse a whole number beyond `MAX_NS` anywhere in `value` (nested JSON)."""
+        if type(value) is int:
+            if not -MAX_NS <= value <= MAX_NS:
+                raise self.error(line, f"{_digits(value)} is out of range for a log", key)
+        elif isinstance(value, dict):
+            for name, item in value.items():
+                self.check_ints(item, line, f"{key}.{name}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                self.check_ints(item, line, f"{key}[{index}]")
 
     def str_key(
         self, obj: dict[str, Any], key: str, line: int, default: str | None = None
@@ -207,6 +229,8 @@ class _LineReader:
             if not isinstance(obj.get(key), dict):
                 raise self.error(line, "missing or not a JSON object", key)
         extra = {k: v for k, v in obj.items() if k not in _HEADER_KEYS}
+        for key, value in obj.items():
+            self.check_ints(value, line, key)
         return Header(
             format=obj["format"],
             app=obj["app"],
@@ -222,22 +246,23 @@ class _LineReader:
         get = obj.get
         kind = get("type")
         seq = get("seq")
-        if type(seq) is int and seq >= 1:
+        if type(seq) is int and 1 <= seq <= MAX_SEQ:
             if kind == "pass":
                 t_ns, section, line_no = get("t_ns"), get("section"), get("line")
                 utc, source = get("utc"), get("source", "")
                 if (
                     type(t_ns) is int
+                    and -MAX_NS <= t_ns <= MAX_NS
                     and type(section) is str
                     and type(line_no) is int
-                    and line_no >= 1
+                    and 1 <= line_no <= MAX_SEQ
                     and (type(utc) is str or (utc is None and "utc" not in obj))
                     and type(source) is str
                 ):
                     return Pass(seq, t_ns, section, line_no, utc, source)
             elif kind == "void":
                 ref, reason = get("ref"), get("reason", "")
-                if type(ref) is int and ref >= 1 and type(reason) is str:
+                if type(ref) is int and 1 <= ref <= MAX_SEQ and type(reason) is str:
                     return Void(seq, ref, reason)
         return self._checked_event(obj, line)
 
@@ -290,10 +315,18 @@ class _LineReader:
                 utc=self.str_key(obj, "utc", line),
             )
         t_ns = obj.get("t_ns")
-        if t_ns is not None and not _is_int(t_ns):
-            raise self.error(line, f"{t_ns!r} is not an integer", "t_ns")
+        if t_ns is not None:
+            t_ns = self.int_key(obj, "t_ns", line)
         data = {k: v for k, v in obj.items() if k not in ("type", "seq", "t_ns")}
+        for key, value in data.items():
+            self.check_ints(value, line, key)
         return Other(seq=seq, type=kind, data=data, t_ns=t_ns)
+
+
+def _digits(value: int) -> str:
+    """A huge whole number for a message: its sign and how many digits (never the digits)."""
+    size = len(str(abs(value))) if abs(value) < 10**4000 else int(abs(value).bit_length() * 0.30103)
+    return f"{'-' if value < 0 else ''}a number of {size:,} digits" if size > 20 else str(value)
 
 
 def event_from_json(obj: dict[str, Any], source: str = "<log>", line: int = 0) -> Event:
@@ -527,6 +560,15 @@ def _keep_torn_tail(path: Path, torn: bytes) -> tuple[Path | None, str | None]:
     return None, "too many torn-tail files already"
 
 
+def read_log_bytes(path: str | Path) -> bytes:
+    """The bytes of a log file; InputError naming it when it cannot be read."""
+    path = Path(path)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read the log: {exc.strerror or exc}") from None
+
+
 def read_log(path: str | Path, *, keep_torn: bool = True) -> LogContents:
     """Read a stage log. Never writes to the log; a torn last line is kept aside (if
     `keep_torn`) in ``NAME.torn-N`` next to it and reported in `problems`.
@@ -535,33 +577,26 @@ def read_log(path: str | Path, *, keep_torn: bool = True) -> LogContents:
     for a file that cannot be read.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read the log: {exc.strerror or exc}") from None
-    return _contents_of(path, data, keep_torn=keep_torn)
+    contents, torn = parse_log_bytes(read_log_bytes(path), str(path))
+    contents = _with_path(path, contents)
+    return _keep_aside(contents, torn) if torn is not None and keep_torn else contents
 
 
-def _contents_of(path: Path, data: bytes, *, keep_torn: bool) -> LogContents:
-    contents, torn = parse_log_bytes(data, str(path))
+def _with_path(path: Path, contents: LogContents) -> LogContents:
+    return dataclasses.replace(contents, path=path)
+
+
+def _keep_aside(contents: LogContents, torn: bytes) -> LogContents:
+    """`contents` once its torn tail is kept in ``NAME.torn-N`` (`torn_path` None if it could
+    not be, and the last problem says why)."""
+    assert contents.path is not None
     problems = list(contents.problems)
-    torn_path: Path | None = None
-    if torn is not None and keep_torn:
-        torn_path, why = _keep_torn_tail(path, torn)
-        if torn_path is not None:
-            problems[-1] += f"; its {len(torn)} bytes are kept in {torn_path.name}"
-        else:
-            problems[-1] += f"; could not keep it aside: {why}"
-    return LogContents(
-        path=path,
-        header=contents.header,
-        events=contents.events,
-        torn_tail=contents.torn_tail,
-        torn_path=torn_path,
-        problems=tuple(problems),
-        valid_length=contents.valid_length,
-        lines=contents.lines,
-    )
+    torn_path, why = _keep_torn_tail(contents.path, torn)
+    if torn_path is not None:
+        problems[-1] += f"; its {len(torn)} bytes are kept in {torn_path.name}"
+    else:
+        problems[-1] += f"; could not keep it aside: {why}"
+    return dataclasses.replace(contents, torn_path=torn_path, problems=tuple(problems))
 
 
 # -- low-level I/O -----------------------------------------------------------------------------
@@ -809,6 +844,7 @@ class LogWriter:
         cls,
         path: str | Path,
         *,
+        check: Callable[[LogContents], object] | None = None,
         on_alarm: AlarmCallback | None = None,
         on_durable: DurableCallback | None = None,
         on_notice: NoticeCallback | None = None,
@@ -817,11 +853,14 @@ class LogWriter:
     ) -> tuple[LogWriter, LogContents]:
         """Open a log to append to it (resume). Returns the writer and what the log held.
 
-        A torn last line is first kept aside (``NAME.torn-N``, see :func:`read_log`) and then cut
-        from the log so that the next event starts on a line of its own: it was never
-        acknowledged, and its bytes are kept in the side file. This is the one case where the
-        program shortens a log, and only by bytes it has just saved next to it. Raises InputError
-        for a log that does not read cleanly, LogLockedError when another mmtimer writes it.
+        Nothing is changed until the log has been read whole and `check(contents)` (the caller's
+        own test, e.g. that the header's stage and rules can be used) has returned: a log refused
+        by either stays exactly as it was, and nothing is written beside it. Then a torn last
+        line is kept aside (``NAME.torn-N``, see :func:`read_log`) and cut from the log so that
+        the next event starts on a line of its own: it was never acknowledged, and its bytes are
+        kept in the side file. This is the one case where the program shortens a log, and only
+        by bytes it has just saved next to it. Raises InputError for a log that does not read
+        cleanly, LogLockedError when another mmtimer writes it, and whatever `check` raises.
         """
         path = Path(path)
         ops = ops or FileOps()
@@ -832,12 +871,13 @@ class LogWriter:
         try:
             if not _lock(fd):
                 raise LogLockedError(errno.EAGAIN, "the log is open in another mmtimer", str(path))
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise InputError(path, f"cannot read the log: {exc.strerror or exc}") from None
-            contents = _contents_of(path, data, keep_torn=True)
-            if contents.torn_tail is not None:
+            data = read_log_bytes(path)
+            parsed, torn = parse_log_bytes(data, str(path))
+            contents = _with_path(path, parsed)
+            if check is not None:
+                check(contents)
+            if torn is not None:
+                contents = _keep_aside(contents, torn)
                 if contents.torn_path is None:
                     raise InputError(
                         path,

@@ -240,15 +240,8 @@ class Replay:
         count = self.events_until(t_ns)
         cursor = self._fold_to(count)
         fold = cursor.session
-        return SessionState(
-            t_ns=t_ns,
-            events=self.events[:count],
-            armed=fold.armed,
-            chronograph=fold.chronograph,
-            official_ns=fold.official_ns(t_ns),
-            countdown=fold.countdown(t_ns),
-            results=self._results_of(cursor, live=not fold.closed),
-        )
+        results = self._results_of(cursor, live=not fold.closed)
+        return SessionState.of(fold, t_ns, self.events[:count], results)
 
     def trial_chronograph_at(self, t_ns: int) -> Chronograph:
         """The chronograph the stage-mode dial showed at `t_ns`: the current timed trial's

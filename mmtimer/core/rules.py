@@ -419,6 +419,11 @@ def _kind_rules(raw: Any, name: str, r: Reader) -> KindRules:
         if beyond == "none"
         else _decimal(beyond, (*at, "beyond_max_late"), r, "beyond_max_late")
     )
+    if beyond_max_late is not None and caps["late"] is not None and beyond_max_late < caps["late"]:
+        raise r.error(
+            (*at, "beyond_max_late"),
+            f"beyond the maximum time costs at least the late cap ({caps['late']}), not {beyond!r}",
+        )
     return KindRules(
         unit=unit,
         early_per_unit=rates["early"],

@@ -10,10 +10,11 @@ What counts (the choices where the log could be read more than one way):
   unit like any crossing; its ideals are that official time plus the exact ideal elapsed time,
   then rounded by `ideal_rounding`. Without a start press (or a sync before it) its checks are
   missed, noted ``no start`` (or ``unsynced``).
-- A `Void` cancels the `Pass` whose seq it names. A void of a void, or of a seq the log does not
-  hold, is ignored and reported in `StageResult.messages` (press again to redo a line).
-- If several unvoided passes exist for one (section, line), the last one in the log counts: the
-  navigator re-did it.
+- Which passes count is the rule of `core/passes.py` (`PassBook`, shared with the session
+  fold): a `Void` cancels the `Pass` whose seq it names; a void of a void, of another event, of
+  a seq the log does not hold or of a pass already void is ignored and reported in
+  `StageResult.messages` (press again to redo a line); if several unvoided passes exist for one
+  (section, line), the last one in the log counts: the navigator re-did it.
 - Official time at a pass is ``sync.official + (t - sync.t)`` with the latest sync at or before
   the pass. A time control or average check with no sync before it cannot be scored: its row
   has the note ``unsynced`` and the rule set's `missed` penalty, and a message says why.
@@ -51,17 +52,17 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from mmtimer.core.clock import DAY_NS, NS_PER_MS, OfficialTime, SyncPoint
+from mmtimer.core.clock import NS_PER_MS, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Other, Pass, Sync, Void
 from mmtimer.core.legs import apply_control_terms
 from mmtimer.core.pacer import START_EVENT
+from mmtimer.core.passes import PassBook, kind_of
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import TIE_BREAKS, KindRules, RuleSet, year_factor
 from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
 from mmtimer.core.timefmt import DAY_MS
 
-HALF_DAY_NS = DAY_NS // 2
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 
@@ -101,61 +102,38 @@ def _start_of(event: Event) -> tuple[str, int] | None:
 def _fold(
     events: Sequence[Event], stage: Stage, messages: list[str]
 ) -> tuple[OfficialTime, _Passes]:
+    """The whole log at once, any order of seqs: every event's type is noted first, then the
+    passes in seq order, then the voids (a void may name a later seq here), by `PassBook`."""
     syncs: list[Sync] = []
     passes: list[Pass] = []
     voids: list[Void] = []
+    book = PassBook(_lines(stage))
     starts: dict[str, int] = {}
     for event in events:
         if isinstance(event, Pass):
             passes.append(event)
         elif isinstance(event, Sync):
             syncs.append(event)
+            book.note(event.seq, "sync")
         elif isinstance(event, Void):
             voids.append(event)
+            book.note(event.seq, "void")
         else:
+            book.note(event.seq, kind_of(event))
             start = _start_of(event)
             if start is not None:
                 starts[start[0]] = start[1]
-    by_seq = {p.seq: p for p in passes}
-    void_seqs = {v.seq for v in voids}
-    voided_seqs: set[int] = set()
-    for void in voids:
-        if void.ref in by_seq:
-            voided_seqs.add(void.ref)
-        elif void.ref in void_seqs:
-            messages.append(
-                f"void seq {void.seq} names void seq {void.ref}: ignored "
-                "(a void cannot be undone; press the line again instead)"
-            )
-        else:
-            messages.append(f"void seq {void.seq} names seq {void.ref}, which is no pass: ignored")
-
-    lines = {section.id: section.lines for section in stage.sections}
-    chosen: dict[tuple[str, int], Pass] = {}
-    voided: set[tuple[str, int]] = set()
-    redone: dict[tuple[str, int], int] = {}
     ordered = passes if _rising(passes) else sorted(passes, key=lambda p: p.seq)
     for p in ordered:
-        count = lines.get(p.section)
-        if count is None:
-            messages.append(f"pass seq {p.seq}: the stage has no section {p.section!r}: ignored")
-            continue
-        if not 1 <= p.line <= count:
-            messages.append(
-                f"pass seq {p.seq}: {p.section} has lines 1 to {count}, not {p.line}: ignored"
-            )
-            continue
-        key = (p.section, p.line)
-        if p.seq in voided_seqs:
-            voided.add(key)
-            continue
-        if key in chosen:
-            redone[key] = redone.get(key, 1) + 1
-        chosen[key] = p
-    for (section_id, line), count in redone.items():
-        last = chosen[section_id, line].seq
-        messages.append(f"{section_id} line {line}: {count} passes, the last (seq {last}) counts")
-    return _official_time(syncs), _Passes(chosen, voided, starts)
+        book.add_pass(p)
+    for void in voids:
+        book.add_void(void)
+    messages.extend(book.messages())
+    return _official_time(syncs), _Passes(book.chosen(), set(book.voided_keys), starts)
+
+
+def _lines(stage: Stage) -> dict[str, int]:
+    return {section.id: section.lines for section in stage.sections}
 
 
 def _rising(passes: list[Pass]) -> bool:
@@ -307,7 +285,7 @@ def _time_of_day_row(
         )
     official_ns = found.t_ns + offset
     measured_ns = rules.on_unit(official_ns)
-    deviation_ns = (measured_ns - target_ns + HALF_DAY_NS) % DAY_NS - HALF_DAY_NS
+    deviation_ns = wrap_day_ns(measured_ns - target_ns)
     penalty, capped = rules.penalty(deviation_ns)
     return ResultRow(
         section=section_id,
@@ -580,33 +558,15 @@ class ScoreFold:
     (`apply` raises ValueError if it is fed another event under a seq it has seen).
     """
 
-    __slots__ = (
-        "_counting",
-        "_last_seq",
-        "_lines",
-        "_pass_messages",
-        "_seen",
-        "_stage",
-        "_starts",
-        "_syncs",
-        "_void_messages",
-        "_voided_keys",
-        "_voided_seqs",
-        "count",
-    )
+    __slots__ = ("_book", "_last_seq", "_seen", "_stage", "_starts", "_syncs", "count")
 
     def __init__(self, stage: Stage) -> None:
         self._stage = stage
-        self._lines = {section.id: section.lines for section in stage.sections}
+        self._book = PassBook(_lines(stage))
         self._seen: dict[int, Pass | Void] = {}  # shared with snapshots: see the class doc
         self._last_seq: int | None = None
         self._syncs: list[Sync] = []
         self._starts: dict[str, int] = {}
-        self._counting: dict[tuple[str, int], list[Pass]] = {}  # unvoided, in log order
-        self._voided_seqs: set[int] = set()
-        self._voided_keys: set[tuple[str, int]] = set()
-        self._void_messages: list[str] = []
-        self._pass_messages: list[str] = []
         self.count = 0
         """How many events the fold has taken."""
 
@@ -614,16 +574,11 @@ class ScoreFold:
         """A copy that carries on independently (see the class doc for what it shares)."""
         copy = ScoreFold.__new__(ScoreFold)
         copy._stage = self._stage
-        copy._lines = self._lines
+        copy._book = self._book.snapshot()
         copy._seen = self._seen
         copy._last_seq = self._last_seq
         copy._syncs = self._syncs.copy()
         copy._starts = self._starts.copy()
-        copy._counting = {key: passes.copy() for key, passes in self._counting.items()}
-        copy._voided_seqs = self._voided_seqs.copy()
-        copy._voided_keys = self._voided_keys.copy()
-        copy._void_messages = self._void_messages.copy()
-        copy._pass_messages = self._pass_messages.copy()
         copy.count = self.count
         return copy
 
@@ -645,79 +600,26 @@ class ScoreFold:
         self.count += 1
         if isinstance(event, Pass):
             self._remember(event)
-            self._pass(event)
-        elif isinstance(event, Sync):
-            self._syncs.append(event)
+            self._book.add_pass(event)
         elif isinstance(event, Void):
             self._remember(event)
-            self._void(event)
+            self._book.add_void(event)
         else:
-            start = _start_of(event)
-            if start is not None:
-                self._starts[start[0]] = start[1]
-
-    def _pass(self, p: Pass) -> None:
-        count = self._lines.get(p.section)
-        if count is None:
-            self._pass_messages.append(
-                f"pass seq {p.seq}: the stage has no section {p.section!r}: ignored"
-            )
-        elif not 1 <= p.line <= count:
-            self._pass_messages.append(
-                f"pass seq {p.seq}: {p.section} has lines 1 to {count}, not {p.line}: ignored"
-            )
-        else:
-            self._counting.setdefault((p.section, p.line), []).append(p)
-
-    def _void(self, void: Void) -> None:
-        target = self._seen.get(void.ref)
-        if isinstance(target, Pass):
-            if void.ref in self._voided_seqs:
-                return
-            self._voided_seqs.add(void.ref)
-            key = (target.section, target.line)
-            passes = self._counting.get(key)
-            if passes is None:  # a pass for a section or line the stage lacks
-                return
-            self._voided_keys.add(key)
-            for index in range(len(passes) - 1, -1, -1):
-                if passes[index] is target:
-                    del passes[index]
-                    break
-        elif isinstance(target, Void):
-            self._void_messages.append(
-                f"void seq {void.seq} names void seq {void.ref}: ignored "
-                "(a void cannot be undone; press the line again instead)"
-            )
-        else:
-            self._void_messages.append(
-                f"void seq {void.seq} names seq {void.ref}, which is no pass: ignored"
-            )
+            if isinstance(event, Sync):
+                self._syncs.append(event)
+            else:
+                start = _start_of(event)
+                if start is not None:
+                    self._starts[start[0]] = start[1]
+            self._book.note(seq, kind_of(event))
 
     def result(self, rules: RuleSet, crew: Crew, *, live: bool = False) -> StageResult:
         """``score(stage, rules, crew, events so far, live=live)``."""
-        messages = [*self._void_messages, *self._pass_messages]
-        chosen: dict[tuple[str, int], Pass] = {}
-        redone: list[tuple[int, str]] = []
-        for (section_id, line), passes in self._counting.items():
-            if not passes:
-                continue
-            chosen[section_id, line] = passes[-1]
-            if len(passes) > 1:
-                # `score` names re-done lines in the order their second pass came
-                redone.append(
-                    (
-                        passes[1].seq,
-                        f"{section_id} line {line}: {len(passes)} passes, the last "
-                        f"(seq {passes[-1].seq}) counts",
-                    )
-                )
-        redone.sort()
-        messages.extend(text for _, text in redone)
+        book = self._book
         folded = (
             _official_time(self._syncs),
-            _Passes(chosen, set(self._voided_keys), dict(self._starts)),
-            messages,
+            _Passes(book.chosen(), set(book.voided_keys), dict(self._starts)),
+            book.messages(),
         )
         return _finish(self._stage, rules, crew, folded, live=live)
 

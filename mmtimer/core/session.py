@@ -14,9 +14,9 @@ How the fold reads events (the choices where more than one reading was possible)
   nothing after the stage's last line). A pass for a section the stage lacks, or a line it does
   not have, is reported and changes nothing.
 - A void of the last pass, while the line it armed is still armed, arms that pass's line again
-  (undo a wrong press, then press again). A void of an older pass changes no armed line. A void
-  of a void, of a non-pass, of a seq the log does not hold before it, or of a pass already
-  voided, is reported and ignored (scoring ignores it the same way).
+  (undo a wrong press, then press again). A void of an older pass changes no armed line. Which
+  passes and voids count, and the messages for those ignored, are the rule of `core/passes.py`
+  (`PassBook`), which scoring uses too.
 - ``navigate`` events (skip a line, pick a section) carry the line they arm.
 - In an average trial with ``start = "press"``, the navigator's first press in it is its start
   (a ``start`` event, core.pacer.START_EVENT): it arms nothing new; check 1 stays armed and its
@@ -30,14 +30,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Protocol
 
 from mmtimer import __version__
 from mmtimer.core.chrono import ChronoAction, ChronoError, Chronograph
-from mmtimer.core.clock import DAY_NS, NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.distance import CALIBRATE_EVENT, DISTANCE_EVENT, FIX_EVENT
 from mmtimer.core.errors import InputError
@@ -53,6 +53,7 @@ from mmtimer.core.logfile import (
     utc_stamp,
 )
 from mmtimer.core.pacer import START_EVENT
+from mmtimer.core.passes import PassBook
 from mmtimer.core.results import SectionKind, StageResult
 from mmtimer.core.rules import RuleSet, builtin_rule_ids, load_rules, parse_rules
 from mmtimer.core.scoring import due_target_ns, ideal_target_ns, press_start_ns, score
@@ -66,7 +67,6 @@ from mmtimer.core.stage import (
     stage_to_json,
 )
 
-HALF_DAY_NS = DAY_NS // 2
 DISTANCE_CHANNEL = frozenset({DISTANCE_EVENT, CALIBRATE_EVENT, FIX_EVENT})
 RULES_FILE_KEY = "rules_file"
 """Header field holding a rule-set file's text when the stage names a file (not a built-in)."""
@@ -109,7 +109,14 @@ class Countdown:
 
 @dataclass(frozen=True, slots=True)
 class SessionState:
-    """What the window shows at instant `t_ns`: the dial, the countdown, the results."""
+    """The session at log instant `t_ns`: what every window shows is worked out from it (by
+    `mmtimer.present`), live (`LiveSession.state`) and in replay (`Replay.state_at`) alike.
+
+    `chronograph`: the pushers' chronograph; `trial_chronograph`: the dial's in stage mode
+    (`SessionFold.trial_chronograph`). `last_pass`: the latest pass that counts (the row just
+    measured). `last_sync`: the latest sync. `closed`: the stage was ended (its closing event,
+    no resume after it).
+    """
 
     t_ns: int
     events: tuple[Event, ...]
@@ -118,11 +125,29 @@ class SessionState:
     official_ns: int | None
     countdown: Countdown | None
     results: StageResult
+    trial_chronograph: Chronograph = field(default_factory=Chronograph)
+    last_pass: Pass | None = None
+    last_sync: Sync | None = None
+    closed: bool = False
 
-
-def _wrap_day(delta_ns: int) -> int:
-    """A difference of times of day taken the short way round midnight."""
-    return (delta_ns + HALF_DAY_NS) % DAY_NS - HALF_DAY_NS
+    @classmethod
+    def of(
+        cls, fold: SessionFold, t_ns: int, events: tuple[Event, ...], results: StageResult
+    ) -> SessionState:
+        """The state of `fold` (which has taken `events`) at log instant `t_ns`."""
+        return cls(
+            t_ns=t_ns,
+            events=events,
+            armed=fold.armed,
+            chronograph=fold.chronograph,
+            official_ns=fold.official_ns(t_ns),
+            countdown=fold.countdown(t_ns),
+            results=results,
+            trial_chronograph=fold.trial_chronograph(t_ns),
+            last_pass=fold.last_pass(),
+            last_sync=fold.last_sync,
+            closed=fold.closed,
+        )
 
 
 class SessionFold:
@@ -145,16 +170,15 @@ class SessionFold:
         self.armed: Armed | None = Armed(ids[0], 1) if ids else None
         self.chronograph = Chronograph()
         self.offset_ns = 0
-        self.kinds: dict[int, str] = {}  # seq -> event type, for checking voids
-        self.passes: dict[int, Pass] = {}  # passes of a known section and line, by seq
-        self.counting: dict[tuple[str, int], list[Pass]] = {}  # unvoided, in log order
-        self.voided: set[int] = set()
+        self.book = PassBook({s.id: s.lines for s in stage.sections})  # which passes count
         self.starts: dict[str, int] = {}  # section -> t_ns of its start press (start = "press")
         self._official = OfficialTime()  # from the syncs, in log (seq) order
+        self.last_sync: Sync | None = None  # the latest sync in the log
         self.last_t_ns: int | None = None  # the latest instant in the log
         self.anchor: tuple[int, int, str] | None = None  # (seq, t_ns, utc) of the last stamped
         self.last_seq = 0
         self.closed = False
+        self.closed_ns: int | None = None  # the closing event's instant while closed
         self.problems: list[str] = []
         self._last_press: tuple[int, Armed | None] | None = None  # (seq, the line it armed)
 
@@ -180,25 +204,24 @@ class SessionFold:
         seq = event.seq
         self.last_seq = seq
         if isinstance(event, Pass):
-            self.kinds[seq] = "pass"
             self._instant(event.t_ns, event.utc, seq)
             self._pass(event)
         elif isinstance(event, Void):
-            self.kinds[seq] = "void"
             self._void(event)
         elif isinstance(event, Sync):
-            self.kinds[seq] = "sync"
+            self.book.note(seq, "sync")
             self._instant(event.t_ns, event.utc, seq)
             self._official.add(SyncPoint(event.t_ns, event.official_ms * NS_PER_MS))
+            self.last_sync = event
         elif isinstance(event, Chrono):
-            self.kinds[seq] = "chrono"
+            self.book.note(seq, "chrono")
             self._instant(event.t_ns, event.utc, seq)
             try:
                 self.chronograph = self.chronograph.apply(event.action, event.t_ns)
             except ChronoError as exc:
                 self.problems.append(f"{self._where(seq)}: chronograph {event.action.value}: {exc}")
         else:
-            self.kinds[seq] = event.type
+            self.book.note(seq, event.type)
             utc = event.data.get("utc")
             if event.t_ns is not None:
                 self._instant(event.t_ns, utc if isinstance(utc, str) else None, seq)
@@ -211,47 +234,24 @@ class SessionFold:
             self.anchor = (seq, t_ns, utc)
 
     def _pass(self, event: Pass) -> None:
-        if event.section not in self._sections:
-            self.problems.append(
-                f"{self._where(event.seq)}: pass for section {event.section!r}, which the stage "
-                "does not have: ignored"
-            )
+        problem = self.book.add_pass(event)
+        if problem is not None:
+            self.problems.append(f"{self._where(event.seq)}: {problem}")
             return
-        if not self.valid_line(event.section, event.line):
-            lines = self._sections[event.section].lines
-            self.problems.append(
-                f"{self._where(event.seq)}: pass for line {event.line} of {event.section}, "
-                f"which has lines 1 to {lines}: ignored"
-            )
-            return
-        self.passes[event.seq] = event
-        self.counting.setdefault((event.section, event.line), []).append(event)
         self.armed = self.after(event.section, event.line)
         self._last_press = (event.seq, self.armed)
 
     def void_problem(self, ref: int) -> str | None:
-        """Why a void of `ref` would be ignored, or None if it voids a pass."""
-        kind = self.kinds.get(ref)
-        if kind is None:
-            return f"there is no event {ref} before it"
-        if kind == "void":
-            return f"event {ref} is a void: a void cannot be undone; press the line again instead"
-        if kind != "pass":
-            return f"event {ref} is a {kind}, not a pass: only passes can be voided"
-        if ref in self.voided:
-            return f"pass {ref} is already void"
-        return None
+        """Why a void of `ref` would be ignored, or None if it voids a pass (`PassBook`)."""
+        return self.book.void_problem(ref)
 
     def _void(self, event: Void) -> None:
-        problem = self.void_problem(event.ref)
+        voided, problem = self.book.add_void(event)
         if problem is not None:
-            self.problems.append(f"{self._where(event.seq)}: void ignored: {problem}")
+            self.problems.append(f"{self._where(event.seq)}: {problem}")
             return
-        self.voided.add(event.ref)
-        voided = self.passes.get(event.ref)
         if voided is None:  # a pass the fold already ignored (unknown section)
             return
-        self.counting[voided.section, voided.line].remove(voided)
         if self._last_press is not None and self._last_press[0] == event.ref:
             if self.armed == self._last_press[1]:
                 self.armed = Armed(voided.section, voided.line)
@@ -281,8 +281,10 @@ class SessionFold:
             if isinstance(offset, int) and not isinstance(offset, bool):
                 self.offset_ns = offset
             self.closed = False
+            self.closed_ns = None
         elif event.type == CLOSE_EVENT:
             self.closed = True
+            self.closed_ns = event.t_ns if event.t_ns is not None else self.last_t_ns
         elif event.type == START_EVENT:
             section = data.get("section")
             trial = self._sections.get(section) if isinstance(section, str) else None
@@ -305,24 +307,23 @@ class SessionFold:
         )
 
     # -- copies, for replay ------------------------------------------------------------------------
-    SNAPSHOT_COPIED = ("counting", "voided", "starts", "_official", "problems")
-    """Attributes that change as events come: a snapshot copies them (`counting` one level
-    deep). The maps by seq (`kinds`, `passes`) are shared, every other attribute is an immutable
-    value or never changes after __init__ (tests/core/test_replay.py checks the list is whole)."""
-    SNAPSHOT_SHARED = ("kinds", "passes")
+    SNAPSHOT_COPIED = ("book", "starts", "_official", "problems")
+    """Attributes that change as events come: a snapshot copies them (`book` by its own
+    `snapshot`, which shares the maps by seq). Every other attribute is an immutable value or
+    never changes after __init__ (tests/core/test_replay_seek.py checks the list is whole)."""
+    SNAPSHOT_SHARED: tuple[str, ...] = ()
 
     def snapshot(self) -> SessionFold:
         """A copy that carries on independently, for replay to restart from.
 
-        It shares with this fold the maps by seq (`kinds`, `passes`), which only ever gain the
-        entry of each new event: so a snapshot may only be fed the very events that followed it
-        in the same log, and only if every void in them names an earlier seq (as the live
-        session writes them; `Replay` checks a log before it takes snapshots of it).
+        Its `PassBook` shares with this fold's the maps by seq, which only ever gain the entry
+        of each new event: so a snapshot may only be fed the very events that followed it in
+        the same log, and only if every void in them names an earlier seq (as the live session
+        writes them; `Replay` checks a log before it takes snapshots of it).
         """
         copy = SessionFold.__new__(SessionFold)
         copy.__dict__.update(self.__dict__)
-        copy.counting = {key: passes.copy() for key, passes in self.counting.items()}
-        copy.voided = self.voided.copy()
+        copy.book = self.book.snapshot()
         copy.starts = self.starts.copy()
         copy._official = self._official.copy()
         copy.problems = self.problems.copy()
@@ -330,21 +331,30 @@ class SessionFold:
 
     # -- what the state answers -----------------------------------------------------------------
     def counting_pass(self, section_id: str, line: int) -> Pass | None:
-        passes = self.counting.get((section_id, line))
-        return passes[-1] if passes else None
+        return self.book.counting_pass(section_id, line)
 
     def last_pass(self) -> Pass | None:
-        """The latest pass in the log that counts (of a line the stage has, not voided)."""
-        latest: Pass | None = None
-        for passes in self.counting.values():
-            if passes and (latest is None or passes[-1].seq > latest.seq):
-                latest = passes[-1]
-        return latest
+        """The latest pass in the log that counts (of a line the stage has, not voided): the
+        row just measured, live and in replay."""
+        return self.book.last_pass()
+
+    def unvoided_passes(self) -> list[int]:
+        """The seqs of passes that still count, in log order (what Backspace may void)."""
+        book = self.book
+        return [seq for seq in book.by_seq if seq not in book.voided_seqs]
 
     def trial_chronograph(self, t_ns: int) -> Chronograph:
         """The dial's chronograph in stage mode at log instant `t_ns`: the current timed
         trial's running measurement (from its reference line), stopped at the last line's time
-        once the chain is done; at rest otherwise. Live and replay show it alike."""
+        once the chain is done, and at the closing event once the stage was ended; at rest
+        otherwise. Live and replay show it alike."""
+        if self.closed and self.closed_ns is not None:
+            end = min(t_ns, self.closed_ns)
+            chrono = self._trial_chronograph(end)
+            return chrono if chrono.started_ns is None else chrono.stop(end)
+        return self._trial_chronograph(t_ns)
+
+    def _trial_chronograph(self, t_ns: int) -> Chronograph:
         countdown = self.countdown(t_ns)
         if countdown is not None and countdown.reference_line is not None:
             reference = self.counting_pass(countdown.section, countdown.reference_line)
@@ -406,7 +416,7 @@ class SessionFold:
             line,
             section.kind,
             target_ns // NS_PER_MS,
-            _wrap_day(target_ns - official),
+            wrap_day_ns(target_ns - official),
         )
 
 
@@ -467,17 +477,41 @@ def log_inputs(
     if isinstance(embedded, dict) and isinstance(embedded.get("text"), str):
         name = embedded.get("path", stage.rules)
         return stage, parse_rules(embedded["text"], f"{source} (rules {name} in header)"), crew
+    # A log may come from anyone: the file it names is looked for only beside it, and every
+    # failure (missing, unreadable, not a plain file, not a rule set) reads the same, so a
+    # crafted log cannot probe which paths exist (`--rules FILE` says what is wrong with a file).
     log_dir = contents.path.parent if contents.path is not None else None
+    beside = _path_beside(stage.rules, log_dir)
     try:
-        return stage, load_rules(stage.rules, log_dir), crew
-    except InputError as exc:
+        if beside is None:
+            raise InputError(source, "not beside the log")
+        return stage, load_rules(str(beside)), crew
+    except InputError:
         raise InputError(
             source,
             f"the stage is scored by rule-set file {stage.rules!r}, which the log does not "
-            f"embed and which cannot be read ({exc}); give the rules explicitly",
+            "embed and which is not a readable rule set beside the log (only that folder is "
+            "looked in); give the rules explicitly",
             line=1,
             key="stage.rules",
         ) from None
+
+
+def _path_beside(ref: str, folder: Path | None) -> Path | None:
+    """`ref` inside `folder` (a relative path that stays in it, links resolved), else None."""
+    if folder is None:
+        return None
+    if any(
+        p.is_absolute() or p.drive or ".." in p.parts
+        for p in (PurePosixPath(ref), PureWindowsPath(ref))
+    ):
+        return None
+    try:
+        base = folder.resolve()
+        path = (folder / ref).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return path if path.is_relative_to(base) and path != base else None
 
 
 # -- the live session ----------------------------------------------------------------------------
@@ -569,16 +603,7 @@ class LiveSession:
 
     def state(self, t_ns: int) -> SessionState:
         """Everything the window shows at the clock reading `t_ns`."""
-        log_t = self.log_ns(t_ns)
-        return SessionState(
-            t_ns=log_t,
-            events=self.events,
-            armed=self.armed,
-            chronograph=self.chronograph,
-            official_ns=self._fold.official_ns(log_t),
-            countdown=self._fold.countdown(log_t),
-            results=self.results(),
-        )
+        return SessionState.of(self._fold, self.log_ns(t_ns), self.events, self.results())
 
     # -- what the navigator does ----------------------------------------------------------------
     def _next_seq(self) -> int:
@@ -650,7 +675,7 @@ class LiveSession:
     def void_last(self, reason: str = "") -> Void:
         """Void the latest pass that still counts (undo a wrong press); its line is armed again
         if nothing has moved the armed line since."""
-        candidates = [seq for seq in self._fold.passes if seq not in self._fold.voided]
+        candidates = self._fold.unvoided_passes()
         if not candidates:
             raise SessionError("there is no pass to void")
         return self.void(max(candidates), reason)
@@ -845,11 +870,14 @@ class LiveSession:
     ) -> tuple[LiveSession, LogWriter]:
         """Open the log at `path` for appending and resume its session (see `resume`), with the
         stage, rule set and crew of its header (or `rules_ref`). InputError if unusable."""
-        writer, contents = LogWriter.open_existing(path, **(writer_options or {}))
+        inputs: list[tuple[Stage, RuleSet, Crew]] = []
+
+        def check(contents: LogContents) -> None:  # before the log is changed in any way
+            inputs.append(log_inputs(contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir))
+
+        writer, contents = LogWriter.open_existing(path, check=check, **(writer_options or {}))
         try:
-            stage, rules, crew = log_inputs(
-                contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir
-            )
+            stage, rules, crew = inputs[0]
             session = cls.resume(
                 contents,
                 stage,

@@ -168,6 +168,21 @@ class Stage:
     max_late_min: int | None = None
     gps_allowed: bool = True
     """``gps = false`` in the stage: the event bans GPS, the window will not turn it on."""
+    _terms: Mapping[str, ControlTerms] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        if (
+            self.legs
+            or self.max_late_min is not None
+            or any(
+                isinstance(s, TimeControl) and (s.leg_factor, s.max_late_min) != (None, None)
+                for s in self.sections
+            )
+        ):
+            terms = control_terms(self.sections, self.legs, self.max_late_min)
+            object.__setattr__(self, "_terms", terms)
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError if none)."""
@@ -176,18 +191,10 @@ class Stage:
                 return section
         raise KeyError(section_id)
 
-    def control_terms(self) -> dict[str, ControlTerms]:
-        """The leg factor and maximum lateness of each time control that has either."""
-        if (
-            not self.legs
-            and self.max_late_min is None
-            and not any(
-                isinstance(s, TimeControl) and (s.leg_factor, s.max_late_min) != (None, None)
-                for s in self.sections
-            )
-        ):
-            return {}
-        return control_terms(self.sections, self.legs, self.max_late_min)
+    def control_terms(self) -> Mapping[str, ControlTerms]:
+        """The leg factor and maximum lateness of each time control that has either (worked
+        out once, when the stage is made)."""
+        return self._terms
 
     @property
     def presses(self) -> int:

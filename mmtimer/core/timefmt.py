@@ -14,6 +14,13 @@ MS_PER_S = 1000
 MS_PER_MIN = 60_000
 MS_PER_H = 3_600_000
 DAY_MS = 24 * MS_PER_H
+MAX_DURATION_MS = 999 * MS_PER_H
+"""The longest duration read (a target, a chronograph reading): 999 h."""
+MAX_DISTANCE_M = 1_000_000_000
+"""The longest distance read: 1,000,000 km."""
+MAX_DIGITS = 15
+"""The most digits read before, and after, a decimal point: more is never a real value, and
+Python refuses to turn a text of more than 4,300 digits into a number at all."""
 
 
 class FormatError(ValueError):
@@ -35,22 +42,36 @@ def _float_text(value: float, what: str) -> str:
     back as the same float, which for such a literal is the literal itself.
     """
     if not math.isfinite(value):
-        raise FormatError(f"{what} {value!r} is not a number")
+        raise FormatError(f"{what} {shown(value)} is not a number")
     return format(Decimal(repr(value)), "f")
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """`repr(value)` for a message, cut to `limit` characters (a crafted value may be huge)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 5]}...{text[-1]}"
+
+
+def _check_digits(whole: str, frac: str | None, what: str, value: object) -> None:
+    if len(whole) > MAX_DIGITS or (frac is not None and len(frac) > MAX_DIGITS):
+        raise FormatError(
+            f"{what} {shown(value)} has more digits than any {what} "
+            f"(at most {MAX_DIGITS} before and after the point)"
+        )
 
 
 def _fraction_to_units(frac: str | None, digits: int, what: str, text: str) -> int:
     if not frac:
         return 0
     if len(frac) > digits:
-        raise FormatError(f"{what} {text!r} has more than {digits} decimals")
+        raise FormatError(f"{what} {shown(text)} has more than {digits} decimals")
     return int(frac.ljust(digits, "0"))
 
 
 def _check_plain(text: str, what: str) -> str:
     stripped = text.strip()
     if "," in stripped:
-        raise FormatError(f"{what} {text!r}: use a decimal point, not a comma")
+        raise FormatError(f"{what} {shown(text)}: use a decimal point, not a comma")
     return stripped
 
 
@@ -59,7 +80,8 @@ def parse_decimal_scaled(text: str, digits: int, what: str = "number") -> int:
     stripped = _check_plain(text, what)
     match = _DECIMAL.fullmatch(stripped)
     if match is None:
-        raise FormatError(f"{what} {text!r} is not a decimal number like 15.00")
+        raise FormatError(f"{what} {shown(text)} is not a decimal number like 15.00")
+    _check_digits(match["int"], match["frac"], what, text)
     value: int = int(match["int"]) * 10**digits + _fraction_to_units(
         match["frac"], digits, what, text
     )
@@ -73,16 +95,19 @@ def parse_duration_ms(value: str | int | float, what: str = "duration") -> int:
     (FORMATS.md: "strings or numbers of seconds with at most 3 decimals").
     """
     if isinstance(value, bool):
-        raise FormatError(f"{what} {value!r} is not a duration")
+        raise FormatError(f"{what} {shown(value)} is not a duration")
     if isinstance(value, int):
+        if abs(value) > MAX_DURATION_MS // MS_PER_S:
+            raise FormatError(f"{what} {shown(value)} is longer than {_hours(MAX_DURATION_MS)}")
         ms = value * MS_PER_S
     elif isinstance(value, str | float):
         stripped = _check_plain(value, what) if isinstance(value, str) else _float_text(value, what)
         min_sec = _MIN_SEC.fullmatch(stripped)
         if min_sec is not None:
+            _check_digits(min_sec["min"], min_sec["frac"], what, value)
             seconds = int(min_sec["sec"])
             if seconds >= 60:
-                raise FormatError(f"{what} {value!r}: seconds must be below 60")
+                raise FormatError(f"{what} {shown(value)}: seconds must be below 60")
             ms = (
                 int(min_sec["min"]) * MS_PER_MIN
                 + seconds * MS_PER_S
@@ -92,26 +117,32 @@ def parse_duration_ms(value: str | int | float, what: str = "duration") -> int:
                 ms = -ms
         else:
             if _DECIMAL.fullmatch(stripped) is None:
-                raise FormatError(f"{what} {value!r} is not seconds like 15.00, 21 or 1:02.50")
+                raise FormatError(f"{what} {shown(value)} is not seconds like 15.00, 21 or 1:02.50")
             ms = parse_decimal_scaled(stripped, 3, what)
     else:
-        raise FormatError(f"{what} {value!r} is not a duration")
+        raise FormatError(f"{what} {shown(value)} is not a duration")
     if ms < 0:
-        raise FormatError(f"{what} {value!r} is negative")
+        raise FormatError(f"{what} {shown(value)} is negative")
+    if ms > MAX_DURATION_MS:
+        raise FormatError(f"{what} {shown(value)} is longer than {_hours(MAX_DURATION_MS)}")
     return ms
+
+
+def _hours(ms: int) -> str:
+    return f"{ms // MS_PER_H} hours"
 
 
 def parse_time_of_day_ms(value: str, what: str = "time of day") -> int:
     """``"HH:MM"``, ``"HH:MM:SS"`` or ``"HH:MM:SS.cc"`` (24 h) -> ms since midnight."""
     if not isinstance(value, str):
-        raise FormatError(f'{what} {value!r} must be a string like "10:42" or "10:50:00"')
+        raise FormatError(f'{what} {shown(value)} must be a string like "10:42" or "10:50:00"')
     match = _TIME_OF_DAY.fullmatch(value.strip())
     if match is None:
-        raise FormatError(f'{what} {value!r} is not a time of day like "10:42" or "10:50:00"')
+        raise FormatError(f'{what} {shown(value)} is not a time of day like "10:42" or "10:50:00"')
     hours, minutes = int(match["h"]), int(match["m"])
     seconds = int(match["s"] or 0)
     if hours > 23 or minutes > 59 or seconds > 59:
-        raise FormatError(f"{what} {value!r} is not a valid 24 h time")
+        raise FormatError(f"{what} {shown(value)} is not a valid 24 h time")
     return (
         hours * MS_PER_H
         + minutes * MS_PER_MIN
@@ -123,34 +154,44 @@ def parse_time_of_day_ms(value: str, what: str = "time of day") -> int:
 def parse_km_m(value: str | int | float, what: str = "distance") -> int:
     """A distance in km with at most 3 decimals (``"2.350"``) -> metres."""
     if isinstance(value, bool):
-        raise FormatError(f"{what} {value!r} is not a distance")
+        raise FormatError(f"{what} {shown(value)} is not a distance")
     if isinstance(value, int):
+        if abs(value) > MAX_DISTANCE_M // 1000:
+            raise FormatError(f"{what} {shown(value)} is more than {MAX_DISTANCE_M // 1000:,} km")
         metres = value * 1000
     elif isinstance(value, float):
         metres = parse_decimal_scaled(_float_text(value, what), 3, what)
     elif isinstance(value, str):
         metres = parse_decimal_scaled(value, 3, what)
     else:
-        raise FormatError(f"{what} {value!r} is not a distance in km")
+        raise FormatError(f"{what} {shown(value)} is not a distance in km")
     if metres < 0:
-        raise FormatError(f"{what} {value!r} is negative")
+        raise FormatError(f"{what} {shown(value)} is negative")
+    if metres > MAX_DISTANCE_M:
+        raise FormatError(f"{what} {shown(value)} is more than {MAX_DISTANCE_M // 1000:,} km")
     return metres
 
 
 def parse_decimal(value: str | int | float, what: str = "number") -> Decimal:
-    """A decimal given as a string or an integer (``"48.0"``, ``"1.80"``), exactly."""
+    """A decimal given as a string or an integer (``"48.0"``, ``"1.80"``), exactly; at most
+    `MAX_DIGITS` digits before and after the point."""
     if isinstance(value, bool):
-        raise FormatError(f"{what} {value!r} is not a number")
+        raise FormatError(f"{what} {shown(value)} is not a number")
     if isinstance(value, int):
+        if abs(value) >= 10**MAX_DIGITS:
+            raise FormatError(f"{what} {shown(value)} has more digits than any {what}")
         return Decimal(value)
     if isinstance(value, float):
-        return Decimal(_float_text(value, what))
-    if isinstance(value, str):
-        stripped = _check_plain(value, what)
-        if _DECIMAL.fullmatch(stripped) is None:
-            raise FormatError(f"{what} {value!r} is not a decimal number")
-        return Decimal(stripped)
-    raise FormatError(f"{what} {value!r} is not a number")
+        text = _float_text(value, what)
+    elif isinstance(value, str):
+        text = _check_plain(value, what)
+    else:
+        raise FormatError(f"{what} {shown(value)} is not a number")
+    match = _DECIMAL.fullmatch(text)
+    if match is None:
+        raise FormatError(f"{what} {shown(value)} is not a decimal number")
+    _check_digits(match["int"], match["frac"], what, value)
+    return Decimal(text)
 
 
 def format_duration(ms: int, decimals: int = 2) -> str:

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from mmtimer.core.errors import InputError
+from mmtimer.core.timefmt import shown
 
 KeyPath = tuple[str | int, ...]
 """A key inside a document: ``("section", 2, "due")``; list indexes are 1-based, as shown."""
 
+MAX_INTEGER = 2**53 - 1
+"""The largest whole number a stage or rule set may hold (every JSON reader keeps it exact)."""
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column \d+\)\s*$")
 _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
@@ -38,11 +43,23 @@ def key_text(path: KeyPath) -> str:
     return out
 
 
-def read_text(path: str | Path) -> str:
-    """The text of a UTF-8 file; any failure is an InputError naming the file. Never writes."""
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+"""The largest stage or rule-set file read (a stage of 5,000 sections is under 1 MB): a bigger
+file, a device (``/dev/zero``) or a pipe is refused before it is read, never read until memory
+runs out or waited on forever."""
+
+_O_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
+_O_BINARY: int = getattr(os, "O_BINARY", 0)
+
+
+def read_file_bytes(
+    path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: str = "stage or rule set"
+) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError naming the file for
+    anything else (missing, a folder, a device or pipe, too big, unreadable). Never writes."""
     source = str(path)
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY)
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
     except IsADirectoryError:
@@ -53,7 +70,41 @@ def read_text(path: str | Path) -> str:
         raise InputError(source, f"cannot be read: {error.strerror or error}") from None
     except ValueError as error:  # e.g. a NUL in the name (JSON and TOML can escape one)
         raise InputError(source, f"cannot be read: {error}") from None
-    return decode_utf8(data, source)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(source, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(source, "is not a regular file (a device, pipe or socket): not read")
+        too_big = InputError(
+            source,
+            f"is larger than any {what} ({info.st_size:,} bytes; at most {limit:,}): not read",
+        )
+        if info.st_size > limit:
+            raise too_big
+        chunks: list[bytes] = []
+        size = 0
+        while True:  # the file may grow while it is read: never past the limit
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise too_big
+        return b"".join(chunks)
+    except OSError as error:
+        raise InputError(source, f"cannot be read: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+
+
+def read_text(
+    path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: str = "stage or rule set"
+) -> str:
+    """The text of a UTF-8 file (see :func:`read_file_bytes`); any failure is an InputError
+    naming the file. Never writes."""
+    return decode_utf8(read_file_bytes(path, limit=limit, what=what), str(path))
 
 
 def decode_utf8(data: bytes, source: str) -> str:
@@ -85,6 +136,15 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         raise InputError(source, f"not valid TOML: {message}", line=line) from None
     except RecursionError:
         raise InputError(source, "not valid TOML: nested too deeply") from None
+    except ValueError:  # tomllib's int() of more than 4,300 digits (sys.get_int_max_str_digits)
+        long_number = _LONG_NUMBER.search(text)
+        line = None if long_number is None else text.count("\n", 0, long_number.start()) + 1
+        raise InputError(
+            source, "not valid TOML: a number with thousands of digits", line=line
+        ) from None
+
+
+_LONG_NUMBER = re.compile(r"[0-9_]{1000,}")
 
 
 _HEADER = re.compile(r"^\s*(?P<open>\[\[?)\s*(?P<name>[^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -203,6 +263,8 @@ class Reader:
             raise self.error(path, f"must be a whole number, not {describe(value)}")
         if minimum is not None and value < minimum:
             raise self.error(path, f"must be at least {minimum}, not {value}")
+        if abs(value) > MAX_INTEGER:
+            raise self.error(path, f"{shown(value)} is larger than any value here")
         return value
 
     def boolean(self, value: Any, path: KeyPath) -> bool:

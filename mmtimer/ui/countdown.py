@@ -1,42 +1,23 @@
 """The large countdown readout: time left to the next target, the last deviation, the total.
 
-Like the dial it draws the state it is given (``set_state``) and never reads the clock, so a test
-or replay can show any instant. Readable at arm's length in a moving car: the time left is the
-biggest thing, to 1/100 s, and turns amber then red as the target comes; after each press the
-deviation of that line shows signed to 1/100 s (late is positive) with its penalty, blue when
-early, red when late, green when exact; then the running total.
+Like the dial it draws the state it is given (``set_state``: a `CountdownState` of the screen
+model, mmtimer.present.screen, which also gives its texts and tones) and never reads the clock,
+so a test or replay can show any instant. Readable at arm's length in a moving car: the time
+left is the biggest thing, to 1/100 s, and turns amber then red as the target comes; after each
+press the deviation of that line shows signed to 1/100 s (late is positive) with its penalty,
+blue when early, red when late, green when exact; then the running total.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
-from enum import StrEnum
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from mmtimer.core.clock import NS_PER_MS
-from mmtimer.ui.results_model import format_points, format_signed_deviation
-
-NS_PER_CS = 10 * NS_PER_MS
-WARN_NS = 10_000 * NS_PER_MS  # amber from 10 s before the target
-NEAR_NS = 5_000 * NS_PER_MS  # red through the beeps
-
-
-class Tone(StrEnum):
-    """What a readout means, hence its colour."""
-
-    NORMAL = "normal"
-    WARN = "warn"
-    NEAR = "near"
-    OVERDUE = "overdue"
-    EARLY = "early"
-    LATE = "late"
-    EXACT = "exact"
-    IDLE = "idle"
-
+from mmtimer.present.screen import CountdownState
+from mmtimer.present.tone import Tone
 
 TONE_COLOURS = {
     Tone.NORMAL: QColor("#f2efe6"),
@@ -47,74 +28,12 @@ TONE_COLOURS = {
     Tone.LATE: QColor("#ff6e5a"),
     Tone.EXACT: QColor("#63d471"),
     Tone.IDLE: QColor("#8a8a8a"),
+    Tone.MISSED: QColor("#ff6e5a"),
+    Tone.PENDING: QColor("#8a8a8a"),
 }
+"""Each tone's colour on the dark readouts (the countdown and the stage panel)."""
 BACKGROUND = QColor("#15171a")
 FLASH = QColor("#f2efe6")
-
-
-def format_left(left_ns: int) -> str:
-    """Time left, to 1/100 s: ``12.34``, ``1:02.50``, ``1:02:03.40``; past the target ``+0.12``.
-
-    Before the target the hundredths round up, so ``0.00`` shows exactly at the target and not
-    a hundredth early; after it they count the time since (truncated), with a ``+`` (late).
-    """
-    if left_ns > 0:
-        cs = -(-left_ns // NS_PER_CS)
-        sign = ""
-    else:
-        cs = -left_ns // NS_PER_CS
-        sign = "+" if cs else ""
-    seconds, hundredths = divmod(cs, 100)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{hundredths:02d}"
-    if minutes:
-        return f"{sign}{minutes}:{seconds:02d}.{hundredths:02d}"
-    return f"{sign}{seconds}.{hundredths:02d}"
-
-
-def left_tone(left_ns: int | None) -> Tone:
-    if left_ns is None:
-        return Tone.IDLE
-    if left_ns <= 0:
-        return Tone.OVERDUE
-    if left_ns <= NEAR_NS:
-        return Tone.NEAR
-    if left_ns <= WARN_NS:
-        return Tone.WARN
-    return Tone.NORMAL
-
-
-def deviation_tone(deviation_ms: int | None) -> Tone:
-    if deviation_ms is None:
-        return Tone.IDLE
-    if abs(deviation_ms) < 10:  # shows as 0.00
-        return Tone.EXACT
-    return Tone.LATE if deviation_ms > 0 else Tone.EARLY
-
-
-@dataclass(frozen=True, slots=True)
-class CountdownState:
-    """Everything the readout shows; built by the controller from the live session.
-
-    ``target_label``: what the countdown runs to (``"PC1 · line 3"``), ``left_ns`` the time left
-    (negative once passed; None: no target ahead, e.g. waiting for a trial's start line).
-    ``last_*``: the line scored by the latest press (no deviation: not measured, e.g. a start
-    line); ``last_note`` e.g. ``"missed"``, ``"double press?"``. ``total_label``: ``"Total"``,
-    or ``"So far"`` while the stage runs.
-    """
-
-    target_label: str = ""
-    left_ns: int | None = None
-    last_label: str = ""
-    last_deviation_ms: int | None = None
-    last_penalty: Decimal | None = None
-    last_note: str = ""
-    total: Decimal | None = None
-    total_label: str = "Total"
-    hint: str = ""
-    flash: bool = False
 
 
 MIN_PX = 8
@@ -191,20 +110,7 @@ class CountdownWidget(QWidget):
 
     def lines(self) -> tuple[str, str, str, str]:
         """The four texts shown (target, time left, last deviation, total): for tests and a11y."""
-        s = self._state
-        left = format_left(s.left_ns) if s.left_ns is not None else "--.--"
-        last = ""
-        if s.last_label:
-            parts = [s.last_label]
-            if s.last_deviation_ms is not None:
-                parts.append(f"{format_signed_deviation(s.last_deviation_ms)} s")
-            if s.last_penalty is not None:
-                parts.append(f"{format_points(s.last_penalty)} pts")
-            if s.last_note:
-                parts.append(s.last_note)
-            last = "  ".join(parts)
-        total = f"{s.total_label} {format_points(s.total)}" if s.total is not None else ""
-        return (s.target_label or s.hint, left, last, total)
+        return self._state.texts()
 
     def sizeHint(self) -> QSize:
         return QSize(360, 220)
@@ -218,16 +124,16 @@ class CountdownWidget(QWidget):
     def layout_rows(self, rect: QRectF) -> list[RowLayout]:
         """Where and how each shown text is drawn in ``rect``: each row's share of the height,
         the largest font that shows its text whole (shrunk, or wrapped if that reads larger)."""
-        s = self._state
         target, left, last, total = self.lines()
+        target_tone, left_tone, last_tone, total_tone = self._state.tones()
         h = rect.height()
         pad = max(4.0, h * 0.03)
         inner = rect.adjusted(pad, pad, -pad, -pad)
         rows = (
-            (0.16, target, self._text, Tone.IDLE if not s.target_label else Tone.NORMAL),
-            (0.46, left, self._digits, left_tone(s.left_ns)),
-            (0.22, last, self._text, deviation_tone(s.last_deviation_ms)),
-            (0.16, total, self._text, Tone.NORMAL),
+            (0.16, target, self._text, target_tone),
+            (0.46, left, self._digits, left_tone),
+            (0.22, last, self._text, last_tone),
+            (0.16, total, self._text, total_tone),
         )
         out: list[RowLayout] = []
         y = inner.top()

@@ -67,6 +67,7 @@ from mmtimer.core.timefmt import (
     parse_seconds_ms,
     parse_time_of_day_ms,
 )
+from mmtimer.present.formats import describe_since
 from mmtimer.ui.beeper import BeepSettings
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
@@ -305,16 +306,6 @@ def nearest_minute_ms(official_ms: int) -> int:
 
 
 OfficialAt = Callable[[int], "int | None"]  # session instant -> official ms, None before a sync
-
-
-def describe_since(seconds: int) -> str:
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours} h {minutes:02d} min"
-    if minutes:
-        return f"{minutes} min {seconds:02d} s"
-    return f"{seconds} s"
 
 
 class _MarkButton(QPushButton):

@@ -26,20 +26,21 @@ from mmtimer.core.clock import NS_PER_MS, Clock
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Other, Pass, Sync, Void
 from mmtimer.core.logfile import LogWriter
-from mmtimer.core.results import ResultRow, SectionKind, StageResult
+from mmtimer.core.results import ResultRow, StageResult
 from mmtimer.core.rules import RuleSet
 from mmtimer.core.scoring import PENDING
-from mmtimer.core.session import Armed, Countdown, LiveSession, SessionError, new_log_header
-from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
-from mmtimer.core.timefmt import format_time_of_day
-from mmtimer.ui.beeper import Target
-from mmtimer.ui.countdown import (
-    CountdownState,
-    Tone,
-    deviation_tone,
+from mmtimer.core.session import (
+    Countdown,
+    LiveSession,
+    SessionError,
+    SessionState,
+    new_log_header,
 )
+from mmtimer.core.stage import Stage
+from mmtimer.present.screen import CountdownState, Presenter, Screen
+from mmtimer.present.tone import Tone
+from mmtimer.ui.beeper import Target
 from mmtimer.ui.dialogs import SyncRequest
-from mmtimer.ui.results_model import format_points, format_signed_deviation
 
 ENV_HOME = "MMTIMER_HOME"
 ENDED_NOTICE = (
@@ -80,41 +81,6 @@ def default_log_path(stage: Stage, stage_path: Path | None, when: datetime) -> P
         path = folder / f"{base}-{number}.mmlog"
         number += 1
     return path
-
-
-def line_word(kind: SectionKind) -> str:
-    return {SectionKind.TIMED: "line", SectionKind.AVERAGE: "check"}.get(kind, "card")
-
-
-def armed_label(stage: Stage, armed: Armed) -> str:
-    section = stage.section(armed.section)
-    if isinstance(section, TimeControl):
-        return f"{armed.section} · time card"
-    return f"{armed.section} · {line_word(section.kind)} {armed.line}"
-
-
-def row_text(row: ResultRow) -> tuple[str, Tone]:
-    """A result row as the stage panel shows it: ``+0.12 s · 12`` or ``missed · 300``."""
-    penalty = format_points(row.penalty)
-    if row.deviation_ms is None:
-        return f"{' '.join(row.notes) or 'missed'} · {penalty}", Tone.LATE
-    if row.kind is SectionKind.TIME_CONTROL:
-        minutes = (
-            row.deviation_ms // 60_000 if row.deviation_ms >= 0 else -(-row.deviation_ms // 60_000)
-        )
-        return f"{minutes:+d} min · {penalty}", deviation_tone(minutes * 60_000)
-    return f"{format_signed_deviation(row.deviation_ms)} s · {penalty}", deviation_tone(
-        row.deviation_ms
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Derived:
-    last_pass: Pass | None
-    done_rows: tuple[ResultRow, ...]
-    rows: dict[tuple[str, int], ResultRow]
-    total_label: str
-    total: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +130,7 @@ class LiveStage(QObject):
         self.last_guarded_seq: int | None = None
         self._closed = False
         self._ended_ns: int | None = None  # the closing event's instant, once ended on purpose
-        self._cache: tuple[tuple[int, int], _Derived] | None = None
+        self.presenter = Presenter(stage)
         self.alarmChanged.connect(self._remember_alarm)
 
     # -- the log ---------------------------------------------------------------------------------
@@ -189,7 +155,6 @@ class LiveStage(QObject):
             return False
         self.crew = crew
         self.session = LiveSession(self.stage, self.rules, crew)
-        self._cache = None
         self.changed.emit()
         return True
 
@@ -233,7 +198,7 @@ class LiveStage(QObject):
         self.session, self.writer, self.log_path = session, writer, Path(path)
         self.stage, self.rules, self.crew = session.stage, session.rules, session.crew
         self.last_guarded_seq = None
-        self._cache = None
+        self.presenter = Presenter(self.stage)
         self.changed.emit()
 
     def _remember_alarm(self, message: object) -> None:
@@ -333,7 +298,6 @@ class LiveStage(QObject):
             return True
         self.session.close(t_ns, self._utc_at(t_ns))
         self._ended_ns = t_ns
-        self._cache = None
         return self.writer.close(timeout=timeout_s)
 
     def keep_open(self, timeout_s: float = 5.0) -> bool:
@@ -345,14 +309,22 @@ class LiveStage(QObject):
         return True if self.writer is None else self.writer.close(timeout=timeout_s)
 
     # -- what the window shows --------------------------------------------------------------------
+    def state(self, t_ns: int) -> SessionState:
+        """The core's state at the clock reading `t_ns` (log instants inside)."""
+        return self.session.state(t_ns)
+
+    def screen(self, t_ns: int, *, flash: bool = False) -> Screen:
+        """Everything the window shows at the clock reading `t_ns` (mmtimer.present), from
+        the session's state; the replay shows the same from the log."""
+        return self.presenter.screen(
+            self.session.state(t_ns), guarded_seq=self.last_guarded_seq, flash=flash
+        )
+
     def results(self) -> StageResult:
         return self.session.results()
 
     def last_sync(self) -> Sync | None:
-        for event in reversed(self.session.events):
-            if isinstance(event, Sync):
-                return event
-        return None
+        return self.session.fold.last_sync
 
     def official_ms(self, t_ns: int) -> int | None:
         official = self.session.official_ns(t_ns)
@@ -368,115 +340,34 @@ class LiveStage(QObject):
             return None
         return Target((countdown.section, countdown.line), t_ns + countdown.remaining_ns)
 
-    def _derived(self) -> _Derived:
-        """What the window reads every frame, worked out once per recorded event."""
-        # The distance channel (several events a second in an average trial) changes no result:
-        # the session's revision leaves it, so a GPS fix never costs a rescore.
-        key = (id(self.session), self.session.revision)
-        if self._cache is not None and self._cache[0] == key:
-            return self._cache[1]
-        events = self.session.events
-        voided = {e.ref for e in events if isinstance(e, Void)}
-        passes = [e for e in events if isinstance(e, Pass) and e.seq not in voided]
-        result = self.results()
-        done = tuple(row for row in result.rows if PENDING not in row.notes)
-        total_label = "Total" if self.session.armed is None and events else "So far"
-        total = result.total
-        derived = _Derived(
-            last_pass=passes[-1] if passes else None,
-            done_rows=done,
-            rows={(row.section, row.line): row for row in result.rows},
-            total_label=total_label,
-            total=total,
-        )
-        self._cache = (key, derived)
-        return derived
-
     def last_pass(self) -> Pass | None:
         """The latest pass that still counts (the latest in the log, not the latest instant)."""
-        return self._derived().last_pass
+        return self.session.fold.last_pass()
 
     def done_rows(self) -> tuple[ResultRow, ...]:
         """The rows scored so far: the core's live scoring leaves the lines after the furthest
         pass ``pending`` (not missed yet) until the stage is closed."""
-        return self._derived().done_rows
+        return tuple(row for row in self.results().rows if PENDING not in row.notes)
 
     def running_total(self) -> tuple[str, Decimal]:
-        """The core's total of the rows scored so far: ("So far", ...) while lines remain,
-        ("Total", ...) once the last line is done."""
-        derived = self._derived()
-        return derived.total_label, derived.total
-
-    def row_of(self, section: str, line: int) -> ResultRow | None:
-        return self._derived().rows.get((section, line))
+        """("So far", total) while lines remain, ("Total", total) once the last line is done
+        or the stage was ended (`Screen.total_label`)."""
+        screen = self.screen(self.clock.now_ns())
+        return screen.total_label, screen.total
 
     def countdown_state(self, t_ns: int, *, flash: bool = False) -> CountdownState:
         """The countdown readout at ``t_ns``."""
-        armed = None if self.ended else self.session.armed
-        countdown = None if self.ended else self.session.countdown(t_ns)
-        hint = ""
-        target_label = ""
-        if self.ended:
-            hint = "Stage ended"
-        elif armed is None:
-            hint = "Stage done"
-        else:
-            target_label = armed_label(self.stage, armed)
-            section = self.stage.section(armed.section)
-            if countdown is None:
-                if isinstance(section, TimedSection) and armed.line == 1:
-                    hint = "press at the start line"
-                elif self.session.official_ns(t_ns) is None:
-                    hint = "sync the official time first (T)"
-            elif isinstance(section, TimeControl):
-                hint = f"due {format_time_of_day(section.due_ms, 0)[:5]}"
-            elif isinstance(section, AverageTrial):
-                hint = f"ideal {format_time_of_day(countdown.target_ms, 2)}"
-        if hint and target_label:
-            target_label = f"{target_label} · {hint}"
-        last = self.last_pass()
-        last_label = ""
-        deviation: int | None = None
-        penalty: Decimal | None = None
-        note = ""
-        if last is not None:
-            last_label = armed_label(self.stage, Armed(last.section, last.line))
-            row = self.row_of(last.section, last.line)
-            if row is None:
-                note = "start" if last.line == 1 else ""
-            else:
-                deviation, penalty = row.deviation_ms, row.penalty
-                note = " ".join(n for n in row.notes if n not in ("",))
-            if self.last_guarded_seq == last.seq:
-                note = (note + " · double press? Backspace voids it").strip(" ·")
-        total_label, total = self.running_total()
-        return CountdownState(
-            target_label=target_label or hint,
-            left_ns=None if countdown is None else countdown.remaining_ns,
-            last_label=last_label,
-            last_deviation_ms=deviation,
-            last_penalty=penalty,
-            last_note=note,
-            total=total,
-            total_label=total_label,
-            flash=flash,
-        )
+        return self.screen(t_ns, flash=flash).countdown
 
     def line_results(self) -> dict[tuple[str, int], tuple[str, Tone]]:
         """Each scored line's text for the stage panel."""
-        results: dict[tuple[str, int], tuple[str, Tone]] = {}
-        for row in self.done_rows():
-            results[(row.section, row.line)] = row_text(row)
-        return results
+        return self.screen(self.clock.now_ns()).line_results()
 
     def trial_chronograph(self, t_ns: int) -> Chronograph:
         """The dial's chronograph in stage mode: the current timed trial's running measurement
-        (since its reference line), stopped at the last line's time once the chain is done.
-        The core's (`SessionFold.trial_chronograph`, which replay shows too), on this clock."""
-        if self._ended_ns is not None:  # stopped at the end of the stage
-            t_ns = min(t_ns, self._ended_ns)
-            chrono = self.session.fold.trial_chronograph(self.session.log_ns(t_ns))
-            return chrono if chrono.started_ns is None else chrono.stop(self.session.log_ns(t_ns))
+        (since its reference line), stopped at the last line's time once the chain is done and
+        at the closing event once ended: the core's (`SessionFold.trial_chronograph`, which
+        replay shows too), on this clock."""
         chrono = self.session.fold.trial_chronograph(self.session.log_ns(t_ns))
         if chrono.started_ns is None:
             return chrono

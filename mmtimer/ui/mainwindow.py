@@ -18,6 +18,7 @@ from mmtimer import __version__
 from mmtimer.core.chrono import ChronoAction
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.timefmt import format_time_of_day
+from mmtimer.present.formats import format_chrono
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dial import DialWidget, Pusher
 from mmtimer.ui.dialstate import Stepping
@@ -33,15 +34,6 @@ PUSHER_FLASH_NS = 150 * NS_PER_MS  # a pusher shows pressed this long after its 
 KEY_GEOMETRY = "window/geometry"
 KEY_THEME = "dial/theme"
 KEY_STEPPING = "dial/stepping"
-
-
-def format_chrono(elapsed_ns: int) -> str:
-    """Chronograph time as H:MM:SS.cc, truncated to the hundredth (never rounded up)."""
-    cs = max(0, elapsed_ns) // 10_000_000
-    hours, rest = divmod(cs, 360_000)
-    minutes, rest = divmod(rest, 6_000)
-    seconds, hundredths = divmod(rest, 100)
-    return f"{hours}:{minutes:02d}:{seconds:02d}.{hundredths:02d}"
 
 
 class MainWindow(QMainWindow):

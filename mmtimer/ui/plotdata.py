@@ -16,23 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
-from enum import StrEnum
 
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import KindRules, RuleSet
-
-EXACT_MS = 10
-
-
-class Tone(StrEnum):
-    """What a bar means, hence its colour."""
-
-    EARLY = "early"
-    LATE = "late"
-    EXACT = "exact"
-    MISSED = "missed"
-    PENDING = "pending"
+from mmtimer.present.tone import EXACT_MS, Tone
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mmtimer.core.results import StageResult
 from mmtimer.core.rules import RuleSet
-from mmtimer.ui.plotdata import Bar, Series, Tone, matched, scale_limit_ms, series
-from mmtimer.ui.results_model import format_signed_deviation
+from mmtimer.present.formats import format_signed_deviation
+from mmtimer.present.tone import Tone
+from mmtimer.ui.plotdata import Bar, Series, matched, scale_limit_ms, series
 
 BACKGROUND = "#15171a"
 FOREGROUND = "#c9c6bd"

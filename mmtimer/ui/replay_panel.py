@@ -1,8 +1,9 @@
 """Replay of a stage log: play, pause, speed, seek, next/previous pass; dial, readouts, results.
 
-Everything shown at the replay instant comes from `Replay.state_at(t)` in the core: the dial's
-chronograph and official time, the countdown, the results table and the plots. Nothing is scored
-or folded here.
+Everything shown at the replay instant comes from `Replay.state_at(t)` in the core, turned into
+what is shown by the presentation layer (`mmtimer.present.screen.Presenter`, as the live stage
+window does): the dial's chronograph and official time, the countdown, the results table and the
+plots. Nothing is scored, folded or formatted here.
 
 The replay instant is read from a clock (`Playback.position_ns`): while playing it is the instant
 playback started from plus the clock's elapsed time times the speed. The frame timer only says
@@ -29,19 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from mmtimer.core.clock import NS_PER_MS, Clock
-from mmtimer.core.events import Pass
 from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.core.session import SessionState
-from mmtimer.core.timefmt import DAY_MS, format_time_of_day
-from mmtimer.ui.countdown import format_left
+from mmtimer.present.formats import format_chrono
+from mmtimer.present.screen import Presenter, Screen
 from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState
-from mmtimer.ui.mainwindow import format_chrono
 from mmtimer.ui.plots import ResultsPlot
 from mmtimer.ui.readout import Readout
 from mmtimer.ui.results_dock import results_table
-from mmtimer.ui.results_model import ResultsModel, ResultsSortProxy, copy_rows, format_points
+from mmtimer.ui.results_model import ResultsModel, ResultsSortProxy, copy_rows
 from mmtimer.ui.themes import DEFAULT_THEME, theme_named
 
 SPEEDS = (1, 4, 16)
@@ -153,20 +152,14 @@ class Playback(QObject):
 @dataclass(frozen=True, slots=True)
 class Shown:
     """What the panel shows now: the instant, the core's state at it (`live`: its results are
-    not final yet, the log's closing event is still to come), and the dial's state."""
+    not final yet, the log's closing event is still to come), the screen model built from it
+    (mmtimer.present, as the live window builds it) and the dial's state."""
 
     t_ns: int
     live: bool
     state: SessionState
+    screen: Screen
     dial: DialState
-
-
-def last_pass_key(state: SessionState) -> tuple[str, int] | None:
-    """The line of the latest pass recorded at the state's instant (the row just measured)."""
-    for event in reversed(state.events):
-        if isinstance(event, Pass):
-            return (event.section, event.line)
-    return None
 
 
 class ReplayPanel(QWidget):
@@ -187,6 +180,7 @@ class ReplayPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.replay = replay
+        self.presenter = Presenter(replay.stage)
         self.playback = Playback(replay, clock, self)
         if at_ns is None and len(replay.events) > OPEN_AT_END_MAX_EVENTS:
             at_ns = replay.start_ns  # a very long log: show its start at once, fold it while idle
@@ -428,53 +422,39 @@ class ReplayPanel(QWidget):
         if shown is not None and shown.t_ns == t_ns:
             return
         state = self.replay.state_at(t_ns)
-        live = not self.replay.closed_at(t_ns)
-        chrono = self.replay.trial_chronograph_at(t_ns)  # what the stage-mode dial showed
-        official_ms = None if state.official_ns is None else state.official_ns // NS_PER_MS % DAY_MS
+        screen = self.presenter.screen(state)
         utc = self.replay.utc_at(t_ns)
         dial = DialState(
-            chrono_elapsed_ns=chrono.elapsed_ns(t_ns),
-            chrono_running=chrono.running,
-            official_ms=official_ms,
+            chrono_elapsed_ns=screen.dial.chrono_elapsed_ns,
+            chrono_running=screen.dial.chrono_running,
+            official_ms=screen.dial.official_ms,
             date=None if utc is None else utc.astimezone().date(),
         )
-        self._shown = Shown(t_ns, live, state, dial)
+        self._shown = Shown(t_ns, not state.closed, state, screen, dial)
         self.dial.set_state(dial)
-        self._show_readouts(state, dial, live)
-        self._show_results(state, live)
+        self._show_readouts(screen)
+        self._show_results(screen)
         self._show_position(t_ns)
         self.shownChanged.emit()
 
-    def _show_readouts(self, state: SessionState, dial: DialState, live: bool) -> None:
-        self.chrono_readout.set_text(format_chrono(dial.chrono_elapsed_ns))
-        self.chrono_readout.set_note("running" if dial.chrono_running else "")
-        if dial.official_ms is None:
-            self.official_readout.set_text("--:--:--.--")
-            self.official_readout.set_note("no sync yet")
-        else:
-            self.official_readout.set_text(format_time_of_day(dial.official_ms, 2))
-            self.official_readout.set_note("")
-        countdown = state.countdown
-        armed = state.armed
-        if countdown is None:
-            self.countdown_readout.set_text("")
-            self.countdown_readout.set_dimmed(True)
-            note = "stage done" if armed is None else f"{armed.section} · line {armed.line}"
-            self.countdown_readout.set_note(note)
-        else:
-            self.countdown_readout.set_text(format_left(countdown.remaining_ns))
-            self.countdown_readout.set_dimmed(False)
-            self.countdown_readout.set_note(f"{countdown.section} · line {countdown.line}")
-        result = state.results
-        self.total_readout.set_caption("SO FAR" if live else "TOTAL")
-        self.total_readout.set_text(format_points(result.total))
-        self.total_readout.set_note(result.rules_id)
+    def _show_readouts(self, screen: Screen) -> None:
+        shown = screen.readouts
+        for widget, readout in (
+            (self.chrono_readout, shown.chrono),
+            (self.official_readout, shown.official),
+            (self.countdown_readout, shown.countdown),
+            (self.total_readout, shown.total),
+        ):
+            widget.set_caption(readout.caption)
+            widget.set_text(readout.text)
+            widget.set_note(readout.note)
+            widget.set_dimmed(readout.dimmed)
 
-    def _show_results(self, state: SessionState, live: bool) -> None:
-        result: StageResult = state.results
-        self.model.set_result(result, total_label="So far" if live else "Total")
+    def _show_results(self, screen: Screen) -> None:
+        result: StageResult = screen.results
+        self.model.set_result(result, total_label=screen.total_label)
         self.plot.set_result(result, self.replay.rules)
-        key = last_pass_key(state)
+        key = screen.current_row
         self.model.set_current(key)
         keys = self.model.row_keys()
         self.plot.set_current(keys.index(key) if key in keys else None)

@@ -1,7 +1,8 @@
 """The results table: a Qt model over a StageResult (one row per measurement, then the total).
 
 The model only shows what scoring produced (`mmtimer.core.scoring`); it never scores. Values are
-formatted as in the results CSV (times cut to 1/100, deviations signed, late positive). A second
+formatted by mmtimer.present.formats, as in the results CSV (times cut to 1/100, deviations
+signed, late positive). A second
 run (another log of the same stage) can be shown beside the first, matched by section and line.
 
 Roles: `SORT_ROLE` gives a number for every cell (the proxy sorts on it; the total row stays last
@@ -11,7 +12,6 @@ in either order), `ROW_ROLE` the row's index in driving order (-1 on the total r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import Enum
 
 from PySide6.QtCore import (
@@ -25,13 +25,19 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QTableView
 
-from mmtimer.core.csvout import format_deviation_s, format_number
-from mmtimer.core.results import ResultRow, SectionKind, StageResult
-from mmtimer.core.timefmt import format_duration, format_time_of_day
+from mmtimer.core.results import ResultRow, StageResult
+from mmtimer.present.formats import (
+    format_deviation_s,
+    format_points,
+    format_signed_deviation,
+    note_text,
+    time_text,
+    total_note,
+)
+from mmtimer.present.tone import EXACT_MS, Tone, deviation_tone
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-EXACT_MS = 10  # a deviation under 1/100 s shows as 0.00
 MAX_CHANGED_RUNS = 8  # more runs of changed rows than this: one dataChanged over them all
 
 EARLY_COLOUR = QColor("#2f7fd8")
@@ -39,6 +45,8 @@ LATE_COLOUR = QColor("#d8433a")
 EXACT_COLOUR = QColor("#2e9d4a")
 PENDING_COLOUR = QColor("#8a8a8a")
 CURRENT_BACKGROUND = QColor(242, 178, 51, 70)
+TABLE_COLOURS = {Tone.EARLY: EARLY_COLOUR, Tone.LATE: LATE_COLOUR, Tone.EXACT: EXACT_COLOUR}
+"""Each tone's colour on the table's light background."""
 
 _Index = QModelIndex | QPersistentModelIndex
 _MISSING = float("inf")  # what a blank cell sorts as: after every number
@@ -83,57 +91,9 @@ _NUMERIC = {
 }
 
 
-def format_signed_deviation(deviation_ms: int) -> str:
-    """Signed seconds to 1/100, cut toward zero as the CSV writes them: ``+0.37``, ``-0.12``,
-    ``0.00``."""
-    text = format_deviation_s(deviation_ms)
-    return text if text.startswith("-") or text == "0.00" else f"+{text}"
-
-
-def format_points(value: Decimal) -> str:
-    """Penalty points as a number without needless zeros: ``37``, ``1.5``, ``171``."""
-    text = format_number(value)
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def deviation_colour(deviation_ms: int | None) -> QColor | None:
     """Blue when early, red when late, green when exact to 1/100 s; None when not measured."""
-    if deviation_ms is None:
-        return None
-    if abs(deviation_ms) < EXACT_MS:
-        return EXACT_COLOUR
-    return LATE_COLOUR if deviation_ms > 0 else EARLY_COLOUR
-
-
-def time_text(row: ResultRow, ms: int) -> str:
-    """A target or measured value: a duration (timed trials) or an official time of day."""
-    if row.kind is SectionKind.TIMED:
-        return format_duration(ms, 2)
-    return format_time_of_day(ms, 2)
-
-
-def note_text(row: ResultRow) -> str:
-    """The row's notes, and the reference line of a timed measurement not taken from the line
-    before (as in the CSV)."""
-    notes = list(row.notes)
-    if row.reference_line is not None and row.reference_line != row.line - 1:
-        notes.append(f"from line {row.reference_line}")
-    return ", ".join(notes)
-
-
-def total_note(result: StageResult) -> str:
-    """What the total row says: rule set, coefficient, discards, which way is better."""
-    parts = [result.rules_id, f"coefficient {format_number(result.coefficient)}"]
-    if result.car_factor is not None and result.car_factor != result.coefficient:
-        parts.append(f"car factor {format_number(result.car_factor)} reported, not applied")
-    discarded = sum(1 for row in result.rows if "discarded" in row.notes)
-    if discarded:
-        parts.append(f"{discarded} discarded")
-    if result.coefficient != 1 or discarded:
-        parts.append(f"penalties counted {format_points(result.penalties)}")
-    if result.higher_is_better:
-        parts.append("higher is better")
-    return " · ".join(parts)
+    return TABLE_COLOURS.get(deviation_tone(deviation_ms))
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:

@@ -1,26 +1,22 @@
 """The stage panel: sections and their lines in driving order, the armed line highlighted.
 
 The panel shows plain view values (``SectionView``/``LineView``, built from a stage by
-``section_views``), and the
-result of each line once it is scored; it never scores anything itself. A double-click on a
+``mmtimer.present.stagelines.section_views``), and the result of each line once it is scored
+(``Screen.line_results``); it never scores or formats anything itself. A double-click on a
 section (or a line) asks for that section to be armed (``section_chosen``); the window decides.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from mmtimer.core.clock import NS_PER_MS
-from mmtimer.core.rules import RuleSet
-from mmtimer.core.scoring import ideal_target_ns
-from mmtimer.core.stage import Stage, TimeControl, TimedSection
-from mmtimer.core.timefmt import format_duration, format_km, format_seconds, format_time_of_day
-from mmtimer.ui.countdown import TONE_COLOURS, Tone
+from mmtimer.present.stagelines import SectionView
+from mmtimer.present.tone import Tone
+from mmtimer.ui.countdown import TONE_COLOURS
 
 ARMED_BACKGROUND = QColor("#4a3410")
 ARMED_FOREGROUND = QColor("#ffd27a")
@@ -28,21 +24,6 @@ STYLE = """
 QTreeWidget { background: #15171a; color: #e8e4da; border: none; }
 QHeaderView::section { background: #23262b; color: #a9a496; border: none; padding: 4px 6px; }
 """
-
-
-@dataclass(frozen=True, slots=True)
-class LineView:
-    """One timing line (or check, or time card): its label and what it targets."""
-
-    label: str  # "line 2", "check 1", "time card"
-    target: str  # "15.00", "due 10:42", "km 2.350 · 10:52:56.25"
-
-
-@dataclass(frozen=True, slots=True)
-class SectionView:
-    id: str
-    title: str  # "timed trial", "time control", "average trial"
-    lines: tuple[LineView, ...]
 
 
 COLUMNS = ("Section / line", "Target", "Result")
@@ -176,37 +157,3 @@ class StagePanel(QTreeWidget):
         section_id = item.data(0, Qt.ItemDataRole.UserRole)
         if isinstance(section_id, str):
             self.section_chosen.emit(section_id)
-
-
-def _duration_text(ms: int) -> str:
-    return format_seconds(ms, 2) if ms < 60_000 else format_duration(ms, 2)
-
-
-def section_views(stage: Stage, rules: RuleSet) -> tuple[SectionView, ...]:
-    """What the panel shows of a stage: each section's lines and their targets."""
-    views: list[SectionView] = []
-    for section in stage.sections:
-        if isinstance(section, TimedSection):
-            lines = [LineView("line 1", "start")]
-            for line in range(2, section.lines + 1):
-                target = _duration_text(section.target_ms(line))
-                if section.targets_from == "start":
-                    target += " from line 1"
-                lines.append(LineView(f"line {line}", target))
-            views.append(SectionView(section.id, "timed trial", tuple(lines)))
-        elif isinstance(section, TimeControl):
-            due = format_time_of_day(section.due_ms, 0)[:5]
-            views.append(
-                SectionView(section.id, "time control", (LineView("time card", f"due {due}"),))
-            )
-        else:
-            start = format_time_of_day(section.start_ms, 0)
-            checks = []
-            for check in range(1, section.lines + 1):
-                ideal_ms = ideal_target_ns(section, check, rules.average) // NS_PER_MS
-                km = format_km(section.checks_m[check - 1])
-                checks.append(
-                    LineView(f"check {check}", f"km {km} · {format_time_of_day(ideal_ms, 2)}")
-                )
-            views.append(SectionView(section.id, f"average trial from {start}", tuple(checks)))
-    return tuple(views)

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from mmtimer.core.atomicfile import atomic_write_bytes
-from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint
+from mmtimer.core.clock import NS_PER_MS, OfficialTime, SyncPoint
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.csvout import CsvLocale
 from mmtimer.core.errors import InputError
@@ -53,16 +53,18 @@ from mmtimer.core.logfile import LogWriter
 from mmtimer.core.rules import load_rules
 from mmtimer.core.scoring import score
 from mmtimer.core.stage import load_stage
+from mmtimer.present.screen import CountdownState
+from mmtimer.present.stagelines import section_views
 from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings, save_beep_settings
 from mmtimer.ui.controller import Controller
-from mmtimer.ui.countdown import CountdownState, CountdownWidget
+from mmtimer.ui.countdown import CountdownWidget
 from mmtimer.ui.dialogs import (
     CrewDialog,
     SettingsDialog,
     SyncDialog,
     SyncRequest,
-    describe_since,
 )
+from mmtimer.ui.driverdisplays import DriverDisplays
 from mmtimer.ui.endstage import (
     CloseAsker,
     CloseChoice,
@@ -86,7 +88,7 @@ from mmtimer.ui.resume import (
     resume_report,
 )
 from mmtimer.ui.resume import ask_resume as ask_resume_dialog
-from mmtimer.ui.stagepanel import StagePanel, section_views
+from mmtimer.ui.stagepanel import StagePanel
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
     EventStamper,
@@ -251,8 +253,20 @@ class StageWindow(MainWindow):
             (m for a in bar.actions() if isinstance(m := a.menu(), QMenu) and a.text() == "&View"),
             None,
         )
+        # The driver's displays (issue 15): a second window and the phone page.
+        self.drivers = DriverDisplays(
+            self,
+            self.settings,
+            lambda: self.live,
+            self.dial.theme,
+            notify=lambda message: self.statusBar().showMessage(message, 15_000),
+        )
         if view_menu is not None:
             view_menu.addAction(self.results_action)
+            view_menu.addSeparator()
+            view_menu.addAction(self.drivers.window_action)
+            view_menu.addMenu(self.drivers.screen_menu)
+            view_menu.addAction(self.drivers.page_action)
         stage_menu = QMenu("S&tage", self)
         for act in (
             self.record_action,
@@ -685,15 +699,12 @@ class StageWindow(MainWindow):
         live = self.live
         if live is None:
             return
+        self.drivers.stage_changed()
         t_ns = self.controller.now_ns()
+        screen = live.screen(t_ns)
         self.controller.set_chronograph(live.trial_chronograph(t_ns))
-        self.stage_panel.show_results(live.line_results())
-        last = live.last_pass()
-        self.results_dock.set_result(
-            live.results(),
-            live.running_total()[0],
-            None if last is None else (last.section, last.line),
-        )
+        self.stage_panel.show_results(screen.line_results())
+        self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
         self.beeper.check()  # the target may have changed; set_chronograph refreshed the view
 
     def _on_alarm(self, message: object) -> None:
@@ -720,15 +731,11 @@ class StageWindow(MainWindow):
         live = self.live
         if live is None:
             return
-        self.countdown.set_state(live.countdown_state(t_ns, flash=t_ns < self._flash_until_ns))
-        armed = live.session.armed
-        self.stage_panel.set_armed(armed.section if armed else None, armed.line if armed else None)
-        last = live.last_sync()
-        if last is None:
-            self.sync_label.setText("Not synced")
-        else:
-            since = describe_since(max(0, live.session.log_ns(t_ns) - last.t_ns) // NS_PER_S)
-            self.sync_label.setText(f"Synced {since} ago")
+        screen = live.screen(t_ns, flash=t_ns < self._flash_until_ns)
+        self.countdown.set_state(screen.countdown)
+        armed = screen.armed
+        self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
+        self.sync_label.setText(screen.sync_status)
 
     def show_keyboard_help(self) -> KeyboardHelp:
         dialog = KeyboardHelp(
@@ -810,5 +817,6 @@ class StageWindow(MainWindow):
             return
         self.beeper.stop()
         self._close_live()
+        self.drivers.shutdown()
         self.trigger.detach()
         super().closeEvent(event)

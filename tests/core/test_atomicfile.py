@@ -44,3 +44,49 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path, umask_022: None) 
     atomic_write_bytes(out, b"new")
     assert out.read_bytes() == b"new"
     assert mode(out) == 0o640
+
+
+# -- writing onto a symbolic link (issue 17 item 6): through it, the link kept -------------------
+def test_a_symlink_is_written_through_and_stays_a_link(tmp_path: Path, umask_022: None) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    target = shared / "results.csv"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    link = tmp_path / "results.csv"
+    link.symlink_to(target)
+    atomic_write_bytes(link, b"new")
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_bytes() == b"new" and mode(target) == 0o640
+    assert sorted(p.name for p in shared.iterdir()) == ["results.csv"]  # no temporary left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["results.csv", "shared"]
+
+
+def test_a_chain_of_links_and_a_relative_link_are_followed(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "out.csv"
+    target.write_bytes(b"old")
+    (tmp_path / "middle.csv").symlink_to("real/out.csv")  # relative to the link's folder
+    first = tmp_path / "first.csv"
+    first.symlink_to(tmp_path / "middle.csv")
+    atomic_write_bytes(first, b"new")
+    assert target.read_bytes() == b"new"
+    assert first.is_symlink() and (tmp_path / "middle.csv").is_symlink()
+
+
+def test_a_dangling_link_creates_the_file_it_names(tmp_path: Path, umask_022: None) -> None:
+    link = tmp_path / "out.csv"
+    link.symlink_to(tmp_path / "made.csv")
+    atomic_write_bytes(link, b"new")
+    assert link.is_symlink() and (tmp_path / "made.csv").read_bytes() == b"new"
+    assert mode(tmp_path / "made.csv") == 0o644
+
+
+def test_links_in_a_circle_are_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    with pytest.raises(OSError, match="circle"):
+        atomic_write_bytes(a, b"new")
+    assert a.is_symlink() and b.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]

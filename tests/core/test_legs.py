@@ -186,6 +186,24 @@ TWO = HEAD + co("CO1", "10:00") + co("CO2", "11:00")
         ),
         (HEAD + "max_late_min = -1\n" + co("CO1", "10:00"), "max_late_min", "max_late_min", "0 to"),
         (
+            HEAD + f'max_late_min = "{"9" * 5000}"\n' + co("CO1", "10:00"),
+            "max_late_min",
+            "max_late_min",
+            "whole minutes",
+        ),
+        (
+            HEAD + 'max_late_min = "\u0661\u0665"\n' + co("CO1", "10:00"),
+            "max_late_min",
+            "max_late_min",
+            "whole minutes",
+        ),
+        (
+            HEAD + 'max_late_min = "15"\n' + co("CO1", "10:00", "max_late_min = 99999\n"),
+            "max_late_min = 99999",
+            "section[1].max_late_min",
+            "0 to",
+        ),
+        (
             HEAD + "max_late_min = 1.5\n" + co("CO1", "10:00"),
             "max_late_min",
             "max_late_min",
@@ -259,6 +277,10 @@ def test_bad_leg_factors_in_a_rule_set_name_the_key(new: str, key: str, message:
 def test_a_bad_beyond_max_late_names_the_key() -> None:
     text = GOOD.replace('beyond_max_late = "1000"', 'beyond_max_late = "exclusion"')
     with pytest.raises(InputError) as caught:
+        parse_rules(text, "x.rules.toml")
+    assert caught.value.key == "time_control.beyond_max_late"
+    text = GOOD.replace('beyond_max_late = "1000"', 'beyond_max_late = "200"')
+    with pytest.raises(InputError, match="at least the late cap") as caught:
         parse_rules(text, "x.rules.toml")
     assert caught.value.key == "time_control.beyond_max_late"
     with pytest.raises(InputError, match="unknown key"):
@@ -408,3 +430,29 @@ def test_sections_outside_any_leg_are_untouched() -> None:
     assert stage.control_terms() == {}
     (_, row) = hand_in(stage, MCH, CO1=tod(10, 1)).rows
     assert (row.penalty, row.notes) == (100, ())
+
+
+@given(
+    st.integers(0, 90),
+    st.integers(-3600, 3 * 3600),  # hand_in syncs at 08:00, so from 09:00 on
+    st.integers(-3600, 3 * 3600),  # hand_in syncs at 08:00, so from 09:00 on
+    st.sampled_from(["monte-carlo-historique", "aci-2021"]),
+)
+@settings(max_examples=150)
+def test_a_later_hand_in_never_costs_less(
+    max_late: int, first_s: int, second_s: int, rule_id: str
+) -> None:
+    early_s, late_s = sorted((first_s, second_s))
+    if early_s < 0 < late_s:
+        return  # early and late are scored on two sides: only each side rises
+    text = HEAD.replace("monte-carlo-historique", rule_id) + f"max_late_min = {max_late}\n"
+    stage = parse_stage(text + co("CO1", "10:00", 'leg_factor = "0.5"\n'), "x")
+    rules = load_rules(rule_id)
+    penalties = [
+        hand_in(stage, rules, CO1=tod(10, 0) + seconds * 1000).rows[0].penalty
+        for seconds in (early_s, late_s)
+    ]
+    if late_s <= 0:
+        assert penalties[0] >= penalties[1]  # earlier is worse
+    else:
+        assert penalties[0] <= penalties[1]  # later is worse

@@ -371,8 +371,8 @@ def test_voids_of_voids_and_of_unknown_seqs_are_ignored_and_reported() -> None:
     result = score(stage_of(PC), ACI, NOBODY, log.events)
     assert result.rows[0].notes == ("missed", "void")
     assert len(result.messages) == 2
-    assert "names void seq" in result.messages[0]
-    assert "seq 99" in result.messages[1]
+    assert result.messages[0].startswith("void seq 5: ignored: event 4 is a void")
+    assert "no event 99" in result.messages[1]
 
 
 def test_other_events_are_skipped() -> None:

@@ -11,18 +11,10 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S
-from mmtimer.ui.countdown import (
-    BACKGROUND,
-    TONE_COLOURS,
-    CountdownState,
-    CountdownWidget,
-    Tone,
-    deviation_tone,
-    format_left,
-    format_points,
-    left_tone,
-)
-from mmtimer.ui.results_model import format_signed_deviation
+from mmtimer.present.formats import format_left, format_points, format_signed_deviation
+from mmtimer.present.screen import CountdownState
+from mmtimer.present.tone import Tone, deviation_tone, left_tone
+from mmtimer.ui.countdown import BACKGROUND, TONE_COLOURS, CountdownWidget
 
 
 def test_time_left_reads_in_hundredths_and_hits_zero_at_the_target() -> None:

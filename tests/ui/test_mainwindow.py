@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from mmtimer.core.chrono import ChronoAction
 from mmtimer.core.clock import FakeClock
+from mmtimer.present.formats import format_chrono
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dial import Pusher
 from mmtimer.ui.dialstate import Stepping
@@ -22,7 +23,6 @@ from mmtimer.ui.mainwindow import (
     ACTIVE_INTERVAL_MS,
     INACTIVE_INTERVAL_MS,
     MainWindow,
-    format_chrono,
 )
 
 S = 1_000_000_000

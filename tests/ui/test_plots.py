@@ -19,7 +19,8 @@ from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.core.rules import load_rules
 from mmtimer.paths import resource
-from mmtimer.ui.plotdata import Tone, cap_deviation_ms, matched, series
+from mmtimer.present.tone import Tone
+from mmtimer.ui.plotdata import cap_deviation_ms, matched, series
 from mmtimer.ui.plots import ResultsPlot
 from tests.ui.image_testing import assert_image_approved
 

@@ -21,18 +21,18 @@ from mmtimer.core.logfile import read_log
 from mmtimer.core.replay import Replay
 from mmtimer.core.timefmt import DAY_MS, format_time_of_day
 from mmtimer.paths import resource
-from mmtimer.ui.countdown import format_left
+from mmtimer.present.formats import (
+    format_chrono,
+    format_left,
+    format_points,
+    format_signed_deviation,
+)
 from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import KeyboardHelp
-from mmtimer.ui.mainwindow import format_chrono
-from mmtimer.ui.replay_panel import (
-    SPEEDS,
-    ReplayPanel,
-    last_pass_key,
-)
+from mmtimer.ui.replay_panel import SPEEDS, ReplayPanel
 from mmtimer.ui.replay_window import ReplayWindow, comparison_problem, read_replay
-from mmtimer.ui.results_model import Column, format_points, format_signed_deviation
+from mmtimer.ui.results_model import Column
 
 S = 1_000_000_000
 LOGS = ("mille-miglia-day1", "tsd-club")
@@ -98,15 +98,19 @@ def check_shown(panel: ReplayPanel, reference: Replay, t_ns: int) -> None:
         assert penalty == ("" if "pending" in row.notes else format_points(row.penalty))
     total = model.index(len(rows), col(Column.PENALTY)).data()
     assert total == format_points(expected.results.total)
-    assert model.index(len(rows), 0).data() == ("So far" if live else "Total")
-    assert model.current() == last_pass_key(expected)
+    # "Total" once the stage was ended or its last line is done, as in the live window
+    done = not live or (expected.armed is None and bool(expected.events))
+    assert model.index(len(rows), 0).data() == ("Total" if done else "So far")
+    # the row just measured: the latest pass that still counts (not a voided one)
+    last = expected.last_pass
+    assert model.current() == (None if last is None else (last.section, last.line))
     # the readouts
     if expected.official_ns is None:
         assert panel.official_readout.text() == "--:--:--.--"
     else:
         official_ms = expected.official_ns // NS_PER_MS % DAY_MS
         assert panel.official_readout.text() == format_time_of_day(official_ms, 2)
-    if expected.countdown is None:
+    if expected.countdown is None or expected.closed:
         assert panel.countdown_readout.text() == ""
     else:
         assert panel.countdown_readout.text() == format_left(expected.countdown.remaining_ns)

@@ -15,6 +15,7 @@ from mmtimer.core.logfile import read_log
 from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.paths import resource
+from mmtimer.present.formats import format_signed_deviation
 from mmtimer.ui.results_model import (
     EARLY_COLOUR,
     EXACT_COLOUR,
@@ -24,7 +25,6 @@ from mmtimer.ui.results_model import (
     ResultsModel,
     ResultsSortProxy,
     copy_rows,
-    format_signed_deviation,
     rows_as_tsv,
 )
 

@@ -8,14 +8,10 @@ from pytestqt.qtbot import QtBot
 from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage, parse_stage
 from mmtimer.paths import resource
-from mmtimer.ui.countdown import TONE_COLOURS, Tone
-from mmtimer.ui.stagepanel import (
-    ARMED_BACKGROUND,
-    LineView,
-    SectionView,
-    StagePanel,
-    section_views,
-)
+from mmtimer.present.stagelines import LineView, SectionView, section_views
+from mmtimer.present.tone import Tone
+from mmtimer.ui.countdown import TONE_COLOURS
+from mmtimer.ui.stagepanel import ARMED_BACKGROUND, StagePanel
 
 SECTIONS = (
     SectionView("CO1", "time control", (LineView("time card", "due 10:42"),)),

@@ -1,0 +1,228 @@
+"""The driver page's server and feed, with real clients on loopback: urllib for HTTP, a
+QWebSocket for the feed. The stage is a real LiveStage on a fake clock, pressed as the window
+presses it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol
+from pytestqt.qtbot import QtBot
+
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
+from mmtimer.core.crew import Crew
+from mmtimer.core.rules import load_rules
+from mmtimer.core.stage import load_stage
+from mmtimer.paths import resource
+from mmtimer.ui.driverpage import DriverPageServer, qr_image
+from mmtimer.ui.driverwindow import live_view
+from mmtimer.ui.livestage import LiveStage
+
+STAGE = resource("stages", "mille-miglia-day1.stage.toml")
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def live(qtbot: QtBot, tmp_path: Path) -> LiveStage:
+    stage = load_stage(STAGE)
+    clock = FakeClock(500 * NS_PER_S)
+    return LiveStage(stage, load_rules(stage.rules), Crew(), tmp_path / "t.mmlog", clock)
+
+
+@pytest.fixture
+def server(qtbot: QtBot, live: LiveStage) -> Iterator[DriverPageServer]:
+    page = DriverPageServer(lambda: live_view(live), port=0, host="127.0.0.1")
+    assert page.start(), page.error
+    live.changed.connect(page.push)
+    yield page
+    page.stop()
+
+
+def advance(live: LiveStage, ms: int) -> int:
+    assert isinstance(live.clock, FakeClock)
+    live.clock.advance_ns(ms * NS_PER_MS)
+    return live.clock.now_ns()
+
+
+class Reply:
+    status = 0
+    body = b""
+    headers: dict[str, str]
+
+
+def get(qtbot: QtBot, url: str) -> Reply:
+    """GET `url` from another thread (the server runs on this one's event loop)."""
+    reply = Reply()
+    reply.headers = {}
+    done = threading.Event()
+
+    def fetch() -> None:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as answer:
+                reply.status, reply.body = answer.status, answer.read()
+                reply.headers = {k.lower(): v for k, v in answer.headers.items()}
+        except urllib.error.HTTPError as error:
+            reply.status, reply.body = error.code, error.read()
+        except OSError:  # refused: nothing listens (status 0)
+            reply.status = 0
+        finally:
+            done.set()
+
+    threading.Thread(target=fetch, daemon=True).start()
+    qtbot.waitUntil(done.is_set, timeout=10_000)
+    return reply
+
+
+def base(server: DriverPageServer) -> str:
+    return f"http://127.0.0.1:{server.port}"
+
+
+def state(qtbot: QtBot, server: DriverPageServer) -> dict[str, Any]:
+    reply = get(qtbot, f"{base(server)}/state?key={server.key}")
+    assert reply.status == 200
+    data = json.loads(reply.body)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_the_key_is_refused_and_accepted(qtbot: QtBot, server: DriverPageServer) -> None:
+    for path in ("/", "/state", "/?key=wrong", "/state?key=" + server.key[:-1], "/other"):
+        reply = get(qtbot, base(server) + path)
+        assert reply.status == 403, path
+        assert b"wrong key" in reply.body
+    page = get(qtbot, f"{base(server)}/?key={server.key}")
+    assert page.status == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    text = page.body.decode("utf-8")
+    assert "<script>" in text and "WebSocket" in text and "<style>" in text  # all inlined
+    # nothing fetched from elsewhere: no address in the page, no file besides it
+    assert "http://" not in text and "https://" not in text and "src=" not in text
+    assert get(qtbot, f"{base(server)}/nope?key={server.key}").status == 404
+    assert server.url("127.0.0.1") == f"http://127.0.0.1:{server.port}/?key={server.key}"
+
+
+def test_every_start_has_a_new_key(qtbot: QtBot, live: LiveStage) -> None:
+    keys = set()
+    for _ in range(3):
+        page = DriverPageServer(lambda: live_view(live), port=0, host="127.0.0.1")
+        assert page.start()
+        keys.add(page.key)
+        page.stop()
+    assert len(keys) == 3 and all(len(k) >= 12 for k in keys)
+
+
+def test_the_snapshot_follows_presses(
+    qtbot: QtBot, live: LiveStage, server: DriverPageServer
+) -> None:
+    first = state(qtbot, server)["view"]
+    assert first["armed"] == "PC1 · line 1 · press at the start line"
+    assert first["target"] is None and first["last"] is None
+    live.press(advance(live, 1000), "key:Space")  # PC1 start: 15.00 s to line 2
+    advance(live, 3000)
+    after_start = state(qtbot, server)["view"]
+    assert after_start["armed"] == "PC1 · line 2"
+    assert after_start["target"]["left_ms"] == 12_000
+    assert after_start["target"]["left"] == "12.00"
+    assert after_start["last"]["label"] == "PC1 · line 1"
+    live.press(advance(live, 12_040), "key:Space")  # line 2, 0.04 s late
+    scored = state(qtbot, server)["view"]
+    assert scored["armed"] == "PC1 · line 3"
+    assert scored["last"]["deviation"] == "+0.04"
+    assert scored["last"]["tone"] == "late"
+    assert scored["target"]["left_ms"] == 6000  # line 3 is 6.00 s from line 2
+    live.void_last()
+    voided = state(qtbot, server)["view"]
+    assert voided["armed"] == "PC1 · line 2"
+    assert voided["last"]["label"] == "PC1 · line 1"
+
+
+class FeedClient:
+    """A QWebSocket on the feed: every message it received."""
+
+    def __init__(self, url: str) -> None:
+        self.messages: list[dict[str, Any]] = []
+        self.closed: tuple[QWebSocketProtocol.CloseCode, str] | None = None
+        self.socket = QWebSocket()
+        self.socket.textMessageReceived.connect(self._message)
+        self.socket.disconnected.connect(self._closed)
+        self.socket.open(QUrl(url))
+
+    def _message(self, text: str) -> None:
+        self.messages.append(json.loads(text))
+
+    def _closed(self) -> None:
+        self.closed = (self.socket.closeCode(), self.socket.closeReason())
+
+
+def test_the_feed_pushes_each_press_and_refuses_a_wrong_key(
+    qtbot: QtBot, live: LiveStage, server: DriverPageServer
+) -> None:
+    feed = f"ws://127.0.0.1:{server.feed_port}/feed?key="
+    intruder = FeedClient(feed + "nope")
+    client = FeedClient(feed + server.key)
+    qtbot.waitUntil(lambda: intruder.closed is not None and len(client.messages) == 1)
+    assert intruder.messages == []
+    assert intruder.closed == (QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, "wrong key")
+    assert server.clients == 1
+    live.press(advance(live, 1000), "key:Space")
+    qtbot.waitUntil(lambda: len(client.messages) == 2, timeout=2000)
+    pushed = client.messages[-1]
+    assert pushed["view"]["armed"] == "PC1 · line 2"
+    assert pushed["seq"] > client.messages[0]["seq"]
+    # and once a second besides, with nothing pressed (the page's age of data)
+    qtbot.waitUntil(lambda: len(client.messages) == 3, timeout=3000)
+    server.stop()
+    qtbot.waitUntil(lambda: client.closed is not None, timeout=3000)
+    assert client.closed is not None
+    assert client.closed[0] == QWebSocketProtocol.CloseCode.CloseCodeGoingAway
+
+
+def test_a_taken_port_is_a_clear_error(qtbot: QtBot, live: LiveStage) -> None:
+    first = DriverPageServer(lambda: live_view(live), port=0, host="127.0.0.1")
+    assert first.start()
+    second = DriverPageServer(lambda: live_view(live), port=first.port, host="127.0.0.1")
+    assert not second.start()
+    assert second.error.startswith(f"driver page: cannot listen on port {first.port}: ")
+    first.stop()
+
+
+@pytest.mark.skipif(
+    shutil.which("zbarimg") is None,
+    reason="zbarimg not installed (apt-get install zbar-tools; .ci/run installs it)",
+)
+def test_the_qr_code_reads_back_as_the_address(qtbot: QtBot, tmp_path: Path) -> None:
+    url = "http://192.168.1.20:8765/?key=AbCdEfGhIjKl"
+    path = tmp_path / "qr.png"
+    assert qr_image(url, 280).save(str(path))
+    done = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.stdout.strip() == url, done.stderr
+
+
+def test_the_qr_code_is_square_with_whole_modules(qtbot: QtBot) -> None:
+    image = qr_image("http://192.168.1.20:8765/?key=abcdefghijkl", 300)
+    assert image.width() == image.height() and 200 <= image.width() <= 300
+    assert image.pixelColor(0, 0).name() == "#ffffff"  # the quiet zone
+    dark = sum(
+        image.pixelColor(x, y).name() == "#000000"
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    )
+    assert dark > 500

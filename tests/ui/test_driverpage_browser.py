@@ -1,0 +1,160 @@
+"""The driver page in real headless chromium (Debian's, started here with a new empty profile):
+it shows the countdown and runs it on its own clock, keeps going through a short silence of the
+feed, turns red once the data is too old or the server stops, and reads in portrait and landscape.
+
+Screenshots go to the test's temporary folder, or to $MMTIMER_DRIVER_SHOTS if set (the README's
+pictures: ``MMTIMER_DRIVER_SHOTS=docs/images .venv/bin/python -m pytest
+tests/ui/test_driverpage_browser.py``)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
+from mmtimer.core.crew import Crew
+from mmtimer.core.rules import load_rules
+from mmtimer.core.stage import load_stage
+from mmtimer.paths import resource
+from mmtimer.ui.driverpage import DriverPageServer
+from mmtimer.ui.driverwindow import live_view
+from mmtimer.ui.livestage import LiveStage
+from tests.ui.chromium import Browser, missing
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+if missing():
+    pytestmark.append(pytest.mark.skip(reason=str(missing())))
+
+STAGE = resource("stages", "mille-miglia-day1.stage.toml")
+STATE_JS = """(() => ({
+  left: document.getElementById('left').textContent,
+  live: document.getElementById('left').dataset.live,
+  armed: document.getElementById('armed').textContent,
+  last: document.getElementById('last-value').textContent,
+  link: document.getElementById('link').textContent,
+  lost: document.body.classList.contains('lost'),
+  background: getComputedStyle(document.body).backgroundColor,
+  overflow: document.documentElement.scrollWidth > window.innerWidth,
+}))()"""
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = os.environ.get("MMTIMER_DRIVER_SHOTS")
+    return Path(folder) if folder else tmp_path
+
+
+@pytest.fixture
+def live(qtbot: QtBot, tmp_path: Path) -> LiveStage:
+    stage = load_stage(STAGE)
+    clock = FakeClock(500 * NS_PER_S)
+    live = LiveStage(stage, load_rules(stage.rules), Crew(), tmp_path / "t.mmlog", clock)
+    # PC1: the start, then line 2 0.04 s late; line 3 is due 6.00 s after it (and the fake
+    # clock stands still from here: whatever the page counts down, it counts on its own clock)
+    live.press(clock.now_ns(), "key:Space")
+    clock.advance_ns(15_040 * NS_PER_MS)
+    live.press(clock.now_ns(), "key:Space")
+    clock.advance_ns(2_800 * NS_PER_MS)  # 3.20 s to line 3
+    return live
+
+
+@pytest.fixture
+def server(qtbot: QtBot, live: LiveStage) -> Iterator[DriverPageServer]:
+    page = DriverPageServer(lambda: live_view(live), port=0, host="127.0.0.1")
+    assert page.start(), page.error
+    live.changed.connect(page.push)
+    yield page
+    page.stop()
+
+
+def wait_for(
+    qtbot: QtBot, browser: Browser, test: Callable[[dict[str, Any]], bool], timeout_ms: int = 15_000
+) -> dict[str, Any]:
+    """The page's state once `test` holds for it (one reading: what is tested is returned)."""
+    seen: dict[str, Any] = {}
+
+    def check() -> bool:
+        now = browser.evaluate(STATE_JS)  # None while the page is still loading
+        if not isinstance(now, dict):
+            return False
+        seen.clear()
+        seen.update(now)
+        return test(now)
+
+    qtbot.waitUntil(check, timeout=timeout_ms)
+    return seen
+
+
+def seconds(text: str) -> float:
+    return float(text.lstrip("+").split(":")[-1])
+
+
+def test_the_page_counts_down_and_turns_red_when_the_link_drops(
+    qtbot: QtBot, live: LiveStage, server: DriverPageServer, shots: Path
+) -> None:
+    browser = Browser(qtbot, server.url("127.0.0.1"), 412, 860)
+    try:
+        browser.resize(412, 860)
+        first = wait_for(qtbot, browser, lambda s: s["live"] == "yes" and s["left"] != "--.--")
+        assert first["armed"] == "PC1 · line 3"
+        assert first["last"] == "+0.04 s · 4 pts"
+        assert first["link"].startswith("live · data ")
+        assert not first["lost"] and not first["overflow"]
+        start = time.monotonic()
+        assert 0 < seconds(first["left"]) <= 3.20
+        # the page's own clock runs the countdown (the server's clock stands still)
+        qtbot.wait(400)
+        later = browser.evaluate(STATE_JS)
+        elapsed = time.monotonic() - start
+        assert seconds(later["left"]) < seconds(first["left"]) - 0.2
+        assert seconds(later["left"]) > seconds(first["left"]) - elapsed - 0.2
+        browser.screenshot(shots / "mmtimer-driver-page.png")
+
+        # a silence of the feed (a Wi-Fi hiccup): still live for a second and more, counting on
+        server._heartbeat.stop()
+        qtbot.wait(1300)
+        hiccup = browser.evaluate(STATE_JS)
+        assert hiccup["live"] == "yes" and not hiccup["lost"], hiccup
+        assert hiccup["left"] != later["left"]
+        # ... but data older than 3.5 s is never shown as live, though the socket is open
+        old = wait_for(qtbot, browser, lambda s: s["lost"], timeout_ms=5000)
+        assert old["link"].startswith("LINK LOST · data ") and old["live"] == "no"
+        server._heartbeat.start()
+        wait_for(qtbot, browser, lambda s: not s["lost"] and s["live"] == "yes", timeout_ms=3000)
+
+        # landscape, on a phone across the dashboard
+        browser.resize(860, 412)
+        wide = wait_for(qtbot, browser, lambda s: s["live"] == "yes")
+        assert not wide["overflow"]
+        browser.screenshot(shots / "mmtimer-driver-page-landscape.png")
+        browser.resize(412, 860)
+
+        # mmtimer stops: the page turns red at once and says how old its data is
+        server.stop()
+        lost = wait_for(
+            qtbot,
+            browser,
+            lambda s: s["lost"] and s["background"] == "rgb(92, 13, 11)",
+            timeout_ms=3000,
+        )
+        assert lost["link"].startswith("LINK LOST") and lost["live"] == "no"
+        browser.screenshot(shots / "mmtimer-driver-page-lost.png")
+    finally:
+        browser.close()
+
+
+def test_without_the_key_the_browser_gets_403(
+    qtbot: QtBot, server: DriverPageServer, shots: Path
+) -> None:
+    browser = Browser(qtbot, f"http://127.0.0.1:{server.port}/?key=guess", 412, 300)
+    try:
+        qtbot.waitUntil(lambda: "wrong key" in (browser.evaluate("document.body.innerText") or ""))
+        assert browser.evaluate("document.getElementById('left')") is None
+    finally:
+        browser.close()
