@@ -162,7 +162,7 @@ def pacer_view(
         car_label = "car · GPS"
         hold = ""
         if car_reading.hold_kmh is not None and change is not None:
-            hold = f"hold {format_kmh(car_reading.hold_kmh)} to km {format_km(change.at_m)}"
+            hold = f"hold {format_kmh(car_reading.hold_kmh)}"  # to the next change, below
     else:
         what = "landmark" if car.source == "landmark" else car.source
         if car.source == "gps":
