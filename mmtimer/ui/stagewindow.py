@@ -746,6 +746,18 @@ class StageWindow(MainWindow):
         self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
         self.sync_label.setText(screen.sync_status)
 
+    def next_frame_ns(self, t_ns: int, running: bool, elapsed_ns: int, official: int | None) -> int:
+        """Every frame while a line is armed (the countdown runs to the hundredth) or the
+        countdown flashes; else when the chronograph face or readouts next change."""
+        live = self.live
+        if (
+            self._stage_ready
+            and live is not None
+            and (live.session.armed is not None or t_ns < self._flash_until_ns)
+        ):
+            return 0
+        return super().next_frame_ns(t_ns, running, elapsed_ns, official)
+
     def show_keyboard_help(self) -> KeyboardHelp:
         dialog = KeyboardHelp(
             self.menuBar(),
