@@ -256,6 +256,16 @@ class LiveStage(QObject):
             message = f"{event.data['section']} started: the schedule runs from this press."
         return PressOutcome(event, guarded, message)
 
+    def record_other(self, kind: str, data: dict[str, Any], t_ns: int) -> Other | None:
+        """Record a distance, calibrate or fix event (the pacer's); None if it cannot be."""
+        if self._closed or not self._record(f"record the {kind}"):
+            return None
+        try:
+            return self.session.record_other(kind, data, t_ns)
+        except (SessionError, ValueError) as error:
+            self.notice.emit(str(error).capitalize())
+            return None
+
     def void_last(self) -> Void | None:
         if self._closed:
             self.notice.emit(ENDED_NOTICE.format(action="void the pass"))
