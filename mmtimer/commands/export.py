@@ -84,6 +84,7 @@ def _export_streamed(log: Path, rules_ref: str | None, locale: CsvLocale) -> tup
     with LogStream(log) as stream:
         head = LogContents(path=log, header=stream.header, events=())
         stage, rules, crew = log_inputs(head, rules_ref=rules_ref, rules_base_dir=Path.cwd())
+
         def where(seq: int) -> str:  # the fold names the event it is taking
             return f"{log}:{stream.line}" if seq == current[0] else f"{log}: seq {seq}"
 
