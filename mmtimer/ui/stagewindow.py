@@ -378,7 +378,7 @@ class StageWindow(MainWindow):
         report = ""
         if resume_path is not None:
             try:
-                live.resume(resume_path)
+                live.resume(resume_path, guard_ns=self.trigger.settings.guard_ms * NS_PER_MS)
             except (InputError, OSError) as error:
                 why = _error_text(error, resume_path)
                 if log_path is not None:  # named explicitly: nothing else is wanted
@@ -794,7 +794,8 @@ class StageWindow(MainWindow):
         if writer is None:
             return True
         writer.retry_now()  # the navigator may have freed some space
-        if writer.flush(timeout=self.unsaved_wait_s):
+        # settle, not flush: a disk that refuses the retry answers at once (no 1 s freeze)
+        if writer.settle(timeout=self.unsaved_wait_s):
             return True
         pending = writer.last_seq - writer.durable_seq
         if pending <= 0:
