@@ -29,6 +29,7 @@ from mmtimer.ui.themes import DEFAULT_THEME, THEMES, theme_named
 
 ACTIVE_INTERVAL_MS = 16  # about 60 frames a second while the window is in front
 INACTIVE_INTERVAL_MS = 100  # behind another window: ten a second keeps the readouts honest
+LONGEST_WAIT_MS = 1000  # the longest the window waits to look again, even when nothing moves
 PUSHER_FLASH_NS = 150 * NS_PER_MS  # a pusher shows pressed this long after its shortcut
 
 KEY_GEOMETRY = "window/geometry"
@@ -81,8 +82,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._central = central
 
+        # Frames: a single-shot timer set, after each look, for when the next thing shown will
+        # change (a hand's next step, the next hundredth or second of a readout), at most every
+        # _frame_ms; it only says when to look (angles and texts come from the clock then).
         self._repaint_timer = QTimer(self)
         self._repaint_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._repaint_timer.setSingleShot(True)
+        self._frame_ms: int | None = None  # the fastest the window looks: None while hidden
 
         self._make_actions()
         self._make_menus()
@@ -235,18 +241,43 @@ class MainWindow(QMainWindow):
         )
         synced = self.controller.official_time.sync_at(t_ns) is not None
         self.official_readout.set_note("" if synced else "local clock")
+        self._schedule_frame(t_ns, state.chrono_running, state.chrono_elapsed_ns, official)
+
+    def next_frame_ns(self, t_ns: int, running: bool, elapsed_ns: int, official: int | None) -> int:
+        """How long after `t_ns` something this window shows will change; a subclass that shows
+        more says so here (LONGEST_WAIT_MS at most)."""
+        waits = [LONGEST_WAIT_MS * NS_PER_MS]
+        dial = self.dial.next_change_ns()
+        if dial is not None:
+            waits.append(dial)
+        if running:  # the readout's next hundredth
+            waits.append(10 * NS_PER_MS - max(0, elapsed_ns) % (10 * NS_PER_MS))
+        if official is not None:  # the official time's next second
+            waits.append((1000 - official % 1000) * NS_PER_MS)
+        for until in self._pressed_until_ns.values():
+            if until > t_ns:  # a pusher shown pressed comes back out
+                waits.append(until - t_ns)
+        return min(waits)
+
+    def _schedule_frame(
+        self, t_ns: int, running: bool, elapsed_ns: int, official: int | None
+    ) -> None:
+        if self._frame_ms is None:
+            return
+        wait_ms = -(-self.next_frame_ns(t_ns, running, elapsed_ns, official) // NS_PER_MS) + 1
+        self._repaint_timer.start(max(self._frame_ms, min(LONGEST_WAIT_MS, wait_ms)))
 
     def repaint_interval_ms(self) -> int | None:
-        """How often the window looks again now: None while hidden or minimized."""
-        return self._repaint_timer.interval() if self._repaint_timer.isActive() else None
+        """The shortest the window waits between looks now (it waits longer while nothing it
+        shows changes): None while hidden or minimized."""
+        return self._frame_ms
 
     def _update_repaint_rate(self) -> None:
         if not self.isVisible() or self.isMinimized():
+            self._frame_ms = None
             self._repaint_timer.stop()
             return
-        interval = ACTIVE_INTERVAL_MS if self.isActiveWindow() else INACTIVE_INTERVAL_MS
-        if not self._repaint_timer.isActive() or self._repaint_timer.interval() != interval:
-            self._repaint_timer.start(interval)
+        self._frame_ms = ACTIVE_INTERVAL_MS if self.isActiveWindow() else INACTIVE_INTERVAL_MS
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -64,6 +64,7 @@ from mmtimer.ui.dialogs import (
     SyncDialog,
     SyncRequest,
 )
+from mmtimer.ui.driverdisplays import DriverDisplays
 from mmtimer.ui.endstage import (
     CloseAsker,
     CloseChoice,
@@ -79,6 +80,7 @@ from mmtimer.ui.endstage import confirm_end as confirm_end_dialog
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path, display_path
 from mmtimer.ui.mainwindow import MainWindow
+from mmtimer.ui.pacer import PacerController
 from mmtimer.ui.results_dock import ResultsDock
 from mmtimer.ui.resume import (
     ResumeAsker,
@@ -172,6 +174,9 @@ class StageWindow(MainWindow):
         self.trigger_button = TriggerButton(self.trigger, self)
         self.stage_panel = StagePanel(self)
         self.countdown_readout.hide()
+        # The pacer of average trials (issue 13): shown while one is armed.
+        self.pacer = PacerController(self, controller.clock, self.settings, self)
+        self.side_panel.addWidget(self.pacer.panel, 3)
         self.side_panel.addWidget(self.countdown, 3)
         self.side_panel.addWidget(self.trigger_button, 1)
         central_layout = self._central.layout()
@@ -252,8 +257,20 @@ class StageWindow(MainWindow):
             (m for a in bar.actions() if isinstance(m := a.menu(), QMenu) and a.text() == "&View"),
             None,
         )
+        # The driver's displays (issue 15): a second window and the phone page.
+        self.drivers = DriverDisplays(
+            self,
+            self.settings,
+            lambda: self.live,
+            self.dial.theme,
+            notify=lambda message: self.statusBar().showMessage(message, 15_000),
+        )
         if view_menu is not None:
             view_menu.addAction(self.results_action)
+            view_menu.addSeparator()
+            view_menu.addAction(self.drivers.window_action)
+            view_menu.addMenu(self.drivers.screen_menu)
+            view_menu.addAction(self.drivers.page_action)
         stage_menu = QMenu("S&tage", self)
         for act in (
             self.record_action,
@@ -276,6 +293,9 @@ class StageWindow(MainWindow):
                 stage_menu.addAction(act)
         help_action = next((a for a in bar.actions() if a.text() == "&Help"), None)
         bar.insertMenu(help_action, stage_menu) if help_action else bar.addMenu(stage_menu)
+        bar.insertMenu(help_action, self.pacer.menu) if help_action else bar.addMenu(
+            self.pacer.menu
+        )
         self._fill_recent()
 
     def _set_record_shortcuts(self) -> None:
@@ -358,7 +378,7 @@ class StageWindow(MainWindow):
         report = ""
         if resume_path is not None:
             try:
-                live.resume(resume_path)
+                live.resume(resume_path, guard_ns=self.trigger.settings.guard_ms * NS_PER_MS)
             except (InputError, OSError) as error:
                 why = _error_text(error, resume_path)
                 if log_path is not None:  # named explicitly: nothing else is wanted
@@ -378,6 +398,7 @@ class StageWindow(MainWindow):
         self.live = live
         self.opened_path = path
         live.changed.connect(self._on_stage_changed)
+        self.pacer.set_live(live)
         offset = live.session.offset_ns  # log instants -> this clock's readings
         self.controller.official_time = OfficialTime(
             SyncPoint(e.t_ns - offset, e.official_ms * NS_PER_MS)
@@ -481,6 +502,7 @@ class StageWindow(MainWindow):
         if live is None:
             return
         self.live = None
+        self.pacer.set_live(None)
         wait_s, self._leave_wait_s = self._leave_wait_s, LEAVE_WAIT_S
         live.close(self.controller.now_ns(), timeout_s=wait_s)
         live.changed.disconnect(self._on_stage_changed)
@@ -686,6 +708,7 @@ class StageWindow(MainWindow):
         live = self.live
         if live is None:
             return
+        self.drivers.stage_changed()
         t_ns = self.controller.now_ns()
         screen = live.screen(t_ns)
         self.controller.set_chronograph(live.trial_chronograph(t_ns))
@@ -723,6 +746,18 @@ class StageWindow(MainWindow):
         self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
         self.sync_label.setText(screen.sync_status)
 
+    def next_frame_ns(self, t_ns: int, running: bool, elapsed_ns: int, official: int | None) -> int:
+        """Every frame while a line is armed (the countdown runs to the hundredth) or the
+        countdown flashes; else when the chronograph face or readouts next change."""
+        live = self.live
+        if (
+            self._stage_ready
+            and live is not None
+            and (live.session.armed is not None or t_ns < self._flash_until_ns)
+        ):
+            return 0
+        return super().next_frame_ns(t_ns, running, elapsed_ns, official)
+
     def show_keyboard_help(self) -> KeyboardHelp:
         dialog = KeyboardHelp(
             self.menuBar(),
@@ -759,7 +794,8 @@ class StageWindow(MainWindow):
         if writer is None:
             return True
         writer.retry_now()  # the navigator may have freed some space
-        if writer.flush(timeout=self.unsaved_wait_s):
+        # settle, not flush: a disk that refuses the retry answers at once (no 1 s freeze)
+        if writer.settle(timeout=self.unsaved_wait_s):
             return True
         pending = writer.last_seq - writer.durable_seq
         if pending <= 0:
@@ -803,5 +839,6 @@ class StageWindow(MainWindow):
             return
         self.beeper.stop()
         self._close_live()
+        self.drivers.shutdown()
         self.trigger.detach()
         super().closeEvent(event)
