@@ -1,4 +1,4 @@
-"""Stage mode: the chronograph window with the live stage around the dial.
+"""Stage mode: a chronograph face (ui/chronoface.py) with the live stage around it.
 
 The stage panel (sections and lines, the armed one highlighted), the large countdown with the last
 deviation and the total, the on-screen PASS button, the beeps and their flash, the official-time
@@ -11,12 +11,16 @@ Backspace voids the last pass (a void event, never an erase); N skips the armed 
 another section; T opens the official-time sync; + and - nudge official time by 0.1 s; C edits
 the crew; Ctrl+Shift+E ends the stage (confirmed); F1 lists every shortcut.
 
-Closing the window while the stage is under way (its log started, a line still to record, no
-closing event) asks ``ask_close``: end the stage, quit and keep it open (no closing event: the
-next start offers to resume it; the default), or cancel (see ui/endstage.py). Before that, leaving
-the stage (quitting, opening another) with events the disk refused (full, unwritable: the log
-alarm) asks ``ask_unsaved``: keep trying (stay; the default), save the whole log elsewhere
-(``ask_copy_path``, then written atomically) and leave, or leave and lose them.
+What the window shows comes from the presentation layer: `LiveStage.screen` (the core's
+`LiveSession.state` through `present.screen.Presenter`, as the replay shows it) gives the
+countdown, the stage panel's results and armed line, the results table's current row and the
+status words; `present.face.stage_face` the dial and its readouts. The window keeps no copy of
+the stage's official time or chronograph: it asks the stage at every frame.
+
+Where things live: the window's chrome (View, Help, frames) is ui/facewindow.py; the Chronograph
+keys ui/pushers.py; leaving a stage (the questions about unsaved events and a stage under way:
+``ask_unsaved``, ``ask_copy_path``, ``ask_close``) ui/leaving.py; File > Export results
+ui/stageexport.py.
 
 A log left open by a crash (no closing event) is resumed, not split: ``--log OUT`` naming such a
 log of the stage resumes it; a stage opened without ``--log`` offers the data folder's latest log
@@ -26,14 +30,12 @@ of the stage if it was left open (``ask_resume``; see ui/resume.py).
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -43,16 +45,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mmtimer.core.atomicfile import atomic_write_bytes
-from mmtimer.core.clock import NS_PER_MS, OfficialTime, SyncPoint
+from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.csvout import CsvLocale
 from mmtimer.core.errors import InputError
-from mmtimer.core.events import Sync
-from mmtimer.core.logfile import LogWriter
+from mmtimer.core.resume import find_resumable_log, inspect_log, resume_report
 from mmtimer.core.rules import load_rules
-from mmtimer.core.scoring import score
 from mmtimer.core.stage import load_stage
+from mmtimer.core.timefmt import DAY_MS
+from mmtimer.present.face import chronograph_face, stage_face
+from mmtimer.present.formats import display_path
 from mmtimer.present.screen import CountdownState
 from mmtimer.present.stagelines import section_views
 from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings, save_beep_settings
@@ -64,29 +66,26 @@ from mmtimer.ui.dialogs import (
     SyncDialog,
     SyncRequest,
 )
+from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.endstage import (
     CloseAsker,
-    CloseChoice,
     CopyPathAsker,
     EndConfirmer,
     UnsavedAsker,
-    UnsavedChoice,
     ask_copy_path,
     ask_unsaved,
 )
 from mmtimer.ui.endstage import ask_close as ask_close_dialog
 from mmtimer.ui.endstage import confirm_end as confirm_end_dialog
+from mmtimer.ui.facewindow import FaceWindow, make_action
 from mmtimer.ui.helpdialog import KeyboardHelp
-from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path, display_path
-from mmtimer.ui.mainwindow import MainWindow
+from mmtimer.ui.leaving import UNSAVED_WAIT_S, Leaving
+from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path
+from mmtimer.ui.pushers import ChronoPushers
 from mmtimer.ui.results_dock import ResultsDock
-from mmtimer.ui.resume import (
-    ResumeAsker,
-    find_resumable_log,
-    inspect_log,
-    resume_report,
-)
+from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.resume import ask_resume as ask_resume_dialog
+from mmtimer.ui.stageexport import ask_export_path, export_live_results
 from mmtimer.ui.stagepanel import StagePanel
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
@@ -103,8 +102,6 @@ KEY_CREW = "stage/crew"
 RECENT_MAX = 8
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
 CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
-LEAVE_WAIT_S = 5.0  # how long leaving waits for the log to reach the disk
-UNSAVED_WAIT_S = 1.0  # how long leaving waits before asking about events the disk refused
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
@@ -126,10 +123,9 @@ def _error_text(error: Exception, path: Path) -> str:
     return str(error)
 
 
-class StageWindow(MainWindow):
-    """The main window in stage mode. ``open_path`` loads a stage (or, later, a log)."""
+class StageWindow(FaceWindow):
+    """The main window in stage mode. ``open_path`` loads a stage (or a log, in a replay)."""
 
-    _stage_ready = False  # MainWindow.__init__ refreshes before this class has its widgets
     live: LiveStage | None = None
 
     def __init__(
@@ -144,7 +140,7 @@ class StageWindow(MainWindow):
         confirm_end: EndConfirmer | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(controller, settings, parent)
+        super().__init__(controller, settings, ("chrono", "mark", "official"), parent)
         self._flash_until_ns = 0
         self._sync_dialog: SyncDialog | None = None
         self.opened_path: Path | None = None
@@ -159,8 +155,7 @@ class StageWindow(MainWindow):
         self.ask_unsaved: UnsavedAsker = ask_unsaved
         self.ask_copy_path: CopyPathAsker = ask_copy_path
         self.unsaved_wait_s = UNSAVED_WAIT_S
-        self._leave_wait_s = LEAVE_WAIT_S  # 0 once the navigator chose to leave unsaved events
-        self._lingering: list[LiveStage] = []  # stages left while their writer still retries
+        self.leaving = Leaving(self)
 
         # -- widgets -----------------------------------------------------------------------------
         self.countdown = CountdownWidget(self)
@@ -171,12 +166,18 @@ class StageWindow(MainWindow):
         )
         self.trigger_button = TriggerButton(self.trigger, self)
         self.stage_panel = StagePanel(self)
-        self.countdown_readout.hide()
         self.side_panel.addWidget(self.countdown, 3)
         self.side_panel.addWidget(self.trigger_button, 1)
-        central_layout = self._central.layout()
-        if isinstance(central_layout, QBoxLayout):
-            central_layout.addWidget(self.stage_panel, 2)
+        self.central_row.addWidget(self.stage_panel, 2)
+        # The Chronograph keys act on the plain chronograph only with no stage open: with one,
+        # the dial is the trial's chronograph, which only the timing lines move.
+        self.pushers = ChronoPushers(
+            self,
+            controller,
+            self.dial,
+            lambda m: self.statusBar().showMessage(m, 5000),
+            refusal=lambda: CHRONO_IN_STAGE_MODE if self.live is not None else None,
+        )
         self.log_label = QLabel()
         self.sync_label = QLabel()
         self.alarm_label = QLabel()
@@ -197,19 +198,17 @@ class StageWindow(MainWindow):
             self,
         )
         self._make_stage_actions()
-        self._connect_stage_signals()
+        self._make_stage_menus()
+        self._connect_signals()
+        self._restore_settings()
         self.trigger.attach(self)
-        self._stage_ready = True
         self.beeper.start()
         self.refresh()
 
     # -- actions and menus -----------------------------------------------------------------------
     def _make_stage_actions(self) -> None:
         def action(text: str, *keys: str) -> QAction:
-            act = QAction(text, self)
-            if keys:
-                act.setShortcuts([QKeySequence(k) for k in keys])
-            return act
+            return make_action(self, text, *keys)
 
         self.open_action = action("&Open…", QKeySequence(QKeySequence.StandardKey.Open).toString())
         self.recent_menu = QMenu("Open &recent", self)
@@ -235,26 +234,23 @@ class StageWindow(MainWindow):
         self.results_action.setShortcut(QKeySequence("Ctrl+R"))
         self.replay_windows: list[QMainWindow] = []
 
-        bar = self.menuBar()
-        file_menu: QMenu | None = None
-        for top in bar.actions():
-            menu = top.menu()
-            if isinstance(menu, QMenu) and self.quit_action in menu.actions():
-                file_menu = menu
-        if file_menu is not None:
-            file_menu.insertAction(self.quit_action, self.open_action)
-            file_menu.insertMenu(self.quit_action, self.recent_menu)
-            file_menu.insertAction(self.quit_action, self.resume_action)
-            file_menu.insertSeparator(self.quit_action)
-            file_menu.insertAction(self.quit_action, self.export_action)
-            file_menu.insertSeparator(self.quit_action)
-        view_menu = next(
-            (m for a in bar.actions() if isinstance(m := a.menu(), QMenu) and a.text() == "&View"),
-            None,
-        )
-        if view_menu is not None:
-            view_menu.addAction(self.results_action)
-        stage_menu = QMenu("S&tage", self)
+    def _make_stage_menus(self) -> None:
+        """File gains Open, Recent, Resume and Export; View the results table; Chronograph
+        and Stage come before Help."""
+        file_menu = self.file_menu
+        for act in (self.open_action, self.recent_menu, self.resume_action, None):
+            if isinstance(act, QMenu):
+                file_menu.insertMenu(self.quit_action, act)
+            elif act is None:
+                file_menu.insertSeparator(self.quit_action)
+            else:
+                file_menu.insertAction(self.quit_action, act)
+        file_menu.insertAction(self.quit_action, self.export_action)
+        file_menu.insertSeparator(self.quit_action)
+        self.view_menu.addAction(self.results_action)
+        self.chrono_menu = self.pushers.menu
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.chrono_menu)
+        self.stage_menu = QMenu("S&tage", self)
         for act in (
             self.record_action,
             self.void_action,
@@ -271,11 +267,10 @@ class StageWindow(MainWindow):
             self.end_stage_action,
         ):
             if act is None:
-                stage_menu.addSeparator()
+                self.stage_menu.addSeparator()
             else:
-                stage_menu.addAction(act)
-        help_action = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        bar.insertMenu(help_action, stage_menu) if help_action else bar.addMenu(stage_menu)
+                self.stage_menu.addAction(act)
+        self.add_menu_before_help(self.stage_menu)
         self._fill_recent()
 
     def _set_record_shortcuts(self) -> None:
@@ -285,8 +280,11 @@ class StageWindow(MainWindow):
         names = self.trigger.settings.keys
         self.record_action.setShortcuts([QKeySequence(TRIGGER_KEYS[n]) for n in names])
 
-    def _connect_stage_signals(self) -> None:
-        """The stage's wiring, in one place."""
+    def _connect_signals(self) -> None:
+        """All of the window's wiring, in one place (each stage's own signals are connected as
+        it opens: `_watch`)."""
+        self._connect_window_signals()
+        self.pushers.connect_signals()
         # Presses: keys and the on-screen button, through the trigger.
         self.trigger.pressed.connect(self._on_press)
         self.record_action.triggered.connect(lambda: self.trigger.handle_button(None))
@@ -374,16 +372,11 @@ class StageWindow(MainWindow):
         return True
 
     def _install_live(self, live: LiveStage, path: Path) -> None:
-        """Show `live` (new or resumed): the panel, the log's name, official time from its syncs."""
+        """Show `live` (new or resumed): the panel and the log's name. Official time and the
+        trial's chronograph are the stage's: the window asks it at every frame."""
         self.live = live
         self.opened_path = path
         live.changed.connect(self._on_stage_changed)
-        offset = live.session.offset_ns  # log instants -> this clock's readings
-        self.controller.official_time = OfficialTime(
-            SyncPoint(e.t_ns - offset, e.official_ms * NS_PER_MS)
-            for e in live.session.events
-            if isinstance(e, Sync)
-        )
         self.trigger.forget_last()
         self.stage_panel.set_stage(section_views(live.stage, live.rules))
         self.setWindowTitle(f"{live.stage.name} - mmtimer")
@@ -424,26 +417,19 @@ class StageWindow(MainWindow):
 
     def _on_export(self) -> None:
         """File > Export results: what `mmtimer export` writes for this stage's log so far
-        (every line not recorded counted as missed)."""
-        from mmtimer.ui.replay_window import ask_csv_path  # noqa: PLC0415
-
+        (every line not recorded counted as missed; ui/stageexport.py)."""
         live = self.live
         if live is None:
             self.statusBar().showMessage("Open a stage, or a log (File > Open), to export", 5000)
             return
-        chosen = ask_csv_path(self, live.log_path, self.settings)
+        chosen = ask_export_path(self, live, self.settings)
         if chosen is not None:
             self.export_results_to(*chosen)
 
     def export_results_to(self, path: Path, locale: CsvLocale = "en") -> bool:
         """Write the stage's results CSV (as `mmtimer export` of its log) at `path`."""
-        from mmtimer.ui.replay_window import export_results  # noqa: PLC0415
-
         live = self.live
-        if live is None:
-            return False
-        final = score(live.stage, live.rules, live.crew, live.session.events)
-        if not export_results(self, path, final, locale, live.log_path):
+        if live is None or not export_live_results(self, live, path, locale):
             return False
         self.statusBar().showMessage(f"Results written to {display_path(path)}", 8000)
         return True
@@ -481,25 +467,8 @@ class StageWindow(MainWindow):
         if live is None:
             return
         self.live = None
-        wait_s, self._leave_wait_s = self._leave_wait_s, LEAVE_WAIT_S
-        live.close(self.controller.now_ns(), timeout_s=wait_s)
         live.changed.disconnect(self._on_stage_changed)
-        writer = live.writer
-        if writer is not None and not writer.flush(timeout=0):
-            # Left with events the disk refused: its writer goes on retrying and signals through
-            # `live`, so `live` stays until the disk takes them; then the log is released.
-            self._lingering.append(live)
-            live.alarmChanged.connect(lambda message: self._release_lingering(live, message))
-            return
-        live.deleteLater()
-
-    def _release_lingering(self, live: LiveStage, alarm: object) -> None:
-        """A stage left with unsaved events: once its writer has caught up, stop it (the log is
-        released: it can be resumed) and let `live` go."""
-        writer = live.writer
-        if alarm is None and writer is not None and writer.close(timeout=0):
-            self._lingering.remove(live)
-            live.deleteLater()
+        self.leaving.let_go(live, self.controller.now_ns())
 
     def _on_open(self) -> None:
         start = str(self.opened_path.parent) if self.opened_path else ""
@@ -526,39 +495,6 @@ class StageWindow(MainWindow):
             act.setToolTip(file)
             act.triggered.connect(lambda _=False, f=file: self.open_path(Path(f)))
         self.recent_menu.setEnabled(bool(files))
-
-    # -- the chronograph's pushers -----------------------------------------------------------
-    def _chrono_follows_stage(self) -> bool:
-        """With a stage open the dial is the current trial's chronograph, which only the timing
-        lines move: the Chronograph keys and the painted pushers act on nothing, and say so."""
-        if self.live is None:
-            return False
-        self.statusBar().showMessage(CHRONO_IN_STAGE_MODE, 5000)
-        return True
-
-    def _on_start_stop_key(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_start_stop_key()
-
-    def _on_reset_key(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_reset_key()
-
-    def _on_start_stop_pusher(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_start_stop_pusher()
-
-    def _on_reset_pusher(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_reset_pusher()
-
-    def _on_split(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_split()
-
-    def _on_lap(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_lap()
 
     # -- presses and navigation ------------------------------------------------------------------
     def _on_press(self, press: TriggerPress) -> None:
@@ -600,7 +536,7 @@ class StageWindow(MainWindow):
             dialog = SyncDialog(
                 self.trigger.stamper,
                 self._official_at,
-                lambda: self.controller.official_ms(self.controller.now_ns()) or 0,
+                lambda: self._shown_official_ms(self.controller.now_ns()),
                 self._last_sync_ns,
                 self,
             )
@@ -615,20 +551,20 @@ class StageWindow(MainWindow):
     def _official_at(self, t_ns: int) -> int | None:
         return None if self.live is None else self.live.official_ms(t_ns)
 
+    def _shown_official_ms(self, t_ns: int) -> int:
+        """The time of day the face shows: the stage's official time, else the laptop's."""
+        official = self._official_at(t_ns)
+        local = self.controller.official_ms(t_ns) or 0
+        return local if official is None else official % DAY_MS
+
     def _last_sync_ns(self) -> int | None:
-        last = None if self.live is None else self.live.last_sync()
-        return (
-            None if last is None or self.live is None else last.t_ns - self.live.session.offset_ns
-        )
+        return None if self.live is None else self.live.last_sync_clock_ns()
 
     def apply_sync(self, request: SyncRequest) -> None:
         if self.live is None:
             self.statusBar().showMessage("Open a stage to sync its official time", 5000)
             return
-        if self.live.sync(request) is not None:
-            self.controller.official_time.add(
-                SyncPoint(request.t_ns, request.official_ms * NS_PER_MS)
-            )
+        self.live.sync(request)  # the face reads it from the stage at the next frame
 
     def nudge(self, delta_ms: int) -> None:
         t_ns = self.controller.now_ns()
@@ -686,12 +622,11 @@ class StageWindow(MainWindow):
         live = self.live
         if live is None:
             return
-        t_ns = self.controller.now_ns()
-        screen = live.screen(t_ns)
-        self.controller.set_chronograph(live.trial_chronograph(t_ns))
+        screen = live.screen(self.controller.now_ns())
         self.stage_panel.show_results(screen.line_results())
         self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
-        self.beeper.check()  # the target may have changed; set_chronograph refreshed the view
+        self.beeper.check()  # the target may have changed
+        self.refresh()
 
     def _on_alarm(self, message: object) -> None:
         if isinstance(message, str):
@@ -710,18 +645,36 @@ class StageWindow(MainWindow):
 
     # -- frames ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        super().refresh()
-        if not self._stage_ready:
-            return
-        t_ns = self.controller.now_ns()
+        """Read the stage's state at this instant (`LiveStage.screen`) and show it: the face,
+        the countdown, the armed line, the sync's age. With no stage open the face is the
+        plain chronograph's."""
+        controller = self.controller
+        t_ns = controller.now_ns()
         live = self.live
         if live is None:
-            return
-        screen = live.screen(t_ns, flash=t_ns < self._flash_until_ns)
-        self.countdown.set_state(screen.countdown)
-        armed = screen.armed
-        self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
-        self.sync_label.setText(screen.sync_status)
+            synced = controller.official_time.sync_at(t_ns) is not None
+            view = chronograph_face(
+                controller.chronograph, t_ns, controller.official_ms(t_ns), synced=synced
+            )
+        else:
+            screen = live.screen(t_ns, flash=t_ns < self._flash_until_ns)
+            view = stage_face(screen, controller.official_ms(t_ns) or 0)
+            self.countdown.set_state(screen.countdown)
+            armed = screen.armed
+            self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
+            self.sync_label.setText(screen.sync_status)
+        start, reset = self.pushers.pressed(t_ns)
+        self.face.show_face(
+            view,
+            DialState(
+                chrono_elapsed_ns=view.chrono_elapsed_ns,
+                chrono_running=view.chrono_running,
+                official_ms=view.official_ms,
+                date=controller.date_at(t_ns),
+                start_stop_pressed=start,
+                reset_pressed=reset,
+            ),
+        )
 
     def show_keyboard_help(self) -> KeyboardHelp:
         dialog = KeyboardHelp(
@@ -735,67 +688,9 @@ class StageWindow(MainWindow):
         return dialog
 
     def _may_leave_stage(self) -> bool:
-        """Before the live stage goes (the window closes, another stage opens): if its log holds
-        events the disk refused, ask about them first; then, if the stage is under way, ask
-        whether to end it or keep it open for resuming. False: the navigator stays."""
-        self._leave_wait_s = LEAVE_WAIT_S
-        if not self._may_leave_unsaved():
-            return False
-        live = self.live
-        if live is None or not live.in_progress:
-            return True
-        choice = self.ask_close(self)
-        if choice is CloseChoice.CANCEL:
-            return False
-        if choice is CloseChoice.KEEP_OPEN:
-            # flushed, released, no closing event: _close_live ends nothing
-            live.keep_open(timeout_s=self._leave_wait_s)
-        return True
-
-    def _may_leave_unsaved(self) -> bool:
-        """True when every event is on disk, or the navigator chose to leave anyway (after
-        saving a copy elsewhere, or accepting the loss). False: the stage goes on."""
-        writer = None if self.live is None else self.live.writer
-        if writer is None:
-            return True
-        writer.retry_now()  # the navigator may have freed some space
-        if writer.flush(timeout=self.unsaved_wait_s):
-            return True
-        pending = writer.last_seq - writer.durable_seq
-        if pending <= 0:
-            return True
-        why = writer.alarm or "the disk has not taken them yet"
-        choice = self.ask_unsaved(self, pending, why)
-        if choice is UnsavedChoice.KEEP_TRYING:
-            self.statusBar().showMessage("The stage goes on: the log is still being retried", 8000)
-            return False
-        if choice is UnsavedChoice.SAVE_ELSEWHERE and not self._save_log_copy(writer):
-            return False
-        self._leave_wait_s = 0.0  # the navigator decided: no point in freezing on the disk
-        return True
-
-    def _save_log_copy(self, writer: LogWriter) -> bool:
-        """Write the whole log (events not on disk included) where the navigator says; False
-        if cancelled or it failed (said in the status bar)."""
-        chosen = self.ask_copy_path(self, Path.home() / writer.path.name)
-        if chosen is None:
-            self.statusBar().showMessage("No copy saved: the stage goes on", 8000)
-            return False
-        if chosen.resolve() == writer.path.resolve():
-            message = "Choose another file than the log itself: the stage goes on"
-            self.statusBar().showMessage(message, 15_000)
-            return False
-        try:
-            atomic_write_bytes(chosen, writer.log_bytes())
-        except OSError as error:
-            message = f"Cannot save the log to {chosen}: {error.strerror or error}"
-            self.statusBar().showMessage(f"{message}: the stage goes on", 30_000)
-            print(f"mmtimer: {message}", file=sys.stderr)
-            return False
-        message = f"A copy of the whole log is in {chosen}"
-        self.statusBar().showMessage(message, 30_000)
-        print(f"mmtimer: {message}", file=sys.stderr)  # the window may be gone in a moment
-        return True
+        """Before the live stage goes (the window closes, another stage opens): ask about
+        events the disk refused, then whether to end a stage under way (ui/leaving.py)."""
+        return self.leaving.may_leave(self.live)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_leave_stage():

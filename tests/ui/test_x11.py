@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 
 from mmtimer.core.clock import NS_PER_MS, SystemClock
+from mmtimer.core.resume import inspect_log
 from mmtimer.core.stage import load_stage
-from mmtimer.ui.resume import inspect_log
 
 pytestmark = [pytest.mark.x11, pytest.mark.slow]
 
