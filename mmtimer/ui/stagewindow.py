@@ -29,7 +29,6 @@ of the stage if it was left open (``ask_resume``; see ui/resume.py).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,23 +40,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QWidget,
 )
 
 from mmtimer.core.clock import NS_PER_MS
-from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
+from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import CsvLocale
-from mmtimer.core.errors import InputError
-from mmtimer.core.resume import find_resumable_log, inspect_log, resume_report
-from mmtimer.core.rules import load_rules
-from mmtimer.core.stage import load_stage
 from mmtimer.core.timefmt import DAY_MS
 from mmtimer.present.face import chronograph_face, stage_face
 from mmtimer.present.formats import display_path
 from mmtimer.present.screen import CountdownState
-from mmtimer.present.stagelines import section_views
-from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings, save_beep_settings
+from mmtimer.ui import stageopen, stagesettings
+from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.countdown import CountdownWidget
 from mmtimer.ui.dialogs import (
@@ -80,13 +74,14 @@ from mmtimer.ui.endstage import confirm_end as confirm_end_dialog
 from mmtimer.ui.facewindow import FaceWindow, make_action
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.leaving import UNSAVED_WAIT_S, Leaving
-from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path
+from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.pushers import ChronoPushers
 from mmtimer.ui.results_dock import ResultsDock
 from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.resume import ask_resume as ask_resume_dialog
 from mmtimer.ui.stageexport import ask_export_path, export_live_results
 from mmtimer.ui.stagepanel import StagePanel
+from mmtimer.ui.stagesettings import saved_crew
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
     EventStamper,
@@ -94,12 +89,8 @@ from mmtimer.ui.triggers import (
     TriggerButton,
     TriggerPress,
     load_trigger_settings,
-    save_trigger_settings,
 )
 
-KEY_RECENT = "files/recent"
-KEY_CREW = "stage/crew"
-RECENT_MAX = 8
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
 CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
@@ -114,13 +105,6 @@ HELP_NOTE = (
 )
 
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
-
-
-def _error_text(error: Exception, path: Path) -> str:
-    """A resume failure in one line naming the file."""
-    if isinstance(error, OSError) and error.strerror:
-        return f"{path}: {error.strerror}"
-    return str(error)
 
 
 class StageWindow(FaceWindow):
@@ -271,7 +255,7 @@ class StageWindow(FaceWindow):
             else:
                 self.stage_menu.addAction(act)
         self.add_menu_before_help(self.stage_menu)
-        self._fill_recent()
+        stageopen.fill_recent(self)
 
     def _set_record_shortcuts(self) -> None:
         """The Record action lists the trigger keys (for the menu and F1). The trigger's event
@@ -308,112 +292,17 @@ class StageWindow(FaceWindow):
 
     # -- opening stages --------------------------------------------------------------------------
     def open_path(self, path: Path, log_path: Path | None = None, *, warn: bool = True) -> bool:
-        """Open a stage to time, or a log.
-
-        The stage's log: ``log_path`` if given (resumed if it is a log of this stage left open;
-        any other existing file is refused), else the data folder's latest log of the stage if it
-        was left open and ``ask_resume`` says resume it, else a new dated file. On a refusal
-        ``open_error`` says why, and a warning shows if `warn`.
-        """
-        self.open_error = None
-        path = Path(path)
-        if path.suffix == ".mmlog":  # a replay window beside this one; the stage goes on
-            from mmtimer.ui.replay_window import ReplayWindow, read_replay  # noqa: PLC0415
-
-            try:
-                log = read_replay(path)
-            except InputError as error:
-                return self._refuse("Cannot open the log", str(error), warn)
-            replay = ReplayWindow(log, self.controller.clock, self.settings, self)
-            replay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            replay.show()
-            self.replay_windows = [w for w in self.replay_windows if w.isVisible()] + [replay]
-            self._remember_recent(path)
-            return True
-        try:
-            stage = load_stage(path)
-            rules = load_rules(stage.rules, path.parent)
-            if log_path is not None and log_path.exists():
-                inspect_log(log_path, stage)  # only reads: a refused file stays untouched
-        except InputError as error:
-            return self._refuse("Cannot open the stage", str(error), warn)
-        if not self._may_leave_stage():
-            self.open_error = "the stage under way stays open"
-            return False
-        self._close_live()
-        resume_path = log_path if log_path is not None and log_path.exists() else None
-        if log_path is None:
-            candidate = find_resumable_log(data_dir() / "logs", stage)
-            if candidate is not None and self.ask_resume(self, candidate):
-                resume_path = candidate.path
-        when = self.controller.clock.utc_now()
-        target = log_path if log_path is not None else default_log_path(stage, path, when)
-        crew = self.saved_crew()
-        live = LiveStage(stage, rules, crew, target, self.controller.clock, stage_dir=path.parent)
-        # before a resume starts the writer thread, so none of its alarms is missed
-        live.notice.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        live.alarmChanged.connect(self._on_alarm)
-        report = ""
-        if resume_path is not None:
-            try:
-                live.resume(resume_path)
-            except (InputError, OSError) as error:
-                why = _error_text(error, resume_path)
-                if log_path is not None:  # named explicitly: nothing else is wanted
-                    live.deleteLater()
-                    self._show_no_stage(f"Cannot resume {resume_path.name}")
-                    return self._refuse("Cannot resume the log", why, warn)
-                report = f"Could not resume {resume_path.name} ({why}): a new log starts"
-            else:
-                report = f"Resumed {resume_path.name}: {resume_report(live.session)}"
-        self._install_live(live, path)
-        if report:
-            self.statusBar().showMessage(report, 60_000)
-        return True
-
-    def _install_live(self, live: LiveStage, path: Path) -> None:
-        """Show `live` (new or resumed): the panel and the log's name. Official time and the
-        trial's chronograph are the stage's: the window asks it at every frame."""
-        self.live = live
-        self.opened_path = path
-        live.changed.connect(self._on_stage_changed)
-        self.trigger.forget_last()
-        self.stage_panel.set_stage(section_views(live.stage, live.rules))
-        self.setWindowTitle(f"{live.stage.name} - mmtimer")
-        target = live.log_path
-        resumed = " (resumed)" if live.started else ""
-        self.log_label.setText(f"Log: {display_path(target)}{resumed}")
-        self.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
-        self._remember_recent(path)
-        self._on_stage_changed()
-
-    def _refuse(self, title: str, message: str, warn: bool) -> bool:
-        self.open_error = message
-        if warn:
-            QMessageBox.warning(self, title, message)
-        return False
+        """Open a stage to time (its log: `log_path`, a log left open, or a new one), or a log
+        in a replay window (ui/stageopen.py). On a refusal ``open_error`` says why, and a
+        warning shows if `warn`."""
+        return stageopen.open_path(self, path, log_path, warn=warn)
 
     def resume_left_open(self) -> bool:
-        """File > Resume a log left open: the most recent log of this stage without a closing
-        event (older than the latest log too), asked as at start-up; the current log is closed."""
-        live = self.live
-        if live is None or self.opened_path is None:
-            self.statusBar().showMessage("Open a stage first (File > Open)", 5000)
-            return False
-        candidate = find_resumable_log(
-            data_dir() / "logs",
-            live.stage,
-            latest_only=False,
-            exclude=[live.log_path] if live.started else [],
-        )
-        if candidate is None:
-            self.statusBar().showMessage(
-                f"No log of this stage was left open in {display_path(data_dir() / 'logs')}", 8000
-            )
-            return False
-        if not self.ask_resume(self, candidate):
-            return False
-        return self.open_path(self.opened_path, candidate.path)
+        """File > Resume a log left open (ui/stageopen.py)."""
+        return stageopen.resume_left_open(self)
+
+    def recent_files(self) -> list[str]:
+        return stageopen.recent_files(self)
 
     def _on_export(self) -> None:
         """File > Export results: what `mmtimer export` writes for this stage's log so far
@@ -475,26 +364,6 @@ class StageWindow(FaceWindow):
         chosen, _ = QFileDialog.getOpenFileName(self, "Open a stage or a log", start, STAGE_FILTER)
         if chosen:
             self.open_path(Path(chosen))
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value(KEY_RECENT, [])
-        items = value if isinstance(value, list) else [value] if value else []
-        return [str(v) for v in items if str(v)]
-
-    def _remember_recent(self, path: Path) -> None:
-        text = str(path.resolve())
-        files = [text] + [f for f in self.recent_files() if f != text]
-        self.settings.setValue(KEY_RECENT, files[:RECENT_MAX])
-        self._fill_recent()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        files = self.recent_files()
-        for file in files:
-            act = self.recent_menu.addAction(Path(file).name)
-            act.setToolTip(file)
-            act.triggered.connect(lambda _=False, f=file: self.open_path(Path(f)))
-        self.recent_menu.setEnabled(bool(files))
 
     # -- presses and navigation ------------------------------------------------------------------
     def _on_press(self, press: TriggerPress) -> None:
@@ -576,46 +445,13 @@ class StageWindow(FaceWindow):
 
     # -- crew and settings -----------------------------------------------------------------------
     def saved_crew(self) -> Crew:
-        raw = self.settings.value(KEY_CREW)
-        if isinstance(raw, str) and raw:
-            try:
-                return crew_from_json(json.loads(raw), "settings")
-            except (ValueError, InputError):
-                pass
-        return Crew()
+        return saved_crew(self.settings)
 
     def edit_crew(self) -> CrewDialog:
-        current = self.live.crew if self.live is not None else self.saved_crew()
-        dialog = CrewDialog(current, self)
-
-        def accepted() -> None:
-            crew = dialog.crew()
-            self.settings.setValue(KEY_CREW, json.dumps(crew_to_json(crew)))
-            if self.live is not None and not self.live.set_crew(crew):
-                self.statusBar().showMessage(
-                    "This stage's log has started with the crew it had; "
-                    "the new crew goes into the next stage's log",
-                    8000,
-                )
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
+        return stagesettings.edit_crew(self)
 
     def edit_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.trigger.settings, self.beeper.settings, self)
-
-        def accepted() -> None:
-            triggers, beeps = dialog.trigger_settings(), dialog.beep_settings()
-            self.trigger.settings = triggers
-            self._set_record_shortcuts()
-            self.beeper.set_settings(beeps)
-            save_trigger_settings(self.settings, triggers)
-            save_beep_settings(self.settings, beeps)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
+        return stagesettings.edit_settings(self)
 
     # -- the core's answers --------------------------------------------------------------------
     def _on_stage_changed(self) -> None:
