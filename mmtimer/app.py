@@ -154,4 +154,15 @@ def run_app(args: argparse.Namespace) -> int:
         return 2
     window = prepared
     app = make_application()
+    open_driver_displays(window, args)
     return _show_and_run(app, window, args)
+
+
+def open_driver_displays(window: StageWindow, args: argparse.Namespace) -> None:
+    """``--driver-window`` and ``--driver-page PORT``: the driver's displays from the start (a
+    page that cannot listen is said on stderr and in the status bar; the stage goes on)."""
+    port = getattr(args, "driver_page", None)
+    if port is not None:
+        window.drivers.start_page(port)
+    if getattr(args, "driver_window", False):
+        window.drivers.open_window()

@@ -20,6 +20,16 @@ EXIT_USAGE = 2  # also: a bad input file (FORMATS.md: a clear message, never a t
 Command = Callable[[argparse.Namespace], int]
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65534:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1-65534)")
+    return port
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mmtimer",
@@ -32,6 +42,17 @@ def _app_parser() -> argparse.ArgumentParser:
         "file", nargs="?", help="a stage (.stage.toml) to time, or a log (.mmlog) to replay"
     )
     parser.add_argument("--log", metavar="OUT.mmlog", help="where to write the stage log")
+    parser.add_argument(
+        "--driver-window",
+        action="store_true",
+        help="open the driver display: a second window, full screen (View > Driver display)",
+    )
+    parser.add_argument(
+        "--driver-page",
+        metavar="PORT",
+        type=_port,
+        help="serve the driver's phone page on PORT and the next one (View > Driver page)",
+    )
     parser.add_argument(
         "--quit-after-first-frame",
         action="store_true",

@@ -11,6 +11,8 @@ phone page) render a `Screen` and decide nothing; `screen_json` gives it as plai
 - `tone`: what a value means, hence its colour (`Tone`), and the thresholds.
 - `screen`: the `Screen` model and the `Presenter` that builds it.
 - `stagelines`: the stage as the stage panel lists it (sections, lines, targets).
+- `driver`: what the driver's displays show (the driver window and the phone page's feed), from
+  the same `Screen`.
 
 Layers: ``ui -> present -> core``. This package never imports Qt, pyqtgraph or mmtimer.ui
 (import-linter, ruff's banned-api and tests/present/test_layers.py check it) and never reads a

@@ -7,7 +7,7 @@ needs the key, a random one each start (``?key=KEY``); without it HTTP answers 4
 closes the socket (policy violation) before it sends anything. The page is read-only: the server
 takes nothing from a client but GET requests.
 
-The feed pushes the driver's view (`mmtimer.driverview.view_json`) at once after each change of
+The feed pushes the driver's view (`mmtimer.present.driver.view_json`) at once after each change of
 the stage and once a second besides, so the page can tell how old its data is. The page draws the
 countdown from the last state and its own clock (resources/driver/driver.js).
 
@@ -45,8 +45,8 @@ from PySide6.QtNetwork import (
 )
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
-from mmtimer.driverview import FEED_VERSION, DriverView, view_json
 from mmtimer.paths import resource
+from mmtimer.present.driver import FEED_VERSION, DriverView, view_json
 
 HEARTBEAT_MS = 1000  # the feed repeats the state this often, so the page sees how old it is
 MAX_CLIENTS = 16

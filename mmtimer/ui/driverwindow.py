@@ -2,8 +2,8 @@
 what the driver needs - the countdown to the next target, the armed line, the last deviation, and
 in an average trial the imposed average and ahead/behind - huge, in the current theme.
 
-It renders a `DriverView` (mmtimer/driverview.py), the same one the phone page gets, built from
-the stage window's own countdown readout, so the two windows always agree. Like the dial it draws
+It renders a `DriverView` (mmtimer/present/driver.py), the same one the phone page gets, built
+from the stage window's own `Screen`, so the two windows always agree. Like the dial it draws
 the view it is given; a timer only asks for a new view (`source`) and repaints. It never takes the
 keyboard: it does not accept focus, and a key that reaches it anyway goes to the stage window, so
 a trigger press is never lost to it.
@@ -20,15 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.pacer import PaceReading, Schedule, elapsed_since, pace
 from mmtimer.core.stage import AverageTrial
-from mmtimer.driverview import (
-    DriverView,
-    deviation_tone,
-    driver_view,
-    format_deviation,
-    format_left_ms,
-    format_points,
-    left_tone,
-)
+from mmtimer.present.driver import DriverView, driver_view
 from mmtimer.present.tone import Tone
 from mmtimer.ui.countdown import TONE_COLOURS, fit_text
 from mmtimer.ui.fonts import dial_font
@@ -79,15 +71,11 @@ def live_view(live: LiveStage, t_ns: int | None = None) -> DriverView:
     countdown readout the stage window shows."""
     now = live.clock.now_ns() if t_ns is None else t_ns
     ended = live.ended
-    armed = None if ended else live.session.armed
     return driver_view(
         live.stage,
-        live.countdown_state(now),
-        t_ns=now,
-        armed=None if armed is None else (armed.section, armed.line),
+        live.screen(now),
         target=None if ended else live.session.countdown(now),
         pace=None if ended else live_pace(live, now),
-        ended=ended,
     )
 
 
@@ -109,6 +97,7 @@ class DriverWindow(QWidget):
         self.resize(960, 540)
         self.source = source
         self.key_target: QWidget | None = None  # where a key that lands here goes
+        self.theme_source: Callable[[], Theme] | None = None  # the stage window's theme, if set
         self._view: DriverView | None = None
         self._theme = theme
         self._timer = QTimer(self)
@@ -133,6 +122,10 @@ class DriverWindow(QWidget):
         self.update()
 
     def refresh(self) -> None:
+        if self.theme_source is not None:
+            theme = self.theme_source()
+            if theme != self._theme:
+                self.set_theme(theme)
         if self.source is not None:
             self.set_view(self.source())
 
@@ -149,51 +142,23 @@ class DriverWindow(QWidget):
         if target is not None:
             self.setScreen(target)
             self.setGeometry(target.geometry())
-        self.showFullScreen()
+        # not showFullScreen(): it also activates the window, which would take the keyboard
+        # from the stage window (and warns: this window does not accept focus)
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        self.show()
         self.start()
 
     def texts(self) -> tuple[str, str, str, str]:
         """The four texts shown: the armed line, the time left, the last line's result, and
         the average (or the total): for tests and accessibility."""
-        view = self._view
-        if view is None:
+        if self._view is None:
             return ("no stage open", "--.--", "", "")
-        left = "--.--" if view.left_ms is None else format_left_ms(view.left_ms)
-        last = ""
-        if view.last_label:
-            parts = [view.last_label]
-            if view.last_deviation_ms is not None:
-                parts.append(f"{format_deviation(view.last_deviation_ms)} s")
-            if view.last_points is not None:
-                parts.append(f"{format_points(view.last_points)} pts")
-            if view.last_note:
-                parts.append(view.last_note)
-            last = "  ".join(parts)
-        bottom = ""
-        if view.average is not None:
-            a = view.average
-            if a.ahead_ms is not None:
-                s = f"{abs(a.ahead_ms) / 1000:.1f} s"
-                ahead = f"ahead {s}" if a.ahead_ms >= 0 else f"behind {s}"
-                if a.hold_kmh is not None:
-                    ahead += f"  ·  hold {a.hold_kmh}"
-            else:
-                ahead = "ahead/behind: no distance"
-            bottom = f"{a.speed_kmh} km/h  ·  {ahead}"
-        elif view.total is not None:
-            bottom = f"{view.total_label} {format_points(view.total)} pts"
-        return (view.armed_label, left, last, bottom)
+        return self._view.texts()
 
     def tones(self) -> tuple[Tone, Tone, Tone, Tone]:
-        view = self._view
-        if view is None:
+        if self._view is None:
             return (Tone.IDLE, Tone.IDLE, Tone.IDLE, Tone.IDLE)
-        return (
-            Tone.NORMAL if view.target_id else Tone.IDLE,
-            Tone(left_tone(view.left_ms)),
-            Tone(deviation_tone(view.last_deviation_ms)),
-            Tone.NORMAL,
-        )
+        return self._view.tones()
 
     # -- painting --------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -61,6 +61,7 @@ from mmtimer.ui.dialogs import (
     SyncRequest,
 )
 from mmtimer.ui.dialstate import DialState
+from mmtimer.ui.driverdisplays import DriverDisplays
 from mmtimer.ui.endstage import (
     CloseAsker,
     CopyPathAsker,
@@ -218,6 +219,15 @@ class StageWindow(FaceWindow):
         self.results_action.setShortcut(QKeySequence("Ctrl+R"))
         self.replay_windows: list[QMainWindow] = []
 
+        # The driver's displays (issue 15): a second window and the phone page.
+        self.drivers = DriverDisplays(
+            self,
+            self.settings,
+            lambda: self.live,
+            self.dial.theme,
+            notify=lambda message: self.statusBar().showMessage(message, 15_000),
+        )
+
     def _make_stage_menus(self) -> None:
         """File gains Open, Recent, Resume and Export; View the results table; Chronograph
         and Stage come before Help."""
@@ -232,6 +242,10 @@ class StageWindow(FaceWindow):
         file_menu.insertAction(self.quit_action, self.export_action)
         file_menu.insertSeparator(self.quit_action)
         self.view_menu.addAction(self.results_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.drivers.window_action)
+        self.view_menu.addMenu(self.drivers.screen_menu)
+        self.view_menu.addAction(self.drivers.page_action)
         self.chrono_menu = self.pushers.menu
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.chrono_menu)
         self.stage_menu = QMenu("S&tage", self)
@@ -458,6 +472,7 @@ class StageWindow(FaceWindow):
         live = self.live
         if live is None:
             return
+        self.drivers.stage_changed()
         screen = live.screen(self.controller.now_ns())
         self.stage_panel.show_results(screen.line_results())
         self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
@@ -534,5 +549,6 @@ class StageWindow(FaceWindow):
             return
         self.beeper.stop()
         self._close_live()
+        self.drivers.shutdown()
         self.trigger.detach()
         super().closeEvent(event)

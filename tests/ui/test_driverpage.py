@@ -5,6 +5,8 @@ presses it."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import threading
 import urllib.error
 import urllib.request
@@ -72,6 +74,8 @@ def get(qtbot: QtBot, url: str) -> Reply:
                 reply.headers = {k.lower(): v for k, v in answer.headers.items()}
         except urllib.error.HTTPError as error:
             reply.status, reply.body = error.code, error.read()
+        except OSError:  # refused: nothing listens (status 0)
+            reply.status = 0
         finally:
             done.set()
 
@@ -192,6 +196,24 @@ def test_a_taken_port_is_a_clear_error(qtbot: QtBot, live: LiveStage) -> None:
     assert not second.start()
     assert second.error.startswith(f"driver page: cannot listen on port {first.port}: ")
     first.stop()
+
+
+@pytest.mark.skipif(
+    shutil.which("zbarimg") is None,
+    reason="zbarimg not installed (apt-get install zbar-tools; .ci/run installs it)",
+)
+def test_the_qr_code_reads_back_as_the_address(qtbot: QtBot, tmp_path: Path) -> None:
+    url = "http://192.168.1.20:8765/?key=AbCdEfGhIjKl"
+    path = tmp_path / "qr.png"
+    assert qr_image(url, 280).save(str(path))
+    done = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.stdout.strip() == url, done.stderr
 
 
 def test_the_qr_code_is_square_with_whole_modules(qtbot: QtBot) -> None:

@@ -1,52 +1,31 @@
 """What the driver sees: the countdown to the next target, the armed line, the last deviation and,
 in an average trial, the imposed average (and ahead/behind once the car's distance is known).
 
-Qt-free and clock-free like the core (it moves into mmtimer/present/ with the screen model): the
-driver window and the driver page both render a `DriverView`, and `view_json` gives the page's
-feed as plain JSON values. The countdown is given as the time left at the view's instant plus an
-identity of its target (``target_id``: section, line and the target's log instant), so a view
-that draws with its own clock (the phone page) can tell a new target from the same one seen again.
+Built from the same `Screen` the stage window renders (its countdown readout: the same words and
+tones), the core's countdown (what it runs to) and the core's pacer reading. The driver window
+and the driver page both render a `DriverView`; `view_json` gives the page's feed as plain JSON
+values (docs/files.md, "Driver page feed"). The countdown is given as the time left at the view's
+instant plus an identity of its target (``target_id``: section, line and the target's log
+instant), so a view that draws with its own clock (the phone page) can tell a new target from
+the same one seen again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 from mmtimer.core.clock import NS_PER_MS
-from mmtimer.core.csvout import format_deviation_s, format_number
 from mmtimer.core.pacer import PaceReading
 from mmtimer.core.session import Countdown
 from mmtimer.core.stage import Stage
 from mmtimer.core.timefmt import format_km
+from mmtimer.present.formats import format_left, format_points, format_signed_deviation
+from mmtimer.present.screen import Screen
+from mmtimer.present.tone import EXACT_MS, NEAR_NS, WARN_NS, Tone, deviation_tone, left_tone
 
 FEED_VERSION = 1
-WARN_MS = 10_000  # the countdown turns amber 10 s before the target (as the stage window's)
-NEAR_MS = 5_000  # and red through the beeps
-EXACT_MS = 10  # a deviation under 1/100 s shows as 0.00: exact
-
-
-class CountdownLike(Protocol):
-    """What the driver view takes from the stage window's countdown readout (its
-    ``CountdownState``): the same words, so both windows agree."""
-
-    @property
-    def target_label(self) -> str: ...
-    @property
-    def left_ns(self) -> int | None: ...
-    @property
-    def last_label(self) -> str: ...
-    @property
-    def last_deviation_ms(self) -> int | None: ...
-    @property
-    def last_penalty(self) -> Decimal | None: ...
-    @property
-    def last_note(self) -> str: ...
-    @property
-    def total(self) -> Decimal | None: ...
-    @property
-    def total_label(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,97 +81,85 @@ class DriverView:
     ended: bool
 
     @property
-    def last_tone(self) -> str:
-        """``early`` (blue), ``late`` (red), ``exact`` (green) or ``idle`` (not measured)."""
+    def last_tone(self) -> Tone:
+        """Early (blue), late (red), exact (green) or idle (not measured)."""
         return deviation_tone(self.last_deviation_ms)
 
-    def left_tone(self, left_ms: int | None = None) -> str:
+    def left_tone(self, left_ms: int | None = None) -> Tone:
         """The countdown's tone at `left_ms` (default: at the view's instant)."""
-        return left_tone(self.left_ms if left_ms is None else left_ms)
+        left = self.left_ms if left_ms is None else left_ms
+        return left_tone(None if left is None else left * NS_PER_MS)
 
+    def texts(self) -> tuple[str, str, str, str]:
+        """The four texts a driver display shows: the armed line, the time left, the last
+        line's result, and the average (or the running total)."""
+        left = "--.--" if self.left_ms is None else format_left_ms(self.left_ms)
+        last = ""
+        if self.last_label:
+            parts = [self.last_label]
+            if self.last_deviation_ms is not None:
+                parts.append(f"{format_signed_deviation(self.last_deviation_ms)} s")
+            if self.last_points is not None:
+                parts.append(f"{format_points(self.last_points)} pts")
+            if self.last_note:
+                parts.append(self.last_note)
+            last = "  ".join(parts)
+        bottom = ""
+        if self.average is not None:
+            a = self.average
+            if a.ahead_ms is not None:
+                seconds = f"{abs(a.ahead_ms) / 1000:.1f} s"
+                ahead = f"ahead {seconds}" if a.ahead_ms >= 0 else f"behind {seconds}"
+                if a.hold_kmh is not None:
+                    ahead += f"  ·  hold {a.hold_kmh}"
+            else:
+                ahead = "ahead/behind: no distance"
+            bottom = f"{a.speed_kmh} km/h  ·  {ahead}"
+        elif self.total is not None:
+            bottom = f"{self.total_label} {format_points(self.total)} pts"
+        return (self.armed_label, left, last, bottom)
 
-def deviation_tone(deviation_ms: int | None) -> str:
-    """The tone of a deviation, as the stage window colours it."""
-    if deviation_ms is None:
-        return "idle"
-    if abs(deviation_ms) < EXACT_MS:
-        return "exact"
-    return "late" if deviation_ms > 0 else "early"
-
-
-def left_tone(left_ms: int | None) -> str:
-    """The countdown's tone: amber from 10 s before the target, red from 5 s and after it."""
-    if left_ms is None:
-        return "idle"
-    if left_ms <= 0:
-        return "overdue"
-    if left_ms <= NEAR_MS:
-        return "near"
-    if left_ms <= WARN_MS:
-        return "warn"
-    return "normal"
+    def tones(self) -> tuple[Tone, Tone, Tone, Tone]:
+        """The tone of each of the four texts."""
+        return (
+            Tone.NORMAL if self.target_id else Tone.IDLE,
+            self.left_tone(),
+            self.last_tone,
+            Tone.NORMAL,
+        )
 
 
 def format_left_ms(left_ms: int) -> str:
-    """Time left to 1/100 s as the stage window shows it: ``12.34``, ``1:02.50``; past the
-    target ``+0.12``. Before the target the hundredths round up (``0.00`` exactly at it)."""
-    if left_ms > 0:
-        cs = -(-left_ms // 10)
-        sign = ""
-    else:
-        cs = -left_ms // 10
-        sign = "+" if cs else ""
-    seconds, hundredths = divmod(cs, 100)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{hundredths:02d}"
-    if minutes:
-        return f"{sign}{minutes}:{seconds:02d}.{hundredths:02d}"
-    return f"{sign}{seconds}.{hundredths:02d}"
-
-
-def format_deviation(deviation_ms: int) -> str:
-    """Signed seconds to 1/100, cut toward zero as the CSV writes them: ``+0.37``, ``0.00``."""
-    text = format_deviation_s(deviation_ms)
-    return text if text.startswith("-") or text == "0.00" else f"+{text}"
-
-
-def format_points(value: Decimal) -> str:
-    """Penalty points without needless zeros: ``37``, ``1.5``."""
-    text = format_number(value)
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """Time left to 1/100 s as the stage window shows it (`formats.format_left`)."""
+    return format_left(left_ms * NS_PER_MS)
 
 
 def driver_view(
     stage: Stage,
-    countdown: CountdownLike,
+    screen: Screen,
     *,
-    t_ns: int,
-    armed: tuple[str, int] | None,
     target: Countdown | None,
     pace: PaceReading | None = None,
-    ended: bool,
 ) -> DriverView:
-    """The driver's view at `t_ns`, from the stage window's countdown readout (its words and
-    tones), the core's countdown (`target`: what it runs to) and, in an average trial, the
-    core's pacer reading."""
+    """The driver's view of `screen` (the stage window's), with the core's countdown (`target`:
+    what it runs to) and, in an average trial, the core's pacer reading."""
+    countdown = screen.countdown
+    ended = screen.ended
     target_id = None
     left_ms = None
     kind = None
-    if target is not None and countdown.left_ns is not None:
-        target_id = f"{target.section}/{target.line}/{t_ns + target.remaining_ns}"
-        left_ms = _floor_ms(countdown.left_ns)
+    if target is not None and countdown.left_ns is not None and not ended:
+        target_id = f"{target.section}/{target.line}/{screen.t_ns + target.remaining_ns}"
+        left_ms = countdown.left_ns // NS_PER_MS
         kind = target.kind.value
-    if armed is not None and not ended and kind is None:
-        section = next((s for s in stage.sections if s.id == armed[0]), None)
+    if screen.armed is not None and kind is None:
+        section = next((s for s in stage.sections if s.id == screen.armed[0]), None)
         if section is not None:
             kind = section.kind.value
-    average = None if pace is None or ended else average_from_pace(pace)
     return DriverView(
-        t_ns=t_ns,
+        t_ns=screen.t_ns,
         stage=stage.name,
-        armed_label=countdown.target_label,
+        armed_label=countdown.target_label or countdown.hint,
         target_id=target_id,
         left_ms=left_ms,
         kind=kind,
@@ -202,13 +169,9 @@ def driver_view(
         last_note=countdown.last_note,
         total_label=countdown.total_label,
         total=countdown.total,
-        average=average,
+        average=None if pace is None or ended else average_from_pace(pace),
         ended=ended,
     )
-
-
-def _floor_ms(ns: int) -> int:
-    return ns // NS_PER_MS
 
 
 def view_json(view: DriverView) -> dict[str, Any]:
@@ -219,10 +182,10 @@ def view_json(view: DriverView) -> dict[str, Any]:
         last = {
             "label": view.last_label,
             "deviation_ms": deviation,
-            "deviation": None if deviation is None else format_deviation(deviation),
+            "deviation": None if deviation is None else format_signed_deviation(deviation),
             "points": None if view.last_points is None else format_points(view.last_points),
             "note": view.last_note,
-            "tone": view.last_tone,
+            "tone": view.last_tone.value,
         }
     average: dict[str, Any] | None = None
     if view.average is not None:
@@ -237,25 +200,30 @@ def view_json(view: DriverView) -> dict[str, Any]:
             "ahead_m": a.ahead_m,
             "hold_kmh": None if a.hold_kmh is None else str(a.hold_kmh),
         }
+    target: dict[str, Any] | None = None
+    if view.target_id is not None and view.left_ms is not None:
+        target = {
+            "id": view.target_id,
+            "left_ms": view.left_ms,
+            "left": format_left_ms(view.left_ms),
+            "tone": view.left_tone().value,
+        }
     return {
         "v": FEED_VERSION,
         "stage": view.stage,
         "t_ns": view.t_ns,
         "armed": view.armed_label,
         "kind": view.kind,
-        "target": None
-        if view.target_id is None or view.left_ms is None
-        else {
-            "id": view.target_id,
-            "left_ms": view.left_ms,
-            "left": format_left_ms(view.left_ms),
-            "tone": view.left_tone(),
-        },
+        "target": target,
         "last": last,
         "total": None
         if view.total is None
         else {"label": view.total_label, "points": format_points(view.total)},
         "average": average,
         "ended": view.ended,
-        "thresholds": {"warn_ms": WARN_MS, "near_ms": NEAR_MS, "exact_ms": EXACT_MS},
+        "thresholds": {
+            "warn_ms": WARN_NS // NS_PER_MS,
+            "near_ms": NEAR_NS // NS_PER_MS,
+            "exact_ms": EXACT_MS,
+        },
     }

@@ -1,37 +1,19 @@
-"""The driver's view: pure (no Qt), its formats agree with the stage window's, and the ideal
-distance of an average trial is the inverse of the core's ideal time."""
+"""The driver's view: its countdown reads and colours as the stage window's, and its average
+trial part comes from the core's pacer."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mmtimer.core.clock import NS_PER_S
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S
 from mmtimer.core.pacer import Schedule, pace
 from mmtimer.core.stage import AverageTrial
-from mmtimer.driverview import (
-    average_from_pace,
-    deviation_tone,
-    format_deviation,
-    format_left_ms,
-    left_tone,
-)
-
-
-def test_importing_the_driver_view_loads_no_qt() -> None:
-    code = (
-        "import sys, mmtimer.driverview\n"
-        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('PySide6', 'shiboken6', 'pyqtgraph') or m.startswith('mmtimer.ui'))))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert done.stdout.strip() == ""
+from mmtimer.present.driver import DriverView, average_from_pace, format_left_ms
+from mmtimer.present.formats import format_signed_deviation
+from mmtimer.present.tone import Tone, deviation_tone, left_tone
 
 
 @given(st.integers(min_value=-(10**7), max_value=10**8))
@@ -44,7 +26,7 @@ def test_time_left_reads_as_the_stage_window_shows_it(left_ms: int) -> None:
         int(p) * 60 ** (len(parts) - 1 - i) for i, p in enumerate(parts[:-1])
     )
     assert round(seconds * 100) == cs
-    assert left_tone(left_ms) == (
+    assert left_tone(left_ms * NS_PER_MS) == (
         "overdue"
         if left_ms <= 0
         else "near"
@@ -55,11 +37,29 @@ def test_time_left_reads_as_the_stage_window_shows_it(left_ms: int) -> None:
     )
 
 
-def test_deviations_and_their_tones() -> None:
-    assert format_deviation(40) == "+0.04"
-    assert format_deviation(-9) == "0.00" and deviation_tone(-9) == "exact"
-    assert format_deviation(-120) == "-0.12" and deviation_tone(-120) == "early"
-    assert deviation_tone(10) == "late" and deviation_tone(None) == "idle"
+def test_the_last_line_and_the_average_in_words() -> None:
+    view = DriverView(
+        t_ns=0,
+        stage="Day 1",
+        armed_label="PM1 · check 1 · ideal 15:15:31.50",
+        target_id="PM1/1/123",
+        left_ms=3_200,
+        kind="average",
+        last_label="PC3 · line 2",
+        last_deviation_ms=-120,
+        last_points=Decimal("12"),
+        last_note="",
+        total_label="So far",
+        total=Decimal("40"),
+        average=average_from_pace(pace(Schedule(TRIAL), 60 * NS_PER_S, car_m=820)),
+        ended=False,
+    )
+    armed, left, last, bottom = view.texts()
+    assert (armed, left) == ("PM1 · check 1 · ideal 15:15:31.50", "3.20")
+    assert last == "PC3 · line 2  -0.12 s  12 pts"
+    assert bottom == "48.0 km/h  ·  ahead 1.5 s  ·  hold 47.8"  # the ideal car is at 800 m
+    assert view.tones()[1:3] == (Tone.NEAR, Tone.EARLY)
+    assert format_signed_deviation(-9) == "0.00" and deviation_tone(-9) == Tone.EXACT
 
 
 TRIAL = AverageTrial(

@@ -1,0 +1,131 @@
+"""The driver's displays from the stage window: View > Driver display and View > Driver page,
+driven by keys on the example stage (fake clock); the page read back over loopback."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, QSettings, Qt
+from PySide6.QtGui import QImage, QKeyEvent, QPainter
+from pytestqt.qtbot import QtBot
+
+from mmtimer.app import open_driver_displays
+from mmtimer.cli import _app_parser
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
+from mmtimer.paths import resource
+from mmtimer.ui.controller import Controller
+from mmtimer.ui.driverdisplays import DriverPageDialog
+from mmtimer.ui.endstage import CloseChoice
+from mmtimer.ui.fonts import load_fonts
+from mmtimer.ui.stagewindow import StageWindow
+from mmtimer.ui.triggers import EventStamper
+from tests.ui.test_driverpage import get
+
+pytestmark = pytest.mark.gui
+STAGE = resource("stages", "mille-miglia-day1.stage.toml")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[StageWindow]:
+    load_fonts()
+    clock = FakeClock(
+        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
+    )
+    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
+    window = StageWindow(
+        Controller(clock),
+        settings,
+        stamper=EventStamper(clock, "offscreen", None),
+        open_sound=lambda parent: "no sound: this test has no audio",
+        ask_close=lambda parent: CloseChoice.END,
+    )
+    window.drivers.page_host = "127.0.0.1"  # tests listen on loopback only
+    qtbot.addWidget(window)
+    assert window.open_path(STAGE, tmp_path / "run.mmlog")
+    window.resize(1200, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    yield window
+    window.close()
+
+
+def clock_of(window: StageWindow) -> FakeClock:
+    clock = window.controller.clock
+    assert isinstance(clock, FakeClock)
+    return clock
+
+
+def test_view_driver_display_follows_the_presses(qtbot: QtBot, window: StageWindow) -> None:
+    action = window.drivers.window_action
+    assert action.text() == "&Driver display" and not action.isChecked()
+    action.trigger()  # View > Driver display
+    driver = window.drivers.window
+    assert driver is not None and driver.isVisible() and driver.isFullScreen()
+    assert driver.texts()[0] == "PC1 · line 1 · press at the start line"
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # PC1's start
+    clock_of(window).advance_ns(3_000 * NS_PER_S // 1000)
+    qtbot.waitUntil(lambda: driver.texts()[0] == "PC1 · line 2", timeout=2000)
+    assert driver.texts()[1] == "12.00"  # 15.00 s to line 2, 3 s gone
+    # a trigger key that lands on the driver window is recorded all the same, with its stamp
+    clock_of(window).advance_ns(12_100 * NS_PER_MS)
+    press = QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)
+    driver.event(press)
+    qtbot.waitUntil(lambda: driver.texts()[0] == "PC1 · line 3", timeout=2000)
+    assert "+0.10 s" in driver.texts()[2]
+    shots = os.environ.get("MMTIMER_DRIVER_SHOTS")
+    if shots:
+        image = QImage(1280, 720, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        driver.render_into(painter, QRectF(0, 0, 1280, 720))
+        painter.end()
+        image.save(str(Path(shots) / "mmtimer-driver-window.png"))
+    # the dial colour chosen in the stage window is the driver window's too
+    window.set_theme("night")
+    qtbot.waitUntil(lambda: driver._theme.name == "night", timeout=2000)
+    action.trigger()
+    assert window.drivers.window is None and not action.isChecked()
+
+
+def test_view_driver_page_serves_the_stage_and_shows_its_qr_code(
+    qtbot: QtBot, window: StageWindow, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window.settings.setValue("driver/port", 0)  # any free port
+    window.drivers.start_page(0)
+    server = window.drivers.server
+    assert server is not None and server.running and window.drivers.page_action.isChecked()
+    out = capsys.readouterr().out
+    assert f"driver page: http://127.0.0.1:{server.port}/?key={server.key}\n" in out
+    dialog = window.findChild(DriverPageDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.address.text() == server.url()
+    assert not dialog.qr.pixmap().isNull() and dialog.qr.pixmap().width() >= 200
+    assert window.isActiveWindow()  # the keyboard stays with the stage window
+    shots = os.environ.get("MMTIMER_DRIVER_SHOTS")
+    if shots:
+        dialog.grab().save(str(Path(shots) / "mmtimer-driver-page-dialog.png"))
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    reply = get(qtbot, f"http://127.0.0.1:{server.port}/state?key={server.key}")
+    assert json.loads(reply.body)["view"]["armed"] == "PC1 · line 2"
+    window.drivers.page_action.trigger()  # View > Driver page again: off
+    assert window.drivers.server is None and not window.drivers.page_action.isChecked()
+    assert get(qtbot, f"http://127.0.0.1:{server.port}/state?key={server.key}").status == 0
+
+
+def test_the_command_line_opens_both(qtbot: QtBot, window: StageWindow) -> None:
+    args = _app_parser().parse_args(["--driver-window", "--driver-page", "8765"])
+    assert args.driver_window and args.driver_page == 8765
+    with pytest.raises(SystemExit):
+        _app_parser().parse_args(["--driver-page", "http"])
+    args.driver_page = 0  # any free port here
+    open_driver_displays(window, args)
+    assert window.drivers.window is not None and window.drivers.window.isVisible()
+    assert window.drivers.server is not None and window.drivers.server.running
+    window.drivers.shutdown()
+    assert window.drivers.window is None and window.drivers.server is None
