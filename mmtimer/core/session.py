@@ -39,6 +39,7 @@ from mmtimer import __version__
 from mmtimer.core.chrono import ChronoAction, ChronoError, Chronograph
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
+from mmtimer.core.distance import CALIBRATE_EVENT, DISTANCE_EVENT, FIX_EVENT
 from mmtimer.core.errors import InputError
 from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, Sync, Void
 from mmtimer.core.logfile import (
@@ -66,6 +67,7 @@ from mmtimer.core.stage import (
     stage_to_json,
 )
 
+DISTANCE_CHANNEL = frozenset({DISTANCE_EVENT, CALIBRATE_EVENT, FIX_EVENT})
 RULES_FILE_KEY = "rules_file"
 """Header field holding a rule-set file's text when the stage names a file (not a built-in)."""
 DEFAULT_MAX_CLOCK_DISAGREEMENT_NS = 2 * NS_PER_S
@@ -542,6 +544,10 @@ class LiveSession:
             self._fold.apply(event)
             self._events.append(event)
         self._frozen: tuple[Event, ...] | None = None
+        self.revision = 0
+        """Rises with every event that can change results or the armed line: the car's distance
+        channel (distance, calibrate, fix events, several a second) leaves it, and the results,
+        as they were."""
         self._results: StageResult | None = None
 
     # -- what it knows --------------------------------------------------------------------------
@@ -614,7 +620,9 @@ class LiveSession:
             self.last_ack = self.sink.append(event)  # may refuse (ValueError): nothing changed
         self._fold.apply(event)
         self._events.append(event)
-        self._results = None
+        if not (isinstance(event, Other) and event.type in DISTANCE_CHANNEL):
+            self._results = None
+            self.revision += 1
 
     def press(
         self, t_ns: int, source: str = "key:Space", utc: datetime | None = None

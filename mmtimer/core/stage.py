@@ -166,6 +166,8 @@ class Stage:
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     legs: tuple[Leg, ...] = ()
     max_late_min: int | None = None
+    gps_allowed: bool = True
+    """``gps = false`` in the stage: the event bans GPS, the window will not turn it on."""
     _terms: Mapping[str, ControlTerms] = field(
         init=False, default_factory=dict, compare=False, repr=False
     )
@@ -227,7 +229,7 @@ def stage_from_json(obj: Mapping[str, Any], source: str) -> Stage:
     return _stage_from_mapping(obj, Reader(source), None)
 
 
-_TOP_KEYS = ("format", "name", "rules", "max_late_min", "section", "leg")
+_TOP_KEYS = ("format", "name", "rules", "max_late_min", "gps", "section", "leg")
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "timed": ("id", "kind", "targets", "targets_from"),
     "time-control": ("id", "kind", "due", "leg_factor", "max_late_min"),
@@ -275,6 +277,7 @@ def _stage_from_mapping(doc: Any, r: Reader, base_dir: Path | None) -> Stage:
         max_late_min=None
         if max_late is None
         else parse_max_late_min(max_late, ("max_late_min",), r),
+        gps_allowed=r.boolean(doc["gps"], ("gps",)) if "gps" in doc else True,
     )
 
 
@@ -523,6 +526,8 @@ def stage_to_json(stage: Stage) -> dict[str, Any]:
     out: dict[str, Any] = {"format": STAGE_FORMAT, "name": stage.name, "rules": stage.rules}
     if stage.max_late_min is not None:
         out["max_late_min"] = stage.max_late_min
+    if not stage.gps_allowed:
+        out["gps"] = False
     out["section"] = [_section_to_json(section) for section in stage.sections]
     if stage.legs:
         out["leg"] = [leg_to_json(leg) for leg in stage.legs]

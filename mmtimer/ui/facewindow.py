@@ -17,16 +17,19 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QHideEvent, QKeySe
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QWidget
 
 from mmtimer import __version__
+from mmtimer.core.clock import NS_PER_MS
+from mmtimer.present.face import FaceView
 from mmtimer.ui.chronoface import ChronoFace
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dial import DialWidget
-from mmtimer.ui.dialstate import Stepping
+from mmtimer.ui.dialstate import DialState, Stepping
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.readout import Readout
 from mmtimer.ui.themes import DEFAULT_THEME, THEMES, theme_named
 
 ACTIVE_INTERVAL_MS = 16  # about 60 frames a second while the window is in front
 INACTIVE_INTERVAL_MS = 100  # behind another window: ten a second keeps the readouts honest
+LONGEST_WAIT_MS = 1000  # the longest the window waits to look again, even when nothing moves
 
 KEY_GEOMETRY = "window/geometry"
 KEY_THEME = "dial/theme"
@@ -68,8 +71,13 @@ class FaceWindow(QMainWindow):
         self.central_row.addWidget(self.face, 5)
         self.setCentralWidget(central)
         self._central = central
+        # Frames: a single-shot timer set, after each look, for when the next thing shown will
+        # change (a hand's next step, the next hundredth or second of a readout), at most every
+        # _frame_ms; it only says when to look (angles and texts come from the clock then).
         self._repaint_timer = QTimer(self)
         self._repaint_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._repaint_timer.setSingleShot(True)
+        self._frame_ms: int | None = None  # the fastest the window looks: None while hidden
         self._make_window_actions()
         self._make_window_menus()
 
@@ -152,17 +160,48 @@ class FaceWindow(QMainWindow):
         """Read the state at this instant and show it (each window says what)."""
         raise NotImplementedError
 
+    def show_face(self, view: FaceView, dial: DialState, t_ns: int) -> None:
+        """Show `view` on the face, then set the timer for the next look."""
+        self.face.show_face(view, dial)
+        self._schedule_frame(t_ns, view.chrono_running, view.chrono_elapsed_ns, view.official_ms)
+
+    def pending_until_ns(self) -> list[int]:
+        """Instants at which something shown ends by itself (a pusher shown pressed)."""
+        return []
+
+    def next_frame_ns(self, t_ns: int, running: bool, elapsed_ns: int, official: int | None) -> int:
+        """How long after `t_ns` something this window shows will change; a subclass that shows
+        more says so here (LONGEST_WAIT_MS at most)."""
+        waits = [LONGEST_WAIT_MS * NS_PER_MS]
+        dial = self.dial.next_change_ns()
+        if dial is not None:
+            waits.append(dial)
+        if running:  # the readout's next hundredth
+            waits.append(10 * NS_PER_MS - max(0, elapsed_ns) % (10 * NS_PER_MS))
+        if official is not None:  # the official time's next second
+            waits.append((1000 - official % 1000) * NS_PER_MS)
+        waits.extend(until - t_ns for until in self.pending_until_ns() if until > t_ns)
+        return min(waits)
+
+    def _schedule_frame(
+        self, t_ns: int, running: bool, elapsed_ns: int, official: int | None
+    ) -> None:
+        if self._frame_ms is None:
+            return
+        wait_ms = -(-self.next_frame_ns(t_ns, running, elapsed_ns, official) // NS_PER_MS) + 1
+        self._repaint_timer.start(max(self._frame_ms, min(LONGEST_WAIT_MS, wait_ms)))
+
     def repaint_interval_ms(self) -> int | None:
-        """How often the window looks again now: None while hidden or minimized."""
-        return self._repaint_timer.interval() if self._repaint_timer.isActive() else None
+        """The shortest the window waits between looks now (it waits longer while nothing it
+        shows changes): None while hidden or minimized."""
+        return self._frame_ms
 
     def _update_repaint_rate(self) -> None:
         if not self.isVisible() or self.isMinimized():
+            self._frame_ms = None
             self._repaint_timer.stop()
             return
-        interval = ACTIVE_INTERVAL_MS if self.isActiveWindow() else INACTIVE_INTERVAL_MS
-        if not self._repaint_timer.isActive() or self._repaint_timer.interval() != interval:
-            self._repaint_timer.start(interval)
+        self._frame_ms = ACTIVE_INTERVAL_MS if self.isActiveWindow() else INACTIVE_INTERVAL_MS
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

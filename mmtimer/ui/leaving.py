@@ -71,7 +71,8 @@ class Leaving:
         if writer is None:
             return True
         writer.retry_now()  # the navigator may have freed some space
-        if writer.flush(timeout=self.host.unsaved_wait_s):
+        # settle, not flush: a disk that refuses the retry answers at once (no 1 s freeze)
+        if writer.settle(timeout=self.host.unsaved_wait_s):
             return True
         pending = writer.last_seq - writer.durable_seq
         if pending <= 0:

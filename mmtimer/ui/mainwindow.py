@@ -14,13 +14,19 @@ from PySide6.QtWidgets import QWidget
 from mmtimer.present.face import chronograph_face
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialstate import DialState
-from mmtimer.ui.facewindow import ACTIVE_INTERVAL_MS, INACTIVE_INTERVAL_MS, FaceWindow
+from mmtimer.ui.facewindow import (
+    ACTIVE_INTERVAL_MS,
+    INACTIVE_INTERVAL_MS,
+    LONGEST_WAIT_MS,
+    FaceWindow,
+)
 from mmtimer.ui.pushers import PUSHER_FLASH_NS, ChronoPushers
 from mmtimer.ui.readout import Readout
 
 __all__ = [
     "ACTIVE_INTERVAL_MS",
     "INACTIVE_INTERVAL_MS",
+    "LONGEST_WAIT_MS",
     "PUSHER_FLASH_NS",
     "MainWindow",
 ]
@@ -60,6 +66,9 @@ class MainWindow(FaceWindow):
         self.pushers.connect_signals()
         self.controller.chronoChanged.connect(self.refresh)
 
+    def pending_until_ns(self) -> list[int]:
+        return self.pushers.pressed_until_ns()
+
     def refresh(self) -> None:
         """Read the state at this instant and hand it to the dial and the readouts."""
         controller = self.controller
@@ -69,7 +78,7 @@ class MainWindow(FaceWindow):
             controller.chronograph, t_ns, controller.official_ms(t_ns), synced=synced
         )
         start, reset = self.pushers.pressed(t_ns)
-        self.face.show_face(
+        self.show_face(
             view,
             DialState(
                 chrono_elapsed_ns=view.chrono_elapsed_ns,
@@ -79,4 +88,5 @@ class MainWindow(FaceWindow):
                 start_stop_pressed=start,
                 reset_pressed=reset,
             ),
+            t_ns,
         )

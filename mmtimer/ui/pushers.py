@@ -58,6 +58,10 @@ class ChronoPushers(QObject):
         self.dial.resetClicked.connect(lambda: self._act(self.controller.reset))
         self.controller.refused.connect(lambda m: self.say(m[:1].upper() + m[1:]))
 
+    def pressed_until_ns(self) -> list[int]:
+        """When each pusher shown pressed comes back out."""
+        return list(self._pressed_until_ns.values())
+
     def pressed(self, t_ns: int) -> tuple[bool, bool]:
         """Whether the start / stop and the reset pusher show pressed at `t_ns`."""
         until = self._pressed_until_ns

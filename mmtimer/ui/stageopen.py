@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.errors import InputError
 from mmtimer.core.lognames import LOGS_FOLDER
 from mmtimer.core.resume import find_resumable_log, inspect_log, resume_report
@@ -90,7 +91,7 @@ def open_path(
     report = ""
     if resume_path is not None:
         try:
-            live.resume(resume_path)
+            live.resume(resume_path, guard_ns=window.trigger.settings.guard_ms * NS_PER_MS)
         except (InputError, OSError) as error:
             why = error_text(error, resume_path)
             if log_path is not None:  # named explicitly: nothing else is wanted
@@ -112,6 +113,7 @@ def install_live(window: StageWindow, live: LiveStage, path: Path) -> None:
     window.live = live
     window.opened_path = path
     live.changed.connect(window._on_stage_changed)
+    window.pacer.set_live(live)
     window.trigger.forget_last()
     window.stage_panel.set_stage(section_views(live.stage, live.rules))
     window.setWindowTitle(f"{live.stage.name} - mmtimer")

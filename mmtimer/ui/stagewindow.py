@@ -76,6 +76,7 @@ from mmtimer.ui.facewindow import FaceWindow, make_action
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.leaving import UNSAVED_WAIT_S, Leaving
 from mmtimer.ui.livestage import LiveStage
+from mmtimer.ui.pacer import PacerController
 from mmtimer.ui.pushers import ChronoPushers
 from mmtimer.ui.results_dock import ResultsDock
 from mmtimer.ui.resume import ResumeAsker
@@ -151,6 +152,9 @@ class StageWindow(FaceWindow):
         )
         self.trigger_button = TriggerButton(self.trigger, self)
         self.stage_panel = StagePanel(self)
+        # The pacer of average trials (issue 13): shown while one is armed.
+        self.pacer = PacerController(self, controller.clock, self.settings, self)
+        self.side_panel.addWidget(self.pacer.panel, 3)
         self.side_panel.addWidget(self.countdown, 3)
         self.side_panel.addWidget(self.trigger_button, 1)
         self.central_row.addWidget(self.stage_panel, 2)
@@ -269,6 +273,7 @@ class StageWindow(FaceWindow):
             else:
                 self.stage_menu.addAction(act)
         self.add_menu_before_help(self.stage_menu)
+        self.add_menu_before_help(self.pacer.menu)
         stageopen.fill_recent(self)
 
     def _set_record_shortcuts(self) -> None:
@@ -370,6 +375,7 @@ class StageWindow(FaceWindow):
         if live is None:
             return
         self.live = None
+        self.pacer.set_live(None)
         live.changed.disconnect(self._on_stage_changed)
         self.leaving.let_go(live, self.controller.now_ns())
 
@@ -495,6 +501,9 @@ class StageWindow(FaceWindow):
         return None if self.live is None else self.live.beep_target(t_ns)
 
     # -- frames ----------------------------------------------------------------------------------
+    def pending_until_ns(self) -> list[int]:
+        return self.pushers.pressed_until_ns()
+
     def refresh(self) -> None:
         """Read the stage's state at this instant (`LiveStage.screen`) and show it: the face,
         the countdown, the armed line, the sync's age. With no stage open the face is the
@@ -515,7 +524,7 @@ class StageWindow(FaceWindow):
             self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
             self.sync_label.setText(screen.sync_status)
         start, reset = self.pushers.pressed(t_ns)
-        self.face.show_face(
+        self.show_face(
             view,
             DialState(
                 chrono_elapsed_ns=view.chrono_elapsed_ns,
@@ -525,7 +534,16 @@ class StageWindow(FaceWindow):
                 start_stop_pressed=start,
                 reset_pressed=reset,
             ),
+            t_ns,
         )
+
+    def next_frame_ns(self, t_ns: int, running: bool, elapsed_ns: int, official: int | None) -> int:
+        """Every frame while a line is armed (the countdown runs to the hundredth) or the
+        countdown flashes; else when the chronograph face or readouts next change."""
+        live = self.live
+        if live is not None and (live.session.armed is not None or t_ns < self._flash_until_ns):
+            return 0
+        return super().next_frame_ns(t_ns, running, elapsed_ns, official)
 
     def show_keyboard_help(self) -> KeyboardHelp:
         dialog = KeyboardHelp(
