@@ -189,7 +189,7 @@ def pace(
         left_ns = schedule.elapsed_ns(target_m) - max(elapsed_ns, 0)
         if left_ns > 0:
             kmh = (Fraction(target_m) - car) * NS_PER_KMH_METRE / left_ns
-            hold = Decimal(_round(kmh * 10)) / 10
+            hold = (Decimal(_round(kmh * 10)) / 10).quantize(Decimal("0.1"))
     return PaceReading(
         schedule.section.id,
         elapsed_ns,

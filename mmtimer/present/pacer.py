@@ -16,12 +16,18 @@ distance now: it is labelled with its age, ahead/behind is worked out at the ins
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from mmtimer.core.distance import MM_PER_M, CarDistance
+from mmtimer.core.clock import NS_PER_MS, OfficialTime, SyncPoint
+from mmtimer.core.distance import DISTANCE_EVENT, MM_PER_M, CarDistance, Odometer
+from mmtimer.core.events import Event, Other, Sync
 from mmtimer.core.gps import FixState
-from mmtimer.core.pacer import PaceReading, Schedule, pace
+from mmtimer.core.pacer import START_EVENT, PaceReading, Schedule, elapsed_since, pace
+from mmtimer.core.rules import RuleSet
+from mmtimer.core.scoring import press_start_ns
+from mmtimer.core.stage import AverageTrial, Stage
 from mmtimer.core.timefmt import format_km
 
 NS_PER_S = 1_000_000_000
@@ -189,12 +195,97 @@ def pacer_view(
 
 
 __all__ = (
+    "ChannelPoint",
+    "DistanceChannel",
     "PacerTone",
     "PacerView",
     "deviation_tone",
+    "distance_channels",
     "format_deviation",
     "format_span",
     "pacer_view",
     "source_text",
     "waiting_view",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelPoint:
+    """One `distance` reading of a trial as the car showed it: `t_ns` (log instant), seconds
+    since the trial's start, the car's and the ideal distance (m), and ahead/behind (s, late
+    positive, as scoring signs it)."""
+
+    t_ns: int
+    elapsed_s: float
+    car_m: float
+    ideal_m: float
+    deviation_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class DistanceChannel:
+    """The distance channel of one average trial in a log, for the replay's plot."""
+
+    section: str
+    start_t_ns: int  # the log instant of the trial's start (elapsed 0)
+    points: tuple[ChannelPoint, ...]
+
+    def elapsed_s(self, t_ns: int) -> float:
+        return (t_ns - self.start_t_ns) / NS_PER_S
+
+
+def distance_channels(
+    stage: Stage, rules: RuleSet, events: Sequence[Event]
+) -> tuple[DistanceChannel, ...]:
+    """Every average trial's distance readings in the log, folded by the same Odometer as the
+    window, with the ideal and ahead/behind at each (only trials started and synced)."""
+    official = OfficialTime()
+    starts: dict[str, int] = {}
+    odometers = {s.id: Odometer(s.id) for s in stage.sections if isinstance(s, AverageTrial)}
+    trials = {s.id: s for s in stage.sections if isinstance(s, AverageTrial)}
+    points: dict[str, list[ChannelPoint]] = {sid: [] for sid in trials}
+    origin: dict[str, int] = {}
+    for event in events:
+        if isinstance(event, Sync):
+            official.add(SyncPoint(event.t_ns, event.official_ms * NS_PER_MS))
+            continue
+        if not isinstance(event, Other) or event.t_ns is None:
+            continue
+        if event.type == START_EVENT and isinstance(event.data.get("section"), str):
+            starts[event.data["section"]] = event.t_ns
+            continue
+        for odometer in odometers.values():
+            odometer.apply_event(event)
+        section_id = event.data.get("section")
+        if event.type != DISTANCE_EVENT or section_id not in trials:
+            continue
+        trial = trials[section_id]
+        now = official.official_ns(event.t_ns)
+        if now is None:
+            continue
+        if trial.start_press:
+            started = starts.get(trial.id)
+            start_official = (
+                None if started is None else press_start_ns(started, official, rules.average)
+            )
+        else:
+            start_official = trial.start_ms * NS_PER_MS
+        car = odometers[trial.id].at(event.t_ns)
+        if start_official is None or car is None:
+            continue
+        elapsed = elapsed_since(start_official, now)
+        schedule = Schedule(trial)
+        reading = pace(schedule, elapsed, car.mm // MM_PER_M)
+        origin.setdefault(trial.id, event.t_ns - elapsed)
+        points[trial.id].append(
+            ChannelPoint(
+                event.t_ns,
+                elapsed / NS_PER_S,
+                car.mm / MM_PER_M,
+                float(schedule.distance_m(elapsed)),
+                (reading.deviation_ns or 0) / NS_PER_S,
+            )
+        )
+    return tuple(
+        DistanceChannel(sid, origin[sid], tuple(found)) for sid, found in points.items() if found
+    )

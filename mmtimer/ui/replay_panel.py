@@ -32,10 +32,12 @@ from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.core.session import SessionState
 from mmtimer.present.formats import format_chrono
+from mmtimer.present.pacer import distance_channels
 from mmtimer.present.screen import Presenter, Screen
 from mmtimer.ui.chronoface import ChronoFace
 from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.memory import REPLAY_MEMORY
+from mmtimer.ui.pacer_plot import DistancePlot
 from mmtimer.ui.plots import ResultsPlot
 from mmtimer.ui.results_dock import results_table
 from mmtimer.ui.results_model import ResultsModel, ResultsSortProxy, copy_rows
@@ -215,9 +217,16 @@ class ReplayPanel(QWidget):
         self.results_split = QSplitter(Qt.Orientation.Vertical, self)
         self.results_split.addWidget(self.table)
         self.results_split.addWidget(self.plot)
+        # The distance channel of average trials (issue 13), when the log has one.
+        channels = distance_channels(replay.stage, replay.rules, replay.events)
+        self.distance_plot = DistancePlot(channels, self)
+        if channels:
+            self.results_split.addWidget(self.distance_plot)
+        else:
+            self.distance_plot.hide()
         self.results_split.setStretchFactor(0, 1)
         self.results_split.setStretchFactor(1, 1)
-        self.results_split.setSizes([420, 380])
+        self.results_split.setSizes([300, 260, 280] if channels else [420, 380])
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_split.addWidget(self.watch)
         self.main_split.addWidget(self.results_split)
@@ -430,6 +439,7 @@ class ReplayPanel(QWidget):
         self._show_readouts(screen)
         self._show_results(screen)
         self._show_position(t_ns)
+        self.distance_plot.set_instant(t_ns)
         self.shownChanged.emit()
 
     def _show_readouts(self, screen: Screen) -> None:

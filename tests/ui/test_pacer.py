@@ -183,3 +183,22 @@ def test_a_typed_factor_is_a_calibrate_event(rig: Rig) -> None:
     assert [e.data for e in events if e.type == "calibrate"] == [
         {"factor": "1.0125", "reason": "typed"}
     ]
+
+
+def test_replay_plots_the_distance_channel_at_the_instant(qtbot: QtBot, tmp_path: Path) -> None:
+    from mmtimer.ui.replay_window import ReplayWindow, read_replay
+
+    settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    replay = read_replay(resource("logs", "practice-average.mmlog"))
+    window = ReplayWindow(replay, FakeClock(0), settings, at_ns=200 * NS_PER_S)
+    qtbot.addWidget(window)
+    window.show()
+    plot = window.panel.distance_plot
+    qtbot.waitUntil(lambda: plot._widget is not None, timeout=10_000)
+    assert plot.channel is not None and plot.channel.section == "PM1"
+    assert plot._cursors[0].value() == plot.channel.elapsed_s(200 * NS_PER_S)
+    other = ReplayWindow(
+        read_replay(resource("logs", "mille-miglia-day1.mmlog")), FakeClock(0), settings
+    )
+    qtbot.addWidget(other)
+    assert other.panel.distance_plot.channel is None and other.panel.distance_plot.isHidden()
