@@ -180,6 +180,8 @@ def stop(program: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         program.kill()
         program.wait(timeout=10)
+    if program.stderr is not None:
+        program.stderr.close()  # its pipe (filterwarnings = error: no ResourceWarning)
 
 
 def wait_for_lines(path: Path, count: int, program: subprocess.Popen[bytes]) -> list[str]:
