@@ -38,6 +38,9 @@ from mmtimer.core.session import SessionFold, SessionState, log_inputs
 from mmtimer.core.stage import Stage, stage_to_json
 
 DEFAULT_CHECKPOINT_EVERY = 2048
+MAX_CHECKPOINTS = 64
+"""A long log keeps at most about this many checkpoints (each is a copy of the folds): a
+1,000,000-event log checkpoints every 15,625 events, not every 2,048 (4.5 GB at its end)."""
 _RESULTS_CACHE = 256
 
 
@@ -74,13 +77,17 @@ class Replay:
         *,
         rules_ref: str | None = None,
         rules_base_dir: Path | None = None,
-        checkpoint_every: int = DEFAULT_CHECKPOINT_EVERY,
+        checkpoint_every: int | None = None,
     ) -> None:
         if stage is None or rules is None or crew is None:
             log_stage, log_rules, log_crew = log_inputs(
                 contents, rules_ref=rules_ref, rules_base_dir=rules_base_dir
             )
             stage, rules, crew = stage or log_stage, rules or log_rules, crew or log_crew
+        if checkpoint_every is None:  # the default: every 2,048 events, at most 64 copies
+            checkpoint_every = max(
+                DEFAULT_CHECKPOINT_EVERY, -(-len(contents.events) // MAX_CHECKPOINTS)
+            )
         if checkpoint_every < 1:
             raise ValueError("checkpoint_every must be at least 1")
         self.contents = contents

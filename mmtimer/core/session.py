@@ -56,7 +56,14 @@ from mmtimer.core.pacer import START_EVENT
 from mmtimer.core.passes import PassBook
 from mmtimer.core.results import SectionKind, StageResult
 from mmtimer.core.rules import RuleSet, builtin_rule_ids, load_rules, parse_rules
-from mmtimer.core.scoring import due_target_ns, ideal_target_ns, press_start_ns, score
+from mmtimer.core.scoring import (
+    NotCausalError,
+    ScoreFold,
+    due_target_ns,
+    ideal_target_ns,
+    press_start_ns,
+    score,
+)
 from mmtimer.core.stage import (
     AverageTrial,
     Section,
@@ -539,9 +546,14 @@ class LiveSession:
         self.sink = sink
         self.last_ack: Future[int] | None = None
         self._fold = SessionFold(stage, rules, where)
+        # Scoring follows the session one event at a time, so a press rescores what the stage
+        # takes, not the whole log; None for a log it cannot fold so (edited by hand): then
+        # every rescore is `score` of all the events, as before.
+        self._scoring: ScoreFold | None = ScoreFold(stage)
         self._events: list[Event] = []
         for event in events:
             self._fold.apply(event)
+            self._score(event)
             self._events.append(event)
         self._frozen: tuple[Event, ...] | None = None
         self.revision = 0
@@ -549,6 +561,13 @@ class LiveSession:
         channel (distance, calibrate, fix events, several a second) leaves it, and the results,
         as they were."""
         self._results: StageResult | None = None
+
+    def _score(self, event: Event) -> None:
+        if self._scoring is not None:
+            try:
+                self._scoring.apply(event)
+            except NotCausalError:
+                self._scoring = None
 
     # -- what it knows --------------------------------------------------------------------------
     @property
@@ -592,9 +611,11 @@ class LiveSession:
         """The results of every event so far (rescored only when an event was added): lines not
         reached yet are ``pending`` until the session is closed, then ``missed``."""
         if self._results is None:
-            self._results = score(
-                self.stage, self.rules, self.crew, self._events, live=not self._fold.closed
-            )
+            live = not self._fold.closed
+            if self._scoring is not None:
+                self._results = self._scoring.result(self.rules, self.crew, live=live)
+            else:
+                self._results = score(self.stage, self.rules, self.crew, self._events, live=live)
         return self._results
 
     def official_ns(self, t_ns: int) -> int | None:
@@ -619,6 +640,7 @@ class LiveSession:
         if self.sink is not None:
             self.last_ack = self.sink.append(event)  # may refuse (ValueError): nothing changed
         self._fold.apply(event)
+        self._score(event)
         self._events.append(event)
         if not (isinstance(event, Other) and event.type in DISTANCE_CHANNEL):
             self._results = None
