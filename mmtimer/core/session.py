@@ -600,8 +600,12 @@ class LiveSession:
         return self._fold
 
     def log_ns(self, t_ns: int) -> int:
-        """A session-clock reading as a log instant."""
+        """A session-clock reading as a log instant (the one place `offset_ns` is added)."""
         return t_ns + self._fold.offset_ns
+
+    def clock_ns(self, log_t_ns: int) -> int:
+        """A log instant as a reading of this session's clock (the inverse of `log_ns`)."""
+        return log_t_ns - self._fold.offset_ns
 
     def results(self) -> StageResult:
         """The results of every event so far (rescored only when an event was added): lines not

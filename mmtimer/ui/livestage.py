@@ -12,7 +12,6 @@ the GUI thread, where it stays shown until the writer says it cleared.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -27,6 +26,7 @@ from mmtimer.core.clock import NS_PER_MS, Clock
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Other, Pass, Sync, Void
 from mmtimer.core.logfile import RESUME_EVENT, LogWriter
+from mmtimer.core.lognames import LOGS_FOLDER, new_log_path
 from mmtimer.core.results import ResultRow, StageResult
 from mmtimer.core.rules import RuleSet
 from mmtimer.core.scoring import PENDING
@@ -62,26 +62,10 @@ def data_dir() -> Path:
     return Path(location) / "mmtimer" if location else Path.home() / ".mmtimer"
 
 
-def display_path(path: Path) -> str:
-    """A path as the status bar shows it: under the home folder as ``~/...``."""
-    try:
-        return "~/" + path.resolve().relative_to(Path.home().resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def default_log_path(stage: Stage, stage_path: Path | None, when: datetime) -> Path:
-    """``<data>/logs/2026-05-13_0758-<stage>.mmlog`` (local time), numbered if it exists."""
-    stem = stage_path.name.split(".")[0] if stage_path is not None else stage.name
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")[:40] or "stage"
-    folder = data_dir() / "logs"
-    base = f"{when.astimezone():%Y-%m-%d_%H%M%S}-{stem}"
-    path = folder / f"{base}.mmlog"
-    number = 2
-    while path.exists():
-        path = folder / f"{base}-{number}.mmlog"
-        number += 1
-    return path
+    """A new log in the data folder's ``logs``, named by the core's policy
+    (core/lognames.py: ``2026-05-13_075802-<stage>.mmlog``, numbered if it exists)."""
+    return new_log_path(data_dir() / LOGS_FOLDER, stage, stage_path, when)
 
 
 def guarded_last_pass(events: Sequence[Event], guard_ns: int) -> int | None:
@@ -349,6 +333,11 @@ class LiveStage(QObject):
     def last_sync(self) -> Sync | None:
         return self.session.fold.last_sync
 
+    def last_sync_clock_ns(self) -> int | None:
+        """The clock reading of the latest sync (its log instant on this clock)."""
+        last = self.session.fold.last_sync
+        return None if last is None else self.session.clock_ns(last.t_ns)
+
     def official_ms(self, t_ns: int) -> int | None:
         official = self.session.official_ns(t_ns)
         return None if official is None else official // NS_PER_MS
@@ -394,4 +383,4 @@ class LiveStage(QObject):
         chrono = self.session.fold.trial_chronograph(self.session.log_ns(t_ns))
         if chrono.started_ns is None:
             return chrono
-        return replace(chrono, started_ns=chrono.started_ns - self.session.offset_ns)
+        return replace(chrono, started_ns=self.session.clock_ns(chrono.started_ns))
