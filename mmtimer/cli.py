@@ -82,12 +82,13 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _subcommand_parsers() -> dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]]:
     """Each subcommand: a function that adds its arguments, and the function that runs it."""
-    from mmtimer.commands import check, export, gps, screenshot, table
+    from mmtimer.commands import check, export, gps, importtable, screenshot, table
 
     return {
         "check": (check.add_arguments, check.run),
         "export": (export.add_arguments, export.run),
         "gps": (gps.add_arguments, gps.run),
+        "import": (importtable.add_arguments, importtable.run),
         "screenshot": (screenshot.add_arguments, screenshot.run),
         "table": (table.add_arguments, table.run),
     }

@@ -70,11 +70,17 @@ def x11_answers(display: str) -> bool:
     xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
     xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
     connection = xcb.xcb_connect(display.encode(), None)
-    try:
-        return bool(connection) and xcb.xcb_connection_has_error(connection) == 0
-    finally:
-        if connection:
-            xcb.xcb_disconnect(connection)
+    if connection and xcb.xcb_connection_has_error(connection) == 0:
+        # Kept open for the life of the process: an X server whose last client leaves resets
+        # itself (Xvfb does), and Qt's own connection, a moment later, would find it resetting.
+        _KEPT.append(connection)
+        return True
+    if connection:
+        xcb.xcb_disconnect(connection)
+    return False
+
+
+_KEPT: list[int] = []
 
 
 def _missing(libraries: tuple[tuple[str, str], ...], loads: Callable[[str], bool]) -> list[str]:

@@ -7,6 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No timed assertions (project rule): a Hypothesis example that takes long on a loaded 2-core
+# machine is not a failure.
+settings.register_profile("mmtimer", deadline=None)
+settings.load_profile("mmtimer")
 
 # Qt reads these when the QApplication is made (pytest-qt makes it on first use of qtbot).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

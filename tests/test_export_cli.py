@@ -164,3 +164,48 @@ def test_export_onto_a_symlink_writes_through_and_keeps_the_link(tmp_path: Path)
     log_link.symlink_to(log)
     assert main(["export", str(log), "-o", str(log_link)]) == 2  # through a link: still the log
     assert log.read_bytes() == EXAMPLE.read_bytes()
+
+
+def replay_export(log: Path) -> tuple[str, list[str]]:
+    """What export wrote before it streamed: the whole log read, folded by the replay."""
+    from mmtimer.core.csvout import results_csv
+    from mmtimer.core.logfile import read_log
+    from mmtimer.core.replay import Replay
+
+    replay = Replay(read_log(log, keep_torn=False), rules_base_dir=Path.cwd())
+    result = replay.final_results()
+    return results_csv(result), [*replay.problems, *(f"{log}: {m}" for m in result.messages)]
+
+
+def test_the_streamed_export_writes_what_the_replay_scores(tmp_path: Path) -> None:
+    """Export folds the log as it reads it (issue 17: bounded memory); the same CSV and the
+    same warnings as a replay of the whole log, on the examples and a long synthetic log."""
+    from mmtimer.commands.export import export_csv
+    from mmtimer.core.crew import Crew
+    from mmtimer.core.logfile import event_line, header_line
+    from mmtimer.core.session import new_log_header
+    from tests.benchmarks.bench_log import UTC0, big_log, five_day_stage
+
+    stage = five_day_stage()
+    long_log = tmp_path / "long.mmlog"
+    long_log.write_bytes(
+        header_line(new_log_header(stage, Crew(number=1), UTC0))
+        + b"".join(event_line(e) for e in big_log(stage, 20_000))
+        + b'{"type":"pass","seq":20001,"t_'  # torn
+    )
+    odd = tmp_path / "odd.mmlog"
+    lines = EXAMPLE.read_bytes().splitlines(keepends=True)[:8]
+    lines += [
+        b'{"type":"lap-marker","seq":8,"t_ns":152000000000,"colour":"red"}\n',
+        b'{"type":"pass","seq":12,"t_ns":153000000000,"section":"PC9","line":1}\n',
+        b'{"type":"void","seq":13,"ref":7,"reason":"undo the undo"}\n',
+    ]
+    odd.write_bytes(b"".join(lines))
+    ahead = tmp_path / "ahead.mmlog"  # a void naming a later seq: not causal, read whole
+    ahead.write_bytes(
+        b"".join(EXAMPLE.read_bytes().splitlines(keepends=True)[:8])
+        + b'{"type":"void","seq":8,"ref":9,"reason":"edited"}\n'
+        + b'{"type":"pass","seq":9,"t_ns":153000000000,"section":"PC1","line":1}\n'
+    )
+    for log in (EXAMPLE, resource("logs", "tsd-club.mmlog"), long_log, odd, ahead):
+        assert export_csv(log) == replay_export(log), log

@@ -173,6 +173,25 @@ def mille_miglia_day1(directory: Path) -> Path:
     return path
 
 
+def mille_miglia_day2(directory: Path) -> Path:
+    """The same crew the next day (the example event, resources/events/): a long chain with one
+    line far off (capped), a time control early, an average trial, a clean finish."""
+    crew = Crew(112, "Giulia Ferri", "Marco Bassi", "Alfa Romeo 6C 1750 SS", 1929, Decimal("1.80"))
+    created = datetime(2026, 5, 14, 6, 58, 10, 0, tzinfo=UTC)
+    drive, path, stage = _session(directory, "mille-miglia-day2", crew, created)
+    drive.utc_at_zero = datetime(2026, 5, 14, 7, 0, 0, 2000, tzinfo=UTC)
+    drive.sync("09:00:00.00", 0)
+    drive.timed("PC4", "09:05:00.00", [8, -23, 3_400, 61])  # a hairpin: 3.40 s late, capped
+    drive.press(parse_time_of_day_ms("09:31:48.00"))  # CO3: one minute early
+    drive.average("PM2", [300, -1_200, 600])
+    drive.timed("PC5", "10:00:00.00", [-5, 14])
+    drive.press(parse_time_of_day_ms("10:15:12.00"))  # CO4, inside its minute
+    drive.session.close(drive.raw("10:16:00"), drive.utc(drive.log_t("10:16:00")))
+    drive.writer.close()
+    assert drive.session.armed is None and stage.presses == 13
+    return path
+
+
 def tsd_club(directory: Path) -> Path:
     """A TSD leg scored in hundredths of a minute: checkpoints early and late, a re-sync."""
     crew = Crew(7, "Dana Whitfield", "Sam Okafor", "Datsun 240Z", 1971)
@@ -280,6 +299,7 @@ def practice_average(directory: Path) -> Path:
 
 EXAMPLES: dict[str, Callable[[Path], Path]] = {
     "mille-miglia-day1": mille_miglia_day1,
+    "mille-miglia-day2": mille_miglia_day2,
     "practice-average": practice_average,
     "tsd-club": tsd_club,
 }

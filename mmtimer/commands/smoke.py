@@ -2,7 +2,11 @@
 
 It builds the main window offscreen, paints one frame and checks pixels were drawn, loads the
 built-in rule sets, then opens and scores the bundled example log and compares its CSV with the
-bundled golden CSV. It prints each step; exit status 0 only if every step passed.
+bundled golden CSV, draws the replay's plots (pyqtgraph), plays the beeps (when there is an
+audio output), writes a PDF page, serves a page on 127.0.0.1 with QtHttpServer, loads QtWebSockets,
+QtPositioning and QtSerialPort, and loads Qt's and mmtimer's translations: each a feature the
+frozen build must not lose to mmtimer.spec's exclusions. It prints each step; exit status 0 only
+if every step passed.
 """
 
 from __future__ import annotations
@@ -136,6 +140,158 @@ def _score_example_log() -> str:
     return f"{log.name} scored, CSV equals the golden file; {total}"
 
 
+def _wait(app: QApplication, done: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.perf_counter() + seconds
+    while not done() and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    return done()
+
+
+def _sounds() -> str:
+    """The beeps through QtMultimedia: with an audio output, each WAV loads and plays; without
+    one, QtMultimedia still loads (the window then flashes and says "no sound")."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+    from mmtimer.app import make_application
+    from mmtimer.ui.beeper import SOUND_FILES
+
+    app = make_application()
+    outputs = QMediaDevices.audioOutputs()
+    if not outputs:
+        names = ", ".join(SOUND_FILES.values())
+        for name in SOUND_FILES.values():
+            if not resource("sounds", name).is_file():
+                raise RuntimeError(f"{name} is missing")
+        return f"QtMultimedia loaded; no audio output here, so {names} were not played"
+    played = []
+    for name in SOUND_FILES.values():
+        effect = QSoundEffect()
+        effect.setSource(QUrl.fromLocalFile(str(resource("sounds", name))))
+
+        def loaded(e: QSoundEffect = effect) -> bool:
+            return e.status() != QSoundEffect.Status.Loading
+
+        def stopped(e: QSoundEffect = effect) -> bool:
+            return not e.isPlaying()
+
+        if not _wait(app, loaded, 5):
+            raise RuntimeError(f"{name} still loading after 5 s")
+        if effect.status() != QSoundEffect.Status.Ready:
+            raise RuntimeError(f"{name}: QSoundEffect status {effect.status().name}")
+        effect.play()
+        if not _wait(app, effect.isPlaying, 2):
+            raise RuntimeError(f"{name} loaded but did not play")
+        _wait(app, stopped, 3)
+        played.append(name)
+    return f"played {', '.join(played)} on {outputs[0].description()}"
+
+
+def _pdf() -> str:
+    """A page written with QPdfWriter (QtGui): text in the dial's font and a dial image."""
+    from PySide6.QtCore import QMarginsF, QRectF
+    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+
+    from mmtimer.app import make_application
+    from mmtimer.ui.dial import DialWidget
+    from mmtimer.ui.fonts import dial_font, load_fonts
+
+    make_application()
+    load_fonts()
+    with tempfile.TemporaryDirectory(prefix="mmtimer-smoke-") as folder:
+        path = Path(folder) / "smoke.pdf"
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15))
+        writer.setResolution(300)
+        painter = QPainter(writer)
+        painter.setFont(dial_font(60, bold=True))
+        painter.drawText(QRectF(0, 0, 2000, 200), "mmtimer time card 10:42")
+        dial = DialWidget()
+        painter.drawImage(QRectF(0, 300, 1200, 1200), dial.render_image(600))
+        painter.end()
+        data = path.read_bytes()
+    if not data.startswith(b"%PDF-") or len(data) < 10_000:
+        raise RuntimeError(f"the PDF looks wrong ({len(data)} bytes)")
+    return f"one A4 page, {len(data) // 1024} KB, text and a dial image"
+
+
+def _network_modules() -> str:
+    """The modules of the driver page and the GPS: a QHttpServer on 127.0.0.1 answers a GET
+    over a QTcpSocket; QtWebSockets, QtPositioning and QtSerialPort load and list."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtHttpServer import QHttpServer
+    from PySide6.QtNetwork import QHostAddress, QTcpServer, QTcpSocket
+    from PySide6.QtPositioning import QGeoPositionInfoSource
+    from PySide6.QtSerialPort import QSerialPortInfo
+    from PySide6.QtWebSockets import QWebSocketServer
+
+    from mmtimer.app import make_application
+
+    app = make_application()
+    server = QHttpServer()
+
+    def page(_request: object) -> str:
+        return "mmtimer smoke"
+
+    server.route("/", page)
+    tcp = QTcpServer()
+    if not tcp.listen(QHostAddress(QHostAddress.SpecialAddress.LocalHost), 0):
+        raise RuntimeError(f"cannot listen on 127.0.0.1: {tcp.errorString()}")
+    if not server.bind(tcp):
+        raise RuntimeError("QHttpServer did not bind")
+    client = QTcpSocket()
+    client.connectToHost(QHostAddress(QHostAddress.SpecialAddress.LocalHost), tcp.serverPort())
+    answer = QByteArray()
+
+    def read(*_: object) -> None:
+        answer.append(client.readAll())
+
+    client.readyRead.connect(read)
+    if not _wait(app, lambda: client.state() == QTcpSocket.SocketState.ConnectedState, 3):
+        raise RuntimeError("could not connect to the local HTTP server")
+    client.write(QByteArray(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+    if not _wait(app, lambda: b"mmtimer smoke" in answer.data(), 3):
+        raise RuntimeError(f"the local HTTP server answered {answer.data()[:80]!r}")
+    sockets = QWebSocketServer("mmtimer", QWebSocketServer.SslMode.NonSecureMode)
+    if not sockets.listen(QHostAddress(QHostAddress.SpecialAddress.LocalHost), 0):
+        raise RuntimeError(f"QWebSocketServer cannot listen: {sockets.errorString()}")
+    sockets.close()
+    client.close()
+    tcp.close()
+    sources = QGeoPositionInfoSource.availableSources()
+    ports = QSerialPortInfo.availablePorts()
+    return (
+        f"QHttpServer on 127.0.0.1 answered 200, QWebSocketServer listened; position sources "
+        f"{', '.join(sources) or 'none'}; {len(ports)} serial ports"
+    )
+
+
+def _translations() -> str:
+    """Qt's own translations load (qtbase_it), and every mmtimer .qm shipped loads."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    from mmtimer.app import make_application
+
+    make_application()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator()
+    if not qt.load("qtbase_it", folder):
+        raise RuntimeError(f"qtbase_it.qm not found in {folder}")
+    QCoreApplication.installTranslator(qt)
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    QCoreApplication.removeTranslator(qt)
+    if cancel == "Cancel":
+        raise RuntimeError("qtbase_it loaded but does not translate Cancel")
+    own = sorted(resources_dir().glob("**/*.qm"))
+    for qm in own:
+        if not QTranslator().load(str(qm)):
+            raise RuntimeError(f"{qm.name} does not load")
+    mine = ", ".join(q.name for q in own) or "none yet"
+    return f"qtbase_it: Cancel -> {cancel}; mmtimer's own: {mine}"
+
+
 def _driver_displays() -> str:
     """The driver page served on loopback and read back (QtHttpServer, QtWebSockets, qrcode and
     the page's files in the build), and the driver window painted."""
@@ -210,6 +366,10 @@ def run_smoke() -> int:
         ("built-in rule sets", _rule_sets),
         ("example log", _score_example_log),
         ("replay window and plots", _replay_example_log),
+        ("sounds", _sounds),
+        ("PDF writing", _pdf),
+        ("network, GPS and serial modules", _network_modules),
+        ("translations", _translations),
         ("driver page and driver window", _driver_displays),
     ]
     passed = [_step(name, action) for name, action in steps]

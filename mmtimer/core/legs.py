@@ -23,6 +23,7 @@ Kept apart from `mmtimer.core.stage` (which reads the fields through the helpers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -89,7 +90,7 @@ def parse_leg_factor(value: Any, path: KeyPath, r: Reader) -> Decimal:
 
 def parse_max_late_min(value: Any, path: KeyPath, r: Reader) -> int:
     """Whole minutes, 0 to a day."""
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,6}", value.strip()):
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
         raise r.error(path, f"must be whole minutes like 15, not {describe(value)}")

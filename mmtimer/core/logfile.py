@@ -26,16 +26,17 @@ import errno
 import gc
 import json
 import os
+import stat
 import sys
 import threading
 import traceback
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from mmtimer.core.chrono import ChronoAction
 from mmtimer.core.distance import DistanceEventError, odometer_event
@@ -166,6 +167,7 @@ class _LineReader:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.strings: dict[str, str] = {}
 
     def error(self, line: int, message: str, key: str | None = None) -> InputError:
         return InputError(self.source, message, line=line, key=key)
@@ -259,7 +261,15 @@ class _LineReader:
                     and (type(utc) is str or (utc is None and "utc" not in obj))
                     and type(source) is str
                 ):
-                    return Pass(seq, t_ns, section, line_no, utc, source)
+                    strings = self.strings  # one copy of each section and source name
+                    return Pass(
+                        seq,
+                        t_ns,
+                        strings.setdefault(section, section),
+                        line_no,
+                        utc,
+                        strings.setdefault(source, source),
+                    )
             elif kind == "void":
                 ref, reason = get("ref"), get("reason", "")
                 if type(ref) is int and 1 <= ref <= MAX_SEQ and type(reason) is str:
@@ -400,21 +410,114 @@ def _decode_line(text: str) -> Any:
     return value
 
 
-def _line_texts(lines: list[bytes], data: bytes) -> list[str | UnicodeDecodeError]:
-    """Each line as text; a line that is not UTF-8 gets its error instead."""
-    try:
-        decoded: list[str | UnicodeDecodeError] = []
-        decoded.extend(data.decode("utf-8").split("\n")[: len(lines)])
-        return decoded
-    except UnicodeDecodeError:
-        pass
-    texts: list[str | UnicodeDecodeError] = []
-    for raw in lines:
+class _LogParser:
+    """Turns a log's lines, one at a time, into the header, events and problems: what every
+    reader (whole bytes, or a file read as a stream) shares. Memory: one line at a time."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.reader = _LineReader(source)
+        self.header: Header | None = None
+        self.problems: list[str] = []
+        self.last_seq = 0
+        self.number = 0  # the line last fed
+        self.valid_length = 0  # bytes up to the end of the last line that counts
+        self.length = 0  # bytes fed
+        self._failed: tuple[int, bytes, Exception] | None = None  # a bad line, if it is the last
+
+    def feed(self, raw: bytes) -> Event | None:
+        """One line (without its ``\\n``): its event, or None (the header, a blank line, or a
+        bad line that counts as torn if nothing follows it). InputError for anything else."""
+        self.number += 1
+        number = self.number
+        self.length += len(raw) + 1
+        if self._failed is not None:
+            failed_number, _, exc = self._failed
+            raise self.reader.error(
+                failed_number, f"not a valid JSON line ({_json_reason(exc)})"
+            ) from None
+        limit = MAX_HEADER_BYTES if self.header is None else MAX_LINE_BYTES
+        if len(raw) > limit:
+            raise self.reader.error(
+                number, f"a line of more than {limit:,} bytes: not a stage log line"
+            )
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM an editor may add
+            raw = raw[3:]
         try:
-            texts.append(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            texts.append(exc)
-    return texts
+            obj = _decode_line(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            if not raw.strip():
+                self.valid_length = self.length
+                return None  # a blank line
+            # Kept: if no line follows, it is a line cut short (e.g. a power loss left zeros
+            # on disk after the last good line), reported and kept aside; else an error.
+            self._failed = (number, raw + b"\n", exc)
+            return None
+        if type(obj) is not dict:
+            raise self.reader.error(number, "not a JSON object")
+        self.valid_length = self.length
+        if self.header is None:
+            self.header = self.reader.header(obj, number)
+            return None
+        event = self.reader.event(obj, number)
+        seq = event.seq
+        last_seq = self.last_seq
+        if seq != last_seq + 1:
+            if seq <= last_seq:
+                raise self.reader.error(
+                    number,
+                    f"{seq} does not rise after {last_seq}: each event's seq must be one more "
+                    "than the last (a void's ref would be ambiguous)",
+                    "seq",
+                )
+            missing = seq - last_seq - 1
+            self.problems.append(
+                f"{self.source}:{number}: seq jumps from {last_seq} to {seq}: "
+                f"{missing} event{'s' if missing > 1 else ''} missing (edited or damaged log)"
+            )
+        self.last_seq = seq
+        if type(event) is Other:
+            if event.type not in KNOWN_OTHER_TYPES:
+                self.problems.append(
+                    f"{self.source}:{number}: event type {event.type!r} is unknown to this "
+                    "version: kept and skipped"
+                )
+            elif event.type in ("distance", "calibrate"):
+                try:
+                    odometer_event(event)
+                except DistanceEventError as error:
+                    self.problems.append(f"{self.source}:{number}: {event.type}: {error}: skipped")
+        return event
+
+    def finish(self, tail: bytes) -> bytes | None:
+        """After the last line: `tail` is what followed the last ``\\n`` (empty for a log that
+        ends cleanly). Returns the torn bytes (None if none); InputError if nothing usable."""
+        torn: bytes | None = None
+        torn_number = self.number + 1
+        limit = MAX_HEADER_BYTES if self.header is None else MAX_LINE_BYTES
+        if len(tail) > limit:
+            raise self.reader.error(
+                torn_number, f"a line of more than {limit:,} bytes: not a stage log line"
+            )
+        if self._failed is not None:
+            torn_number, torn, _ = self._failed
+            if tail:  # a bad complete line, then more: the bad line is an error
+                raise self.reader.error(
+                    torn_number, f"not a valid JSON line ({_json_reason(self._failed[2])})"
+                )
+        elif tail:
+            torn = tail
+        if self.header is None:
+            if torn is not None:
+                raise self.reader.error(
+                    1, "the header line is cut short: the log holds nothing usable"
+                )
+            raise InputError(self.source, "empty log: no header line")
+        if torn is not None:
+            self.problems.append(
+                f"{self.source}:{torn_number}: last line cut short (crash or power loss): ignored"
+            )
+        return torn
 
 
 def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, bytes | None]:
@@ -426,101 +529,37 @@ def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, by
     enabled = gc.isenabled()
     gc.disable()  # 100,000 small objects: the cyclic collector would run hundreds of times
     try:
-        return _parse_log_bytes(data, source)
+        parser = _LogParser(source)
+        lines = data.split(b"\n")
+        tail = lines.pop()
+        events: list[Event] = []
+        numbers: list[int] = []
+        feed = parser.feed
+        for raw in lines:
+            event = feed(raw)
+            if event is not None:
+                events.append(event)
+                numbers.append(parser.number)
+        torn = parser.finish(tail)
+        return _contents(parser, events, numbers, torn), torn
     finally:
         if enabled:
             gc.enable()
 
 
-def _parse_log_bytes(data: bytes, source: str) -> tuple[LogContents, bytes | None]:
-    reader = _LineReader(source)
-    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM an editor may add: harmless
-        data = data[3:]
-        bom = 3
-    else:
-        bom = 0
-    lines = data.split(b"\n")
-    # lines[-1] is what follows the last "\n": empty for a log that ends cleanly.
-    torn: bytes | None = lines.pop() or None
-    valid_length = len(data) - (len(torn) if torn else 0)
-    torn_number = len(lines) + 1
-    texts = _line_texts(lines, data[:valid_length])
-    problems: list[str] = []
-    header: Header | None = None
-    events: list[Event] = []
-    event_lines: list[int] = []
-    last_seq = 0
-    count = len(lines)
-    decode = _decode_line
-    make_event = reader.event
-    for index, text in enumerate(texts):
-        number = index + 1
-        try:
-            if isinstance(text, UnicodeDecodeError):
-                raise text
-            obj = decode(text)
-        except (ValueError, UnicodeDecodeError) as exc:
-            if not isinstance(text, UnicodeDecodeError) and not text.strip():
-                continue  # a blank line
-            if index == count - 1 and torn is None:
-                # the last line is complete but not JSON: a line cut short (e.g. a power loss
-                # left zeros on disk after the last good line). Reported and kept aside.
-                torn = lines[index] + b"\n"
-                valid_length -= len(torn)
-                torn_number = number
-                break
-            raise reader.error(number, f"not a valid JSON line ({_json_reason(exc)})") from None
-        if type(obj) is not dict:
-            raise reader.error(number, "not a JSON object")
-        if header is None:
-            header = reader.header(obj, number)
-            continue
-        event = make_event(obj, number)
-        seq = event.seq
-        if seq != last_seq + 1:
-            if seq <= last_seq:
-                raise reader.error(
-                    number,
-                    f"{seq} does not rise after {last_seq}: each event's seq must be one more "
-                    "than the last (a void's ref would be ambiguous)",
-                    "seq",
-                )
-            missing = seq - last_seq - 1
-            problems.append(
-                f"{source}:{number}: seq jumps from {last_seq} to {seq}: "
-                f"{missing} event{'s' if missing > 1 else ''} missing (edited or damaged log)"
-            )
-        last_seq = seq
-        if type(event) is Other and event.type not in KNOWN_OTHER_TYPES:
-            problems.append(
-                f"{source}:{number}: event type {event.type!r} is unknown to this version: "
-                "kept and skipped"
-            )
-        elif type(event) is Other and event.type in ("distance", "calibrate"):
-            try:
-                odometer_event(event)
-            except DistanceEventError as error:
-                problems.append(f"{source}:{number}: {event.type}: {error}: skipped")
-        events.append(event)
-        event_lines.append(number)
-    if header is None:
-        if torn is not None:
-            raise reader.error(1, "the header line is cut short: the log holds nothing usable")
-        raise InputError(source, "empty log: no header line")
-    if torn is not None:
-        problems.append(
-            f"{source}:{torn_number}: last line cut short (crash or power loss): ignored"
-        )
-    contents = LogContents(
+def _contents(
+    parser: _LogParser, events: list[Event], numbers: list[int], torn: bytes | None
+) -> LogContents:
+    assert parser.header is not None
+    return LogContents(
         path=None,
-        header=header,
+        header=parser.header,
         events=tuple(events),
         torn_tail=torn.decode("utf-8", "replace") if torn is not None else None,
-        problems=tuple(problems),
-        valid_length=valid_length + bom,
-        lines=tuple(event_lines),
+        problems=tuple(parser.problems),
+        valid_length=parser.valid_length,
+        lines=tuple(numbers),
     )
-    return contents, torn
 
 
 def _json_reason(exc: Exception) -> str:
@@ -560,25 +599,191 @@ def _keep_torn_tail(path: Path, torn: bytes) -> tuple[Path | None, str | None]:
     return None, "too many torn-tail files already"
 
 
-def read_log_bytes(path: str | Path) -> bytes:
-    """The bytes of a log file; InputError naming it when it cannot be read."""
-    path = Path(path)
+MAX_LOG_BYTES = 4 * 1024**3
+"""The largest log read: 4 GiB, about 30 million events (a ten-hour stage with a press every
+second is 36,000). A bigger file is refused before anything is read."""
+MAX_HEADER_BYTES = 32 * 1024**2
+"""The longest header line: the stage (5,000 sections are about 1 MB as JSON) and its rules."""
+MAX_LINE_BYTES = 1024**2
+"""The longest event line (one event is about 150 bytes; a note may be long)."""
+_CHUNK = 1 << 20
+
+
+class LogStream:
+    """A stage log read as a stream, line by line: memory is bounded by the longest line and by
+    what the caller keeps of the events (an export keeps none of them).
+
+    Opening reads the header (`header`); iterating yields each event in order, `line` being the
+    file line of the event just yielded. Once the iteration is over, `problems`, `torn` (the
+    bytes of a last line cut short, or None), `valid_length` and `last_seq` say what the reader
+    found. Refused with InputError (naming the file and line), before anything is read where it
+    can be: not a plain file (a device, a pipe), larger than `MAX_LOG_BYTES`, a line longer
+    than `MAX_HEADER_BYTES` / `MAX_LINE_BYTES`, and whatever `parse_log_bytes` refuses. Never
+    writes.
+    """
+
+    def __init__(self, path: str | Path, *, max_bytes: int = MAX_LOG_BYTES) -> None:
+        self.path = Path(path)
+        self.source = str(self.path)
+        self._parser = _LogParser(self.source)
+        self._file = _open_log(self.path, max_bytes)
+        self._rest = b""
+        self._lines: list[bytes] = []
+        self._at_end = False
+        self.torn: bytes | None = None
+        self.line = 0
+        self.done = False
+        try:
+            while self._parser.header is None:
+                raw = self._next_line()
+                if raw is None:
+                    self._finish()
+                    break
+                if self._parser.feed(raw) is not None:  # pragma: no cover - header first
+                    raise AssertionError("an event before the header")
+        except BaseException:
+            self.close()
+            raise
+        assert self._parser.header is not None
+        self.header: Header = self._parser.header
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return tuple(self._parser.problems)
+
+    @property
+    def valid_length(self) -> int:
+        return self._parser.valid_length
+
+    @property
+    def last_seq(self) -> int:
+        return self._parser.last_seq
+
+    def _next_line(self) -> bytes | None:
+        """The next complete line (without ``\\n``), or None at the end (the rest in _rest)."""
+        while not self._lines:
+            if self._at_end:
+                return None
+            chunk = self._file.read(_CHUNK)
+            if not chunk:
+                self._at_end = True
+                return None
+            parts = (self._rest + chunk).split(b"\n")
+            self._rest = parts.pop()
+            limit = MAX_HEADER_BYTES if self._parser.header is None else MAX_LINE_BYTES
+            if len(self._rest) > limit:
+                raise InputError(
+                    self.source,
+                    f"a line of more than {limit:,} bytes: not a stage log line",
+                    line=self._parser.number + len(parts) + 1,
+                )
+            parts.reverse()
+            self._lines = parts
+        return self._lines.pop()
+
+    def _finish(self) -> None:
+        self.torn = self._parser.finish(self._rest)
+        self.done = True
+        self.close()
+
+    def __iter__(self) -> Iterator[Event]:
+        parser = self._parser
+        feed = parser.feed
+        try:
+            while True:
+                raw = self._next_line()
+                if raw is None:
+                    break
+                event = feed(raw)
+                if event is not None:
+                    self.line = parser.number
+                    yield event
+            self._finish()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> LogStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def contents(self, events: list[Event], lines: list[int]) -> LogContents:
+        """The LogContents of a stream read to its end, with the events (and their lines) the
+        caller kept."""
+        if not self.done:
+            raise ValueError("the log has not been read to its end")
+        return _with_path(self.path, _contents(self._parser, events, lines, self.torn))
+
+
+def _open_log(path: Path, max_bytes: int) -> BinaryIO:
+    """The log file open for reading; InputError unless it is a plain file of at most
+    `max_bytes` (a FIFO must not hang the open: O_NONBLOCK)."""
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read the log: {exc.strerror or exc}") from None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise InputError(path, f"cannot read the log: {why}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "cannot read the log: is a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "is not a regular file (a device, pipe or socket): not read")
+        if info.st_size > max_bytes:
+            raise InputError(
+                path,
+                f"is {info.st_size:,} bytes: larger than any stage log (at most "
+                f"{max_bytes:,}); not read",
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb", buffering=0)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_log_bytes(path: str | Path, *, max_bytes: int = MAX_LOG_BYTES) -> bytes:
+    """The bytes of a log file; InputError naming it when it cannot be read, is not a plain
+    file or is larger than `max_bytes`."""
+    path = Path(path)
+    with _open_log(path, max_bytes) as file:
+        try:
+            data = file.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(path, f"cannot read the log: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise InputError(path, f"is larger than any stage log (at most {max_bytes:,}); not read")
+    return data
 
 
 def read_log(path: str | Path, *, keep_torn: bool = True) -> LogContents:
-    """Read a stage log. Never writes to the log; a torn last line is kept aside (if
-    `keep_torn`) in ``NAME.torn-N`` next to it and reported in `problems`.
+    """Read a stage log (as a stream: memory is what the events take). Never writes to the
+    log; a torn last line is kept aside (if `keep_torn`) in ``NAME.torn-N`` next to it and
+    reported in `problems`.
 
     Raises InputError (naming the file and line) for a log that does not follow FORMATS.md, and
     for a file that cannot be read.
     """
-    path = Path(path)
-    contents, torn = parse_log_bytes(read_log_bytes(path), str(path))
-    contents = _with_path(path, contents)
+    enabled = gc.isenabled()
+    gc.disable()  # a million small objects: the cyclic collector would run thousands of times
+    try:
+        with LogStream(path) as stream:
+            events: list[Event] = []
+            lines: list[int] = []
+            add_event, add_line = events.append, lines.append
+            for event in stream:
+                add_event(event)
+                add_line(stream.line)
+            contents = stream.contents(events, lines)
+    finally:
+        if enabled:
+            gc.enable()
+    torn = stream.torn
     return _keep_aside(contents, torn) if torn is not None and keep_torn else contents
 
 
@@ -974,13 +1179,35 @@ class LogWriter:
         with self._cond:
             return self._cond.wait_for(lambda: self._durable_seq >= self._last_seq, timeout)
 
-    def close(self, closing_event: Event | None = None, timeout: float | None = None) -> bool:
+    def settle(self, timeout: float | None = None) -> bool:
+        """Wait until every appended event is durable, or until a write attempted from now on
+        fails, whichever comes first (at most `timeout`); True when all is durable. A failed
+        write is retried at once rather than after `retry_interval_s`. A window
+        that must not freeze on a failing disk waits with this: a refused write answers at once,
+        where `flush` would wait out the whole timeout."""
+        with self._cond:
+            failures = self._failures
+            self._kick = True  # a writer waiting to retry tries again now
+            self._cond.notify_all()
+            self._cond.wait_for(
+                lambda: self._durable_seq >= self._last_seq or self._failures > failures, timeout
+            )
+            return self._durable_seq >= self._last_seq
+
+    def close(
+        self,
+        closing_event: Event | None = None,
+        timeout: float | None = None,
+        *,
+        until_failure: bool = False,
+    ) -> bool:
         """Append `closing_event` (normally a ``close`` event), wait until all is durable, and
         stop. Returns False, leaving the writer running and retrying, if `timeout` ran out first
-        (the caller must not quit then: events are still only in memory)."""
+        (the caller must not quit then: events are still only in memory), or with
+        `until_failure` as soon as a write fails (see `settle`)."""
         if closing_event is not None:
             self.append(closing_event)
-        if not self.flush(timeout):
+        if not (self.settle(timeout) if until_failure else self.flush(timeout)):
             return False
         with self._cond:
             self._closing = True
@@ -1104,6 +1331,7 @@ class LogWriter:
             )
             changed = message != self._alarm
             self._alarm = message
+            self._cond.notify_all()  # a `settle` waiting for this attempt
         if changed:
             _call_safely(self._on_alarm, message)
 

@@ -38,6 +38,8 @@ class Leg:
     from_m: int
     kmh: Decimal
     from_ns: Fraction
+    ns_per_m: Fraction = Fraction(0)
+    """The exact time one metre takes at `kmh` (set by Schedule: Fraction(Decimal) is slow)."""
 
 
 class Schedule:
@@ -59,7 +61,7 @@ class Schedule:
                 elapsed += Fraction((from_m - previous[0]) * NS_PER_KMH_METRE) / Fraction(
                     previous[1]
                 )
-            legs.append(Leg(from_m, kmh, elapsed))
+            legs.append(Leg(from_m, kmh, elapsed, NS_PER_KMH_METRE / Fraction(kmh)))
         self.legs = tuple(legs)
         self._from_m = [leg.from_m for leg in legs]
         self._from_ns = [leg.from_ns for leg in legs]
@@ -80,14 +82,14 @@ class Schedule:
         if metres <= 0:
             return Fraction(0)
         leg = self.leg_at_m(metres)
-        return leg.from_ns + Fraction(metres - leg.from_m) * NS_PER_KMH_METRE / Fraction(leg.kmh)
+        return leg.from_ns + (metres - leg.from_m) * leg.ns_per_m
 
     def distance_m(self, elapsed_ns: Fraction | int) -> Fraction:
         """Exact ideal distance `elapsed_ns` after the start (0 before it)."""
         if elapsed_ns <= 0:
             return Fraction(0)
         leg = self.leg_at_ns(elapsed_ns)
-        return leg.from_m + (elapsed_ns - leg.from_ns) * Fraction(leg.kmh) / NS_PER_KMH_METRE
+        return leg.from_m + (elapsed_ns - leg.from_ns) / leg.ns_per_m
 
     def next_change_m(self, metres: Fraction | int) -> int | None:
         """The first speed change strictly after `metres`, or None after the last one."""
@@ -187,7 +189,7 @@ def pace(
         left_ns = schedule.elapsed_ns(target_m) - max(elapsed_ns, 0)
         if left_ns > 0:
             kmh = (Fraction(target_m) - car) * NS_PER_KMH_METRE / left_ns
-            hold = Decimal(_round(kmh * 10)) / 10
+            hold = (Decimal(_round(kmh * 10)) / 10).quantize(Decimal("0.1"))
     return PaceReading(
         schedule.section.id,
         elapsed_ns,

@@ -47,6 +47,7 @@ ROUNDINGS: tuple[Rounding, ...] = ("truncate", "round")
 MissedReference = Literal["last-recorded", "missed"]
 Factor = Literal["none", "year", "coefficient"]
 Better = Literal["lower", "higher"]
+DiscardScope = Literal["stage", "event"]
 
 TIE_BREAKS: dict[str, str] = {
     "most_zeros": "more measurements with 0 penalties",
@@ -149,7 +150,9 @@ class RuleSet:
     - `factor_on_penalties`: without a points table, whether the factor multiplies the penalty
       total (a year factor does; the 1000 Miglia coefficient multiplies points, so its built-in
       set only reports it). With a points table the factor always multiplies the points.
-    - `discard_count` / `discard_kinds`: how many of the worst measurements of those kinds drop.
+    - `discard_count` / `discard_kinds`: how many of the worst measurements of those kinds drop;
+      `discard_scope`: from each stage (``stage``), or from the whole event's measurements
+      (``event``: a stage alone then drops none, `core.event` drops them over the days).
     - `points_table`: points for 0, 1, 2... penalties (penalties past its end get the last
       entry); with one, higher totals are better.
     - `tie_break`: criteria from `TIE_BREAKS`, tried in order when totals are equal.
@@ -165,6 +168,7 @@ class RuleSet:
     factor_on_penalties: bool = True
     discard_count: int = 0
     discard_kinds: tuple[SectionKind, ...] = (SectionKind.TIMED,)
+    discard_scope: DiscardScope = "stage"
     points_table: tuple[Decimal, ...] | None = None
     better: Better = "lower"
     tie_break: tuple[str, ...] = ()
@@ -302,9 +306,13 @@ def rules_from_mapping(doc: Any, r: Reader) -> RuleSet:
 
     discard_count = 0
     discard_kinds: tuple[SectionKind, ...] = (SectionKind.TIMED,)
+    discard_scope: DiscardScope = "stage"
     if "discard" in doc:
         discard = r.table(doc["discard"], ("discard",))
-        r.refuse_unknown(discard, ("count", "kinds"), ("discard",))
+        r.refuse_unknown(discard, ("count", "kinds", "scope"), ("discard",))
+        if "scope" in discard:
+            scope = r.choice(discard["scope"], ("discard", "scope"), ("stage", "event"))
+            discard_scope = "event" if scope == "event" else "stage"
         discard_count = r.integer(discard.get("count", 0), ("discard", "count"), minimum=0)
         raw_kinds = r.array(discard.get("kinds", ["timed"]), ("discard", "kinds"))
         chosen = [
@@ -326,6 +334,7 @@ def rules_from_mapping(doc: Any, r: Reader) -> RuleSet:
         factor_on_penalties=factor_on_penalties,
         discard_count=discard_count,
         discard_kinds=discard_kinds,
+        discard_scope=discard_scope,
         points_table=points_table,
         better="higher" if better == "higher" else "lower",
         tie_break=tuple(tie_break),

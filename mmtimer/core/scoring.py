@@ -362,8 +362,8 @@ def _apply_points(rows: list[ResultRow], table: tuple[Decimal, ...]) -> list[Res
 
 
 def _apply_discards(rows: list[ResultRow], rules: RuleSet) -> list[ResultRow]:
-    if rules.discard_count <= 0:
-        return rows
+    if rules.discard_count <= 0 or rules.discard_scope == "event":
+        return rows  # event scope: core.event drops them over the whole event
     kinds = set(rules.discard_kinds)
     candidates = [i for i, row in enumerate(rows) if row.kind in kinds and PENDING not in row.notes]
     if rules.points_table is not None:

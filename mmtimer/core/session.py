@@ -39,6 +39,7 @@ from mmtimer import __version__
 from mmtimer.core.chrono import ChronoAction, ChronoError, Chronograph
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
+from mmtimer.core.distance import CALIBRATE_EVENT, DISTANCE_EVENT, FIX_EVENT
 from mmtimer.core.errors import InputError
 from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, Sync, Void
 from mmtimer.core.logfile import (
@@ -55,7 +56,14 @@ from mmtimer.core.pacer import START_EVENT
 from mmtimer.core.passes import PassBook
 from mmtimer.core.results import SectionKind, StageResult
 from mmtimer.core.rules import RuleSet, builtin_rule_ids, load_rules, parse_rules
-from mmtimer.core.scoring import due_target_ns, ideal_target_ns, press_start_ns, score
+from mmtimer.core.scoring import (
+    NotCausalError,
+    ScoreFold,
+    due_target_ns,
+    ideal_target_ns,
+    press_start_ns,
+    score,
+)
 from mmtimer.core.stage import (
     AverageTrial,
     Section,
@@ -66,6 +74,7 @@ from mmtimer.core.stage import (
     stage_to_json,
 )
 
+DISTANCE_CHANNEL = frozenset({DISTANCE_EVENT, CALIBRATE_EVENT, FIX_EVENT})
 RULES_FILE_KEY = "rules_file"
 """Header field holding a rule-set file's text when the stage names a file (not a built-in)."""
 DEFAULT_MAX_CLOCK_DISAGREEMENT_NS = 2 * NS_PER_S
@@ -544,12 +553,28 @@ class LiveSession:
         self.sink = sink
         self.last_ack: Future[int] | None = None
         self._fold = SessionFold(stage, rules, where)
+        # Scoring follows the session one event at a time, so a press rescores what the stage
+        # takes, not the whole log; None for a log it cannot fold so (edited by hand): then
+        # every rescore is `score` of all the events, as before.
+        self._scoring: ScoreFold | None = ScoreFold(stage)
         self._events: list[Event] = []
         for event in events:
             self._fold.apply(event)
+            self._score(event)
             self._events.append(event)
         self._frozen: tuple[Event, ...] | None = None
+        self.revision = 0
+        """Rises with every event that can change results or the armed line: the car's distance
+        channel (distance, calibrate, fix events, several a second) leaves it, and the results,
+        as they were."""
         self._results: StageResult | None = None
+
+    def _score(self, event: Event) -> None:
+        if self._scoring is not None:
+            try:
+                self._scoring.apply(event)
+            except NotCausalError:
+                self._scoring = None
 
     # -- what it knows --------------------------------------------------------------------------
     @property
@@ -582,16 +607,22 @@ class LiveSession:
         return self._fold
 
     def log_ns(self, t_ns: int) -> int:
-        """A session-clock reading as a log instant."""
+        """A session-clock reading as a log instant (the one place `offset_ns` is added)."""
         return t_ns + self._fold.offset_ns
+
+    def clock_ns(self, log_t_ns: int) -> int:
+        """A log instant as a reading of this session's clock (the inverse of `log_ns`)."""
+        return log_t_ns - self._fold.offset_ns
 
     def results(self) -> StageResult:
         """The results of every event so far (rescored only when an event was added): lines not
         reached yet are ``pending`` until the session is closed, then ``missed``."""
         if self._results is None:
-            self._results = score(
-                self.stage, self.rules, self.crew, self._events, live=not self._fold.closed
-            )
+            live = not self._fold.closed
+            if self._scoring is not None:
+                self._results = self._scoring.result(self.rules, self.crew, live=live)
+            else:
+                self._results = score(self.stage, self.rules, self.crew, self._events, live=live)
         return self._results
 
     def official_ns(self, t_ns: int) -> int | None:
@@ -616,8 +647,11 @@ class LiveSession:
         if self.sink is not None:
             self.last_ack = self.sink.append(event)  # may refuse (ValueError): nothing changed
         self._fold.apply(event)
+        self._score(event)
         self._events.append(event)
-        self._results = None
+        if not (isinstance(event, Other) and event.type in DISTANCE_CHANNEL):
+            self._results = None
+            self.revision += 1
 
     def press(
         self, t_ns: int, source: str = "key:Space", utc: datetime | None = None

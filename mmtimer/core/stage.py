@@ -166,6 +166,8 @@ class Stage:
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     legs: tuple[Leg, ...] = ()
     max_late_min: int | None = None
+    gps_allowed: bool = True
+    """``gps = false`` in the stage: the event bans GPS, the window will not turn it on."""
     _terms: Mapping[str, ControlTerms] = field(
         init=False, default_factory=dict, compare=False, repr=False
     )
@@ -204,16 +206,23 @@ class Stage:
 # Reading
 
 
-def load_stage(path: str | Path) -> Stage:
-    """Read and check a ``*.stage.toml`` file. Never writes it."""
+def load_stage(path: str | Path, *, default_rules: str | None = None) -> Stage:
+    """Read and check a ``*.stage.toml`` file. Never writes it.
+
+    `default_rules`: the rule set of a stage that names none (an event's ``rules``, FORMATS.md
+    section 4); without it, ``rules`` is required."""
     source = str(path)
     text = read_text(path)
-    return parse_stage(text, source, Path(path).parent)
+    return parse_stage(text, source, Path(path).parent, default_rules=default_rules)
 
 
-def parse_stage(text: str, source: str, base_dir: Path | None = None) -> Stage:
+def parse_stage(
+    text: str, source: str, base_dir: Path | None = None, *, default_rules: str | None = None
+) -> Stage:
     """Check a stage given as TOML text. With `base_dir`, a rule-set path must name a file."""
     document = parse_toml(text, source)
+    if default_rules is not None and "rules" not in document:
+        document["rules"] = default_rules
     return _stage_from_mapping(document, Reader(source, KeyLocator(text)), base_dir)
 
 
@@ -227,7 +236,13 @@ def stage_from_json(obj: Mapping[str, Any], source: str) -> Stage:
     return _stage_from_mapping(obj, Reader(source), None)
 
 
-_TOP_KEYS = ("format", "name", "rules", "max_late_min", "section", "leg")
+def section_from_json(obj: Any, source: str, number: int = 1) -> Section:
+    """One section from its JSON/TOML form, checked as the loader checks a ``[[section]]``
+    (errors name ``section[number]``)."""
+    return _section(obj, number, Reader(source))
+
+
+_TOP_KEYS = ("format", "name", "rules", "max_late_min", "gps", "section", "leg")
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "timed": ("id", "kind", "targets", "targets_from"),
     "time-control": ("id", "kind", "due", "leg_factor", "max_late_min"),
@@ -275,6 +290,7 @@ def _stage_from_mapping(doc: Any, r: Reader, base_dir: Path | None) -> Stage:
         max_late_min=None
         if max_late is None
         else parse_max_late_min(max_late, ("max_late_min",), r),
+        gps_allowed=r.boolean(doc["gps"], ("gps",)) if "gps" in doc else True,
     )
 
 
@@ -523,6 +539,8 @@ def stage_to_json(stage: Stage) -> dict[str, Any]:
     out: dict[str, Any] = {"format": STAGE_FORMAT, "name": stage.name, "rules": stage.rules}
     if stage.max_late_min is not None:
         out["max_late_min"] = stage.max_late_min
+    if not stage.gps_allowed:
+        out["gps"] = False
     out["section"] = [_section_to_json(section) for section in stage.sections]
     if stage.legs:
         out["leg"] = [leg_to_json(leg) for leg in stage.legs]
@@ -558,6 +576,7 @@ __all__: Sequence[str] = (
     "load_stage",
     "parse_stage",
     "save_stage",
+    "section_from_json",
     "stage_from_json",
     "stage_to_json",
 )

@@ -10,6 +10,7 @@ re-exported here so a window imports every formatter from one place).
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.csvout import format_deviation_s, format_number, row_notes, time_text
@@ -26,6 +27,7 @@ from mmtimer.present.tone import Tone, deviation_tone
 __all__ = [
     "NO_OFFICIAL",
     "describe_since",
+    "display_path",
     "duration_text",
     "format_chrono",
     "format_deviation_s",
@@ -102,6 +104,14 @@ def duration_text(ms: int) -> str:
     """A target duration as the stage panel lists it: ``15.00`` under a minute, else
     ``1:02.50``."""
     return format_seconds(ms, 2) if ms < MS_PER_MIN else format_duration(ms, 2)
+
+
+def display_path(path: Path) -> str:
+    """A path as the status bar shows it: under the home folder as ``~/...``."""
+    try:
+        return "~/" + path.resolve().relative_to(Path.home().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def describe_since(seconds: int) -> str:

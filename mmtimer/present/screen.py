@@ -118,7 +118,7 @@ class DialView:
 
 
 @dataclass(frozen=True, slots=True)
-class Readout:
+class ReadoutView:
     """One readout beside the dial: caption, text, the small note under it, dimmed or not."""
 
     caption: str
@@ -132,10 +132,10 @@ class Readouts:
     """The chronograph face's readouts: the trial chronograph, official time, the next
     target and the total."""
 
-    chrono: Readout
-    official: Readout
-    countdown: Readout
-    total: Readout
+    chrono: ReadoutView
+    official: ReadoutView
+    countdown: ReadoutView
+    total: ReadoutView
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,26 +279,26 @@ class Presenter:
                 countdown_note = STAGE_DONE.lower()
             else:
                 countdown_note = self.label(armed.section, armed.line)
-            countdown_readout = Readout("NEXT TARGET", "", countdown_note, dimmed=True)
+            countdown_readout = ReadoutView("NEXT TARGET", "", countdown_note, dimmed=True)
         else:
-            countdown_readout = Readout(
+            countdown_readout = ReadoutView(
                 "NEXT TARGET",
                 format_left(countdown.remaining_ns),
                 self.label(countdown.section, countdown.line),
             )
         readouts = Readouts(
-            chrono=Readout(
+            chrono=ReadoutView(
                 "CHRONOGRAPH",
                 format_chrono(dial.chrono_elapsed_ns),
                 "running" if dial.chrono_running else "",
             ),
-            official=Readout(
+            official=ReadoutView(
                 "OFFICIAL TIME",
                 format_official(official_ms, 2),
                 "" if official_ms is not None else "no sync yet",
             ),
             countdown=countdown_readout,
-            total=Readout(total_label.upper(), format_points(results.total), results.rules_id),
+            total=ReadoutView(total_label.upper(), format_points(results.total), results.rules_id),
         )
 
         # the status words

@@ -8,7 +8,7 @@ from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.rules import RuleSet
 from mmtimer.core.scoring import ideal_target_ns
 from mmtimer.core.stage import Stage, TimeControl, TimedSection
-from mmtimer.core.timefmt import format_km, format_time_of_day
+from mmtimer.core.timefmt import format_duration, format_km, format_time_of_day
 from mmtimer.present.formats import duration_text
 
 
@@ -48,10 +48,21 @@ def section_views(stage: Stage, rules: RuleSet) -> tuple[SectionView, ...]:
             start = format_time_of_day(section.start_ms, 0)
             checks = []
             for check in range(1, section.lines + 1):
-                ideal_ms = ideal_target_ns(section, check, rules.average) // NS_PER_MS
                 km = format_km(section.checks_m[check - 1])
+                if section.start_press:  # the ideal is known once the start is pressed
+                    ideal = format_duration(
+                        int(section.ideal_elapsed_ms(section.checks_m[check - 1])), 2
+                    )
+                    checks.append(LineView(f"check {check}", f"km {km} · +{ideal}"))
+                    continue
+                ideal_ms = ideal_target_ns(section, check, rules.average) // NS_PER_MS
                 checks.append(
                     LineView(f"check {check}", f"km {km} · {format_time_of_day(ideal_ms, 2)}")
                 )
-            views.append(SectionView(section.id, f"average trial from {start}", tuple(checks)))
+            title = (
+                "average trial from the start press"
+                if section.start_press
+                else (f"average trial from {start}")
+            )
+            views.append(SectionView(section.id, title, tuple(checks)))
     return tuple(views)

@@ -1,6 +1,8 @@
 """Countdown beeps before each target, with a visual flash, decided from the clock at each check.
 
-By default a short beep at 5, 4, 3, 2 and 1 s before the target and a long one at the target.
+Which beep is due is the pure schedule's (mmtimer.present.beeps); this module wakes it, plays
+the sounds and flashes. By default a short beep at 5, 4, 3, 2 and 1 s before the target and a
+long one at the target.
 What is due is computed from the countdown and the clock at every check; the timer only wakes the
 check up (QTimer can fire early, QTBUG-124496: a tick is never counted as time). A mark plays at
 most once per target; a mark whose moment passed more than ``STALE_NS`` ago (a busy GUI, a line
@@ -15,52 +17,32 @@ flash alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Signal
 
 from mmtimer.core.clock import NS_PER_MS, Clock
 from mmtimer.paths import resource
+from mmtimer.present.beeps import (
+    DEFAULT_LONG_MS,
+    DEFAULT_SHORT_MS,
+    Beep,
+    BeepKind,
+    BeepSchedule,
+    BeepSettings,
+    Target,
+)
 
-
-class BeepKind(StrEnum):
-    SHORT = "short"
-    LONG = "long"
+__all__ = ["Beep", "BeepKind", "BeepSchedule", "BeepSettings", "Beeper", "Target"]
 
 
 SOUND_FILES = {BeepKind.SHORT: "beep-short.wav", BeepKind.LONG: "beep-long.wav"}
-
-DEFAULT_SHORT_MS: tuple[int, ...] = (-5000, -4000, -3000, -2000, -1000)
-DEFAULT_LONG_MS: tuple[int, ...] = (0,)
 
 SETTINGS_SHORT = "beeps/short_ms"
 SETTINGS_LONG = "beeps/long_ms"
 SETTINGS_LEAD = "beeps/lead_ms"
 SETTINGS_SOUND = "beeps/sound"
-
-
-@dataclass(frozen=True, slots=True)
-class BeepSettings:
-    """When to beep, in ms relative to the target (negative: before it), and the output lead."""
-
-    short_ms: tuple[int, ...] = DEFAULT_SHORT_MS
-    long_ms: tuple[int, ...] = DEFAULT_LONG_MS
-    lead_ms: int = 0
-    sound: bool = True
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.lead_ms <= 1000:
-            raise ValueError("the beep lead must be between 0 and 1000 ms")
-
-    def marks(self) -> tuple[tuple[int, BeepKind], ...]:
-        """Every mark in time order; a long beep wins where both are set at one moment."""
-        kinds = {m: BeepKind.SHORT for m in self.short_ms} | {
-            m: BeepKind.LONG for m in self.long_ms
-        }
-        return tuple(sorted(kinds.items()))
 
 
 def _int_list(value: object, default: tuple[int, ...]) -> tuple[int, ...]:
@@ -92,69 +74,6 @@ def save_beep_settings(settings: QSettings, beeps: BeepSettings) -> None:
     settings.setValue(SETTINGS_LONG, ",".join(str(m) for m in beeps.long_ms))
     settings.setValue(SETTINGS_LEAD, beeps.lead_ms)
     settings.setValue(SETTINGS_SOUND, "true" if beeps.sound else "false")
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """The next target: which one (any hashable, e.g. ``("PC1", 3)``) and its session instant."""
-
-    key: Hashable
-    t_ns: int
-
-
-@dataclass(frozen=True, slots=True)
-class Beep:
-    kind: BeepKind
-    mark_ms: int
-    target: Target
-
-
-class BeepSchedule:
-    """Decides, from the target and the instant alone, which beep is due (pure, no Qt)."""
-
-    STALE_NS = 250 * NS_PER_MS  # later than this after its moment, a beep would mislead
-
-    def __init__(self, settings: BeepSettings) -> None:
-        self.settings = settings
-        self._key: Hashable = None
-        self._done: set[int] = set()
-
-    def _play_ns(self, target: Target, mark_ms: int) -> int:
-        return target.t_ns + (mark_ms - self.settings.lead_ms) * NS_PER_MS
-
-    def _follow(self, target: Target) -> None:
-        if target.key != self._key:
-            self._key = target.key
-            self._done = set()
-
-    def due(self, now_ns: int, target: Target | None) -> Beep | None:
-        """The beep to start now, if any; marks passed or played are not played again."""
-        if target is None:
-            return None
-        self._follow(target)
-        due: Beep | None = None
-        for mark_ms, kind in self.settings.marks():
-            if mark_ms in self._done:
-                continue
-            play_ns = self._play_ns(target, mark_ms)
-            if now_ns < play_ns:
-                break
-            self._done.add(mark_ms)
-            if now_ns - play_ns < self.STALE_NS:
-                due = Beep(kind, mark_ms, target)  # a later due mark replaces an earlier one
-        return due
-
-    def next_ns(self, now_ns: int, target: Target | None) -> int | None:
-        """When the next mark of this target falls due (None: nothing left to play)."""
-        if target is None:
-            return None
-        self._follow(target)
-        pending = [
-            self._play_ns(target, mark_ms)
-            for mark_ms, _ in self.settings.marks()
-            if mark_ms not in self._done
-        ]
-        return min(pending, default=None)
 
 
 class SoundOutput(Protocol):
@@ -208,6 +127,23 @@ def open_sound(parent: QObject | None = None) -> QtSoundOutput | str:
 TargetSource = Callable[[int], Target | None]
 
 
+class WakeTimer(Protocol):
+    """What wakes the beeper's check (a precise single-shot QTimer; tests give a fake one)."""
+
+    def start(self, msec: int) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+def precise_timer(parent: QObject, wake: Callable[[], object]) -> WakeTimer:
+    """A precise single-shot QTimer calling `wake` (QTimer can fire early: QTBUG-124496)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(wake)
+    return timer
+
+
 class Beeper(QObject):
     """Plays the countdown beeps for the target that ``target_at(now_ns)`` names.
 
@@ -229,6 +165,8 @@ class Beeper(QObject):
         settings: BeepSettings | None = None,
         open_output: Callable[[QObject], SoundOutput | str] | None = None,
         parent: QObject | None = None,
+        *,
+        make_timer: Callable[[QObject, Callable[[], object]], WakeTimer] = precise_timer,
     ) -> None:
         super().__init__(parent)
         self.clock = clock
@@ -238,10 +176,7 @@ class Beeper(QObject):
         self._output: SoundOutput | None = None
         self._output_tried = False
         self.sound_problem: str | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.check)
+        self._timer = make_timer(self, self.check)
 
     @property
     def settings(self) -> BeepSettings:

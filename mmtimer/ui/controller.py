@@ -1,4 +1,10 @@
-"""The one object that ties the UI to the core: it owns the clock and the chronograph."""
+"""The clock, and the plain chronograph window's own chronograph and time of day.
+
+A stage window asks its stage (`LiveStage.screen`) for the trial's chronograph and official time;
+it keeps no copy here. The controller's chronograph is the pushers' (the plain chronograph, or a
+stage window with no stage open), and its time of day the laptop's unless given a sync of its
+own (`official_time`: the screenshot command sets one; a stage's syncs never come here).
+"""
 
 from __future__ import annotations
 
@@ -16,9 +22,9 @@ class Controller(QObject):
     """Pushers in, state out. Every action reads the clock first thing (or takes the instant
     it is given, e.g. a key event's own time), then changes the core state, then signals.
 
-    Official time of day: the latest sync of `official_time` once there is one (the live-stage
-    work adds syncs); before any sync, the local wall-clock time. Both come through
-    `official_ms(t_ns)`, the one seam the readouts and the dial use.
+    Time of day: the latest sync of `official_time` once there is one (only the plain
+    chronograph's own: a stage's official time is the stage's); before any sync, the local
+    wall-clock time. Both come through `official_ms(t_ns)`.
     """
 
     chronoChanged = Signal()
@@ -64,11 +70,6 @@ class Controller(QObject):
     def lap(self, t_ns: int | None = None) -> None:
         t_ns = self._clock.now_ns() if t_ns is None else t_ns
         self._apply(ChronoAction.LAP, t_ns)
-
-    def set_chronograph(self, chrono: Chronograph) -> None:
-        """Show another chronograph state (stage mode: the current trial's measurement)."""
-        self._chrono = chrono
-        self.chronoChanged.emit()
 
     def _apply(self, action: ChronoAction, t_ns: int) -> None:
         try:

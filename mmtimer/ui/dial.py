@@ -12,10 +12,12 @@ too). The caches are rebuilt only when the size, the ratio, the theme or the dat
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from enum import Enum
+from typing import cast
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -31,12 +33,13 @@ from PySide6.QtGui import (
     QPixmap,
     QPolygonF,
     QRadialGradient,
+    QRegion,
     QResizeEvent,
     QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from mmtimer.ui.dialstate import DialState, HandAngles, Stepping, hand_angles
+from mmtimer.ui.dialstate import DialState, HandAngles, Stepping, hand_angles, next_move_ns
 from mmtimer.ui.fonts import dial_font
 from mmtimer.ui.themes import DEFAULT_THEME, Theme, theme_named
 
@@ -105,6 +108,21 @@ def _alpha(color: QColor, alpha: int) -> QColor:
     out = QColor(color)
     out.setAlpha(alpha)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class HandDraw:
+    """One hand as painted: which, its shape, pivot, angle, colour, shadow lift, and the radius
+    of the cap painted on its pivot right after it (0: none)."""
+
+    name: str
+    hand: _Hand
+    centre: QPointF
+    deg: float
+    color: QColor
+    lift: float
+    faceted: bool
+    cap_r: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +221,9 @@ class DialPainter:
         self.minute_hand = _sword_hand(296.0, 23.0, 42.0)
         self.counter_hand = _baton_hand(COUNTER_R - 10, 7.0, 18.0)
         self.chrono_hand = _chrono_hand()
+        self._shadow = QBrush(_alpha(QColor("#000000"), 85))
+        self._slices: dict[int, tuple[tuple[float, float, float, float], ...]] = {}
+        self._specs = self._hand_specs()
 
     # -- static layers -------------------------------------------------------------------------
     def paint_static(self, p: QPainter) -> None:
@@ -626,35 +647,50 @@ class DialPainter:
         )
         p.restore()
 
-    def paint_hands(self, p: QPainter, angles: HandAngles) -> None:
-        """All hands, with shadows on the dial; counters first, the chronograph hand on top."""
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    def _hand_specs(self) -> dict[str, tuple[_Hand, QPointF, QColor, float, bool, float]]:
+        """Each hand in painting order (counters first, the chronograph hand on top): its shape,
+        pivot, colour, shadow lift, facets, and the radius of the cap painted on its pivot right
+        after it (0: none)."""
         c = self.c
         origin = QPointF(0, 0)
-        counters = (
-            (QPointF(-COUNTER_D, 0), angles.chrono_minutes_deg, c["chrono_hand"]),
-            (QPointF(0, COUNTER_D), angles.chrono_hours_deg, c["chrono_hand"]),
-            (QPointF(COUNTER_D, 0), angles.small_seconds_deg, c["hands"]),
-        )
-        for centre, deg, color in counters:
-            self._paint_hand(
-                p, self.counter_hand, centre, deg=deg, color=color, lift=3.0, faceted=False
-            )
-            self._paint_cap(p, centre, 7.0, color)
-        self._paint_hand(p, self.hour_hand, origin, deg=angles.hour_deg, color=c["hands"], lift=6.0)
-        self._paint_hand(
-            p, self.minute_hand, origin, deg=angles.minute_deg, color=c["hands"], lift=8.0
-        )
-        self._paint_cap(p, QPointF(0, 0), 16.0, c["hands"])
+        counter = self.counter_hand
+        return {
+            "chrono_minutes": (counter, QPointF(-COUNTER_D, 0), c["chrono_hand"], 3.0, False, 7.0),
+            "chrono_hours": (counter, QPointF(0, COUNTER_D), c["chrono_hand"], 3.0, False, 7.0),
+            "small_seconds": (counter, QPointF(COUNTER_D, 0), c["hands"], 3.0, False, 7.0),
+            "hour": (self.hour_hand, origin, c["hands"], 6.0, True, 0.0),
+            "minute": (self.minute_hand, origin, c["hands"], 8.0, True, 16.0),
+            "chrono_seconds": (self.chrono_hand, origin, c["chrono_hand"], 10.0, True, 9.0),
+        }
+
+    def hand_draw(self, name: str, angles: HandAngles) -> HandDraw:
+        hand, centre, color, lift, faceted, cap_r = self._specs[name]
+        return HandDraw(name, hand, centre, getattr(angles, f"{name}_deg"), color, lift, faceted,
+                        cap_r)  # fmt: skip
+
+    def hand_draws(self, angles: HandAngles) -> tuple[HandDraw, ...]:
+        """Every hand at `angles`, in painting order."""
+        return tuple(self.hand_draw(name, angles) for name in self._specs)
+
+    def paint_hands(self, p: QPainter, angles: HandAngles) -> None:
+        """All hands, with shadows on the dial, and their caps, all as vectors."""
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for draw in self.hand_draws(angles):
+            self.paint_hand(p, draw)
+            if draw.cap_r:
+                self.paint_cap(p, draw.centre, draw.cap_r, draw.color)
+
+    def paint_hand(self, p: QPainter, draw: HandDraw) -> None:
+        """One hand and its shadow (no cap), in logical units."""
         self._paint_hand(
             p,
-            self.chrono_hand,
-            origin,
-            deg=angles.chrono_seconds_deg,
-            color=c["chrono_hand"],
-            lift=10.0,
+            draw.hand,
+            draw.centre,
+            deg=draw.deg,
+            color=draw.color,
+            lift=draw.lift,
+            faceted=draw.faceted,
         )
-        self._paint_cap(p, QPointF(0, 0), 9.0, c["chrono_hand"])
 
     def _paint_hand(
         self,
@@ -667,26 +703,59 @@ class DialPainter:
         lift: float,
         faceted: bool = True,
     ) -> None:
-        c = self.c
-        p.save()
-        p.translate(centre.x() + lift * 0.45, centre.y() + lift * 0.75)
-        p.rotate(deg)
-        p.fillPath(hand.outline, _alpha(QColor("#000000"), 85))
-        p.restore()
-        p.save()
-        p.translate(centre)
-        p.rotate(deg)
+        base = p.worldTransform()
+        shadow = QTransform(base)
+        shadow.translate(centre.x() + lift * 0.45, centre.y() + lift * 0.75)
+        shadow.rotate(deg)
+        p.setWorldTransform(shadow)
+        p.fillPath(hand.outline, self._shadow)
+        turned = QTransform(base)
+        turned.translate(centre.x(), centre.y())
+        turned.rotate(deg)
+        p.setWorldTransform(turned)
         if faceted:
             p.fillPath(hand.left, color.lighter(112))
             p.fillPath(hand.right, color.darker(135))
         else:  # the small counter hands: one flat fill is enough at their size
             p.fillPath(hand.outline, color)
         if hand.insert is not None:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.fillPath(hand.insert, c["lume"])
-        p.restore()
+            p.fillPath(hand.insert, self.c["lume"])
+        p.setWorldTransform(base)
 
-    def _paint_cap(self, p: QPainter, centre: QPointF, radius: float, color: QColor) -> None:
+    def hand_slices(self, hand: _Hand) -> tuple[tuple[float, float, float, float], ...]:
+        """The hand (pointing to 12 around its pivot) cut across its length into a few boxes: the
+        union of the boxes turned with the hand bounds it far more tightly than one box would."""
+        cached = self._slices.get(id(hand))
+        if cached is None:
+            box = hand.outline.boundingRect()
+            count = max(1, math.ceil(box.height() / 60.0))
+            step = box.height() / count
+            out = []
+            for k in range(count):
+                band = QRectF(box.left() - 1, box.top() + k * step, box.width() + 2, step)
+                piece = QPainterPath()
+                piece.addRect(band)
+                part = hand.outline.intersected(piece).boundingRect()
+                if not part.isEmpty():
+                    out.append((part.left(), part.top(), part.right(), part.bottom()))
+            cached = self._slices[id(hand)] = tuple(out)
+        return cached
+
+    def glass_shape(self) -> QPainterPath:
+        """Where the glass layer has any light at all, in logical units: the crescent where its
+        gradient is not yet clear (x + y < 0) and the glow's disc."""
+        crystal = QPainterPath()
+        crystal.addEllipse(QPointF(0, 0), BEZEL_IN_R, BEZEL_IN_R)
+        cut = QPainterPath()
+        cut.addEllipse(QPointF(70, 95), BEZEL_IN_R * 1.02, BEZEL_IN_R * 1.02)
+        half = QPainterPath()
+        half.addPolygon(QPolygonF([QPointF(-600, 600), QPointF(600, -600), QPointF(-600, -600)]))
+        half.closeSubpath()
+        glow = QPainterPath()
+        glow.addEllipse(QPointF(-120, -160), 260, 260)
+        return crystal.subtracted(cut).intersected(half).united(glow.intersected(crystal))
+
+    def paint_cap(self, p: QPainter, centre: QPointF, radius: float, color: QColor) -> None:
         grad = QRadialGradient(centre - QPointF(radius * 0.3, radius * 0.4), radius * 1.3)
         grad.setColorAt(0.0, color.lighter(140))
         grad.setColorAt(1.0, color.darker(150))
@@ -712,11 +781,76 @@ def _pusher_at(logical: QPointF) -> Pusher | None:
     return None
 
 
+MIN_STEP_PX = 0.3
+"""A hand is painted again once its tip has moved this many device pixels: a smaller step does
+not show, and skipping it spares a frame (the hour hand moves a third of a pixel a minute)."""
+
+EDGE_PX = 2
+"""Margin around a hand's bounds for antialiasing, in widget pixels."""
+
+TIP_R = {
+    "chrono_minutes": COUNTER_R - 10,
+    "chrono_hours": COUNTER_R - 10,
+    "small_seconds": COUNTER_R - 10,
+    "hour": 188.0,
+    "minute": 296.0,
+    "chrono_seconds": TRACK_OUT_R - 1,
+}
+"""How far each hand's tip is from its pivot, in logical units: where a turn shows most."""
+
+
+TOP_HANDS = frozenset({"chrono_seconds"})
+"""Painted on every frame that needs them, over the layer below."""
+UNDER_HANDS = frozenset(TIP_R) - TOP_HANDS
+"""Painted into the layer under the chronograph seconds hand (they move far less often)."""
+
+
+def _rects(region: QRegion) -> list[QRect]:
+    """The rectangles a region is made of (PySide6 iterates them; its stubs do not say so)."""
+    return list(cast("Iterable[QRect]", region))
+
+
+def _region(rects: Iterable[QRect]) -> QRegion:
+    region = QRegion()
+    for rect in rects:
+        region = region.united(rect)
+    return region
+
+
+def _copy(painter: QPainter, layer: QPixmap, rect: QRect, origin: QPoint, dpr: float) -> None:
+    """Draw the part of `layer` (placed at `origin`) under the widget rectangle `rect`."""
+    painter.drawPixmap(
+        QRectF(rect),
+        layer,
+        QRectF((rect.x() - origin.x()) * dpr, (rect.y() - origin.y()) * dpr,
+               rect.width() * dpr, rect.height() * dpr),
+    )  # fmt: skip
+
+
+def _follow(old: HandAngles, new: HandAngles, moved: set[str]) -> HandAngles:
+    """`old` with the hands named in `moved` where `new` has them."""
+    return HandAngles(
+        **{f"{name}_deg": getattr(new if name in moved else old, f"{name}_deg") for name in TIP_R}
+    )
+
+
+def _turn_deg(a: float, b: float) -> float:
+    """The smaller angle between two hand angles."""
+    d = abs(a - b) % 360.0
+    return min(d, 360.0 - d)
+
+
 class DialWidget(QWidget):
     """The watch face. `set_state()` gives it what to draw; pushers emit signals when pressed.
 
     The pushers act when they go down, as a watch's pusher acts when pushed in (the instant is
     what a chronograph is for); they show pressed until the button is released.
+
+    Frames paint only what changed: `set_state` asks for the regions a moved hand left and now
+    covers (a hand moves once its tip has moved MIN_STEP_PX), and a frame copies the face
+    (case, flange, dial, counters, pushers and date window, one opaque pixmap) over those
+    regions, paints the hands that cross them and the glass over them. `next_change_ns` says
+    when the next hand will move, so the window need not look before.
     """
 
     startStopClicked = Signal()
@@ -727,14 +861,28 @@ class DialWidget(QWidget):
         self._painter = DialPainter(theme_named(theme))
         self._stepping = Stepping.EIGHTHS
         self._state = DialState()
-        self._angles = hand_angles(self._state, self._stepping)
+        self._exact = hand_angles(self._state, self._stepping)  # where the state puts them
+        self._angles = self._exact  # where the widget's last frames painted them
+        self._requested: list[QRect] = []  # asked for since the last frame (for benchmarks)
         self._mouse_pusher: Pusher | None = None
         self._static: QPixmap | None = None
         self._static_key: tuple[object, ...] = ()
         self._glass: QPixmap | None = None
         self._glass_key: tuple[object, ...] = ()
+        self._glass_region = QRegion()  # where the glass has light, square-relative
         self._pushers: dict[tuple[bool, bool], QPixmap] = {}  # by (start, reset) pressed
         self._pushers_key: tuple[object, ...] = ()
+        # The face: background, pushers, the static watch and the date, composited (by blits,
+        # not painted again) for each (pushers pressed, date, background) shown.
+        self._faces: dict[tuple[object, ...], QPixmap] = {}
+        self._faces_key: tuple[object, ...] = ()
+        self._caps: dict[tuple[object, ...], tuple[QPixmap, QPointF]] = {}
+        # The face with the hands under the chronograph seconds hand, and where they are on it.
+        self._under: QPixmap | None = None
+        self._under_key: tuple[object, ...] = ()
+        self._under_angles: HandAngles | None = None
+        self._regions: dict[tuple[object, ...], tuple[QRect, ...]] = {}  # recent hand rects
+        self._caps_key: tuple[object, ...] = ()
         # While the window is being resized, frames scale the layers made for the old size
         # (about 1 ms) instead of painting them again for every size passed through (20-75 ms);
         # they are made for the new size once the size has settled.
@@ -752,21 +900,79 @@ class DialWidget(QWidget):
         return self._state
 
     def angles(self) -> HandAngles:
+        """Where the state puts the hands (images are painted exactly there; the widget's own
+        frames follow to within MIN_STEP_PX)."""
+        return self._exact
+
+    def shown_angles(self) -> HandAngles:
+        """Where the widget's frames have painted the hands."""
         return self._angles
 
     def set_state(self, state: DialState) -> None:
-        """Show `state`; repaints only if something visible changed."""
-        angles = hand_angles(state, self._stepping)
-        visible_change = (
-            angles != self._angles
-            or _date_text(state) != _date_text(self._state)
+        """Show `state`; asks for a frame of only the regions whose drawing changed."""
+        exact = hand_angles(state, self._stepping)
+        face_change = (
+            _date_text(state) != _date_text(self._state)
             or state.start_stop_pressed != self._state.start_stop_pressed
             or state.reset_pressed != self._state.reset_pressed
         )
         self._state = state
-        self._angles = angles
-        if visible_change:
+        self._exact = exact
+        if face_change:
+            self._angles = exact
+            self._request(None)
+            return
+        moved = self._moved_hands(exact)
+        if not moved:
+            return
+        old = self._angles
+        self._angles = _follow(old, exact, moved)
+        side, x0, y0 = self._square(self.size())
+        rects: list[QRect] = []
+        for angles in (old, self._angles):
+            for name in moved:
+                rects.extend(self._hand_rects(self._painter.hand_draw(name, angles), side, x0, y0))
+        self._request(rects)
+
+    def _moved_hands(self, exact: HandAngles) -> set[str]:
+        px_per_deg = self._px_per_unit() * math.pi / 180.0
+        moved = set()
+        for name, tip in TIP_R.items():
+            turn = _turn_deg(getattr(exact, name + "_deg"), getattr(self._angles, name + "_deg"))
+            if turn and turn * tip * px_per_deg >= MIN_STEP_PX:
+                moved.add(name)
+        return moved
+
+    def _px_per_unit(self) -> float:
+        """Device pixels per logical unit at the widget's size."""
+        side = min(self.width(), self.height())
+        return max(side, 1) / LOGICAL * self.devicePixelRatioF()
+
+    def _request(self, rects: list[QRect] | None) -> None:
+        """Ask for a frame of `rects` (None: the whole widget); Qt gathers them into the region
+        of the next paint event."""
+        if rects is None:
             self.update()
+            self._requested.append(self.rect())
+            return
+        for rect in rects:
+            self.update(rect)
+        self._requested.extend(rects)
+
+    def requested_region(self) -> QRegion:
+        """What set_state asked to repaint since the last frame."""
+        return _region(self._requested)
+
+    def next_change_ns(self) -> int | None:
+        """How long after the state's instant a hand will next move (None: none moves)."""
+        return next_move_ns(
+            self._state,
+            self._stepping,
+            self._angles,
+            tip_r=TIP_R,
+            px_per_unit=self._px_per_unit(),
+            min_step_px=MIN_STEP_PX,
+        )
 
     def theme(self) -> Theme:
         return self._painter.theme
@@ -794,12 +1000,60 @@ class DialWidget(QWidget):
         self._static = None
         self._glass = None
         self._pushers.clear()
-        self.update()
+        self._faces.clear()
+        self._caps.clear()
+        self._under = None
+        self._request(None)
+
+    # -- geometry ------------------------------------------------------------------------------
+    def _square(self, size: QSize) -> tuple[int, int, int]:
+        side = min(size.width(), size.height())
+        return side, (size.width() - side) // 2, (size.height() - side) // 2
+
+    def _hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
+        """The widget pixels `draw` (hand, shadow and cap) can touch, as a few rectangles
+        (a square of `side` at `x0`, `y0`). The last few are kept: a frame asks for each twice."""
+        key = (draw.name, draw.deg, side, x0, y0)
+        rects = self._regions.get(key)
+        if rects is None:
+            if len(self._regions) > 64:
+                self._regions.clear()
+            rects = self._regions[key] = self._compute_hand_rects(draw, side, x0, y0)
+        return rects
+
+    def _compute_hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
+        scale = side / LOGICAL
+        rad = math.radians(draw.deg)
+        cos, sin = math.cos(rad), math.sin(rad)
+        ox = x0 + side / 2 + draw.centre.x() * scale
+        oy = y0 + side / 2 + draw.centre.y() * scale
+        dx, dy = draw.lift * 0.45 * scale, draw.lift * 0.75 * scale  # the shadow's offset
+        out = []
+        for left, top, right, bottom in self._painter.hand_slices(draw.hand):
+            xs = (left * cos - top * sin, right * cos - top * sin,
+                  left * cos - bottom * sin, right * cos - bottom * sin)  # fmt: skip
+            ys = (left * sin + top * cos, right * sin + top * cos,
+                  left * sin + bottom * cos, right * sin + bottom * cos)  # fmt: skip
+            x_lo, x_hi = ox + min(xs) * scale - EDGE_PX, ox + max(xs) * scale + dx + EDGE_PX
+            y_lo, y_hi = oy + min(ys) * scale - EDGE_PX, oy + max(ys) * scale + dy + EDGE_PX
+            x, y = math.floor(x_lo), math.floor(y_lo)
+            out.append(QRect(x, y, math.ceil(x_hi) - x, math.ceil(y_hi) - y))
+        if draw.cap_r:
+            out.append(self._cap_rect(draw, side, x0, y0))
+        return tuple(out)
+
+    def _cap_rect(self, draw: HandDraw, side: int, x0: int, y0: int) -> QRect:
+        scale = side / LOGICAL
+        r = (draw.cap_r + 2) * scale + EDGE_PX
+        cx = x0 + side / 2 + draw.centre.x() * scale
+        cy = y0 + side / 2 + draw.centre.y() * scale
+        return QRectF(cx - r, cy - r, 2 * r, 2 * r).toAlignedRect()
 
     # -- painting ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         if self._static is not None:
             self._settle.start()
+        self._angles = self._exact
         super().resizeEvent(event)
 
     @property
@@ -817,8 +1071,12 @@ class DialWidget(QWidget):
         return width
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        region = event.region()
+        self._requested = []
+        if region.contains(self.rect()):
+            self._angles = self._exact  # a whole frame: every hand exactly where it is
         painter = QPainter(self)
-        self.render_dial(painter, self.size(), widget_frame=True)
+        self.render_dial(painter, self.size(), widget_frame=True, region=region)
         painter.end()
 
     def render_dial(
@@ -829,44 +1087,137 @@ class DialWidget(QWidget):
         cached: bool = True,
         background: bool = True,
         widget_frame: bool = False,
+        region: QRegion | None = None,
     ) -> None:
         """Paint the dial, centred and square, into `painter` over a `size` area.
 
         Works on any QPaintDevice (an image in a test). `cached` False draws every static layer
         again (the benchmark's full redraw); True uses the pixmaps, made for the device's ratio.
-        `widget_frame`: a frame of the widget itself, which may scale the old layers during a
-        resize; images (`render_image`, screenshots) are always painted exactly.
+        `widget_frame`: a frame of the widget itself, with the hands where its frames have
+        painted them, which may scale the old layers during a resize; images (`render_image`,
+        screenshots) are always painted exactly. `region`: only these pixels need painting
+        (a frame of the widget: the regions `set_state` asked for); None: all of them.
         """
-        side = min(size.width(), size.height())
-        x0 = (size.width() - side) // 2
-        y0 = (size.height() - side) // 2
+        side, x0, y0 = self._square(size)
+        if side <= 0:
+            if background:
+                painter.fillRect(
+                    QRectF(0, 0, size.width(), size.height()), self._painter.c["background"]
+                )
+            return
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        angles = self._angles if widget_frame else self._exact
+        if not cached or (widget_frame and self._scale_old_layers(painter, side, dpr)):
+            self._paint_whole(
+                painter,
+                size=size,
+                side=side,
+                x0=x0,
+                y0=y0,
+                angles=angles,
+                cached=cached,
+                background=background,
+            )
+            return
+        square = QRect(x0, y0, side, side)
+        if background and (size.width() != side or size.height() != side):
+            outside = QRegion(0, 0, size.width(), size.height()).subtracted(QRegion(square))
+            if region is not None:
+                outside = outside.intersected(region)
+            for rect in _rects(outside):
+                painter.fillRect(rect, self._painter.c["background"])
+        todo = QRegion(square) if region is None else region.intersected(square)
+        if todo.isEmpty():
+            return
+        under = self._under_layer(side, dpr, angles, background)
+        origin = QPoint(x0, y0)
+        painter.save()
+        if region is not None:
+            painter.setClipRegion(todo)  # each copy below then touches only these pixels
+        if background:  # the layer is opaque: copy it, nothing to blend
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        _copy(painter, under, todo.boundingRect(), origin, dpr)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        self._paint_hands_over(
+            painter,
+            todo=todo,
+            side=side,
+            x0=x0,
+            y0=y0,
+            dpr=dpr,
+            angles=angles,
+            everything=region is None,
+            names=TOP_HANDS,
+        )
+        glass = self._glass_pixmap(side, dpr)
+        lit = todo.intersected(self._glass_region.translated(x0, y0))
+        if not lit.isEmpty():
+            _copy(painter, glass, lit.boundingRect(), origin, dpr)
+        painter.restore()
+
+    def _paint_hands_over(
+        self,
+        painter: QPainter,
+        *,
+        todo: QRegion,
+        side: int,
+        x0: int,
+        y0: int,
+        dpr: float,
+        angles: HandAngles,
+        everything: bool,
+        names: frozenset[str],
+    ) -> None:
+        """The hands named that cross `todo` (vectors) and their caps (cached sprites)."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.translate(x0 + side / 2, y0 + side / 2)
+        painter.scale(side / LOGICAL, side / LOGICAL)
+        logical = painter.worldTransform()
+        for draw in self._painter.hand_draws(angles):
+            if draw.name not in names:
+                continue
+            if everything or any(todo.intersects(r) for r in self._hand_rects(draw, side, x0, y0)):
+                self._painter.paint_hand(painter, draw)
+            if draw.cap_r and (everything or todo.intersects(self._cap_rect(draw, side, x0, y0))):
+                sprite, at = self._cap_sprite(draw, side, dpr)
+                painter.resetTransform()
+                painter.drawPixmap(at + QPointF(x0, y0), sprite)
+                painter.setWorldTransform(logical)
+        painter.restore()
+
+    def _paint_whole(
+        self,
+        painter: QPainter,
+        *,
+        size: QSize,
+        side: int,
+        x0: int,
+        y0: int,
+        angles: HandAngles,
+        cached: bool,
+        background: bool,
+    ) -> None:
+        """Every layer at once: all as vectors (not `cached`), or, while a resize is under way,
+        the old layers scaled to the new size."""
         if background:
             painter.fillRect(
                 QRectF(0, 0, size.width(), size.height()), self._painter.c["background"]
             )
-        if side <= 0:
-            return
-        scale = side / LOGICAL
-        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         start_pressed, reset_pressed = self.pressed_pushers()
+        target = QRectF(x0, y0, side, side)
 
         def to_logical() -> None:
             painter.translate(x0 + side / 2, y0 + side / 2)
-            painter.scale(scale, scale)
+            painter.scale(side / LOGICAL, side / LOGICAL)
 
-        scaled = cached and widget_frame and self._scale_old_layers(painter, side, dpr)
-        if scaled:
-            target = QRectF(x0, y0, side, side)
+        if cached:  # scaling the old layers
             pushers = self._pushers.get((start_pressed, reset_pressed)) or self._pushers.get(
                 (False, False)
             )
             for layer in (pushers, self._static):
                 if layer is not None:
                     painter.drawPixmap(target, layer, QRectF(layer.rect()))
-        elif cached:
-            pushers = self._pusher_pixmap(side, dpr, start_pressed, reset_pressed)
-            painter.drawPixmap(QPointF(x0, y0), pushers)
-            painter.drawPixmap(QPointF(x0, y0), self._static_pixmap(side, dpr))
         else:
             painter.save()
             to_logical()
@@ -876,14 +1227,11 @@ class DialWidget(QWidget):
         painter.save()
         to_logical()
         self._painter.paint_date(painter, _date_text(self._state))
-        self._painter.paint_hands(painter, self._angles)
+        self._painter.paint_hands(painter, angles)
         painter.restore()
-        if scaled and self._glass is not None:
-            glass = self._glass
-            painter.drawPixmap(QRectF(x0, y0, side, side), glass, QRectF(glass.rect()))
-        elif cached:
-            painter.drawPixmap(QPointF(x0, y0), self._glass_pixmap(side, dpr))
-        else:
+        if cached and self._glass is not None:
+            painter.drawPixmap(target, self._glass, QRectF(self._glass.rect()))
+        elif not cached:
             painter.save()
             to_logical()
             self._painter.paint_glass(painter)
@@ -918,6 +1266,7 @@ class DialWidget(QWidget):
         painter.end()
         return image
 
+    # -- cached layers -------------------------------------------------------------------------
     def _new_layer(self, side: int, dpr: float) -> tuple[QPixmap, QPainter]:
         pixmap = QPixmap(round(side * dpr), round(side * dpr))
         pixmap.setDevicePixelRatio(dpr)
@@ -950,6 +1299,93 @@ class DialWidget(QWidget):
             self._pushers[(start, reset)] = pixmap
         return pixmap
 
+    def _face_pixmap(
+        self, side: int, dpr: float, *, start: bool, reset: bool, date: str, background: bool
+    ) -> QPixmap:
+        """Background, pushers, the static watch and the date window in one pixmap: made by
+        copying the cached layers (a few ms), so a press or a new date costs no repaint."""
+        key = (side, dpr, self._painter.theme.name)
+        if key != self._faces_key:
+            self._faces.clear()
+            self._faces_key = key
+        which = (start, reset, date, background)
+        face = self._faces.get(which)
+        if face is None:
+            if len(self._faces) >= 8:
+                self._faces.clear()
+            face = QPixmap(round(side * dpr), round(side * dpr))
+            face.setDevicePixelRatio(dpr)
+            if background:
+                face.fill(self._painter.c["background"])
+            else:
+                face.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(face)
+            painter.drawPixmap(QPointF(0, 0), self._pusher_pixmap(side, dpr, start, reset))
+            painter.drawPixmap(QPointF(0, 0), self._static_pixmap(side, dpr))
+            painter.translate(side / 2, side / 2)
+            painter.scale(side / LOGICAL, side / LOGICAL)
+            self._painter.paint_date(painter, date)
+            painter.end()
+            self._faces[which] = face
+        return face
+
+    def _under_layer(self, side: int, dpr: float, angles: HandAngles, background: bool) -> QPixmap:
+        """The face with every hand under the chronograph seconds hand painted on it, at
+        `angles`. When some of those hands moved, only the regions they left and now cover are
+        painted again (the face copied, the hands crossing them painted), so a frame of the
+        sweeping chronograph hand copies this and paints one hand."""
+        start, reset = self.pressed_pushers()
+        face = self._face_pixmap(
+            side, dpr, start=start, reset=reset, date=_date_text(self._state), background=background
+        )
+        key = (face.cacheKey(), side, dpr)
+        old = self._under_angles
+        if self._under is None or key != self._under_key or old is None:
+            under = QPixmap(face)
+            painter = QPainter(under)
+            self._paint_hands_over(
+                painter,
+                todo=QRegion(0, 0, side, side),
+                side=side,
+                x0=0,
+                y0=0,
+                dpr=dpr,
+                angles=angles,
+                everything=True,
+                names=UNDER_HANDS,
+            )
+            painter.end()
+            self._under, self._under_key, self._under_angles = under, key, angles
+            return under
+        moved = {n for n in UNDER_HANDS if getattr(old, f"{n}_deg") != getattr(angles, f"{n}_deg")}
+        if moved:
+            rects: list[QRect] = []
+            for shown in (old, angles):
+                for name in moved:
+                    rects.extend(self._hand_rects(self._painter.hand_draw(name, shown), side, 0, 0))
+            region = _region(rects).intersected(QRegion(0, 0, side, side))
+            under = self._under
+            painter = QPainter(under)
+            painter.setClipRegion(region)
+            # copy the face's pixels (opaque or not) over the region, then paint over them
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            _copy(painter, face, region.boundingRect(), QPoint(0, 0), dpr)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            self._paint_hands_over(
+                painter,
+                todo=region,
+                side=side,
+                x0=0,
+                y0=0,
+                dpr=dpr,
+                angles=angles,
+                everything=False,
+                names=UNDER_HANDS,
+            )
+            painter.end()
+            self._under_angles = angles
+        return self._under
+
     def _glass_pixmap(self, side: int, dpr: float) -> QPixmap:
         key = (side, dpr, self._painter.theme.name)
         if self._glass is None or key != self._glass_key:
@@ -957,7 +1393,56 @@ class DialWidget(QWidget):
             self._painter.paint_glass(painter)
             painter.end()
             self._glass, self._glass_key = pixmap, key
+            self._glass_region = QRegion()
+            for band in self._bands(self._painter.glass_shape(), side):
+                self._glass_region = self._glass_region.united(band.toAlignedRect())
         return self._glass
+
+    @staticmethod
+    def _bands(shape: QPainterPath, side: int, count: int = 24) -> list[QRectF]:
+        """`shape` (logical units) cut into horizontal bands, each as the box of its part, in
+        pixels relative to the square's corner: a few rectangles that hold all of it."""
+        scale = side / LOGICAL
+        to_square = QTransform()
+        to_square.translate(side / 2, side / 2)
+        to_square.scale(scale, scale)
+        shape = to_square.map(shape)
+        bands = []
+        for k in range(count):
+            band = QPainterPath()
+            band.addRect(QRectF(-1, side * k / count, side + 2, side / count))
+            box = shape.intersected(band).boundingRect()
+            if not box.isEmpty():
+                top, bottom = side * k / count, side * (k + 1) / count
+                bands.append(
+                    QRectF(box.left() - EDGE_PX, top, box.width() + 2 * EDGE_PX, bottom - top)
+                )
+        return bands
+
+    def _cap_sprite(self, draw: HandDraw, side: int, dpr: float) -> tuple[QPixmap, QPointF]:
+        """A pivot's cap (a gradient: dear to fill each frame) painted once, on the device pixels
+        it covers, so copying it gives the very pixels painting it would."""
+        key = (side, dpr, self._painter.theme.name)
+        if key != self._caps_key:
+            self._caps.clear()
+            self._caps_key = key
+        which = (draw.centre.x(), draw.centre.y(), draw.cap_r, draw.color.rgba())
+        cached = self._caps.get(which)
+        if cached is None:
+            box = QRectF(self._cap_rect(draw, side, 0, 0))
+            left, top = math.floor(box.left() * dpr), math.floor(box.top() * dpr)
+            right, bottom = math.ceil(box.right() * dpr), math.ceil(box.bottom() * dpr)
+            sprite = QPixmap(right - left, bottom - top)
+            sprite.setDevicePixelRatio(dpr)
+            sprite.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(sprite)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.translate(-left / dpr + side / 2, -top / dpr + side / 2)
+            painter.scale(side / LOGICAL, side / LOGICAL)
+            self._painter.paint_cap(painter, draw.centre, draw.cap_r, draw.color)
+            painter.end()
+            cached = self._caps[which] = (sprite, QPointF(left / dpr, top / dpr))
+        return cached
 
     # -- the pushers ---------------------------------------------------------------------------
     def pusher_at(self, pos: QPointF) -> Pusher | None:

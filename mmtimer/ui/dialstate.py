@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -83,6 +85,61 @@ def hand_angles(state: DialState, stepping: Stepping) -> HandAngles:
         chrono_minutes_deg=chrono_minutes,
         chrono_hours_deg=chrono_hours,
     )
+
+
+def _turn_deg(a: float, b: float) -> float:
+    d = abs(a - b) % 360.0
+    return min(d, 360.0 - d)
+
+
+def _next_beat_ns(t_ns: int) -> int:
+    """The first beat at or after `t_ns`."""
+    return -(-t_ns // BEAT_NS) * BEAT_NS
+
+
+def next_move_ns(
+    state: DialState,
+    stepping: Stepping,
+    shown: HandAngles,
+    *,
+    tip_r: Mapping[str, float],
+    px_per_unit: float,
+    min_step_px: float,
+) -> int | None:
+    """How long after `state`'s instant a hand will have turned `min_step_px` device pixels at
+    its tip (radius `tip_r[name]` logical units, `px_per_unit` device pixels each) away from
+    where it is `shown`; None if no hand moves. With EIGHTHS a hand moves only on a beat, so
+    the answer is a beat; the 30-minute counter jumps at each whole minute.
+
+    The time hands run with official time, the chronograph's only while it runs.
+    """
+    # (hand, degrees per ns, the clock it follows in ns or None, stepping applies)
+    moving: list[tuple[str, float, int]] = []
+    if state.chrono_running:
+        elapsed = max(0, state.chrono_elapsed_ns)
+        moving.append(("chrono_seconds", 360.0 / MINUTE_NS, elapsed))
+        moving.append(("chrono_hours", 360.0 / (12 * HOUR_NS), elapsed))
+    if state.official_ms is not None:
+        official = state.official_ms * NS_PER_MS
+        moving.append(("small_seconds", 360.0 / MINUTE_NS, official))
+        moving.append(("minute", 360.0 / HOUR_NS, official))
+        moving.append(("hour", 360.0 / (12 * HOUR_NS), official))
+    waits: list[int] = []
+    if state.chrono_running:
+        waits.append(MINUTE_NS - max(0, state.chrono_elapsed_ns) % MINUTE_NS)
+    now = hand_angles(state, stepping)
+    for name, rate, clock_ns in moving:
+        step_deg = min_step_px / max(px_per_unit * tip_r[name] * math.pi / 180.0, 1e-12)
+        lag_deg = _turn_deg(getattr(now, f"{name}_deg"), getattr(shown, f"{name}_deg"))
+        to_go = max(0.0, (step_deg - lag_deg) / rate)  # of the hand's own running, in ns
+        if stepping is Stepping.EIGHTHS:
+            # `now` shows the beat that started at `beat`: the first later beat that is far
+            # enough along
+            beat = clock_ns - clock_ns % BEAT_NS
+            waits.append(max(_next_beat_ns(beat + math.ceil(to_go)), beat + BEAT_NS) - clock_ns)
+        else:
+            waits.append(math.ceil(to_go))
+    return min(waits) if waits else None
 
 
 def tachymeter_seconds(speed: int) -> float:

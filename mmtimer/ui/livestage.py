@@ -12,7 +12,7 @@ the GUI thread, where it stays shown until the writer says it cleared.
 from __future__ import annotations
 
 import os
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -24,8 +24,9 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from mmtimer.core.chrono import Chronograph
 from mmtimer.core.clock import NS_PER_MS, Clock
 from mmtimer.core.crew import Crew
-from mmtimer.core.events import Other, Pass, Sync, Void
-from mmtimer.core.logfile import LogWriter
+from mmtimer.core.events import Event, Other, Pass, Sync, Void
+from mmtimer.core.logfile import RESUME_EVENT, LogWriter
+from mmtimer.core.lognames import LOGS_FOLDER, new_log_path
 from mmtimer.core.results import ResultRow, StageResult
 from mmtimer.core.rules import RuleSet
 from mmtimer.core.scoring import PENDING
@@ -61,26 +62,28 @@ def data_dir() -> Path:
     return Path(location) / "mmtimer" if location else Path.home() / ".mmtimer"
 
 
-def display_path(path: Path) -> str:
-    """A path as the status bar shows it: under the home folder as ``~/...``."""
-    try:
-        return "~/" + path.resolve().relative_to(Path.home().resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def default_log_path(stage: Stage, stage_path: Path | None, when: datetime) -> Path:
-    """``<data>/logs/2026-05-13_0758-<stage>.mmlog`` (local time), numbered if it exists."""
-    stem = stage_path.name.split(".")[0] if stage_path is not None else stage.name
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")[:40] or "stage"
-    folder = data_dir() / "logs"
-    base = f"{when.astimezone():%Y-%m-%d_%H%M%S}-{stem}"
-    path = folder / f"{base}.mmlog"
-    number = 2
-    while path.exists():
-        path = folder / f"{base}-{number}.mmlog"
-        number += 1
-    return path
+    """A new log in the data folder's ``logs``, named by the core's policy
+    (core/lognames.py: ``2026-05-13_075802-<stage>.mmlog``, numbered if it exists)."""
+    return new_log_path(data_dir() / LOGS_FOLDER, stage, stage_path, when)
+
+
+def guarded_last_pass(events: Sequence[Event], guard_ns: int) -> int | None:
+    """The seq of the log's last pass if the trigger flagged it as a double press: it came
+    within `guard_ns` of the pass before it, with no void or resume between them (either makes
+    the trigger forget the earlier press) and none after it. None otherwise."""
+    later: Pass | None = None
+    for event in reversed(events):
+        if isinstance(event, Pass):
+            if later is None:
+                later = event
+                continue
+            return later.seq if later.t_ns - event.t_ns < guard_ns else None
+        if isinstance(event, Void):
+            return None
+        if isinstance(event, Other) and event.type == RESUME_EVENT and later is not None:
+            return None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +177,7 @@ class LiveStage(QObject):
         )
         self.session.sink = self.writer
 
-    def resume(self, path: Path, *, restarted: bool = False) -> None:
+    def resume(self, path: Path, *, restarted: bool = False, guard_ns: int = 0) -> None:
         """Carry on in the log at `path`, left without a closing event, instead of a new log.
 
         The core does the work (``LiveSession.resume_log``): it rebuilds the session (armed line,
@@ -182,6 +185,8 @@ class LiveStage(QObject):
         ``resume`` event; given the clock and wall clock read here, it decides whether the
         session clock could continue or the gap must be bridged (a restart). Raises InputError
         (the log cannot be resumed) or OSError (it cannot be opened: another mmtimer writes it).
+        `guard_ns`: the trigger's guard time, so a last pass flagged as a double press before the
+        crash is flagged again (Backspace still voids it).
         """
         if self.started:
             raise SessionError("this stage's log has started: it cannot take another log")
@@ -197,7 +202,7 @@ class LiveStage(QObject):
         )
         self.session, self.writer, self.log_path = session, writer, Path(path)
         self.stage, self.rules, self.crew = session.stage, session.rules, session.crew
-        self.last_guarded_seq = None
+        self.last_guarded_seq = guarded_last_pass(session.events, guard_ns)
         self.presenter = Presenter(self.stage)
         self.changed.emit()
 
@@ -234,6 +239,16 @@ class LiveStage(QObject):
         if isinstance(event, Other):
             message = f"{event.data['section']} started: the schedule runs from this press."
         return PressOutcome(event, guarded, message)
+
+    def record_other(self, kind: str, data: dict[str, Any], t_ns: int) -> Other | None:
+        """Record a distance, calibrate or fix event (the pacer's); None if it cannot be."""
+        if self._closed or not self._record(f"record the {kind}"):
+            return None
+        try:
+            return self.session.record_other(kind, data, t_ns)
+        except (SessionError, ValueError) as error:
+            self.notice.emit(str(error).capitalize())
+            return None
 
     def void_last(self) -> Void | None:
         if self._closed:
@@ -288,7 +303,7 @@ class LiveStage(QObject):
             return True
         self.session.close(t_ns, self._utc_at(t_ns))
         self._ended_ns = t_ns
-        return self.writer.close(timeout=timeout_s)
+        return self.writer.close(timeout=timeout_s, until_failure=True)
 
     def keep_open(self, timeout_s: float = 5.0) -> bool:
         """Quit without ending the stage: every event so far on disk, the log released with no
@@ -296,7 +311,9 @@ class LiveStage(QObject):
         if self._closed:
             return True
         self._closed = True
-        return True if self.writer is None else self.writer.close(timeout=timeout_s)
+        if self.writer is None:
+            return True
+        return self.writer.close(timeout=timeout_s, until_failure=True)
 
     # -- what the window shows --------------------------------------------------------------------
     def state(self, t_ns: int) -> SessionState:
@@ -315,6 +332,11 @@ class LiveStage(QObject):
 
     def last_sync(self) -> Sync | None:
         return self.session.fold.last_sync
+
+    def last_sync_clock_ns(self) -> int | None:
+        """The clock reading of the latest sync (its log instant on this clock)."""
+        last = self.session.fold.last_sync
+        return None if last is None else self.session.clock_ns(last.t_ns)
 
     def official_ms(self, t_ns: int) -> int | None:
         official = self.session.official_ns(t_ns)
@@ -361,4 +383,4 @@ class LiveStage(QObject):
         chrono = self.session.fold.trial_chronograph(self.session.log_ns(t_ns))
         if chrono.started_ns is None:
             return chrono
-        return replace(chrono, started_ns=chrono.started_ns - self.session.offset_ns)
+        return replace(chrono, started_ns=self.session.clock_ns(chrono.started_ns))

@@ -12,13 +12,11 @@ playback started from plus the clock's elapsed time times the speed. The frame t
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -34,15 +32,17 @@ from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.core.session import SessionState
 from mmtimer.present.formats import format_chrono
+from mmtimer.present.pacer import distance_channels
 from mmtimer.present.screen import Presenter, Screen
+from mmtimer.ui.chronoface import ChronoFace
 from mmtimer.ui.columngroups import with_column_groups
-from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState
+from mmtimer.ui.memory import REPLAY_MEMORY
+from mmtimer.ui.pacer_plot import DistancePlot
 from mmtimer.ui.plots import ResultsPlot
-from mmtimer.ui.readout import Readout
 from mmtimer.ui.results_dock import results_table
 from mmtimer.ui.results_model import ResultsModel, ResultsSortProxy, copy_rows
-from mmtimer.ui.themes import DEFAULT_THEME, theme_named
+from mmtimer.ui.themes import DEFAULT_THEME
 
 SPEEDS = (1, 4, 16)
 FRAME_INTERVAL_MS = 16  # while playing: about 60 looks a second
@@ -195,23 +195,20 @@ class ReplayPanel(QWidget):
         self._slider_unit_ns = max(NS_PER_MS, -(-(replay.end_ns - replay.start_ns) // 2**30))
 
         # -- widgets ---------------------------------------------------------------------------
-        self.dial = DialWidget(self, theme)
-        self.chrono_readout = Readout("CHRONOGRAPH", "0:00:00.00", self, max_px=40)
-        self.official_readout = Readout("OFFICIAL TIME", "00:00:00.00", self, max_px=40)
-        self.countdown_readout = Readout("NEXT TARGET", "-0:00:00.00", self, max_px=40)
-        self.total_readout = Readout("TOTAL", "00000.00", self, max_px=40)
-        readouts = QGridLayout()
-        readouts.setSpacing(8)
-        readouts.addWidget(self.chrono_readout, 0, 0)
-        readouts.addWidget(self.official_readout, 0, 1)
-        readouts.addWidget(self.countdown_readout, 1, 0)
-        readouts.addWidget(self.total_readout, 1, 1)
-        self.watch = QWidget(self)
-        self.watch.setAutoFillBackground(True)
-        watch_layout = QVBoxLayout(self.watch)
-        watch_layout.setContentsMargins(8, 8, 8, 8)
-        watch_layout.addWidget(self.dial, 1)
-        watch_layout.addLayout(readouts)
+        # the chronograph face the windows have (ui/chronoface.py), its readouts below the dial
+        self.watch = ChronoFace(
+            ("chrono", "official", "countdown", "total"),
+            self,
+            below=True,
+            theme=theme,
+            max_px=40,
+            templates={"official": "00:00:00.00", "countdown": "-0:00:00.00"},
+        )
+        self.dial = self.watch.dial
+        self.chrono_readout = self.watch.readout("chrono")
+        self.official_readout = self.watch.readout("official")
+        self.countdown_readout = self.watch.readout("countdown")
+        self.total_readout = self.watch.readout("total")
 
         self.model = ResultsModel(self)
         self.table = results_table(self.model, self)
@@ -227,9 +224,16 @@ class ReplayPanel(QWidget):
         self.model.modelReset.connect(self.column_groups.refresh)
         self.results_split.addWidget(table_box)
         self.results_split.addWidget(self.plot)
+        # The distance channel of average trials (issue 13), when the log has one.
+        channels = distance_channels(replay.stage, replay.rules, replay.events)
+        self.distance_plot = DistancePlot(channels, self)
+        if channels:
+            self.results_split.addWidget(self.distance_plot)
+        else:
+            self.distance_plot.hide()
         self.results_split.setStretchFactor(0, 1)
         self.results_split.setStretchFactor(1, 1)
-        self.results_split.setSizes([420, 380])
+        self.results_split.setSizes([300, 260, 280] if channels else [420, 380])
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_split.addWidget(self.watch)
         self.main_split.addWidget(self.results_split)
@@ -268,7 +272,7 @@ class ReplayPanel(QWidget):
         self._connect_signals()
         self.set_theme(theme)
         self.refresh()
-        _keep_out_of_gc()
+        REPLAY_MEMORY.keep()  # what the launcher decided (ui/memory.py)
         if not replay.prepared:
             self._prepare_timer.start()
 
@@ -367,7 +371,7 @@ class ReplayPanel(QWidget):
     def _prepare_step(self) -> None:
         if self.replay.prepare(PREPARE_STEP_EVENTS):
             self._prepare_timer.stop()
-            _keep_out_of_gc()
+            REPLAY_MEMORY.keep()  # what the launcher decided (ui/memory.py)
             self.folded.emit()
 
     def go_to_row(self, row: int) -> None:
@@ -472,20 +476,15 @@ class ReplayPanel(QWidget):
         self._show_compare(state)
         self._show_results(screen)
         self._show_position(t_ns)
+        self.distance_plot.set_instant(t_ns)
         self.shownChanged.emit()
 
     def _show_readouts(self, screen: Screen) -> None:
         shown = screen.readouts
-        for widget, readout in (
-            (self.chrono_readout, shown.chrono),
-            (self.official_readout, shown.official),
-            (self.countdown_readout, shown.countdown),
-            (self.total_readout, shown.total),
-        ):
-            widget.set_caption(readout.caption)
-            widget.set_text(readout.text)
-            widget.set_note(readout.note)
-            widget.set_dimmed(readout.dimmed)
+        self.watch.show_readout("chrono", shown.chrono)
+        self.watch.show_readout("official", shown.official)
+        self.watch.show_readout("countdown", shown.countdown)
+        self.watch.show_readout("total", shown.total)
 
     def _show_results(self, screen: Screen) -> None:
         result: StageResult = screen.results
@@ -509,33 +508,11 @@ class ReplayPanel(QWidget):
 
     # -- view --------------------------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
-        theme = theme_named(name)
-        self.dial.set_theme(theme.name)
-        palette = self.watch.palette()
-        palette.setColor(self.watch.backgroundRole(), theme.background)
-        self.watch.setPalette(palette)
-        for readout in (
-            self.chrono_readout,
-            self.official_readout,
-            self.countdown_readout,
-            self.total_readout,
-        ):
-            readout.set_colors(theme.readout, theme.readout_dim)
+        self.watch.set_theme(name)
 
     def stop(self) -> None:
         """Stop every timer (before the panel goes away)."""
         self.playback.pause()
         for timer in (self._frame_timer, self._refresh_soon, self._prepare_timer):
             timer.stop()
-        gc.unfreeze()  # what was kept out of the cyclic collector may be collected again
-
-
-def _keep_out_of_gc() -> None:
-    """Move every object alive now out of reach of Python's cyclic garbage collector.
-
-    A long log is millions of objects (events, folds, checkpoints) that live as long as the
-    replay: a full collection walks them all, a pause of 100-250 ms in the middle of a seek
-    (measured: tests/benchmarks/bench_replay.py). They are still freed by reference counting
-    when the replay goes; `ReplayPanel.stop` gives them back to the collector.
-    """
-    gc.freeze()
+        REPLAY_MEMORY.release()  # what was kept out of the collector may be collected again

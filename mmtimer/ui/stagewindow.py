@@ -1,4 +1,4 @@
-"""Stage mode: the chronograph window with the live stage around the dial.
+"""Stage mode: a chronograph face (ui/chronoface.py) with the live stage around it.
 
 The stage panel (sections and lines, the armed one highlighted), the large countdown with the last
 deviation and the total, the on-screen PASS button, the beeps and their flash, the official-time
@@ -11,12 +11,16 @@ Backspace voids the last pass (a void event, never an erase); N skips the armed 
 another section; T opens the official-time sync; + and - nudge official time by 0.1 s; C edits
 the crew; Ctrl+Shift+E ends the stage (confirmed); F1 lists every shortcut.
 
-Closing the window while the stage is under way (its log started, a line still to record, no
-closing event) asks ``ask_close``: end the stage, quit and keep it open (no closing event: the
-next start offers to resume it; the default), or cancel (see ui/endstage.py). Before that, leaving
-the stage (quitting, opening another) with events the disk refused (full, unwritable: the log
-alarm) asks ``ask_unsaved``: keep trying (stay; the default), save the whole log elsewhere
-(``ask_copy_path``, then written atomically) and leave, or leave and lose them.
+What the window shows comes from the presentation layer: `LiveStage.screen` (the core's
+`LiveSession.state` through `present.screen.Presenter`, as the replay shows it) gives the
+countdown, the stage panel's results and armed line, the results table's current row and the
+status words; `present.face.stage_face` the dial and its readouts. The window keeps no copy of
+the stage's official time or chronograph: it asks the stage at every frame.
+
+Where things live: the window's chrome (View, Help, frames) is ui/facewindow.py; the Chronograph
+keys ui/pushers.py; leaving a stage (the questions about unsaved events and a stage under way:
+``ask_unsaved``, ``ask_copy_path``, ``ask_close``) ui/leaving.py; File > Export results
+ui/stageexport.py.
 
 A log left open by a crash (no closing event) is resumed, not split: ``--log OUT`` naming such a
 log of the stage resumes it; a stage opened without ``--log`` offers the data folder's latest log
@@ -25,37 +29,29 @@ of the stage if it was left open (``ask_resume``; see ui/resume.py).
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QWidget,
 )
 
-from mmtimer.core.atomicfile import atomic_write_bytes
-from mmtimer.core.clock import NS_PER_MS, OfficialTime, SyncPoint
-from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
+from mmtimer.core.clock import NS_PER_MS
+from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import CsvLocale
-from mmtimer.core.errors import InputError
-from mmtimer.core.events import Sync
-from mmtimer.core.logfile import LogWriter
-from mmtimer.core.rules import load_rules
-from mmtimer.core.scoring import score
-from mmtimer.core.stage import load_stage
+from mmtimer.core.timefmt import DAY_MS
+from mmtimer.present.face import chronograph_face, stage_face
+from mmtimer.present.formats import display_path
 from mmtimer.present.screen import CountdownState
-from mmtimer.present.stagelines import section_views
-from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings, save_beep_settings
+from mmtimer.ui import stageopen, stagesettings
+from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.countdown import CountdownWidget
 from mmtimer.ui.dialogs import (
@@ -64,31 +60,30 @@ from mmtimer.ui.dialogs import (
     SyncDialog,
     SyncRequest,
 )
+from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.driverdisplays import DriverDisplays
 from mmtimer.ui.endstage import (
     CloseAsker,
-    CloseChoice,
     CopyPathAsker,
     EndConfirmer,
     UnsavedAsker,
-    UnsavedChoice,
     ask_copy_path,
     ask_unsaved,
 )
 from mmtimer.ui.endstage import ask_close as ask_close_dialog
 from mmtimer.ui.endstage import confirm_end as confirm_end_dialog
+from mmtimer.ui.facewindow import FaceWindow, make_action
 from mmtimer.ui.helpdialog import KeyboardHelp
-from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path, display_path
-from mmtimer.ui.mainwindow import MainWindow
+from mmtimer.ui.leaving import UNSAVED_WAIT_S, Leaving
+from mmtimer.ui.livestage import LiveStage
+from mmtimer.ui.pacer import PacerController
+from mmtimer.ui.pushers import ChronoPushers
 from mmtimer.ui.results_dock import ResultsDock
-from mmtimer.ui.resume import (
-    ResumeAsker,
-    find_resumable_log,
-    inspect_log,
-    resume_report,
-)
+from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.resume import ask_resume as ask_resume_dialog
+from mmtimer.ui.stageexport import ask_export_path, export_live_results
 from mmtimer.ui.stagepanel import StagePanel
+from mmtimer.ui.stagesettings import saved_crew
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
     EventStamper,
@@ -96,16 +91,10 @@ from mmtimer.ui.triggers import (
     TriggerButton,
     TriggerPress,
     load_trigger_settings,
-    save_trigger_settings,
 )
 
-KEY_RECENT = "files/recent"
-KEY_CREW = "stage/crew"
-RECENT_MAX = 8
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
 CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
-LEAVE_WAIT_S = 5.0  # how long leaving waits for the log to reach the disk
-UNSAVED_WAIT_S = 1.0  # how long leaving waits before asking about events the disk refused
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
@@ -120,17 +109,9 @@ HELP_NOTE = (
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
 
 
-def _error_text(error: Exception, path: Path) -> str:
-    """A resume failure in one line naming the file."""
-    if isinstance(error, OSError) and error.strerror:
-        return f"{path}: {error.strerror}"
-    return str(error)
+class StageWindow(FaceWindow):
+    """The main window in stage mode. ``open_path`` loads a stage (or a log, in a replay)."""
 
-
-class StageWindow(MainWindow):
-    """The main window in stage mode. ``open_path`` loads a stage (or, later, a log)."""
-
-    _stage_ready = False  # MainWindow.__init__ refreshes before this class has its widgets
     live: LiveStage | None = None
 
     def __init__(
@@ -145,7 +126,7 @@ class StageWindow(MainWindow):
         confirm_end: EndConfirmer | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(controller, settings, parent)
+        super().__init__(controller, settings, ("chrono", "mark", "official"), parent)
         self._flash_until_ns = 0
         self._sync_dialog: SyncDialog | None = None
         self.opened_path: Path | None = None
@@ -160,8 +141,7 @@ class StageWindow(MainWindow):
         self.ask_unsaved: UnsavedAsker = ask_unsaved
         self.ask_copy_path: CopyPathAsker = ask_copy_path
         self.unsaved_wait_s = UNSAVED_WAIT_S
-        self._leave_wait_s = LEAVE_WAIT_S  # 0 once the navigator chose to leave unsaved events
-        self._lingering: list[LiveStage] = []  # stages left while their writer still retries
+        self.leaving = Leaving(self)
 
         # -- widgets -----------------------------------------------------------------------------
         self.countdown = CountdownWidget(self)
@@ -172,12 +152,21 @@ class StageWindow(MainWindow):
         )
         self.trigger_button = TriggerButton(self.trigger, self)
         self.stage_panel = StagePanel(self)
-        self.countdown_readout.hide()
+        # The pacer of average trials (issue 13): shown while one is armed.
+        self.pacer = PacerController(self, controller.clock, self.settings, self)
+        self.side_panel.addWidget(self.pacer.panel, 3)
         self.side_panel.addWidget(self.countdown, 3)
         self.side_panel.addWidget(self.trigger_button, 1)
-        central_layout = self._central.layout()
-        if isinstance(central_layout, QBoxLayout):
-            central_layout.addWidget(self.stage_panel, 2)
+        self.central_row.addWidget(self.stage_panel, 2)
+        # The Chronograph keys act on the plain chronograph only with no stage open: with one,
+        # the dial is the trial's chronograph, which only the timing lines move.
+        self.pushers = ChronoPushers(
+            self,
+            controller,
+            self.dial,
+            lambda m: self.statusBar().showMessage(m, 5000),
+            refusal=lambda: CHRONO_IN_STAGE_MODE if self.live is not None else None,
+        )
         self.log_label = QLabel()
         self.sync_label = QLabel()
         self.alarm_label = QLabel()
@@ -198,19 +187,17 @@ class StageWindow(MainWindow):
             self,
         )
         self._make_stage_actions()
-        self._connect_stage_signals()
+        self._make_stage_menus()
+        self._connect_signals()
+        self._restore_settings()
         self.trigger.attach(self)
-        self._stage_ready = True
         self.beeper.start()
         self.refresh()
 
     # -- actions and menus -----------------------------------------------------------------------
     def _make_stage_actions(self) -> None:
         def action(text: str, *keys: str) -> QAction:
-            act = QAction(text, self)
-            if keys:
-                act.setShortcuts([QKeySequence(k) for k in keys])
-            return act
+            return make_action(self, text, *keys)
 
         self.open_action = action("&Open…", QKeySequence(QKeySequence.StandardKey.Open).toString())
         self.recent_menu = QMenu("Open &recent", self)
@@ -236,23 +223,6 @@ class StageWindow(MainWindow):
         self.results_action.setShortcut(QKeySequence("Ctrl+R"))
         self.replay_windows: list[QMainWindow] = []
 
-        bar = self.menuBar()
-        file_menu: QMenu | None = None
-        for top in bar.actions():
-            menu = top.menu()
-            if isinstance(menu, QMenu) and self.quit_action in menu.actions():
-                file_menu = menu
-        if file_menu is not None:
-            file_menu.insertAction(self.quit_action, self.open_action)
-            file_menu.insertMenu(self.quit_action, self.recent_menu)
-            file_menu.insertAction(self.quit_action, self.resume_action)
-            file_menu.insertSeparator(self.quit_action)
-            file_menu.insertAction(self.quit_action, self.export_action)
-            file_menu.insertSeparator(self.quit_action)
-        view_menu = next(
-            (m for a in bar.actions() if isinstance(m := a.menu(), QMenu) and a.text() == "&View"),
-            None,
-        )
         # The driver's displays (issue 15): a second window and the phone page.
         self.drivers = DriverDisplays(
             self,
@@ -261,13 +231,28 @@ class StageWindow(MainWindow):
             self.dial.theme,
             notify=lambda message: self.statusBar().showMessage(message, 15_000),
         )
-        if view_menu is not None:
-            view_menu.addAction(self.results_action)
-            view_menu.addSeparator()
-            view_menu.addAction(self.drivers.window_action)
-            view_menu.addMenu(self.drivers.screen_menu)
-            view_menu.addAction(self.drivers.page_action)
-        stage_menu = QMenu("S&tage", self)
+
+    def _make_stage_menus(self) -> None:
+        """File gains Open, Recent, Resume and Export; View the results table; Chronograph
+        and Stage come before Help."""
+        file_menu = self.file_menu
+        for act in (self.open_action, self.recent_menu, self.resume_action, None):
+            if isinstance(act, QMenu):
+                file_menu.insertMenu(self.quit_action, act)
+            elif act is None:
+                file_menu.insertSeparator(self.quit_action)
+            else:
+                file_menu.insertAction(self.quit_action, act)
+        file_menu.insertAction(self.quit_action, self.export_action)
+        file_menu.insertSeparator(self.quit_action)
+        self.view_menu.addAction(self.results_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.drivers.window_action)
+        self.view_menu.addMenu(self.drivers.screen_menu)
+        self.view_menu.addAction(self.drivers.page_action)
+        self.chrono_menu = self.pushers.menu
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.chrono_menu)
+        self.stage_menu = QMenu("S&tage", self)
         for act in (
             self.record_action,
             self.void_action,
@@ -284,12 +269,12 @@ class StageWindow(MainWindow):
             self.end_stage_action,
         ):
             if act is None:
-                stage_menu.addSeparator()
+                self.stage_menu.addSeparator()
             else:
-                stage_menu.addAction(act)
-        help_action = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        bar.insertMenu(help_action, stage_menu) if help_action else bar.addMenu(stage_menu)
-        self._fill_recent()
+                self.stage_menu.addAction(act)
+        self.add_menu_before_help(self.stage_menu)
+        self.add_menu_before_help(self.pacer.menu)
+        stageopen.fill_recent(self)
 
     def _set_record_shortcuts(self) -> None:
         """The Record action lists the trigger keys (for the menu and F1). The trigger's event
@@ -298,8 +283,11 @@ class StageWindow(MainWindow):
         names = self.trigger.settings.keys
         self.record_action.setShortcuts([QKeySequence(TRIGGER_KEYS[n]) for n in names])
 
-    def _connect_stage_signals(self) -> None:
-        """The stage's wiring, in one place."""
+    def _connect_signals(self) -> None:
+        """All of the window's wiring, in one place (each stage's own signals are connected as
+        it opens: `_watch`)."""
+        self._connect_window_signals()
+        self.pushers.connect_signals()
         # Presses: keys and the on-screen button, through the trigger.
         self.trigger.pressed.connect(self._on_press)
         self.record_action.triggered.connect(lambda: self.trigger.handle_button(None))
@@ -323,140 +311,33 @@ class StageWindow(MainWindow):
 
     # -- opening stages --------------------------------------------------------------------------
     def open_path(self, path: Path, log_path: Path | None = None, *, warn: bool = True) -> bool:
-        """Open a stage to time, or a log.
-
-        The stage's log: ``log_path`` if given (resumed if it is a log of this stage left open;
-        any other existing file is refused), else the data folder's latest log of the stage if it
-        was left open and ``ask_resume`` says resume it, else a new dated file. On a refusal
-        ``open_error`` says why, and a warning shows if `warn`.
-        """
-        self.open_error = None
-        path = Path(path)
-        if path.suffix == ".mmlog":  # a replay window beside this one; the stage goes on
-            from mmtimer.ui.replay_window import ReplayWindow, read_replay  # noqa: PLC0415
-
-            try:
-                log = read_replay(path)
-            except InputError as error:
-                return self._refuse("Cannot open the log", str(error), warn)
-            replay = ReplayWindow(log, self.controller.clock, self.settings, self)
-            replay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            replay.show()
-            self.replay_windows = [w for w in self.replay_windows if w.isVisible()] + [replay]
-            self._remember_recent(path)
-            return True
-        try:
-            stage = load_stage(path)
-            rules = load_rules(stage.rules, path.parent)
-            if log_path is not None and log_path.exists():
-                inspect_log(log_path, stage)  # only reads: a refused file stays untouched
-        except InputError as error:
-            return self._refuse("Cannot open the stage", str(error), warn)
-        if not self._may_leave_stage():
-            self.open_error = "the stage under way stays open"
-            return False
-        self._close_live()
-        resume_path = log_path if log_path is not None and log_path.exists() else None
-        if log_path is None:
-            candidate = find_resumable_log(data_dir() / "logs", stage)
-            if candidate is not None and self.ask_resume(self, candidate):
-                resume_path = candidate.path
-        when = self.controller.clock.utc_now()
-        target = log_path if log_path is not None else default_log_path(stage, path, when)
-        crew = self.saved_crew()
-        live = LiveStage(stage, rules, crew, target, self.controller.clock, stage_dir=path.parent)
-        # before a resume starts the writer thread, so none of its alarms is missed
-        live.notice.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        live.alarmChanged.connect(self._on_alarm)
-        report = ""
-        if resume_path is not None:
-            try:
-                live.resume(resume_path)
-            except (InputError, OSError) as error:
-                why = _error_text(error, resume_path)
-                if log_path is not None:  # named explicitly: nothing else is wanted
-                    live.deleteLater()
-                    self._show_no_stage(f"Cannot resume {resume_path.name}")
-                    return self._refuse("Cannot resume the log", why, warn)
-                report = f"Could not resume {resume_path.name} ({why}): a new log starts"
-            else:
-                report = f"Resumed {resume_path.name}: {resume_report(live.session)}"
-        self._install_live(live, path)
-        if report:
-            self.statusBar().showMessage(report, 60_000)
-        return True
-
-    def _install_live(self, live: LiveStage, path: Path) -> None:
-        """Show `live` (new or resumed): the panel, the log's name, official time from its syncs."""
-        self.live = live
-        self.opened_path = path
-        live.changed.connect(self._on_stage_changed)
-        offset = live.session.offset_ns  # log instants -> this clock's readings
-        self.controller.official_time = OfficialTime(
-            SyncPoint(e.t_ns - offset, e.official_ms * NS_PER_MS)
-            for e in live.session.events
-            if isinstance(e, Sync)
-        )
-        self.trigger.forget_last()
-        self.stage_panel.set_stage(section_views(live.stage, live.rules))
-        self.setWindowTitle(f"{live.stage.name} - mmtimer")
-        target = live.log_path
-        resumed = " (resumed)" if live.started else ""
-        self.log_label.setText(f"Log: {display_path(target)}{resumed}")
-        self.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
-        self._remember_recent(path)
-        self._on_stage_changed()
-
-    def _refuse(self, title: str, message: str, warn: bool) -> bool:
-        self.open_error = message
-        if warn:
-            QMessageBox.warning(self, title, message)
-        return False
+        """Open a stage to time (its log: `log_path`, a log left open, or a new one), or a log
+        in a replay window (ui/stageopen.py). On a refusal ``open_error`` says why, and a
+        warning shows if `warn`."""
+        return stageopen.open_path(self, path, log_path, warn=warn)
 
     def resume_left_open(self) -> bool:
-        """File > Resume a log left open: the most recent log of this stage without a closing
-        event (older than the latest log too), asked as at start-up; the current log is closed."""
-        live = self.live
-        if live is None or self.opened_path is None:
-            self.statusBar().showMessage("Open a stage first (File > Open)", 5000)
-            return False
-        candidate = find_resumable_log(
-            data_dir() / "logs",
-            live.stage,
-            latest_only=False,
-            exclude=[live.log_path] if live.started else [],
-        )
-        if candidate is None:
-            self.statusBar().showMessage(
-                f"No log of this stage was left open in {display_path(data_dir() / 'logs')}", 8000
-            )
-            return False
-        if not self.ask_resume(self, candidate):
-            return False
-        return self.open_path(self.opened_path, candidate.path)
+        """File > Resume a log left open (ui/stageopen.py)."""
+        return stageopen.resume_left_open(self)
+
+    def recent_files(self) -> list[str]:
+        return stageopen.recent_files(self)
 
     def _on_export(self) -> None:
         """File > Export results: what `mmtimer export` writes for this stage's log so far
-        (every line not recorded counted as missed)."""
-        from mmtimer.ui.replay_window import ask_csv_path  # noqa: PLC0415
-
+        (every line not recorded counted as missed; ui/stageexport.py)."""
         live = self.live
         if live is None:
             self.statusBar().showMessage("Open a stage, or a log (File > Open), to export", 5000)
             return
-        chosen = ask_csv_path(self, live.log_path, self.settings)
+        chosen = ask_export_path(self, live, self.settings)
         if chosen is not None:
             self.export_results_to(*chosen)
 
     def export_results_to(self, path: Path, locale: CsvLocale = "en") -> bool:
         """Write the stage's results CSV (as `mmtimer export` of its log) at `path`."""
-        from mmtimer.ui.replay_window import export_results  # noqa: PLC0415
-
         live = self.live
-        if live is None:
-            return False
-        final = score(live.stage, live.rules, live.crew, live.session.events)
-        if not export_results(self, path, final, locale, live.log_path):
+        if live is None or not export_live_results(self, live, path, locale):
             return False
         self.statusBar().showMessage(f"Results written to {display_path(path)}", 8000)
         return True
@@ -494,84 +375,15 @@ class StageWindow(MainWindow):
         if live is None:
             return
         self.live = None
-        wait_s, self._leave_wait_s = self._leave_wait_s, LEAVE_WAIT_S
-        live.close(self.controller.now_ns(), timeout_s=wait_s)
+        self.pacer.set_live(None)
         live.changed.disconnect(self._on_stage_changed)
-        writer = live.writer
-        if writer is not None and not writer.flush(timeout=0):
-            # Left with events the disk refused: its writer goes on retrying and signals through
-            # `live`, so `live` stays until the disk takes them; then the log is released.
-            self._lingering.append(live)
-            live.alarmChanged.connect(lambda message: self._release_lingering(live, message))
-            return
-        live.deleteLater()
-
-    def _release_lingering(self, live: LiveStage, alarm: object) -> None:
-        """A stage left with unsaved events: once its writer has caught up, stop it (the log is
-        released: it can be resumed) and let `live` go."""
-        writer = live.writer
-        if alarm is None and writer is not None and writer.close(timeout=0):
-            self._lingering.remove(live)
-            live.deleteLater()
+        self.leaving.let_go(live, self.controller.now_ns())
 
     def _on_open(self) -> None:
         start = str(self.opened_path.parent) if self.opened_path else ""
         chosen, _ = QFileDialog.getOpenFileName(self, "Open a stage or a log", start, STAGE_FILTER)
         if chosen:
             self.open_path(Path(chosen))
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value(KEY_RECENT, [])
-        items = value if isinstance(value, list) else [value] if value else []
-        return [str(v) for v in items if str(v)]
-
-    def _remember_recent(self, path: Path) -> None:
-        text = str(path.resolve())
-        files = [text] + [f for f in self.recent_files() if f != text]
-        self.settings.setValue(KEY_RECENT, files[:RECENT_MAX])
-        self._fill_recent()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        files = self.recent_files()
-        for file in files:
-            act = self.recent_menu.addAction(Path(file).name)
-            act.setToolTip(file)
-            act.triggered.connect(lambda _=False, f=file: self.open_path(Path(f)))
-        self.recent_menu.setEnabled(bool(files))
-
-    # -- the chronograph's pushers -----------------------------------------------------------
-    def _chrono_follows_stage(self) -> bool:
-        """With a stage open the dial is the current trial's chronograph, which only the timing
-        lines move: the Chronograph keys and the painted pushers act on nothing, and say so."""
-        if self.live is None:
-            return False
-        self.statusBar().showMessage(CHRONO_IN_STAGE_MODE, 5000)
-        return True
-
-    def _on_start_stop_key(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_start_stop_key()
-
-    def _on_reset_key(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_reset_key()
-
-    def _on_start_stop_pusher(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_start_stop_pusher()
-
-    def _on_reset_pusher(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_reset_pusher()
-
-    def _on_split(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_split()
-
-    def _on_lap(self) -> None:
-        if not self._chrono_follows_stage():
-            super()._on_lap()
 
     # -- presses and navigation ------------------------------------------------------------------
     def _on_press(self, press: TriggerPress) -> None:
@@ -613,7 +425,7 @@ class StageWindow(MainWindow):
             dialog = SyncDialog(
                 self.trigger.stamper,
                 self._official_at,
-                lambda: self.controller.official_ms(self.controller.now_ns()) or 0,
+                lambda: self._shown_official_ms(self.controller.now_ns()),
                 self._last_sync_ns,
                 self,
             )
@@ -628,20 +440,20 @@ class StageWindow(MainWindow):
     def _official_at(self, t_ns: int) -> int | None:
         return None if self.live is None else self.live.official_ms(t_ns)
 
+    def _shown_official_ms(self, t_ns: int) -> int:
+        """The time of day the face shows: the stage's official time, else the laptop's."""
+        official = self._official_at(t_ns)
+        local = self.controller.official_ms(t_ns) or 0
+        return local if official is None else official % DAY_MS
+
     def _last_sync_ns(self) -> int | None:
-        last = None if self.live is None else self.live.last_sync()
-        return (
-            None if last is None or self.live is None else last.t_ns - self.live.session.offset_ns
-        )
+        return None if self.live is None else self.live.last_sync_clock_ns()
 
     def apply_sync(self, request: SyncRequest) -> None:
         if self.live is None:
             self.statusBar().showMessage("Open a stage to sync its official time", 5000)
             return
-        if self.live.sync(request) is not None:
-            self.controller.official_time.add(
-                SyncPoint(request.t_ns, request.official_ms * NS_PER_MS)
-            )
+        self.live.sync(request)  # the face reads it from the stage at the next frame
 
     def nudge(self, delta_ms: int) -> None:
         t_ns = self.controller.now_ns()
@@ -653,46 +465,13 @@ class StageWindow(MainWindow):
 
     # -- crew and settings -----------------------------------------------------------------------
     def saved_crew(self) -> Crew:
-        raw = self.settings.value(KEY_CREW)
-        if isinstance(raw, str) and raw:
-            try:
-                return crew_from_json(json.loads(raw), "settings")
-            except (ValueError, InputError):
-                pass
-        return Crew()
+        return saved_crew(self.settings)
 
     def edit_crew(self) -> CrewDialog:
-        current = self.live.crew if self.live is not None else self.saved_crew()
-        dialog = CrewDialog(current, self)
-
-        def accepted() -> None:
-            crew = dialog.crew()
-            self.settings.setValue(KEY_CREW, json.dumps(crew_to_json(crew)))
-            if self.live is not None and not self.live.set_crew(crew):
-                self.statusBar().showMessage(
-                    "This stage's log has started with the crew it had; "
-                    "the new crew goes into the next stage's log",
-                    8000,
-                )
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
+        return stagesettings.edit_crew(self)
 
     def edit_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.trigger.settings, self.beeper.settings, self)
-
-        def accepted() -> None:
-            triggers, beeps = dialog.trigger_settings(), dialog.beep_settings()
-            self.trigger.settings = triggers
-            self._set_record_shortcuts()
-            self.beeper.set_settings(beeps)
-            save_trigger_settings(self.settings, triggers)
-            save_beep_settings(self.settings, beeps)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
+        return stagesettings.edit_settings(self)
 
     # -- the core's answers --------------------------------------------------------------------
     def _on_stage_changed(self) -> None:
@@ -700,12 +479,11 @@ class StageWindow(MainWindow):
         if live is None:
             return
         self.drivers.stage_changed()
-        t_ns = self.controller.now_ns()
-        screen = live.screen(t_ns)
-        self.controller.set_chronograph(live.trial_chronograph(t_ns))
+        screen = live.screen(self.controller.now_ns())
         self.stage_panel.show_results(screen.line_results())
         self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
-        self.beeper.check()  # the target may have changed; set_chronograph refreshed the view
+        self.beeper.check()  # the target may have changed
+        self.refresh()
 
     def _on_alarm(self, message: object) -> None:
         if isinstance(message, str):
@@ -723,19 +501,49 @@ class StageWindow(MainWindow):
         return None if self.live is None else self.live.beep_target(t_ns)
 
     # -- frames ----------------------------------------------------------------------------------
+    def pending_until_ns(self) -> list[int]:
+        return self.pushers.pressed_until_ns()
+
     def refresh(self) -> None:
-        super().refresh()
-        if not self._stage_ready:
-            return
-        t_ns = self.controller.now_ns()
+        """Read the stage's state at this instant (`LiveStage.screen`) and show it: the face,
+        the countdown, the armed line, the sync's age. With no stage open the face is the
+        plain chronograph's."""
+        controller = self.controller
+        t_ns = controller.now_ns()
         live = self.live
         if live is None:
-            return
-        screen = live.screen(t_ns, flash=t_ns < self._flash_until_ns)
-        self.countdown.set_state(screen.countdown)
-        armed = screen.armed
-        self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
-        self.sync_label.setText(screen.sync_status)
+            synced = controller.official_time.sync_at(t_ns) is not None
+            view = chronograph_face(
+                controller.chronograph, t_ns, controller.official_ms(t_ns), synced=synced
+            )
+        else:
+            screen = live.screen(t_ns, flash=t_ns < self._flash_until_ns)
+            view = stage_face(screen, controller.official_ms(t_ns) or 0)
+            self.countdown.set_state(screen.countdown)
+            armed = screen.armed
+            self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
+            self.sync_label.setText(screen.sync_status)
+        start, reset = self.pushers.pressed(t_ns)
+        self.show_face(
+            view,
+            DialState(
+                chrono_elapsed_ns=view.chrono_elapsed_ns,
+                chrono_running=view.chrono_running,
+                official_ms=view.official_ms,
+                date=controller.date_at(t_ns),
+                start_stop_pressed=start,
+                reset_pressed=reset,
+            ),
+            t_ns,
+        )
+
+    def next_frame_ns(self, t_ns: int, running: bool, elapsed_ns: int, official: int | None) -> int:
+        """Every frame while a line is armed (the countdown runs to the hundredth) or the
+        countdown flashes; else when the chronograph face or readouts next change."""
+        live = self.live
+        if live is not None and (live.session.armed is not None or t_ns < self._flash_until_ns):
+            return 0
+        return super().next_frame_ns(t_ns, running, elapsed_ns, official)
 
     def show_keyboard_help(self) -> KeyboardHelp:
         dialog = KeyboardHelp(
@@ -749,67 +557,9 @@ class StageWindow(MainWindow):
         return dialog
 
     def _may_leave_stage(self) -> bool:
-        """Before the live stage goes (the window closes, another stage opens): if its log holds
-        events the disk refused, ask about them first; then, if the stage is under way, ask
-        whether to end it or keep it open for resuming. False: the navigator stays."""
-        self._leave_wait_s = LEAVE_WAIT_S
-        if not self._may_leave_unsaved():
-            return False
-        live = self.live
-        if live is None or not live.in_progress:
-            return True
-        choice = self.ask_close(self)
-        if choice is CloseChoice.CANCEL:
-            return False
-        if choice is CloseChoice.KEEP_OPEN:
-            # flushed, released, no closing event: _close_live ends nothing
-            live.keep_open(timeout_s=self._leave_wait_s)
-        return True
-
-    def _may_leave_unsaved(self) -> bool:
-        """True when every event is on disk, or the navigator chose to leave anyway (after
-        saving a copy elsewhere, or accepting the loss). False: the stage goes on."""
-        writer = None if self.live is None else self.live.writer
-        if writer is None:
-            return True
-        writer.retry_now()  # the navigator may have freed some space
-        if writer.flush(timeout=self.unsaved_wait_s):
-            return True
-        pending = writer.last_seq - writer.durable_seq
-        if pending <= 0:
-            return True
-        why = writer.alarm or "the disk has not taken them yet"
-        choice = self.ask_unsaved(self, pending, why)
-        if choice is UnsavedChoice.KEEP_TRYING:
-            self.statusBar().showMessage("The stage goes on: the log is still being retried", 8000)
-            return False
-        if choice is UnsavedChoice.SAVE_ELSEWHERE and not self._save_log_copy(writer):
-            return False
-        self._leave_wait_s = 0.0  # the navigator decided: no point in freezing on the disk
-        return True
-
-    def _save_log_copy(self, writer: LogWriter) -> bool:
-        """Write the whole log (events not on disk included) where the navigator says; False
-        if cancelled or it failed (said in the status bar)."""
-        chosen = self.ask_copy_path(self, Path.home() / writer.path.name)
-        if chosen is None:
-            self.statusBar().showMessage("No copy saved: the stage goes on", 8000)
-            return False
-        if chosen.resolve() == writer.path.resolve():
-            message = "Choose another file than the log itself: the stage goes on"
-            self.statusBar().showMessage(message, 15_000)
-            return False
-        try:
-            atomic_write_bytes(chosen, writer.log_bytes())
-        except OSError as error:
-            message = f"Cannot save the log to {chosen}: {error.strerror or error}"
-            self.statusBar().showMessage(f"{message}: the stage goes on", 30_000)
-            print(f"mmtimer: {message}", file=sys.stderr)
-            return False
-        message = f"A copy of the whole log is in {chosen}"
-        self.statusBar().showMessage(message, 30_000)
-        print(f"mmtimer: {message}", file=sys.stderr)  # the window may be gone in a moment
-        return True
+        """Before the live stage goes (the window closes, another stage opens): ask about
+        events the disk refused, then whether to end a stage under way (ui/leaving.py)."""
+        return self.leaving.may_leave(self.live)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_leave_stage():

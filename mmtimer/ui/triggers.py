@@ -20,7 +20,6 @@ flagged, so the window can offer a one-key undo.
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -36,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mmtimer.core.clock import NS_PER_MS, NS_PER_S, Clock, EventClock
+from mmtimer.core.clock import NS_PER_MS, Clock, EventClock
+from mmtimer.present.stamping import MAX_LAG_NS, OffsetEstimator, Stamp, map_event
 
 # The keys a navigator may use as triggers: name (as written in settings and in the log's
 # `source`) -> Qt key. Presentation clickers send PageDown/PageUp (sometimes B, "blank screen");
@@ -108,53 +108,17 @@ def save_trigger_settings(settings: QSettings, trigger: TriggerSettings) -> None
     settings.setValue(SETTINGS_GUARD_MS, trigger.guard_ms)
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
-    """A session instant for an input event, how it was found, and when the handler ran."""
-
-    t_ns: int
-    handled_ns: int
-    method: str  # "event-clock", "estimated" or "handled"
-
-
-class _OffsetEstimator:
-    """Smallest (handled - event) over a window: the offset of an unknown event clock."""
-
-    WINDOW_NS = 30 * NS_PER_S
-
-    def __init__(self, max_lag_ns: int) -> None:
-        self._max_lag_ns = max_lag_ns
-        self._samples: deque[tuple[int, int]] = deque()  # (handled_ns, offset_ns)
-        self._last_full_ms: int | None = None
-
-    def stamp(self, event_ms: int, handled_ns: int) -> int:
-        full_ms = event_ms
-        if self._last_full_ms is not None:  # undo a 32-bit wrap relative to the last event
-            full_ms = self._last_full_ms + ((event_ms - self._last_full_ms) % (1 << 32))
-            if full_ms - self._last_full_ms >= 1 << 31:  # an older event (or a reset clock)
-                full_ms -= 1 << 32
-        self._last_full_ms = full_ms
-        offset = handled_ns - (full_ms * NS_PER_MS + NS_PER_MS // 2)
-        while self._samples and handled_ns - self._samples[0][0] > self.WINDOW_NS:
-            self._samples.popleft()
-        if self._samples and offset - min(o for _, o in self._samples) > self._max_lag_ns:
-            self._samples.clear()  # the clocks jumped apart (a sleep, another server)
-        self._samples.append((handled_ns, offset))
-        best = min(o for _, o in self._samples)
-        return min(handled_ns, full_ms * NS_PER_MS + NS_PER_MS // 2 + best)
-
-
 class EventStamper:
     """Maps an input event's millisecond timestamp onto the session clock (see module doc)."""
 
-    MAX_LAG_NS = 5 * NS_PER_S  # an older "event" is from another clock: do not trust it
+    MAX_LAG_NS = MAX_LAG_NS
 
     def __init__(self, clock: Clock, platform_name: str, event_clock: EventClock | None) -> None:
         self.clock = clock
         self.platform_name = platform_name
         self.timestamped = platform_name.startswith(TIMESTAMPED_PLATFORMS)
         self._event_clock = event_clock
-        self._estimator = _OffsetEstimator(self.MAX_LAG_NS)
+        self._estimator = OffsetEstimator(self.MAX_LAG_NS)
 
     @classmethod
     def for_this_platform(cls, clock: Clock) -> EventStamper:
@@ -162,15 +126,19 @@ class EventStamper:
         return cls(clock, QGuiApplication.platformName(), EventClock.system())
 
     def stamp(self, event_ms: int) -> Stamp:
-        """Call first thing in the handler: reads the clock, then maps the event's timestamp."""
+        """Call first thing in the handler: reads the clock, then maps the event's timestamp
+        (the mapping is mmtimer.present.stamping's)."""
         handled_ns = self.clock.now_ns()
-        if not self.timestamped or event_ms <= 0:
-            return Stamp(handled_ns, handled_ns, "handled")
-        if self._event_clock is not None:
+        lag_ns = None
+        if self.timestamped and event_ms > 0 and self._event_clock is not None:
             lag_ns = self._event_clock.lag_ns(event_ms)
-            if -NS_PER_MS <= lag_ns <= self.MAX_LAG_NS:
-                return Stamp(handled_ns - max(0, lag_ns), handled_ns, "event-clock")
-        return Stamp(self._estimator.stamp(event_ms, handled_ns), handled_ns, "estimated")
+        return map_event(
+            event_ms,
+            handled_ns,
+            timestamped=self.timestamped,
+            lag_ns=lag_ns,
+            estimator=self._estimator,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,6 +116,7 @@ function showView(view) {
       if (avg.hold_kmh) ahead += ` · hold ${avg.hold_kmh} km/h`;
     }
     $("avg-ahead").textContent = ahead;
+    $("avg-ahead").classList.toggle("small", avg.ahead_ms === null || avg.ahead_ms === undefined);
     const next = avg.next_change_km
       ? `then ${avg.next_speed_kmh} km/h from km ${avg.next_change_km}`
       : "";

@@ -1,6 +1,7 @@
 """Key press to pass recorded, with the stage window live and the dial animating.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_keypress.py [--presses 1000]
+        [--sections 5000]
 
 Each press is a Space key event posted to the window's QWindow (where the platform plugin hands a
 real key to Qt) at a random moment between frames; the figure is the time from posting it to the
@@ -52,18 +53,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--sections",
+        type=int,
+        default=0,
+        help="instead: a stage of this many timed sections of 2 lines (issue 17: 5,000)",
+    )
     args = parser.parse_args()
     app = make_application()
     load_fonts()
     folder = Path(tempfile.mkdtemp(prefix="mmtimer-bench-"))
     os.environ["MMTIMER_HOME"] = str(folder)
     stage_path = folder / "long.stage.toml"
-    targets = ", ".join(['"1.00"'] * args.presses)
-    stage_path.write_text(
-        'format = "mmtimer-stage/1"\nname = "benchmark"\nrules = "aci-2021"\n'
-        f'[[section]]\nid = "PC1"\nkind = "timed"\ntargets = [{targets}]\n',
-        encoding="utf-8",
-    )
+    head = 'format = "mmtimer-stage/1"\nname = "benchmark"\nrules = "aci-2021"\n'
+    if args.sections:
+        body = "".join(
+            f'[[section]]\nid = "PC{n}"\nkind = "timed"\ntargets = ["1.00"]\n'
+            for n in range(1, args.sections + 1)
+        )
+    else:
+        targets = ", ".join(['"1.00"'] * args.presses)
+        body = f'[[section]]\nid = "PC1"\nkind = "timed"\ntargets = [{targets}]\n'
+    stage_path.write_text(head + body, encoding="utf-8")
     clock = SystemClock()
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     window = StageWindow(

@@ -195,8 +195,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--seeks", type=int, default=100)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
+    from mmtimer.app import make_application
+
+    app = make_application()  # with the launcher's memory policy (ui/memory.py)
     with tempfile.TemporaryDirectory(prefix="mmtimer-bench-") as temp:
         folder = Path(temp)
         path = write_big_log(folder, args.events)

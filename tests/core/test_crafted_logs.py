@@ -3,15 +3,31 @@ refused leaves the log and its folder exactly as they were."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mmtimer.core.crew import Crew
 from mmtimer.core.errors import InputError
-from mmtimer.core.logfile import MAX_NS, MAX_SEQ, LogWriter, event_line, read_log
+from mmtimer.core.logfile import (
+    MAX_LINE_BYTES,
+    MAX_NS,
+    MAX_SEQ,
+    LogStream,
+    LogWriter,
+    event_line,
+    parse_log_bytes,
+    read_log,
+)
 from mmtimer.core.rules import load_rules
 from mmtimer.core.session import LiveSession
 from mmtimer.core.stage import load_stage
@@ -130,3 +146,125 @@ def test_a_resume_that_is_accepted_still_keeps_the_torn_tail_aside(tmp_path: Pat
     assert (tmp_path / "out.mmlog.torn-1").read_bytes() == torn
     contents = read_log(log)
     assert contents.torn_tail is None and contents.events[-1].type == "resume"
+
+
+# -- item 11: waiting on a failing disk ends at the first refused write --------------------------
+def test_settle_answers_at_the_first_failed_write_and_close_can_too(tmp_path: Path) -> None:
+    import errno
+    import time
+
+    from tests.core.test_logfile import HEADER, FaultyOps, passes
+
+    ops = FaultyOps()
+    writer = LogWriter.create(tmp_path / "a.mmlog", HEADER, ops=ops, retry_interval_s=3600)
+    ops.fail_write = errno.ENOSPC
+    for event in passes(1, 2):
+        writer.append(event)
+    started = time.monotonic()
+    assert not writer.settle(timeout=30)  # the disk refused: no need to wait 30 s
+    assert not writer.settle(timeout=30)  # again: the waiting retry is made at once
+    assert not writer.close(timeout=30, until_failure=True)
+    assert time.monotonic() - started < 10
+    assert writer.alarm is not None and "full" in writer.alarm
+    ops.fail_write = None
+    assert writer.settle(timeout=10)  # the retry it asks for now succeeds
+    assert writer.close(timeout=10, until_failure=True)
+    assert [e.seq for e in read_log(tmp_path / "a.mmlog").events] == [1, 2]
+
+
+# -- item 4: logs are read as a stream; absurd sizes are refused before they are read ----------
+def test_a_stream_and_the_whole_bytes_read_the_same(tmp_path: Path, monkeypatch: Any) -> None:
+    from mmtimer.core import logfile
+
+    monkeypatch.setattr(logfile, "_CHUNK", 7)  # lines cut across reads everywhere
+    log = write_log(tmp_path / "out.mmlog", presses=5)
+    data = log.read_bytes()
+    for variant in (
+        data,
+        b"\xef\xbb\xbf" + data,
+        data + b"\n\n",
+        data + b'{"type":"pass","se',
+        data + b"\x00\x00\x00\n",
+        data.replace(b"\n", b"\r\n"),
+    ):
+        path = tmp_path / "v.mmlog"
+        path.write_bytes(variant)
+        whole, torn = parse_log_bytes(variant, str(path))
+        streamed = read_log(path, keep_torn=False)
+        assert streamed == dataclasses.replace(whole, path=path)
+        assert (streamed.torn_tail is None) == (torn is None)
+
+
+@given(st.binary(max_size=300), st.integers(1, 40))
+@settings(max_examples=150, deadline=None)
+def test_any_bytes_stream_as_they_parse(tail: bytes, chunk: int) -> None:
+    import tempfile
+
+    from mmtimer.core import logfile
+
+    head = (
+        b'{"type":"header","format":"mmtimer-log/1","app":"a","created":"c","stage":{},"crew":{}}\n'
+    )
+    for data in (tail, head + tail):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "x.mmlog"
+            path.write_bytes(data)
+            old = logfile._CHUNK
+            logfile._CHUNK = chunk
+            try:
+                try:
+                    expected: object = dataclasses.replace(
+                        parse_log_bytes(data, str(path))[0], path=path
+                    )
+                except InputError as error:
+                    expected = str(error)
+                try:
+                    got: object = read_log(path, keep_torn=False)
+                except InputError as error:
+                    got = str(error)
+            finally:
+                logfile._CHUNK = old
+            assert got == expected
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="devices and FIFOs are POSIX")
+def test_a_device_or_a_pipe_is_not_a_log(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.mmlog"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo, tmp_path):
+        with pytest.raises(InputError) as caught:
+            read_log(path)
+        assert str(caught.value).startswith(f"{path}: ")
+
+
+def test_a_log_too_big_or_a_line_too_long_is_refused_by_line(tmp_path: Path) -> None:
+    log = write_log(tmp_path / "out.mmlog")
+    with pytest.raises(InputError, match="larger than any stage log"):
+        LogStream(log, max_bytes=100)
+    with log.open("ab") as file:
+        file.write(b'{"type":"note","seq":3,"text":"' + b"x" * (MAX_LINE_BYTES + 10) + b'"}\n')
+    with pytest.raises(InputError) as caught:
+        read_log(log)
+    assert str(caught.value).startswith(f"{log}:4: a line of more than 1,048,576 bytes")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS")
+def test_a_huge_sparse_file_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    big = tmp_path / "big.mmlog"
+    with big.open("wb") as file:
+        file.truncate(2 * 1024**3)  # 2 GB of zeros, no newline: costs no disk
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (400 * 2**20, 400 * 2**20))\n"
+        "from mmtimer.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "export", str(big)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert (
+        done.stderr
+        == f"mmtimer export: {big}:1: a line of more than 33,554,432 bytes: not a stage log line\n"
+    )

@@ -186,6 +186,24 @@ TWO = HEAD + co("CO1", "10:00") + co("CO2", "11:00")
         ),
         (HEAD + "max_late_min = -1\n" + co("CO1", "10:00"), "max_late_min", "max_late_min", "0 to"),
         (
+            HEAD + f'max_late_min = "{"9" * 5000}"\n' + co("CO1", "10:00"),
+            "max_late_min",
+            "max_late_min",
+            "whole minutes",
+        ),
+        (
+            HEAD + 'max_late_min = "\u0661\u0665"\n' + co("CO1", "10:00"),
+            "max_late_min",
+            "max_late_min",
+            "whole minutes",
+        ),
+        (
+            HEAD + 'max_late_min = "15"\n' + co("CO1", "10:00", "max_late_min = 99999\n"),
+            "max_late_min = 99999",
+            "section[1].max_late_min",
+            "0 to",
+        ),
+        (
             HEAD + "max_late_min = 1.5\n" + co("CO1", "10:00"),
             "max_late_min",
             "max_late_min",

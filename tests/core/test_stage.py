@@ -664,3 +664,15 @@ def test_a_start_that_is_neither_a_time_nor_press_is_refused() -> None:
     text = AVG + 'kind = "average"\nstart = "pressed"\nspeed_kmh = "48"\nchecks_km = ["2"]\n'
     with pytest.raises(InputError, match=r"section\[1\]\.start"):
         parse_stage(text, "x.stage.toml")
+
+
+def test_a_stage_can_ban_gps() -> None:
+    text = AVG + 'kind = "average"\nstart = "10:00"\nspeed_kmh = "48"\nchecks_km = ["2"]\n'
+    banned = parse_stage(
+        text.replace('rules = "aci-2021"\n', 'rules = "aci-2021"\ngps = false\n'), "x"
+    )
+    assert not banned.gps_allowed and parse_stage(text, "x").gps_allowed
+    assert stage_to_json(banned)["gps"] is False
+    assert stage_from_json(stage_to_json(banned), "log") == banned
+    with pytest.raises(InputError, match="gps"):
+        parse_stage(text.replace('rules = "aci-2021"\n', 'rules = "aci-2021"\ngps = "no"\n'), "x")

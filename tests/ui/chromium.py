@@ -50,7 +50,10 @@ class Browser:
 
     def __init__(self, qtbot: QtBot, url: str, width: int, height: int) -> None:
         self.qtbot = qtbot
-        self.profile = tempfile.TemporaryDirectory(prefix="mmtimer-chromium-")
+        # chromium's helper processes may still write into the profile a moment after it quits
+        self.profile = tempfile.TemporaryDirectory(
+            prefix="mmtimer-chromium-", ignore_cleanup_errors=True
+        )
         binary = CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))
         self.process = subprocess.Popen(
             [
@@ -136,4 +139,12 @@ class Browser:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
+        for _ in range(20):  # its helpers may write a moment longer: try again, then leave it
+            try:
+                shutil.rmtree(self.profile.name)
+                break
+            except FileNotFoundError:
+                break
+            except OSError:
+                time.sleep(0.1)
         self.profile.cleanup()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QObject, QSettings
 from pytestqt.qtbot import QtBot
 
-from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock, SystemClock
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.paths import resource
 from mmtimer.ui.beeper import (
     SOUND_FILES,
@@ -183,23 +184,56 @@ def test_sound_off_in_the_settings_never_opens_the_output(qtbot: QtBot) -> None:
     assert flashes == ["short"]
 
 
+class FakeTimer:
+    """A single-shot timer that fires only when the test says the time has come."""
+
+    def __init__(self, wake: Callable[[], object]) -> None:
+        self.wake = wake
+        self.waits_ms: list[int] = []
+        self.armed_ms: int | None = None
+
+    def start(self, msec: int) -> None:
+        self.waits_ms.append(msec)
+        self.armed_ms = msec
+
+    def stop(self) -> None:
+        self.armed_ms = None
+
+
 def test_the_timer_wakes_the_check_at_each_mark(qtbot: QtBot) -> None:
-    """Real clock and event loop: three marks 100 ms apart, each heard within 30 ms of its time."""
-    clock = SystemClock()
+    """The timer is asked to wake the check at each mark (never later, at least every
+    RECHECK_MS): three marks 100 ms apart, each heard at its own moment, on a fake clock and a
+    fake timer that fires exactly when it was asked to."""
+    clock = FakeClock(start_ns=50 * NS_PER_S)
     target = Target("soon", clock.now_ns() + 400 * NS_PER_MS)
+    timers: list[FakeTimer] = []
+
+    def make_timer(parent: object, wake: Callable[[], object]) -> FakeTimer:
+        timers.append(FakeTimer(wake))
+        return timers[-1]
+
     beeper = Beeper(
         clock,
         lambda now: target,
         BeepSettings(short_ms=(-200, -100), long_ms=(0,)),
         lambda parent: FakeOutput(),
+        make_timer=make_timer,
     )
+    (timer,) = timers
     heard: list[tuple[int, Beep]] = []
     beeper.beeped.connect(lambda beep: heard.append((clock.now_ns(), beep)))
     beeper.start()
-    qtbot.waitUntil(lambda: len(heard) == 3, timeout=3000)
+    while len(heard) < 3:
+        assert timer.armed_ms is not None
+        assert timer.armed_ms <= Beeper.RECHECK_MS
+        clock.advance_ns(timer.armed_ms * NS_PER_MS)
+        timer.wake()
     beeper.stop()
+    assert timer.armed_ms is None
+    assert [beep.mark_ms for _, beep in heard] == [-200, -100, 0]
     for now, beep in heard:
-        assert 0 <= now - (target.t_ns + beep.mark_ms * NS_PER_MS) <= 30 * NS_PER_MS
+        assert now == target.t_ns + beep.mark_ms * NS_PER_MS
+    assert timer.waits_ms[:3] == [200, 100, 100]  # woken at each mark, not polled
 
 
 @pytest.mark.qt_log_ignore(

@@ -219,3 +219,59 @@ def test_images_never_use_the_scaled_layers(qtbot: QtBot) -> None:
     image = dial.render_image(300)  # a screenshot or golden image is always exact
     assert dial._static_key[0] == 300
     assert image.width() == 300
+
+
+def test_frames_of_only_the_changed_regions_add_up_to_the_whole_dial(qtbot: QtBot) -> None:
+    """A minute of a sweeping chronograph painted as the widget does (each frame only the
+    regions set_state asked for, over the previous frames) shows what one whole frame shows."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPainter
+
+    dial = make_dial(qtbot, state=RUNNING)
+    dial.set_stepping(Stepping.SWEEP)
+    dial.resize(GOLDEN_PX, GOLDEN_PX)
+    screen = QImage(GOLDEN_PX, GOLDEN_PX, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(screen)
+    dial.render_dial(painter, QSize(GOLDEN_PX, GOLDEN_PX), widget_frame=True)
+    painter.end()
+    asked = []
+    for frame in range(1, 120):
+        dial._requested = []
+        dial.set_state(
+            DialState(
+                **{
+                    **_fields(RUNNING),
+                    "chrono_elapsed_ns": RUNNING.chrono_elapsed_ns + frame * 500_000_000,
+                    "official_ms": RUNNING.official_ms + frame * 500,  # type: ignore[operator]
+                }
+            )
+        )
+        region = dial.requested_region()
+        asked.append(sum(r.width() * r.height() for r in region))
+        painter = QPainter(screen)
+        painter.setClipRegion(region)
+        dial.render_dial(painter, QSize(GOLDEN_PX, GOLDEN_PX), widget_frame=True, region=region)
+        painter.end()
+    whole = QImage(GOLDEN_PX, GOLDEN_PX, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(whole)
+    dial.render_dial(painter, QSize(GOLDEN_PX, GOLDEN_PX), widget_frame=True)
+    painter.end()
+    assert compare(image_array(screen), image_array(whole), px_threshold=8, px_count=0) is None
+    # ...while each frame asked for a small part of the dial
+    assert max(asked) < GOLDEN_PX * GOLDEN_PX / 3
+
+
+def test_a_stopped_chronograph_asks_for_no_frame_until_a_time_hand_steps(qtbot: QtBot) -> None:
+    dial = make_dial(qtbot, state=AT_REST)
+    dial.resize(600, 600)
+    dial.set_state(AT_REST)
+    dial._requested = []
+    # 0.1 s later, in eighths: the small seconds has not reached its next beat
+    later = DialState(**{**_fields(AT_REST), "official_ms": AT_REST.official_ms + 100})  # type: ignore[operator]
+    dial.set_state(later)
+    assert dial.requested_region().isEmpty()
+    wait = dial.next_change_ns()
+    assert wait is not None and 0 < wait <= 125_000_000  # the small seconds' next beat
+    # with no time of day and the chronograph stopped nothing moves at all
+    dial.set_state(DialState(chrono_elapsed_ns=5 * S, official_ms=None, date=DATE))
+    assert dial.next_change_ns() is None

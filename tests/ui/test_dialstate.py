@@ -118,3 +118,34 @@ def test_tachymeter_scale() -> None:
     assert tachymeter_speed_ms(60_001) is None
     assert tachymeter_seconds(500) == 7.2
     assert tachymeter_seconds(60) == 60.0
+
+
+def test_next_move_waits_for_the_step_that_shows() -> None:
+    from mmtimer.ui.dialstate import next_move_ns
+
+    tips = {
+        name: 300.0
+        for name in (
+            "chrono_seconds",
+            "chrono_hours",
+            "small_seconds",
+            "minute",
+            "hour",
+            "chrono_minutes",
+        )
+    }
+    state = DialState(chrono_elapsed_ns=1_000_000_000, chrono_running=True, official_ms=None)
+    shown = hand_angles(state, Stepping.EIGHTHS)
+    # in eighths the chronograph hand moves at its next beat
+    wait = next_move_ns(
+        state, Stepping.EIGHTHS, shown, tip_r=tips, px_per_unit=0.6, min_step_px=0.3
+    )
+    assert wait == 125_000_000
+    # sweeping, it moves as soon as its tip has gone 0.3 px: 6 deg/s at 180 px is 18.8 px/s
+    wait = next_move_ns(state, Stepping.SWEEP, shown, tip_r=tips, px_per_unit=0.6, min_step_px=0.3)
+    assert wait is not None and 10_000_000 < wait < 25_000_000
+    stopped = DialState(chrono_elapsed_ns=1_000_000_000, official_ms=None)
+    assert (
+        next_move_ns(stopped, Stepping.SWEEP, shown, tip_r=tips, px_per_unit=0.6, min_step_px=0.3)
+        is None
+    )

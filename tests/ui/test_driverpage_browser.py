@@ -21,7 +21,9 @@ from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.crew import Crew
 from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage
+from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
+from mmtimer.ui.dialogs import SyncRequest
 from mmtimer.ui.driverpage import DriverPageServer
 from mmtimer.ui.driverwindow import live_view
 from mmtimer.ui.livestage import LiveStage
@@ -158,3 +160,34 @@ def test_without_the_key_the_browser_gets_403(
         assert browser.evaluate("document.getElementById('left')") is None
     finally:
         browser.close()
+
+
+def test_an_average_trial_shows_the_imposed_average(
+    qtbot: QtBot, tmp_path: Path, shots: Path
+) -> None:
+    stage = load_stage(STAGE)
+    clock = FakeClock(500 * NS_PER_S)
+    live = LiveStage(stage, load_rules(stage.rules), Crew(), tmp_path / "pm.mmlog", clock)
+    assert live.select_section("PM1", clock.now_ns())
+    # PM1 starts at 15:12:00 at 40 km/h (35 from km 3): synced 3 min later, the ideal car is
+    # at km 2.000 and check 1 (km 2.350) is due in 31.50 s
+    live.sync(SyncRequest(clock.now_ns(), parse_time_of_day_ms("15:15:00"), "typed"))
+    server = DriverPageServer(lambda: live_view(live), port=0, host="127.0.0.1")
+    assert server.start(), server.error
+    browser = Browser(qtbot, server.url("127.0.0.1"), 412, 860)
+    try:
+        browser.resize(412, 860)
+        wait_for(qtbot, browser, lambda s: s["live"] == "yes" and s["left"] != "--.--")
+        texts = browser.evaluate(
+            "['avg-speed', 'avg-ahead', 'avg-next', 'armed'].map("
+            "id => document.getElementById(id).textContent)"
+        )
+        assert browser.evaluate("document.getElementById('average').hidden") is False
+        assert texts[0] == "40.0 km/h"
+        assert texts[1] == "ahead/behind: no distance"
+        assert texts[2] == "ideal km 2.000 · then 35.0 km/h from km 3.000"
+        assert texts[3].startswith("PM1 · check 1")
+        browser.screenshot(shots / "mmtimer-driver-page-average.png")
+    finally:
+        browser.close()
+        server.stop()

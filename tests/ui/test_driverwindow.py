@@ -4,6 +4,7 @@ never keeps a key (a trigger pressed while it has the keyboard reaches the stage
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,8 +20,9 @@ from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage
 from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
+from mmtimer.present.tone import Tone
 from mmtimer.ui.dialogs import SyncRequest
-from mmtimer.ui.driverwindow import DriverWindow, live_view
+from mmtimer.ui.driverwindow import LIGHT_TONES, DriverWindow, live_view
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.themes import THEMES, Theme
 
@@ -140,3 +142,35 @@ def test_a_key_that_reaches_the_driver_window_goes_to_the_stage_window(
     window.event(press)
     qtbot.keyClick(window, Qt.Key.Key_Backspace)
     assert stage_window.keys == [(Qt.Key.Key_Space, 123_456), (Qt.Key.Key_Backspace, 0)]
+
+
+def test_a_light_theme_gets_dark_tones(qtbot: QtBot, live: LiveStage) -> None:
+    """A daylight theme (light background): the tones are the darker ones that read in sun."""
+    daylight = replace(THEMES["nero-corsa"], name="daylight-test", background="#f4f1e8")
+    window = DriverWindow(daylight, lambda: live_view(live))
+    qtbot.addWidget(window)
+    live.press(advance(live, 1000), "key:Space")
+    live.press(advance(live, 15_200), "key:Space")  # 0.20 s late
+    window.refresh()
+    seen = colours(paint(window))
+    assert LIGHT_TONES[Tone.LATE].name() in seen
+    assert QColor("#ff6e5a").name() not in seen  # not the dark theme's light red
+
+
+def test_the_chosen_screen_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication
+
+    from mmtimer.ui.driverdisplays import KEY_SCREEN, DriverDisplays
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    displays = DriverDisplays(host, settings, lambda: None, lambda: THEMES["night"])
+    screen = QGuiApplication.screens()[-1]
+    displays.choose_screen(screen.name())
+    assert settings.value(KEY_SCREEN) == screen.name()
+    assert displays.chosen_screen() is screen
+    window = displays.open_window()
+    assert window.screen() is screen and window.texts()[0] == "no stage open"
+    displays.shutdown()

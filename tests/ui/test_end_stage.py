@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from mmtimer.core.events import Other, Pass
 from mmtimer.core.logfile import read_log
+from mmtimer.core.resume import find_resumable_log
 from mmtimer.core.stage import load_stage
 from mmtimer.ui.endstage import (
     CloseChoice,
@@ -21,7 +22,6 @@ from mmtimer.ui.endstage import (
     ask_unsaved,
 )
 from mmtimer.ui.helpdialog import shortcut_rows
-from mmtimer.ui.resume import find_resumable_log
 from tests.ui.test_stagewindow import STAGE, Rig, drive_the_example_stage, rig
 
 __all__ = ["rig"]  # the stage-mode fixture, shared with test_stagewindow

@@ -230,3 +230,18 @@ def test_first_paint_callback_runs_once(
 )
 def test_format_chrono(elapsed_ns: int, text: str) -> None:
     assert format_chrono(elapsed_ns) == text
+
+
+def test_the_window_looks_again_only_when_something_shown_will_change(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    """Timers only schedule: stopped, the next look is the small seconds' next beat (or the
+    official time's next second); running, the readout's hundredths need every frame."""
+    window.refresh()
+    stopped = window._repaint_timer.remainingTime()
+    assert window._repaint_timer.isSingleShot()
+    assert ACTIVE_INTERVAL_MS < stopped <= 126
+    window.controller.start_stop(clock.now_ns())
+    window.refresh()
+    assert window._repaint_timer.remainingTime() <= ACTIVE_INTERVAL_MS
+    assert window.repaint_interval_ms() == ACTIVE_INTERVAL_MS

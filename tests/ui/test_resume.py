@@ -26,6 +26,7 @@ from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import results_csv
 from mmtimer.core.events import Other
 from mmtimer.core.logfile import LogWriter, read_log
+from mmtimer.core.resume import ResumableLog, find_resumable_log, inspect_log
 from mmtimer.core.rules import load_rules
 from mmtimer.core.scoring import score
 from mmtimer.core.session import LiveSession, log_inputs
@@ -36,13 +37,7 @@ from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import SyncRequest
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.livestage import data_dir
-from mmtimer.ui.resume import (
-    ResumableLog,
-    ResumeDialog,
-    ask_resume,
-    find_resumable_log,
-    inspect_log,
-)
+from mmtimer.ui.resume import ResumeDialog, ask_resume
 from mmtimer.ui.stagewindow import HELP_NOTE, StageWindow
 from mmtimer.ui.triggers import EventStamper
 from tests.ui.test_stagewindow import (
@@ -142,10 +137,11 @@ def what_the_window_shows(window: StageWindow) -> dict[str, Any]:
         "panel": items,
         "chronograph": window.chrono_readout.text(),
         "running": window.chrono_readout.note(),
-        "chrono_ns": window.controller.chronograph.elapsed_ns(t_ns),
+        # what the dial shows: the stage's (the window keeps no copy of them)
+        "chrono_ns": window.dial.state().chrono_elapsed_ns,
         "official": window.official_readout.text(),
         "official_note": window.official_readout.note(),
-        "official_ms": window.controller.official_ms(t_ns),
+        "official_ms": window.dial.state().official_ms,
         "session_official_ms": live.official_ms(t_ns),
         "synced": window.sync_label.text(),
         "crew": live.crew,

@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 
 from mmtimer.core.clock import NS_PER_MS, SystemClock
+from mmtimer.core.resume import inspect_log
 from mmtimer.core.stage import load_stage
-from mmtimer.ui.resume import inspect_log
 
 pytestmark = [pytest.mark.x11, pytest.mark.slow]
 
@@ -180,6 +180,8 @@ def stop(program: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         program.kill()
         program.wait(timeout=10)
+    if program.stderr is not None:
+        program.stderr.close()  # its pipe (filterwarnings = error: no ResourceWarning)
 
 
 def wait_for_lines(path: Path, count: int, program: subprocess.Popen[bytes]) -> list[str]:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from mmtimer.core.resume import inspect_log
 from mmtimer.core.stage import load_stage
-from mmtimer.ui.resume import inspect_log
 from tests.ui.test_x11 import (
     MISSING,
     REPO,

@@ -1,0 +1,213 @@
+"""Where GPS fixes come from in the window: a USB receiver, the platform's location, or a file.
+
+- A USB (or Bluetooth serial) receiver: its NMEA sentences read with QSerialPort and parsed by
+  core.nmea (pynmeagps): the very code `mmtimer gps` runs on a recorded drive.
+- The platform's own location source (Qt Positioning: geoclue2 on Linux, CoreLocation, Windows
+  location), when the system has one; it gives positions, not NMEA: its fixes carry no
+  satellite count, and a position Qt reports invalid is a fix without quality.
+- An NMEA file played at its own pace for practice (simulation mode), through core.nmea as well.
+
+Every fix is stamped with the session clock when it arrives (the receiver's own time is not the
+session's), then emitted as `fix(Fix)`. Nothing here waits: opening a port that is not there,
+a receiver unplugged mid-trial or a platform without a source is a `status(str)` message and
+the source goes quiet; the pacer then shows "no fix for N s" and never a stale distance as live.
+A timer only schedules the file's playback; which fixes are due is read from the clock.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
+from PySide6.QtPositioning import QGeoPositionInfo, QGeoPositionInfoSource
+from PySide6.QtSerialPort import QSerialPort, QSerialPortInfo
+
+from mmtimer.core.clock import Clock
+from mmtimer.core.errors import InputError
+from mmtimer.core.gps import Fix
+from mmtimer.core.nmea import NmeaFixes, read_nmea_file
+
+NS_PER_MS = 1_000_000
+PLAYBACK_TICK_MS = 20
+MAX_BUFFER = 4096
+
+
+class GpsMode(enum.Enum):
+    OFF = "off"
+    SERIAL = "serial"
+    PLATFORM = "platform"
+    FILE = "file"
+
+
+def serial_ports() -> list[str]:
+    """The serial ports this machine has (a USB receiver is usually ttyUSB0 or ttyACM0)."""
+    return [info.portName() for info in QSerialPortInfo.availablePorts()]
+
+
+class GpsSource(QObject):
+    """One source at a time (see the module docstring). ``fix(object)``: a core.gps.Fix;
+    ``status(str)``: what happened, for the status bar."""
+
+    fix = Signal(object)
+    status = Signal(str)
+
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.mode = GpsMode.OFF
+        self.description = ""
+        self._serial: QSerialPort | None = None
+        self._platform: QGeoPositionInfoSource | None = None
+        self._parser = NmeaFixes()
+        self._buffer = b""
+        self._playback: list[Fix] = []
+        self._played = 0
+        self._play_start_ns = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(PLAYBACK_TICK_MS)
+        self._timer.timeout.connect(self._play_due)
+
+    # -- opening and closing -----------------------------------------------------------------
+    def close(self, message: str = "") -> None:
+        self._timer.stop()
+        serial, self._serial = self._serial, None
+        if serial is not None:
+            serial.close()
+            serial.deleteLater()
+        platform, self._platform = self._platform, None
+        if platform is not None:
+            platform.stopUpdates()
+            platform.deleteLater()
+        self._playback = []
+        was = self.mode
+        self.mode = GpsMode.OFF
+        self.description = ""
+        if message:
+            self.status.emit(message)
+        elif was is not GpsMode.OFF:
+            self.status.emit("GPS off")
+
+    def open_serial(self, port: str, baud: int = 9600) -> str | None:
+        """Read NMEA from a serial port; the reason it cannot, or None."""
+        self.close()
+        serial = QSerialPort(self)
+        serial.setPortName(port)
+        serial.setBaudRate(baud)
+        if not serial.open(QIODevice.OpenModeFlag.ReadOnly):
+            reason = serial.errorString()
+            serial.deleteLater()
+            return f"GPS: cannot open {port}: {reason}"
+        serial.readyRead.connect(self._read_serial)
+        serial.errorOccurred.connect(self._serial_error)
+        self._serial = serial
+        self._parser = NmeaFixes()
+        self._buffer = b""
+        self.mode = GpsMode.SERIAL
+        self.description = f"USB receiver {port}"
+        self.status.emit(f"GPS: reading {port} at {baud} baud")
+        return None
+
+    def open_platform(self) -> str | None:
+        self.close()
+        source: QGeoPositionInfoSource | None = QGeoPositionInfoSource.createDefaultSource(self)
+        if source is None:
+            return "GPS: this system has no location source"
+        source.positionUpdated.connect(self._platform_position)
+        source.errorOccurred.connect(
+            lambda error: self.status.emit(f"GPS: the location source failed ({error.name})")
+        )
+        source.setUpdateInterval(100)
+        source.startUpdates()
+        self._platform = source
+        self.mode = GpsMode.PLATFORM
+        self.description = f"location source {source.sourceName()}"
+        self.status.emit(f"GPS: {self.description}")
+        return None
+
+    def open_file(self, path: Path) -> str | None:
+        """Play a recorded drive at its own pace, from now (simulation, for practice)."""
+        self.close()
+        try:
+            drive = read_nmea_file(path)
+        except InputError as error:
+            return f"GPS: {error}"
+        if not drive.fixes:
+            return f"GPS: {path}: no fix in the file"
+        first = drive.fixes[0].t_ns
+        self._play_start_ns = self.clock.now_ns()
+        self._playback = [
+            Fix(f.t_ns - first, f.lat, f.lon, f.quality, f.speed_kmh, f.sats, f.hdop)
+            for f in drive.fixes
+        ]
+        self._played = 0
+        self.mode = GpsMode.FILE
+        self.description = f"simulation {path.name}"
+        self._timer.start()
+        self.status.emit(f"GPS: simulating {path.name} ({len(drive.fixes)} fixes)")
+        return None
+
+    # -- fixes in --------------------------------------------------------------------------
+    def _emit(self, fix: Fix) -> None:
+        self.fix.emit(fix)
+
+    def feed_nmea(self, data: bytes) -> None:
+        """Bytes as a receiver sent them (the serial port's, or a test's)."""
+        self._buffer += data
+        if len(self._buffer) > MAX_BUFFER and b"\n" not in self._buffer:
+            self._buffer = b""  # no line end in 4 kB: not NMEA at this speed
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            for fix in self._parser.feed_line(line):
+                now = self.clock.now_ns()
+                self._emit(
+                    Fix(now, fix.lat, fix.lon, fix.quality, fix.speed_kmh, fix.sats, fix.hdop)
+                )
+
+    def _read_serial(self) -> None:
+        serial = self._serial
+        if serial is not None:
+            self.feed_nmea(bytes(serial.readAll().data()))
+
+    def _serial_error(self, error: QSerialPort.SerialPortError) -> None:
+        if error in (QSerialPort.SerialPortError.NoError, QSerialPort.SerialPortError.TimeoutError):
+            return
+        serial = self._serial
+        reason = serial.errorString() if serial is not None else str(error)
+        self.close(f"GPS: the receiver stopped ({reason}): no distance from GPS until it is back")
+
+    def _platform_position(self, info: QGeoPositionInfo) -> None:
+        coordinate = info.coordinate()
+        valid = info.isValid() and coordinate.isValid()
+        speed = None
+        if info.hasAttribute(QGeoPositionInfo.Attribute.GroundSpeed):
+            speed = info.attribute(QGeoPositionInfo.Attribute.GroundSpeed) * 3.6
+        self._emit(
+            Fix(
+                self.clock.now_ns(),
+                coordinate.latitude() if valid else float("nan"),
+                coordinate.longitude() if valid else float("nan"),
+                1 if valid else 0,
+                speed,
+            )
+        )
+
+    def _play_due(self) -> None:
+        elapsed = self.clock.now_ns() - self._play_start_ns
+        fixes = self._playback
+        while self._played < len(fixes) and fixes[self._played].t_ns <= elapsed:
+            fix = fixes[self._played]
+            self._played += 1
+            self._emit(
+                Fix(
+                    self._play_start_ns + fix.t_ns,
+                    fix.lat,
+                    fix.lon,
+                    fix.quality,
+                    fix.speed_kmh,
+                    fix.sats,
+                    fix.hdop,
+                )
+            )
+        if self._played >= len(fixes):
+            self.close("GPS: the simulated drive has ended")

@@ -1,0 +1,41 @@
+"""File > Export results in the stage window: the stage's results CSV so far, exactly what
+`mmtimer export LOG` writes of its log (the log's events replayed, `Replay.final_results`:
+every line not recorded counts as missed). The question and the writing are the replay
+window's (ui/replay_window.py: `ask_csv_path`, `export_results`), so both windows export alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from mmtimer.core.csvout import CsvLocale
+from mmtimer.core.replay import Replay
+from mmtimer.core.results import StageResult
+from mmtimer.ui.livestage import LiveStage
+
+
+def final_results(live: LiveStage) -> StageResult:
+    """The stage's results as `mmtimer export` scores its log."""
+    replay = Replay.of_events(live.stage, live.rules, live.crew, live.session.events, live.log_path)
+    return replay.final_results()
+
+
+def export_live_results(
+    parent: QWidget, live: LiveStage, path: Path, locale: CsvLocale = "en"
+) -> bool:
+    """Write the results CSV of `live` at `path`; False (and a message box) if it failed."""
+    from mmtimer.ui.replay_window import export_results  # noqa: PLC0415 (pyqtgraph: later)
+
+    return export_results(parent, path, final_results(live), locale, live.log_path)
+
+
+def ask_export_path(
+    parent: QWidget, live: LiveStage, settings: QSettings
+) -> tuple[Path, CsvLocale] | None:
+    """Where to write it, and in which form (None: cancelled)."""
+    from mmtimer.ui.replay_window import ask_csv_path  # noqa: PLC0415
+
+    return ask_csv_path(parent, live.log_path, settings)

@@ -1,0 +1,178 @@
+"""Opening a stage in the stage window: a stage to time (a new log, or the one left open
+resumed), or a log (in a replay window beside it); File > Resume a log left open; Open recent.
+
+The stage's log: ``--log OUT`` if given (resumed if it is a log of this stage left open; any
+other existing file is refused, untouched), else the data folder's latest log of the stage if it
+was left open and ``ask_resume`` says resume it (which log: core/resume.py), else a new dated
+file (named by core/lognames.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from mmtimer.core.clock import NS_PER_MS
+from mmtimer.core.errors import InputError
+from mmtimer.core.lognames import LOGS_FOLDER
+from mmtimer.core.resume import find_resumable_log, inspect_log, resume_report
+from mmtimer.core.rules import load_rules
+from mmtimer.core.stage import load_stage
+from mmtimer.present.formats import display_path
+from mmtimer.present.stagelines import section_views
+from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path
+from mmtimer.ui.stagesettings import saved_crew
+
+if TYPE_CHECKING:
+    from mmtimer.ui.stagewindow import StageWindow
+
+KEY_RECENT = "files/recent"
+RECENT_MAX = 8
+
+
+def error_text(error: Exception, path: Path) -> str:
+    """A resume failure in one line naming the file."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{path}: {error.strerror}"
+    return str(error)
+
+
+def open_path(
+    window: StageWindow, path: Path, log_path: Path | None = None, *, warn: bool = True
+) -> bool:
+    """Open a stage to time, or a log.
+
+    The stage's log: ``log_path`` if given (resumed if it is a log of this stage left open;
+    any other existing file is refused), else the data folder's latest log of the stage if it
+    was left open and ``ask_resume`` says resume it, else a new dated file. On a refusal
+    ``open_error`` says why, and a warning shows if `warn`.
+    """
+    window.open_error = None
+    path = Path(path)
+    if path.suffix == ".mmlog":  # a replay window beside this one; the stage goes on
+        from mmtimer.ui.replay_window import ReplayWindow, read_replay  # noqa: PLC0415
+
+        try:
+            log = read_replay(path)
+        except InputError as error:
+            return refuse(window, "Cannot open the log", str(error), warn)
+        replay = ReplayWindow(log, window.controller.clock, window.settings, window)
+        replay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        replay.show()
+        window.replay_windows = [w for w in window.replay_windows if w.isVisible()] + [replay]
+        remember_recent(window, path)
+        return True
+    try:
+        stage = load_stage(path)
+        rules = load_rules(stage.rules, path.parent)
+        if log_path is not None and log_path.exists():
+            inspect_log(log_path, stage)  # only reads: a refused file stays untouched
+    except InputError as error:
+        return refuse(window, "Cannot open the stage", str(error), warn)
+    if not window._may_leave_stage():
+        window.open_error = "the stage under way stays open"
+        return False
+    window._close_live()
+    resume_path = log_path if log_path is not None and log_path.exists() else None
+    if log_path is None:
+        candidate = find_resumable_log(data_dir() / LOGS_FOLDER, stage)
+        if candidate is not None and window.ask_resume(window, candidate):
+            resume_path = candidate.path
+    when = window.controller.clock.utc_now()
+    target = log_path if log_path is not None else default_log_path(stage, path, when)
+    crew = saved_crew(window.settings)
+    live = LiveStage(stage, rules, crew, target, window.controller.clock, stage_dir=path.parent)
+    # before a resume starts the writer thread, so none of its alarms is missed
+    live.notice.connect(lambda m: window.statusBar().showMessage(m, 8000))
+    live.alarmChanged.connect(window._on_alarm)
+    report = ""
+    if resume_path is not None:
+        try:
+            live.resume(resume_path, guard_ns=window.trigger.settings.guard_ms * NS_PER_MS)
+        except (InputError, OSError) as error:
+            why = error_text(error, resume_path)
+            if log_path is not None:  # named explicitly: nothing else is wanted
+                live.deleteLater()
+                window._show_no_stage(f"Cannot resume {resume_path.name}")
+                return refuse(window, "Cannot resume the log", why, warn)
+            report = f"Could not resume {resume_path.name} ({why}): a new log starts"
+        else:
+            report = f"Resumed {resume_path.name}: {resume_report(live.session)}"
+    install_live(window, live, path)
+    if report:
+        window.statusBar().showMessage(report, 60_000)
+    return True
+
+
+def install_live(window: StageWindow, live: LiveStage, path: Path) -> None:
+    """Show `live` (new or resumed): the panel and the log's name. Official time and the
+    trial's chronograph are the stage's: the window asks it at every frame."""
+    window.live = live
+    window.opened_path = path
+    live.changed.connect(window._on_stage_changed)
+    window.pacer.set_live(live)
+    window.trigger.forget_last()
+    window.stage_panel.set_stage(section_views(live.stage, live.rules))
+    window.setWindowTitle(f"{live.stage.name} - mmtimer")
+    target = live.log_path
+    resumed = " (resumed)" if live.started else ""
+    window.log_label.setText(f"Log: {display_path(target)}{resumed}")
+    window.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
+    remember_recent(window, path)
+    window._on_stage_changed()
+
+
+def refuse(window: StageWindow, title: str, message: str, warn: bool) -> bool:
+    window.open_error = message
+    if warn:
+        QMessageBox.warning(window, title, message)
+    return False
+
+
+def resume_left_open(window: StageWindow) -> bool:
+    """File > Resume a log left open: the most recent log of this stage without a closing
+    event (older than the latest log too), asked as at start-up; the current log is closed."""
+    live = window.live
+    if live is None or window.opened_path is None:
+        window.statusBar().showMessage("Open a stage first (File > Open)", 5000)
+        return False
+    candidate = find_resumable_log(
+        data_dir() / LOGS_FOLDER,
+        live.stage,
+        latest_only=False,
+        exclude=[live.log_path] if live.started else [],
+    )
+    if candidate is None:
+        window.statusBar().showMessage(
+            f"No log of this stage was left open in {display_path(data_dir() / LOGS_FOLDER)}", 8000
+        )
+        return False
+    if not window.ask_resume(window, candidate):
+        return False
+    return window.open_path(window.opened_path, candidate.path)
+
+
+def recent_files(window: StageWindow) -> list[str]:
+    value = window.settings.value(KEY_RECENT, [])
+    items = value if isinstance(value, list) else [value] if value else []
+    return [str(v) for v in items if str(v)]
+
+
+def remember_recent(window: StageWindow, path: Path) -> None:
+    text = str(path.resolve())
+    files = [text] + [f for f in recent_files(window) if f != text]
+    window.settings.setValue(KEY_RECENT, files[:RECENT_MAX])
+    fill_recent(window)
+
+
+def fill_recent(window: StageWindow) -> None:
+    window.recent_menu.clear()
+    files = recent_files(window)
+    for file in files:
+        act = window.recent_menu.addAction(Path(file).name)
+        act.setToolTip(file)
+        act.triggered.connect(lambda _=False, f=file: window.open_path(Path(f)))
+    window.recent_menu.setEnabled(bool(files))
