@@ -82,9 +82,10 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _subcommand_parsers() -> dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]]:
     """Each subcommand: a function that adds its arguments, and the function that runs it."""
-    from mmtimer.commands import check, export, gps, importtable, screenshot, table
+    from mmtimer.commands import card, check, export, gps, importtable, screenshot, table
 
     return {
+        "card": (card.add_arguments, card.run),
         "check": (check.add_arguments, check.run),
         "export": (export.add_arguments, export.run),
         "gps": (gps.add_arguments, gps.run),

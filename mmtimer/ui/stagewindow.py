@@ -52,6 +52,7 @@ from mmtimer.present.formats import display_path
 from mmtimer.present.screen import CountdownState
 from mmtimer.ui import stageopen, stagesettings
 from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings
+from mmtimer.ui.cardactions import CardActions
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.countdown import CountdownWidget
 from mmtimer.ui.dialogs import (
@@ -222,6 +223,15 @@ class StageWindow(FaceWindow):
         self.results_action.setText("&Results table")
         self.results_action.setShortcut(QKeySequence("Ctrl+R"))
         self.replay_windows: list[QMainWindow] = []
+        # The navigator's card of the open stage (issue 14): File > Print card, Export card PDF.
+        self.card = CardActions(
+            self,
+            lambda: (
+                None if self.live is None else (self.live.stage, self.live.rules, self.opened_path)
+            ),
+            lambda message: self.statusBar().showMessage(message, 8000),
+            self.settings,
+        )
 
         # The driver's displays (issue 15): a second window and the phone page.
         self.drivers = DriverDisplays(
@@ -244,6 +254,7 @@ class StageWindow(FaceWindow):
             else:
                 file_menu.insertAction(self.quit_action, act)
         file_menu.insertAction(self.quit_action, self.export_action)
+        self.card.add_to(file_menu, self.quit_action)
         file_menu.insertSeparator(self.quit_action)
         self.view_menu.addAction(self.results_action)
         self.view_menu.addSeparator()

@@ -1,0 +1,172 @@
+"""File > Print card... and File > Export card PDF...: the navigator's card of the open stage.
+
+The card is `present.card` laid out by ui/card_pdf.py, the pages `mmtimer card` writes. Export
+asks for the file and the page (the file type chooses A5 or A4); Print opens the system's print
+dialog on an A5 page (the navigator may choose another). Both questions can be replaced (tests
+give their answers). QtPrintSupport is imported only when Print is chosen; without it (a build
+that leaves it out) Print says so and Export still works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from mmtimer.core.rules import RuleSet
+from mmtimer.core.stage import Stage
+from mmtimer.present.card import Card, stage_card
+from mmtimer.present.formats import display_path
+from mmtimer.ui.card_pdf import print_card, write_card_pdf
+from mmtimer.ui.pdfpages import PageName, page_layout
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+PdfAsker = Callable[[QWidget, str], "tuple[Path, PageName] | None"]
+PrinterAsker = Callable[[QWidget], "QPrinter | None"]
+StageGetter = Callable[[], "tuple[Stage, RuleSet, Path | None] | None"]
+KEY_CARD_FOLDER = "card/folder"
+
+
+def card_filename(stage_path: Path | None, stage: Stage) -> str:
+    stem = stage_path.name.removesuffix(".toml").removesuffix(".stage") if stage_path else "stage"
+    return f"{stem or stage.name}.card.pdf"
+
+
+def ask_pdf_path(parent: QWidget, suggested: str) -> tuple[Path, PageName] | None:
+    """Where to write the card, and on which page; None if the navigator cancels."""
+    tr = parent.tr
+    filters: dict[str, PageName] = {
+        tr("PDF, A5 pages (*.pdf)"): "A5",
+        tr("PDF, A4 pages (*.pdf)"): "A4",
+    }
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent,
+        tr("Export the navigator's card"),
+        suggested,
+        ";;".join(filters),
+        next(iter(filters)),
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if not path.suffix:
+        path = path.with_name(f"{path.name}.pdf")
+    return path, filters.get(selected, "A5")
+
+
+def ask_printer(parent: QWidget) -> QPrinter | None:
+    """The system's print dialog on an A5 page; None if cancelled. ImportError without
+    QtPrintSupport."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 (only to print)
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout("A5"))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(parent.tr("Print the navigator's card"))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
+class CardActions(QObject):
+    """The two actions and what they do, for a window whose stage `current()` gives."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        current: StageGetter,
+        notify: Callable[[str], None],
+        settings: Any = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.current = current
+        self.notify = notify
+        self.settings = settings
+        self.ask_pdf_path: PdfAsker = ask_pdf_path
+        self.ask_printer: PrinterAsker = ask_printer
+        self.print_action = QAction(self.tr("&Print card…"), window)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.export_action = QAction(self.tr("Export card P&DF…"), window)
+        self.print_action.triggered.connect(self.print_card)
+        self.export_action.triggered.connect(self.export_pdf)
+
+    def add_to(self, menu: QMenu, before: QAction) -> None:
+        menu.insertAction(before, self.print_action)
+        menu.insertAction(before, self.export_action)
+
+    def card(self) -> tuple[Card, Stage, Path | None] | None:
+        got = self.current()
+        if got is None:
+            self.notify(self.tr("Open a stage first (File > Open): the card is the stage's"))
+            return None
+        stage, rules, path = got
+        return stage_card(stage, rules), stage, path
+
+    def export_pdf(self) -> bool:
+        made = self.card()
+        if made is None:
+            return False
+        _, stage, stage_path = made
+        folder = self._folder(stage_path)
+        chosen = self.ask_pdf_path(self.window, str(folder / card_filename(stage_path, stage)))
+        if chosen is None:
+            return False
+        return self.write_pdf(*chosen)
+
+    def write_pdf(self, path: Path, page: PageName = "A5") -> bool:
+        """Write the open stage's card at `path` on `page`."""
+        made = self.card()
+        if made is None:
+            return False
+        try:
+            pages = write_card_pdf(path, made[0], page)
+        except OSError as error:
+            QMessageBox.warning(
+                self.window,
+                self.tr("Cannot write the card"),
+                f"{path}: {error.strerror or error}",
+            )
+            return False
+        if self.settings is not None:
+            self.settings.setValue(KEY_CARD_FOLDER, str(path.parent))
+        self.notify(
+            self.tr("Card written to {0} ({1}, {2})").format(
+                display_path(path), self._pages(pages), page
+            )
+        )
+        return True
+
+    def print_card(self) -> bool:
+        made = self.card()
+        if made is None:
+            return False
+        try:
+            printer = self.ask_printer(self.window)
+        except ImportError:
+            self.notify(self.tr("Printing is not available here: use Export card PDF"))
+            return False
+        if printer is None:
+            return False
+        try:
+            pages = print_card(printer, made[0])
+        except OSError as error:
+            self.notify(self.tr("Cannot print the card: {0}").format(error))
+            return False
+        self.notify(self.tr("Card sent to the printer ({0})").format(self._pages(pages)))
+        return True
+
+    def _pages(self, count: int) -> str:
+        return self.tr("1 page") if count == 1 else self.tr("{0} pages").format(count)
+
+    def _folder(self, stage_path: Path | None) -> Path:
+        remembered = self.settings.value(KEY_CARD_FOLDER) if self.settings is not None else None
+        if isinstance(remembered, str) and Path(remembered).is_dir():
+            return Path(remembered)
+        return Path.home()

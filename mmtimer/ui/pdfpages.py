@@ -1,0 +1,186 @@
+"""Printed pages, shared by the driver's time table (ui/timetable_pdf.py) and the navigator's
+card (ui/card_pdf.py): the page set-up, the fonts and inks, a page head, and rows flowed down the
+page in one or more columns, continued on new pages.
+
+A page is painted on any QPagedPaintDevice: a QPdfWriter (a PDF file) or a QPrinter (a printer,
+ui/card_pdf.py). Lengths are in millimetres, turned into device pixels at the device's
+resolution, so the same layout prints the same on a 300 dpi PDF and a 600 dpi printer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from mmtimer.ui.fonts import SANS, load_fonts
+
+DPI = 300
+MARGIN_MM = 10
+INK = QColor("#111111")
+FAINT = QColor("#666666")
+RULE = QColor("#bbbbbb")
+CHANGE_BAND = QColor("#ffd27a")
+CHECK_BAND = QColor("#d9d9d9")
+
+PageName = Literal["A4", "A5"]
+PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
+    "A4": QPageSize.PageSizeId.A4,
+    "A5": QPageSize.PageSizeId.A5,
+}
+T = TypeVar("T")
+
+
+def font(family: str, points: float, *, bold: bool = False, italic: bool = False) -> QFont:
+    made = QFont(family)
+    made.setPointSizeF(points)
+    made.setBold(bold)
+    made.setItalic(italic)
+    return made
+
+
+def page_layout(page: PageName = "A5") -> QPageLayout:
+    """Portrait `page` with 10 mm margins."""
+    return QPageLayout(
+        QPageSize(PAGE_SIZES[page]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def pdf_writer(path: Path, title: str, page: PageName = "A5") -> QPdfWriter:
+    """A PDF writer for `path` at 300 dpi on `page` (needs a QGuiApplication)."""
+    load_fonts()
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setTitle(title)
+    writer.setCreator("mmtimer")
+    writer.setPageLayout(page_layout(page))
+    return writer
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something to flow down the page: `height_mm` tall; `keep_with_next`: never the last on
+    a column (a heading stays with its first row)."""
+
+    height_mm: float
+    keep_with_next: bool = False
+
+
+class Pages:
+    """Paints on `device` with `painter`, page after page."""
+
+    def __init__(self, device: QPagedPaintDevice, painter: QPainter, resolution: int) -> None:
+        self.device = device
+        self.painter = painter
+        self.first = True
+        self.count = 0
+        self.mm = resolution / 25.4  # device pixels per millimetre
+        rect = device.pageLayout().paintRectPixels(resolution)
+        self.width = float(rect.width())
+        self.height = float(rect.height())
+
+    def new_page(self) -> None:
+        if not self.first:
+            self.device.newPage()
+        self.first = False
+        self.count += 1
+
+    def head(self, title: str, right: str, lines: Sequence[str]) -> float:
+        """A page head: `title` large on the left, `right` small on the right, `lines` wrapped
+        under them, then a rule. Returns where the rows start."""
+        p, mm = self.painter, self.mm
+        y = 0.0
+        p.setPen(INK)
+        p.setFont(font(SANS, 15, bold=True))
+        p.drawText(QRectF(0, y, self.width, 9 * mm), Qt.AlignmentFlag.AlignLeft, title)
+        p.setFont(font(SANS, 8))
+        p.drawText(
+            QRectF(0, y, self.width, 9 * mm),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            right,
+        )
+        y += 9 * mm
+        p.setFont(font(SANS, 9))
+        for line in lines:
+            if not line:
+                continue
+            box = QRectF(0, y, self.width, 30 * mm)
+            bound = p.boundingRect(box, Qt.TextFlag.TextWordWrap, line)
+            p.drawText(box, Qt.TextFlag.TextWordWrap, line)
+            y += bound.height() + 1 * mm
+        p.setPen(QPen(INK, 0.3 * mm))
+        p.drawLine(0, int(y), int(self.width), int(y))
+        return y + 2 * mm
+
+    def flow(
+        self,
+        items: Sequence[tuple[Item, T]],
+        top: float,
+        continued: str,
+        paint: Callable[[T, QRectF], None],
+        *,
+        columns: int = 1,
+        gap_mm: float = 4,
+    ) -> None:
+        """Paint each item's value with `paint(value, box)` down `columns` columns from `top`;
+        a full page goes on to a new one headed `continued`."""
+        p, mm = self.painter, self.mm
+        gap = gap_mm * mm
+        column_w = (self.width - gap * (columns - 1)) / columns
+        y0 = y = top
+        column = 0
+        for index, (item, value) in enumerate(items):
+            height = item.height_mm * mm
+            needed = height
+            if item.keep_with_next and index + 1 < len(items):
+                needed += items[index + 1][0].height_mm * mm
+            if y > y0 and y + needed > self.height:
+                column += 1
+                y = y0
+                if column == columns:
+                    self.new_page()
+                    p.setPen(FAINT)
+                    p.setFont(font(SANS, 8))
+                    p.drawText(QRectF(0, 0, self.width, 6 * mm), continued)
+                    y0 = y = 8 * mm
+                    column = 0
+            x = column * (column_w + gap)
+            paint(value, QRectF(x, y, column_w, height))
+            y += height
+
+    def rule_under(self, box: QRectF) -> None:
+        """A thin line under a row."""
+        self.painter.setPen(QPen(RULE, 0.15 * self.mm))
+        self.painter.drawLine(int(box.x()), int(box.bottom()), int(box.right()), int(box.bottom()))
+
+
+__all__: Sequence[str] = (
+    "CHANGE_BAND",
+    "CHECK_BAND",
+    "DPI",
+    "FAINT",
+    "INK",
+    "PAGE_SIZES",
+    "Item",
+    "PageName",
+    "Pages",
+    "font",
+    "page_layout",
+    "pdf_writer",
+)
