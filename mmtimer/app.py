@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from mmtimer import __version__
 from mmtimer.core.clock import Clock, SystemClock
 from mmtimer.core.errors import InputError
+from mmtimer.core.event import load_event
 from mmtimer.core.resume import ResumableLog, inspect_log
 from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage
@@ -56,6 +57,16 @@ def _check_stage(path: Path) -> str | None:
     return None
 
 
+def _check_event(path: Path) -> str | None:
+    """The error an event file would give (before any window opens), or None. A day whose
+    stage or log is missing is no error: the window lists it and opens the rest."""
+    try:
+        load_event(path)
+    except InputError as error:
+        return str(error)
+    return None
+
+
 def check_log_option(stage_path: Path, log_path: Path) -> str | None:
     """Why ``--log OUT`` cannot serve the stage, or None: OUT is a new file, or a log of this
     stage left without a closing event (the window resumes it). Only reads: a refused OUT (closed,
@@ -89,7 +100,14 @@ def prepare_window(
     log = getattr(args, "log", None)
     log_path = Path(log) if log else None
     quick = bool(getattr(args, "quit_after_first_frame", False))
-    if path.suffix != ".mmlog":
+    event = path.name.endswith(".event.toml")
+    if event:
+        problem = _check_event(path)
+        if problem is None and log_path is not None:
+            problem = f"--log {log_path}: an event names its days' logs (Edit event)"
+        if problem is not None:
+            return problem
+    elif path.suffix != ".mmlog":
         problem = _check_stage(path)
         if problem is None and log_path is not None:
             problem = check_log_option(path, log_path)
@@ -104,6 +122,12 @@ def prepare_window(
         open_sound=open_sound,
         ask_resume=ask_resume or (_decline_resume if quick else None),
     )
+    if event:  # its days listed, the next one open to time (none: the window waits)
+        if not window.events.open_event(path, warn=False):
+            window.close()
+            window.deleteLater()
+            return window.open_error or f"{path}: cannot be opened"
+        return window
     if not window.open_path(path, log_path, warn=False):
         window.close()
         window.deleteLater()

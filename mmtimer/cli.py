@@ -39,7 +39,10 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mmtimer {__version__}")
     parser.add_argument(
-        "file", nargs="?", help="a stage (.stage.toml) to time, or a log (.mmlog) to replay"
+        "file",
+        nargs="?",
+        help="a stage (.stage.toml) to time, a log (.mmlog) to replay, or an event "
+        "(.event.toml): its days listed and the next one opened",
     )
     parser.add_argument("--log", metavar="OUT.mmlog", help="where to write the stage log")
     parser.add_argument(

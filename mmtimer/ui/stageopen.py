@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from mmtimer.core.clock import NS_PER_MS
+from mmtimer.core.crew import Crew
 from mmtimer.core.errors import InputError
 from mmtimer.core.lognames import LOGS_FOLDER
 from mmtimer.core.resume import find_resumable_log, inspect_log, resume_report
@@ -41,17 +42,26 @@ def error_text(error: Exception, path: Path) -> str:
 
 
 def open_path(
-    window: StageWindow, path: Path, log_path: Path | None = None, *, warn: bool = True
+    window: StageWindow,
+    path: Path,
+    log_path: Path | None = None,
+    *,
+    warn: bool = True,
+    default_rules: str | None = None,
+    crew: Crew | None = None,
 ) -> bool:
-    """Open a stage to time, or a log.
+    """Open a stage to time, or a log, or an event (ui/eventcontrol.py: it opens its next day).
 
     The stage's log: ``log_path`` if given (resumed if it is a log of this stage left open;
     any other existing file is refused), else the data folder's latest log of the stage if it
     was left open and ``ask_resume`` says resume it, else a new dated file. On a refusal
-    ``open_error`` says why, and a warning shows if `warn`.
+    ``open_error`` says why, and a warning shows if `warn`. An event's day gives the event's
+    `default_rules` (for a stage that names none) and its `crew` (else the crew last entered).
     """
     window.open_error = None
     path = Path(path)
+    if path.name.endswith(".event.toml"):
+        return window.events.open_event(path, warn=warn)
     if path.suffix == ".mmlog":  # a replay window beside this one; the stage goes on
         from mmtimer.ui.replay_window import ReplayWindow, read_replay  # noqa: PLC0415
 
@@ -66,7 +76,7 @@ def open_path(
         remember_recent(window, path)
         return True
     try:
-        stage = load_stage(path)
+        stage = load_stage(path, default_rules=default_rules)
         rules = load_rules(stage.rules, path.parent)
         if log_path is not None and log_path.exists():
             inspect_log(log_path, stage)  # only reads: a refused file stays untouched
@@ -83,7 +93,8 @@ def open_path(
             resume_path = candidate.path
     when = window.controller.clock.utc_now()
     target = log_path if log_path is not None else default_log_path(stage, path, when)
-    crew = saved_crew(window.settings)
+    if crew is None:
+        crew = saved_crew(window.settings)
     live = LiveStage(stage, rules, crew, target, window.controller.clock, stage_dir=path.parent)
     # before a resume starts the writer thread, so none of its alarms is missed
     live.notice.connect(lambda m: window.statusBar().showMessage(m, 8000))

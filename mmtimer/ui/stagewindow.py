@@ -73,6 +73,7 @@ from mmtimer.ui.endstage import (
 )
 from mmtimer.ui.endstage import ask_close as ask_close_dialog
 from mmtimer.ui.endstage import confirm_end as confirm_end_dialog
+from mmtimer.ui.eventcontrol import EventControl
 from mmtimer.ui.facewindow import FaceWindow, make_action
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.leaving import UNSAVED_WAIT_S, Leaving
@@ -223,6 +224,8 @@ class StageWindow(FaceWindow):
         self.results_action.setText("&Results table")
         self.results_action.setShortcut(QKeySequence("Ctrl+R"))
         self.replay_windows: list[QMainWindow] = []
+        # A whole event over days (issue 14): File > New, Open, Edit event; View > Event.
+        self.events = EventControl(self)
         # The navigator's card of the open stage (issue 14): File > Print card, Export card PDF.
         self.card = CardActions(
             self,
@@ -254,6 +257,7 @@ class StageWindow(FaceWindow):
                 file_menu.insertSeparator(self.quit_action)
             else:
                 file_menu.insertAction(self.quit_action, act)
+        self.events.add_to(file_menu, self.quit_action, self.view_menu)
         file_menu.insertAction(self.quit_action, self.export_action)
         self.card.add_to(file_menu, self.quit_action)
         file_menu.insertSeparator(self.quit_action)
@@ -322,11 +326,21 @@ class StageWindow(FaceWindow):
         self.beeper.sound_unavailable.connect(lambda m: self.statusBar().showMessage(m, 10_000))
 
     # -- opening stages --------------------------------------------------------------------------
-    def open_path(self, path: Path, log_path: Path | None = None, *, warn: bool = True) -> bool:
-        """Open a stage to time (its log: `log_path`, a log left open, or a new one), or a log
-        in a replay window (ui/stageopen.py). On a refusal ``open_error`` says why, and a
-        warning shows if `warn`."""
-        return stageopen.open_path(self, path, log_path, warn=warn)
+    def open_path(
+        self,
+        path: Path,
+        log_path: Path | None = None,
+        *,
+        warn: bool = True,
+        default_rules: str | None = None,
+        crew: Crew | None = None,
+    ) -> bool:
+        """Open a stage to time (its log: `log_path`, a log left open, or a new one), a log
+        in a replay window, or an event (ui/stageopen.py). On a refusal ``open_error`` says
+        why, and a warning shows if `warn`."""
+        return stageopen.open_path(
+            self, path, log_path, warn=warn, default_rules=default_rules, crew=crew
+        )
 
     def resume_left_open(self) -> bool:
         """File > Resume a log left open (ui/stageopen.py)."""
@@ -368,6 +382,7 @@ class StageWindow(FaceWindow):
             return False
         live.close(self.controller.now_ns())
         self._on_stage_changed()
+        self.events.stage_ended()
         self.refresh()
         self.statusBar().showMessage(
             f"Stage ended: {live.log_path.name} is closed. File > Open to time a stage again",
