@@ -333,8 +333,10 @@ def check_rows(
     *,
     legs: tuple[Leg, ...] = (),
     max_late_min: int | None = None,
+    gps_allowed: bool = True,
 ) -> Checked:
-    """Check every row, then the stage as a whole (ids unique, name, rules, legs)."""
+    """Check every row, then the stage as a whole (ids unique, name, rules, legs); `legs`,
+    `max_late_min` and `gps_allowed` (the stage's ``gps`` key) are the stage's own terms."""
     results = [check_row(row, number) for number, row in enumerate(rows, start=1)]
     problems: list[Problem | None] = [r if isinstance(r, Problem) else None for r in results]
     sections: list[Section | None] = [r if not isinstance(r, Problem) else None for r in results]
@@ -355,7 +357,12 @@ def check_rows(
     elif all(p is None for p in problems):
         done = [s for s in sections if s is not None]
         draft = Stage(
-            name.strip(), rules.strip(), tuple(done), legs=legs, max_late_min=max_late_min
+            name.strip(),
+            rules.strip(),
+            tuple(done),
+            legs=legs,
+            max_late_min=max_late_min,
+            gps_allowed=gps_allowed,
         )
         document = stage_to_json(draft)
         document["name"], document["rules"] = name, rules
