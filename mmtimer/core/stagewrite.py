@@ -43,7 +43,11 @@ from mmtimer.core.stage import (
 )
 
 _SECTION_HEADER = re.compile(r"^\s*\[\[\s*(?:section|\"section\"|'section')\s*\]\]\s*(?:#.*)?$")
-_ANY_HEADER = re.compile(r"^\s*\[")
+_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_ANY_HEADER = re.compile(rf"^\s*\[\[?\s*{_KEY}(?:\s*\.\s*{_KEY})*\s*\]\]?\s*(?:#.*)?$")
+"""A table header line (``[x]``, ``[[leg]]``), not a line of an array written over several
+lines (``  ["0.700", "bridge"],``); a line it cannot tell apart is caught by the check that the
+text written loads back."""
 _COMMENT = re.compile(r"^\s*#")
 _BLANK = re.compile(r"^\s*$")
 

@@ -185,7 +185,8 @@ class StageDraft:
 
     # -- state -----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
-        return Snapshot(self.name, self.rules, self.gps_allowed, tuple(self.rows))
+        rows = tuple(replace(r, cells={c: t for c, t in r.cells.items() if t}) for r in self.rows)
+        return Snapshot(self.name, self.rules, self.gps_allowed, rows)
 
     @property
     def dirty(self) -> bool:
@@ -303,10 +304,8 @@ class StageDraft:
         if isinstance(edit, SetCells):
             old = self.rows[edit.row]
             undo = SetCells(edit.row, {c: old.text(c) for c in edit.cells})
-            new = old
-            for column, text in edit.cells.items():
-                new = new.with_text(column, text)
-            self.rows[edit.row] = new
+            cells = {c: t for c, t in {**old.cells, **edit.cells}.items() if t}
+            self.rows[edit.row] = replace(old, cells=cells)  # an empty cell is no cell
             return undo
         if isinstance(edit, InsertRows):
             rows = [

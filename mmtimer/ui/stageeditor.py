@@ -498,7 +498,10 @@ class StageEditor(QMainWindow):
             self.gps_box.setChecked(draft.gps_allowed)
             self.gps_box.blockSignals(False)
         problem = draft.stage_problem()
-        self.stage_problem_label.setText(problem.message if problem else "")
+        terms = {"name": self.tr("Name"), "rules": self.tr("Rules")}
+        where = terms.get(problem.column or "", problem.column) if problem else None
+        message = problem.message if problem else ""
+        self.stage_problem_label.setText(f"{where}: {message}" if where else message)
         self.stage_problem_label.setVisible(problem is not None)
         self.totals_label.setText(self.totals_text())
         self._show_title()

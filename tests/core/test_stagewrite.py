@@ -24,7 +24,7 @@ from mmtimer.core.stagewrite import save_stage_keeping, stage_text
 from mmtimer.paths import resource
 from tests.core.test_stage import FORMATS_EXAMPLE, average_trials, stages, timed_sections
 
-EXAMPLES = ("mille-miglia-day1.stage.toml", "tsd-club.stage.toml")
+EXAMPLES = tuple(sorted(p.name for p in resource("stages").glob("*.stage.toml")))
 
 COMMENTED = """\
 # Our own copy of the road book, day 2. Checked twice at scrutineering.
