@@ -149,6 +149,9 @@ class StageDraft:
     """Where each row (by its `origin`, a token that stays with the row through moves, undo
     and redo) is in `original`: what the writer needs to keep its comments."""
     _tokens: Iterator[int] = field(default_factory=lambda: count(1 << 40), repr=False)
+    _row_cache: dict[tuple[tuple[str, str], ...], Section | Problem] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._positions = {row.origin: row.origin for row in self.rows if row.origin is not None}
@@ -209,6 +212,7 @@ class StageDraft:
                 legs=self.legs,
                 max_late_min=self.max_late_min,
                 gps_allowed=self.gps_allowed,
+                cache=self._row_cache,
             )
         return self._checked
 
