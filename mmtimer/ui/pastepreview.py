@@ -88,7 +88,7 @@ class PastePreview(QDialog):
         self._fit(self.refused_table)
         self.refused_label.setVisible(bool(refused))
         self.refused_table.setVisible(bool(refused))
-        layout.addWidget(self.refused_table, 1)
+        layout.addWidget(self.refused_table, 2)
 
         buttons = QDialogButtonBox()
         self.insert_button = buttons.addButton(
@@ -101,11 +101,12 @@ class PastePreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(980, 600)
 
     @staticmethod
     def _fit(table: QTableWidget) -> None:
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()
         table.horizontalHeader().setStretchLastSection(True)

@@ -384,6 +384,11 @@ class StageEditor(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # A row is as tall as its Check message needs (the loader's words in full).
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMinimumSectionSize(max(26, rows.minimumSectionSize()))
+        self.table.setWordWrap(True)
         for column, width in zip(
             range(len(COLUMNS)), (64, 96, 130, 70, 70, 80, 130, 130, 200, 76, 96), strict=True
         ):

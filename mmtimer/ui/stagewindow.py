@@ -596,6 +596,10 @@ class StageWindow(FaceWindow):
         return self.leaving.may_leave(self.live)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A stage editor with changes asks first (save, discard, cancel): none is lost on quit.
+        if not all(editor.close() for editor in list(self.editor_windows)):
+            event.ignore()
+            return
         if not self._may_leave_stage():
             event.ignore()
             return
