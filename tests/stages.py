@@ -10,6 +10,7 @@ sequences of presses, undos and the rest (live equals replay).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from mmtimer.core.crew import Crew
 from mmtimer.core.rules import load_rules
@@ -21,6 +22,10 @@ MS = 1_000_000  # ns per millisecond
 H_MS = 3_600_000  # ms per hour
 UTC0 = datetime(2026, 5, 13, 8, 0, tzinfo=UTC)
 CREW_7 = Crew(number=7)
+FORMATS_CREW = Crew(
+    112, "Giulia Ferri", "Marco Bassi", "Alfa Romeo 6C 1750 SS", 1929, Decimal("1.80")
+)
+"""The crew of FORMATS.md's examples (the log header's, the event file's)."""
 
 FOUR_KINDS_TEXT = """
 format = "mmtimer-stage/1"
