@@ -125,7 +125,7 @@ def run_bare(seconds: float) -> None:
     from mmtimer.core.clock import SystemClock
     from mmtimer.ui.dialstate import DialState
     from mmtimer.ui.fonts import dial_font, load_fonts
-    from mmtimer.ui.mainwindow import format_chrono
+    from mmtimer.present.formats import format_chrono
 
     make_application()
     load_fonts()
