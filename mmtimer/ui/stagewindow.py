@@ -7,9 +7,11 @@ chronograph of the current trial: with a stage open the Chronograph keys (S, P, 
 painted pushers act on nothing and say so in the status bar.
 
 Keys: the trigger keys (Space by default) record a pass from the key event's own time;
-Backspace voids the last pass (a void event, never an erase); N skips the armed line; G chooses
-another section; T opens the official-time sync; + and - nudge official time by 0.1 s; C edits
-the crew; Ctrl+Shift+E ends the stage (confirmed); F1 lists every shortcut.
+Backspace undoes the last action - a pass, a skip, a section choice, a sync, a start press -
+with an undo event (never an erase), and again the one before; N skips the armed line; G arms
+any line (a double-click on the stage panel too); T opens the official-time sync; + and -
+nudge official time by 0.1 s; C edits the crew; Ctrl+Shift+E ends the stage (confirmed); F1
+lists every shortcut.
 
 What the window shows comes from the presentation layer: `LiveStage.screen` (the core's
 `LiveSession.state` through `present.screen.Presenter`, as the replay shows it) gives the
@@ -98,12 +100,14 @@ CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
-    "where the system gives one). A second press within the guard time is flagged: Backspace "
-    "voids it. Nothing is erased: a void is a new line in the log. A stage log left open by a "
-    "crash is offered for resume when its stage opens again (also File > Resume a log left "
-    "open), so the stage stays in one log. Stage > End stage ends it for good; quitting before "
-    "every line is done asks, and by default keeps the stage open to resume. The dial is the "
-    "current trial's chronograph: the Chronograph keys and pushers act only with no stage open."
+    "where the system gives one). A second press within the guard time is flagged. Backspace "
+    "undoes the last action (a pass, a skip, a section choice, a sync), and again the one "
+    "before; the status bar says what. Nothing is erased: an undo is a new line in the log. "
+    "A stage log left open by a crash is offered for resume when its stage opens again (also "
+    "File > Resume a log left open), so the stage stays in one log. Stage > End stage ends it "
+    "for good; quitting before every line is done asks, and by default keeps the stage open to "
+    "resume. The dial is the current trial's chronograph: the Chronograph keys and pushers act "
+    "only with no stage open."
 )
 
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
@@ -207,9 +211,9 @@ class StageWindow(FaceWindow):
         self.recent_menu = QMenu("Open &recent", self)
         self.resume_action = action("Resume a log left &open…")
         self.record_action = action("&Record a pass")
-        self.void_action = action("&Void the last pass", "Backspace")
+        self.void_action = action("&Undo the last action", "Backspace")
         self.skip_action = action("S&kip the armed line", "N")
-        self.section_action = action("&Go to a section…", "G")
+        self.section_action = action("&Go to a line…", "G")
         self.sync_action = action("Official &time…", "T")
         self.later_action = action("Official time +0.1 s", "+", "=")
         self.earlier_action = action("Official time -0.1 s", "-")
@@ -304,7 +308,7 @@ class StageWindow(FaceWindow):
         # Presses: keys and the on-screen button, through the trigger.
         self.trigger.pressed.connect(self._on_press)
         self.record_action.triggered.connect(lambda: self.trigger.handle_button(None))
-        self.void_action.triggered.connect(self._on_void)
+        self.void_action.triggered.connect(self._on_undo)
         self.skip_action.triggered.connect(self._on_skip)
         self.section_action.triggered.connect(self.choose_section)
         self.stage_panel.section_chosen.connect(self._on_section_chosen)
@@ -428,30 +432,40 @@ class StageWindow(FaceWindow):
         if outcome.message:
             self.statusBar().showMessage(outcome.message, 6000)
 
-    def _on_void(self) -> None:
-        if self.live is not None and self.live.void_last() is not None:
+    def _on_undo(self) -> None:
+        if self.live is None:
+            return
+        done = self.live.undo_last(self.controller.now_ns())
+        if done is not None:
             self.trigger.forget_last()
-            self.statusBar().showMessage("Last pass voided (it stays in the log as voided)", 5000)
+            self.statusBar().showMessage(self.live.presenter.undone(done[1]), 8000)
 
     def _on_skip(self) -> None:
         if self.live is not None:
             self.live.skip_line(self.controller.now_ns())
 
     def choose_section(self) -> None:
+        """G: arm any line of the stage (the armed one is offered first)."""
         if self.live is None:
             return
-        ids = [s.id for s in self.live.stage.sections]
+        lines = [
+            (section.id, line)
+            for section in self.live.stage.sections
+            for line in range(1, section.lines + 1)
+        ]
+        names = [self.live.presenter.label(*key) for key in lines]
         armed = self.live.session.armed
-        current = ids.index(armed.section) if armed is not None else 0
+        key = (armed.section, armed.line) if armed is not None else lines[0]
+        current = lines.index(key) if key in lines else 0
         chosen, ok = QInputDialog.getItem(
-            self, "Go to a section", "Arm the first line of:", ids, current, False
+            self, "Go to a line", "Arm the line:", names, current, False
         )
-        if ok and chosen:
-            self._on_section_chosen(chosen)
+        if ok and chosen in names:
+            self._on_section_chosen(*lines[names.index(chosen)])
 
-    def _on_section_chosen(self, section_id: str) -> None:
+    def _on_section_chosen(self, section_id: str, line: int = 1) -> None:
         if self.live is not None:
-            self.live.select_section(section_id, self.controller.now_ns())
+            self.live.select_section(section_id, self.controller.now_ns(), line)
 
     # -- official time -----------------------------------------------------------------------
     def show_sync_dialog(self) -> SyncDialog:
