@@ -142,15 +142,16 @@ class SessionState:
         cls, fold: SessionFold, t_ns: int, events: tuple[Event, ...], results: StageResult
     ) -> SessionState:
         """The state of `fold` (which has taken `events`) at log instant `t_ns`."""
+        countdown = fold.countdown(t_ns)
         return cls(
             t_ns=t_ns,
             events=events,
             armed=fold.armed,
             chronograph=fold.chronograph,
             official_ns=fold.official_ns(t_ns),
-            countdown=fold.countdown(t_ns),
+            countdown=countdown,
             results=results,
-            trial_chronograph=fold.trial_chronograph(t_ns),
+            trial_chronograph=fold.trial_chronograph(t_ns, countdown),
             last_pass=fold.last_pass(),
             last_sync=fold.last_sync,
             closed=fold.closed,
@@ -350,19 +351,21 @@ class SessionFold:
         book = self.book
         return [seq for seq in book.by_seq if seq not in book.voided_seqs]
 
-    def trial_chronograph(self, t_ns: int) -> Chronograph:
+    def trial_chronograph(self, t_ns: int, countdown: Countdown | None = None) -> Chronograph:
         """The dial's chronograph in stage mode at log instant `t_ns`: the current timed
         trial's running measurement (from its reference line), stopped at the last line's time
         once the chain is done, and at the closing event once the stage was ended; at rest
-        otherwise. Live and replay show it alike."""
+        otherwise. Live and replay show it alike. `countdown`: ``countdown(t_ns)`` if the
+        caller has it already."""
         if self.closed and self.closed_ns is not None:
             end = min(t_ns, self.closed_ns)
-            chrono = self._trial_chronograph(end)
+            chrono = self._trial_chronograph(end, None if end != t_ns else countdown)
             return chrono if chrono.started_ns is None else chrono.stop(end)
-        return self._trial_chronograph(t_ns)
+        return self._trial_chronograph(t_ns, countdown)
 
-    def _trial_chronograph(self, t_ns: int) -> Chronograph:
-        countdown = self.countdown(t_ns)
+    def _trial_chronograph(self, t_ns: int, countdown: Countdown | None) -> Chronograph:
+        if countdown is None:
+            countdown = self.countdown(t_ns)
         if countdown is not None and countdown.reference_line is not None:
             reference = self.counting_pass(countdown.section, countdown.reference_line)
             if reference is not None:
