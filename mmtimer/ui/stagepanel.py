@@ -62,6 +62,7 @@ class StagePanel(QTreeWidget):
         self._sections = {}
         self._armed = None
         self._shown = {}
+        items = []
         for section in sections:
             item = QTreeWidgetItem([f"{section.id}  {section.title}", "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, section.id)
@@ -72,10 +73,15 @@ class StagePanel(QTreeWidget):
                 child = QTreeWidgetItem([f"    {line.label}", line.target, ""])
                 child.setData(0, Qt.ItemDataRole.UserRole, section.id)
                 item.addChild(child)
-            self.addTopLevelItem(item)
-            item.setFirstColumnSpanned(True)  # a long title must not widen the line column
-            item.setExpanded(True)
+            items.append(item)
             self._sections[section.id] = item
+        # All at once, then expanded and spanned: each item added before the next is spanned
+        # makes the view lay out every item again (5,000 sections took 28 s, now 0.2 s).
+        self.addTopLevelItems(items)
+        for item in items:
+            item.setExpanded(True)
+        for item in items:
+            item.setFirstColumnSpanned(True)  # a long title must not widen the line column
         for column in (0, 1):
             self.resizeColumnToContents(column)
         # room for the armed line's bold face and marker
