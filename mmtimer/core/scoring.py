@@ -4,8 +4,11 @@ The one scoring implementation: the live window, replay, the CLI and the CSV all
 
 What counts (the choices where the log could be read more than one way):
 
-- Only `Sync`, `Pass` and `Void` events matter, and for an average trial with
+- Only `Sync`, `Pass`, `Void` and ``undo`` events matter, a skip (a ``navigate`` event with
+  ``action = "skip"``) for when a line is missed, and for an average trial with
   ``start = "press"`` its `start` events (core.pacer.START_EVENT); every other event is skipped.
+- An ``undo`` (FORMATS.md section 6) takes back the pass, sync, skip or start press it names:
+  scoring reads the log as if that event were not there (the undo of a pass is its void).
 - A press-start trial's schedule starts at the last `start` event of its section, put on the
   unit like any crossing; its ideals are that official time plus the exact ideal elapsed time,
   then rounded by `ideal_rounding`. Without a start press (or a sync before it) its checks are
@@ -34,8 +37,9 @@ What counts (the choices where the log could be read more than one way):
   fewest points with a points table); of equally bad rows the earliest in driving order drops.
   Car factors multiply the total after discards.
 - During the stage (``live=True``) a measurement with no pass that lies after the furthest
-  recorded pass in driving order is not missed yet: its row has the note ``pending``, no
-  penalty, and it is never discarded. After the stage, score without `live`.
+  recorded or skipped line in driving order is not missed yet: its row has the note
+  ``pending``, no penalty, and it is never discarded (a skipped line is missed at once). After
+  the stage, score without `live`.
 
 Performance: one pass over the events and over the sections, syncs found by bisection; a
 five-day event scores in a few milliseconds (tests/benchmarks/bench_scoring.py). `ScoreFold`
@@ -55,10 +59,11 @@ from functools import lru_cache
 
 from mmtimer.core.clock import NS_PER_MS, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew
-from mmtimer.core.events import Event, Other, Pass, Sync, Void
+from mmtimer.core.events import Event, Other, Pass, Sync, Void, undo_ref
 from mmtimer.core.legs import ControlTerms, apply_control_terms
+from mmtimer.core.logfile import NAVIGATE_EVENT
 from mmtimer.core.pacer import START_EVENT
-from mmtimer.core.passes import PassBook, kind_of
+from mmtimer.core.passes import Key, PassBook, kind_of, pass_problem
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import TIE_BREAKS, KindRules, RuleSet, year_factor
 from mmtimer.core.stage import AverageTrial, Section, Stage, TimeControl, TimedSection
@@ -84,11 +89,12 @@ def _official_time(syncs: Sequence[Sync]) -> OfficialTime:
 
 @dataclass(slots=True)
 class _Passes:
-    """The passes that count, by (section, line), and what was voided."""
+    """The passes that count, by (section, line), what was voided, and what was skipped."""
 
     chosen: Mapping[tuple[str, int], Pass]
     voided: Container[tuple[str, int]]
     starts: Mapping[str, int]  # section -> t_ns of its last start press (start = "press")
+    skipped: frozenset[Key] = frozenset()  # lines skipped (N) and not undone
 
 
 def _start_of(event: Event) -> tuple[str, int] | None:
@@ -100,6 +106,28 @@ def _start_of(event: Event) -> tuple[str, int] | None:
     return None
 
 
+def skipped_key(event: Event, lines: dict[str, int]) -> Key | None:
+    """The line a skip event (``navigate`` with ``action = "skip"``) left unrecorded, if the
+    stage (`lines`: each section's line count) has it; None for any other event."""
+    if isinstance(event, Other) and event.type == NAVIGATE_EVENT:
+        data = event.data
+        section, line = data.get("skipped_section"), data.get("skipped_line")
+        if (
+            data.get("action") == "skip"
+            and isinstance(section, str)
+            and type(line) is int
+            and pass_problem(lines, section, line) is None
+        ):
+            return section, line
+    return None
+
+
+def _last_starts(starts: dict[int, tuple[str, int]]) -> dict[str, int]:
+    """Each section's last start press that counts (`starts`: seq -> (section, t_ns), in seq
+    order)."""
+    return {section: t_ns for section, t_ns in starts.values()}
+
+
 def _fold(
     events: Sequence[Event], stage: Stage, messages: list[str]
 ) -> tuple[OfficialTime, _Passes]:
@@ -107,9 +135,11 @@ def _fold(
     passes in seq order, then the voids (a void may name a later seq here), by `PassBook`."""
     syncs: list[Sync] = []
     passes: list[Pass] = []
-    voids: list[Void] = []
-    book = PassBook(_lines(stage))
-    starts: dict[str, int] = {}
+    cancels: list[Void | tuple[int, int]] = []  # voids, and undos as (seq, ref), in log order
+    lines = _lines(stage)
+    book = PassBook(lines)
+    starts: dict[int, tuple[str, int]] = {}
+    skips: dict[int, Key] = {}
     for event in events:
         if isinstance(event, Pass):
             passes.append(event)
@@ -117,20 +147,38 @@ def _fold(
             syncs.append(event)
             book.note(event.seq, "sync")
         elif isinstance(event, Void):
-            voids.append(event)
+            cancels.append(event)
             book.note(event.seq, "void")
         else:
             book.note(event.seq, kind_of(event))
+            ref = undo_ref(event)
+            if ref is not None:
+                cancels.append((event.seq, ref))
+                continue
             start = _start_of(event)
             if start is not None:
-                starts[start[0]] = start[1]
+                starts[event.seq] = start
+            skipped = skipped_key(event, lines)
+            if skipped is not None:
+                skips[event.seq] = skipped
     ordered = passes if _rising(passes) else sorted(passes, key=lambda p: p.seq)
     for p in ordered:
         book.add_pass(p)
-    for void in voids:
-        book.add_void(void)
+    for cancel in cancels:
+        if isinstance(cancel, Void):
+            book.add_void(cancel)
+        else:
+            book.add_undo(*cancel)
+    undone = book.undone_seqs
+    if undone:
+        syncs = [sync for sync in syncs if sync.seq not in undone]
+        starts = {seq: start for seq, start in starts.items() if seq not in undone}
+        skips = {seq: key for seq, key in skips.items() if seq not in undone}
     messages.extend(book.messages())
-    return _official_time(syncs), _Passes(book.chosen(), set(book.voided_keys), starts)
+    folded = _Passes(
+        book.chosen(), set(book.voided_keys), _last_starts(starts), frozenset(skips.values())
+    )
+    return _official_time(syncs), folded
 
 
 def _lines(stage: Stage) -> dict[str, int]:
@@ -413,9 +461,11 @@ def _not_reached(row: ResultRow) -> bool:
 
 
 def _mark_pending(rows: list[ResultRow], stage: Stage, passes: _Passes) -> list[ResultRow]:
-    """Missing measurements after the furthest recorded pass become pending (see module doc)."""
+    """Missing measurements after the furthest recorded or skipped line become pending (see
+    module doc)."""
     order = {section.id: index for index, section in enumerate(stage.sections)}
-    furthest = max(((order[sid], line) for sid, line in passes.chosen), default=(-1, 0))
+    reached = itertools.chain(passes.chosen, passes.skipped)
+    furthest = max(((order[sid], line) for sid, line in reached), default=(-1, 0))
     return [
         _pending_row(row)
         if _not_reached(row) and (order[row.section], row.line) > furthest
@@ -680,8 +730,8 @@ class _Rows:
         self.dirty: set[int] = set(range(count))  # sections to score again
         self.raw: list[list[ResultRow]] = [[] for _ in range(count)]  # as `_section_rows` gave
         self.messages: dict[int, list[str]] = {}  # each section's messages (if it has any)
-        self.max_line = [0] * count  # each section's furthest line with a counting pass
-        self.furthest = -1  # the furthest section with a counting pass
+        self.max_line = [0] * count  # each section's furthest line recorded (or skipped)
+        self.furthest = -1  # the furthest section with a line recorded (or skipped)
         self.shown_furthest: int | None = None  # what `rows` were marked for (None: not yet)
         self.rows: list[ResultRow | None] = [None] * layout.total
         self.penalties = _ExactSum()
@@ -741,7 +791,8 @@ class _Rows:
         self.result = None
         layout, rules = self.layout, self.rules
         book = fold._book
-        passes = _Passes(_Chosen(book), book.voided_keys, fold._starts)
+        skipped = frozenset(fold._skips.values())
+        passes = _Passes(_Chosen(book), book.voided_keys, _last_starts(fold._starts), skipped)
         syncs = fold.official_time()
         terms = fold._stage.control_terms()
         dirty = sorted(self.dirty)
@@ -759,7 +810,11 @@ class _Rows:
                 self.messages.pop(i, None)
             sid = section.id
             self.max_line[i] = max(
-                (line for line in range(1, section.lines + 1) if counting.get((sid, line))),
+                (
+                    line
+                    for line in range(1, section.lines + 1)
+                    if counting.get((sid, line)) or (sid, line) in skipped
+                ),
                 default=0,
             )
         furthest = self.furthest
@@ -840,8 +895,10 @@ class ScoreFold:
         "_last_seq",
         "_last_t",
         "_layout",
+        "_lines",
         "_official",
         "_seen",
+        "_skips",
         "_stage",
         "_starts",
         "_syncs",
@@ -850,12 +907,14 @@ class ScoreFold:
 
     def __init__(self, stage: Stage) -> None:
         self._stage = stage
-        self._book = PassBook(_lines(stage))
+        self._lines = _lines(stage)
+        self._book = PassBook(self._lines)
         self._seen: dict[int, Pass | Void] = {}  # shared with snapshots: see the class doc
         self._last_seq: int | None = None
         self._syncs: list[Sync] = []
         self._official: OfficialTime | None = None  # of `_syncs`, until the next sync
-        self._starts: dict[str, int] = {}
+        self._starts: dict[int, tuple[str, int]] = {}  # seq -> (section, t_ns), not undone
+        self._skips: dict[int, Key] = {}  # seq -> the line it skipped, not undone
         self._layout: _Layout | None = None  # worked out at the first result; shared
         self._last_t: dict[str, int] = {}  # each section's latest pass or start instant
         self._caches: dict[tuple[int, bool], _Rows] = {}  # by (id of the rules, live)
@@ -866,12 +925,14 @@ class ScoreFold:
         """A copy that carries on independently (see the class doc for what it shares)."""
         copy = ScoreFold.__new__(ScoreFold)
         copy._stage = self._stage
+        copy._lines = self._lines
         copy._book = self._book.snapshot()
         copy._seen = self._seen
         copy._last_seq = self._last_seq
         copy._syncs = self._syncs.copy()
         copy._official = self._official
         copy._starts = self._starts.copy()
+        copy._skips = self._skips.copy()
         copy._layout = self._layout
         copy._last_t = self._last_t.copy()
         copy._caches = {}
@@ -905,12 +966,16 @@ class ScoreFold:
                 cache.dirty.update(touched)
 
     def apply(self, event: Event) -> None:
-        """Take the next event of the log (any type; only passes, voids and syncs count)."""
+        """Take the next event of the log (any type; only passes, voids, undos, syncs, skips and
+        start presses count)."""
         seq = event.seq
         if self._last_seq is not None and seq <= self._last_seq:
             raise NotCausalError(f"seq {seq} does not rise after seq {self._last_seq}")
         if isinstance(event, Void) and event.ref >= seq:
             raise NotCausalError(f"void seq {seq} names seq {event.ref}, which is not before it")
+        ref = undo_ref(event)
+        if ref is not None and ref >= seq:
+            raise NotCausalError(f"undo seq {seq} names seq {ref}, which is not before it")
         self._last_seq = seq
         self.count += 1
         for cache in self._caches.values():
@@ -924,6 +989,22 @@ class ScoreFold:
             voided, _ = self._book.add_void(event)
             if voided is not None:
                 self._touch(voided.section, None)
+        elif ref is not None:
+            kind, undone, _ = self._book.add_undo(seq, ref)
+            if undone is not None:
+                self._touch(undone.section, None)
+            elif kind == "sync":
+                synced = [sync for sync in self._syncs if sync.seq == ref]
+                self._syncs = [sync for sync in self._syncs if sync.seq != ref]
+                for sync in synced:
+                    self._synced(sync.t_ns)
+            else:
+                start = self._starts.pop(ref, None)
+                if start is not None:
+                    self._touch(start[0], None)
+                skipped = self._skips.pop(ref, None)
+                if skipped is not None:
+                    self._touch(skipped[0], None)
         else:
             if isinstance(event, Sync):
                 self._syncs.append(event)
@@ -931,8 +1012,12 @@ class ScoreFold:
             else:
                 start = _start_of(event)
                 if start is not None:
-                    self._starts[start[0]] = start[1]
+                    self._starts[seq] = start
                     self._touch(start[0], start[1])
+                skipped = skipped_key(event, self._lines)
+                if skipped is not None:
+                    self._skips[seq] = skipped
+                    self._touch(skipped[0], None)
             self._book.note(seq, kind_of(event))
 
     def official_time(self) -> OfficialTime:

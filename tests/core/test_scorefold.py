@@ -29,6 +29,10 @@ items = st.lists(
         # a void names an earlier seq (any type: a pass, a void, a sync, a note) or none at all
         st.tuples(st.just("void"), st.just(""), st.integers(0, 60), st.just(0)),
         st.tuples(st.just("note"), st.just(""), st.just(0), instants),
+        # an undo (FORMATS.md section 6) names an earlier seq of any type, as a void does
+        st.tuples(st.just("undo"), st.just(""), st.integers(0, 60), instants),
+        # a skip (N) leaves its line missed at once, until it is undone
+        st.tuples(st.just("skip"), st.sampled_from(SECTION_IDS), st.integers(0, 5), instants),
     ),
     max_size=45,
 )
@@ -46,6 +50,11 @@ def causal_log(drawn: list[tuple[str, str, int, int]], gap: int) -> list[Event]:
             out.append(Sync(seq, t_ns, number))
         elif kind == "void":
             out.append(Void(seq, number % seq if seq > 1 else 0))
+        elif kind == "undo":
+            out.append(Other(seq, "undo", {"ref": number % seq if seq > 1 else 0}, t_ns))
+        elif kind == "skip":
+            data = {"action": "skip", "skipped_section": section, "skipped_line": number}
+            out.append(Other(seq, "navigate", {**data, "section": None, "line": None}, t_ns))
         else:
             out.append(Other(seq, "note", {"text": "n"}, t_ns))
     return out
@@ -138,12 +147,21 @@ kept_items = st.lists(
         st.tuples(st.just("sync"), st.just(""), st.integers(0, 86_399_999), instants),
         st.tuples(st.just("void"), st.just(""), st.integers(0, 60), st.just(0)),
         st.tuples(st.just("start"), st.sampled_from(["PM1", "PC1"]), st.just(0), instants),
+        st.tuples(st.just("undo"), st.just(""), st.integers(0, 60), instants),
+        st.tuples(st.just("skip"), st.sampled_from(LEG_IDS), st.integers(0, 3), instants),
     ),
     max_size=40,
 )
 
 
 def with_starts(drawn: list[tuple[str, str, int, int]]) -> list[Event]:
+    """Events with start presses; an undo names one of the three events before it."""
+    drawn = [
+        (kind, section, max(0, index - number % 3), t)
+        if kind == "undo"
+        else (kind, section, number, t)
+        for index, (kind, section, number, t) in enumerate(drawn)
+    ]
     events = causal_log([d if d[0] != "start" else ("note", *d[1:]) for d in drawn], 0)
     return [
         Other(e.seq, START_EVENT, {"section": d[1]}, d[3]) if d[0] == "start" else e
