@@ -200,6 +200,10 @@ class StageWindow(FaceWindow):
             return make_action(self, text, *keys)
 
         self.open_action = action("&Open…", QKeySequence(QKeySequence.StandardKey.Open).toString())
+        # The stage editor (issue 14): a new stage, or the open one (ui/stageeditor.py).
+        self.new_stage_action = action(self.tr("&New stage…"), "Ctrl+N")
+        self.edit_stage_action = action(self.tr("Edit &stage…"), "Ctrl+Shift+N")
+        self.editor_windows: list[QMainWindow] = []
         self.recent_menu = QMenu("Open &recent", self)
         self.resume_action = action("Resume a log left &open…")
         self.record_action = action("&Record a pass")
@@ -237,7 +241,15 @@ class StageWindow(FaceWindow):
         """File gains Open, Recent, Resume and Export; View the results table; Chronograph
         and Stage come before Help."""
         file_menu = self.file_menu
-        for act in (self.open_action, self.recent_menu, self.resume_action, None):
+        for act in (
+            self.new_stage_action,
+            self.edit_stage_action,
+            None,
+            self.open_action,
+            self.recent_menu,
+            self.resume_action,
+            None,
+        ):
             if isinstance(act, QMenu):
                 file_menu.insertMenu(self.quit_action, act)
             elif act is None:
@@ -304,6 +316,8 @@ class StageWindow(FaceWindow):
         self.settings_action.triggered.connect(self.edit_settings)
         self.end_stage_action.triggered.connect(self.end_stage)
         self.open_action.triggered.connect(self._on_open)
+        self.new_stage_action.triggered.connect(lambda: self.edit_stage(None))
+        self.edit_stage_action.triggered.connect(self.edit_open_stage)
         self.resume_action.triggered.connect(self.resume_left_open)
         self.export_action.triggered.connect(self._on_export)
         # Beeps and their flash.
@@ -316,6 +330,25 @@ class StageWindow(FaceWindow):
         in a replay window (ui/stageopen.py). On a refusal ``open_error`` says why, and a
         warning shows if `warn`."""
         return stageopen.open_path(self, path, log_path, warn=warn)
+
+    def edit_stage(self, path: Path | None) -> QMainWindow | None:
+        """File > New stage (`path` None) or Edit stage: a stage editor window beside this one."""
+        from mmtimer.ui.stageeditor import open_editor  # noqa: PLC0415
+
+        editor = open_editor(self, path)
+        if editor is not None:
+            self.editor_windows.append(editor)
+            editor.destroyed.connect(
+                lambda: (
+                    self.editor_windows.remove(editor) if editor in self.editor_windows else None
+                )
+            )
+        return editor
+
+    def edit_open_stage(self) -> QMainWindow | None:
+        """File > Edit stage: the stage open in this window (a new one when none is)."""
+        path = self.opened_path
+        return self.edit_stage(path if path is not None and path.suffix != ".mmlog" else None)
 
     def resume_left_open(self) -> bool:
         """File > Resume a log left open (ui/stageopen.py)."""
@@ -563,6 +596,10 @@ class StageWindow(FaceWindow):
         return self.leaving.may_leave(self.live)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A stage editor with changes asks first (save, discard, cancel): none is lost on quit.
+        if not all(editor.close() for editor in list(self.editor_windows)):
+            event.ignore()
+            return
         if not self._may_leave_stage():
             event.ignore()
             return
