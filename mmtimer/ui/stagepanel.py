@@ -146,8 +146,10 @@ class StagePanel(QTreeWidget):
         (a press on a long stage must not rewrite every line)."""
         for key in self._shown.keys() - results.keys():
             self.set_result(*key, "", None)
+        previous = self._shown
         for key, shown in results.items():
-            if self._shown.get(key) != shown:
+            old = previous.get(key)
+            if old is not shown and old != shown:
                 self.set_result(*key, *shown)
         self._shown = dict(results)
 

@@ -46,10 +46,11 @@ from PySide6.QtWidgets import (
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import CsvLocale
+from mmtimer.core.results import StageResult
 from mmtimer.core.timefmt import DAY_MS
 from mmtimer.present.face import chronograph_face, stage_face
 from mmtimer.present.formats import display_path
-from mmtimer.present.screen import CountdownState
+from mmtimer.present.screen import CountdownState, Screen
 from mmtimer.ui import stageopen, stagesettings
 from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings
 from mmtimer.ui.controller import Controller
@@ -128,6 +129,8 @@ class StageWindow(FaceWindow):
     ) -> None:
         super().__init__(controller, settings, ("chrono", "mark", "official"), parent)
         self._flash_until_ns = 0
+        # what the stage panel and the results table show: results, current row, total label
+        self._shown: tuple[StageResult | None, tuple[str, int] | None, str] = (None, None, "")
         self._sync_dialog: SyncDialog | None = None
         self.opened_path: Path | None = None
         self.open_error: str | None = None  # why the last open_path refused, if it did
@@ -513,11 +516,15 @@ class StageWindow(FaceWindow):
         if live is None:
             return
         self.drivers.stage_changed()
-        screen = live.screen(self.controller.now_ns())
-        self.stage_panel.show_results(screen.line_results())
-        self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
         self.beeper.check()  # the target may have changed
-        self.refresh()
+        self.refresh()  # one screen: the face, and the panel and table with their results
+
+    def _show_results(self, live: LiveStage, screen: Screen) -> None:
+        """The stage panel's line results and the results table, when the results changed
+        (only the lines that changed are touched)."""
+        self._shown = (screen.results, screen.current_row, screen.total_label)
+        self.stage_panel.show_results(live.presenter.line_results(screen.results))
+        self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
 
     def _on_alarm(self, message: object) -> None:
         if isinstance(message, str):
@@ -552,6 +559,13 @@ class StageWindow(FaceWindow):
             )
         else:
             screen = live.screen(t_ns, flash=t_ns < self._flash_until_ns)
+            shown = self._shown
+            if (
+                screen.results is not shown[0]
+                or screen.current_row != shown[1]
+                or screen.total_label != shown[2]
+            ):
+                self._show_results(live, screen)
             view = stage_face(screen, controller.official_ms(t_ns) or 0)
             self.countdown.set_state(screen.countdown)
             armed = screen.armed
