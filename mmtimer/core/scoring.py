@@ -909,7 +909,9 @@ class ScoreFold:
         self._stage = stage
         self._lines = _lines(stage)
         self._book = PassBook(self._lines)
-        self._seen: dict[int, Pass | Void] = {}  # shared with snapshots: see the class doc
+        # shared with snapshots (see the class doc), made at the first: a fold never copied (live,
+        # export) keeps no map of every pass, only the book's
+        self._seen: dict[int, Pass | Void] | None = None
         self._last_seq: int | None = None
         self._syncs: list[Sync] = []
         self._official: OfficialTime | None = None  # of `_syncs`, until the next sync
@@ -927,6 +929,8 @@ class ScoreFold:
         copy._stage = self._stage
         copy._lines = self._lines
         copy._book = self._book.snapshot()
+        if self._seen is None:  # the events before now: a copy cannot be fed them (seq rises)
+            self._seen = {}
         copy._seen = self._seen
         copy._last_seq = self._last_seq
         copy._syncs = self._syncs.copy()
@@ -940,7 +944,8 @@ class ScoreFold:
         return copy
 
     def _remember(self, event: Pass | Void) -> None:
-        if self._seen.setdefault(event.seq, event) is not event:
+        seen = self._seen
+        if seen is not None and seen.setdefault(event.seq, event) is not event:
             raise ValueError(
                 f"seq {event.seq}: this fold (or the one it was copied from) saw another event "
                 "with this seq; a snapshot may only take the events that followed it"
