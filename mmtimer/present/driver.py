@@ -12,16 +12,18 @@ the same one seen again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from mmtimer.core.clock import NS_PER_MS
-from mmtimer.core.pacer import PaceReading
+from mmtimer.core.distance import CarDistance
+from mmtimer.core.pacer import PaceReading, Schedule
 from mmtimer.core.session import Countdown
 from mmtimer.core.stage import Stage
 from mmtimer.core.timefmt import format_km
 from mmtimer.present.formats import format_left, format_points, format_signed_deviation
+from mmtimer.present.pacer import car_pace, format_span
 from mmtimer.present.screen import Screen
 from mmtimer.present.tone import EXACT_MS, NEAR_NS, WARN_NS, Tone, deviation_tone, left_tone
 
@@ -44,10 +46,24 @@ class AverageView:
     ahead_ms: int | None = None
     ahead_m: int | None = None
     hold_kmh: Decimal | None = None
+    car_m: int | None = None  # the car's distance (None: no distance source)
+    distance_live: bool = False  # a fresh GPS reading; else ahead/behind is as of its reading
+    distance_age_ms: int | None = None  # since the reading the car's distance comes from
+    distance_source: str | None = None  # gps, landmark, reset
+
+    @property
+    def stale(self) -> bool:
+        """Ahead/behind is known but not live: it is as the car was `distance_age_ms` ago."""
+        return self.ahead_ms is not None and not self.distance_live
+
+    def stale_words(self) -> str:
+        """How old a stale ahead/behind is: ``GPS lost 12 s ago``, ``landmark 1:05 ago``."""
+        what = {"gps": "GPS lost", "reset": "start"}.get(self.distance_source or "", "landmark")
+        return f"{what} {format_span((self.distance_age_ms or 0) * NS_PER_MS)} ago"
 
 
 def average_from_pace(reading: PaceReading) -> AverageView:
-    """The driver's part of a pacer reading."""
+    """The driver's part of a pacer reading (with the car's distance in it: taken as live)."""
     change = reading.next_change
     return AverageView(
         speed_kmh=reading.kmh,
@@ -58,6 +74,31 @@ def average_from_pace(reading: PaceReading) -> AverageView:
         ahead_ms=None if reading.deviation_ns is None else -reading.deviation_ns // NS_PER_MS,
         ahead_m=reading.gap_m,
         hold_kmh=reading.hold_kmh,
+        car_m=reading.car_m,
+        distance_live=reading.car_m is not None,
+    )
+
+
+def average_view(schedule: Schedule, elapsed_ns: int, car: CarDistance | None) -> AverageView:
+    """The driver's average `elapsed_ns` after the trial's start with the car's distance `car`
+    (the odometer's, as the pacer panel gets it; None: no source). As the pacer panel: the
+    imposed average and the next change follow the car while its distance is live, else the
+    ideal car; a distance that is not live gives ahead/behind as of its reading (marked stale,
+    with its age) and no average to hold."""
+    ideal, reading, live = car_pace(schedule, elapsed_ns, car)
+    if car is None or reading is None:
+        return average_from_pace(ideal)
+    shown = average_from_pace(reading if live else ideal)
+    return replace(
+        shown,
+        ideal_m=ideal.ideal_m if ideal.started else None,
+        ahead_ms=None if reading.deviation_ns is None else -reading.deviation_ns // NS_PER_MS,
+        ahead_m=reading.gap_m,
+        hold_kmh=reading.hold_kmh if live else None,
+        car_m=car.m,
+        distance_live=live,
+        distance_age_ms=car.age_ns // NS_PER_MS,
+        distance_source=car.source,
     )
 
 
@@ -110,7 +151,9 @@ class DriverView:
             if a.ahead_ms is not None:
                 seconds = f"{abs(a.ahead_ms) / 1000:.1f} s"
                 ahead = f"ahead {seconds}" if a.ahead_ms >= 0 else f"behind {seconds}"
-                if a.hold_kmh is not None:
+                if a.stale:
+                    ahead += f" then ({a.stale_words()})"
+                elif a.hold_kmh is not None:
                     ahead += f"  ·  hold {a.hold_kmh}"
             else:
                 ahead = "ahead/behind: no distance"
@@ -125,7 +168,7 @@ class DriverView:
             Tone.NORMAL if self.target_id else Tone.IDLE,
             self.left_tone(),
             self.last_tone,
-            Tone.NORMAL,
+            Tone.IDLE if self.average is not None and self.average.stale else Tone.NORMAL,
         )
 
 
@@ -140,9 +183,13 @@ def driver_view(
     *,
     target: Countdown | None,
     pace: PaceReading | None = None,
+    average: AverageView | None = None,
 ) -> DriverView:
     """The driver's view of `screen` (the stage window's), with the core's countdown (`target`:
-    what it runs to) and, in an average trial, the core's pacer reading."""
+    what it runs to) and, in an average trial, the core's pacer reading (`pace`) or the
+    average already worked out with the car's distance (`average`, from `average_view`)."""
+    if average is None and pace is not None:
+        average = average_from_pace(pace)
     countdown = screen.countdown
     ended = screen.ended
     target_id = None
@@ -169,7 +216,7 @@ def driver_view(
         last_note=countdown.last_note,
         total_label=countdown.total_label,
         total=countdown.total,
-        average=None if pace is None or ended else average_from_pace(pace),
+        average=None if ended else average,
         ended=ended,
     )
 
@@ -199,6 +246,10 @@ def view_json(view: DriverView) -> dict[str, Any]:
             "ahead_ms": a.ahead_ms,
             "ahead_m": a.ahead_m,
             "hold_kmh": None if a.hold_kmh is None else str(a.hold_kmh),
+            "car_km": None if a.car_m is None else format_km(a.car_m),
+            "distance_live": a.distance_live,
+            "distance_age_ms": a.distance_age_ms,
+            "distance_source": a.distance_source,
         }
     target: dict[str, Any] | None = None
     if view.target_id is not None and view.left_ms is not None:

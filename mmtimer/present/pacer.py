@@ -120,6 +120,20 @@ def waiting_view(schedule: Schedule, hint: str) -> PacerView:
     )
 
 
+def car_pace(
+    schedule: Schedule, elapsed_ns: int, car: CarDistance | None
+) -> tuple[PaceReading, PaceReading | None, bool]:
+    """The pacer's readings `elapsed_ns` after the start: the ideal car's, the car's (None
+    without a distance) and whether the car's is live. A distance that is not live is compared
+    with the ideal at the instant it was read (`car.age_ns` ago), never with the ideal now: the
+    pacer panel and the driver's displays both take it from here."""
+    ideal = pace(schedule, elapsed_ns)
+    if car is None:
+        return ideal, None, False
+    at_ns = elapsed_ns if car.live else elapsed_ns - car.age_ns
+    return ideal, pace(schedule, at_ns, car.mm // MM_PER_M), car.live
+
+
 def pacer_view(
     schedule: Schedule,
     elapsed_ns: int,
@@ -130,13 +144,7 @@ def pacer_view(
 ) -> PacerView:
     """The pacer `elapsed_ns` after the trial's start (negative before it)."""
     title = f"{schedule.section.id} · average trial"
-    ideal = pace(schedule, elapsed_ns)
-    live = car is not None and car.live
-    car_reading: PaceReading | None = None
-    if car is not None:
-        # A reading that is not live is compared with the ideal at the instant it was read.
-        at_ns = elapsed_ns if live else elapsed_ns - car.age_ns
-        car_reading = pace(schedule, at_ns, car.mm // MM_PER_M)
+    ideal, car_reading, live = car_pace(schedule, elapsed_ns, car)
     shown = car_reading if live and car_reading is not None else ideal
     change = shown.next_change
     if change is None:
@@ -199,6 +207,7 @@ __all__ = (
     "DistanceChannel",
     "PacerTone",
     "PacerView",
+    "car_pace",
     "deviation_tone",
     "distance_channels",
     "format_deviation",

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from mmtimer.present.driver import DriverView
 from mmtimer.ui.driverpage import DriverPageServer, qr_image
-from mmtimer.ui.driverwindow import DriverWindow, live_view
+from mmtimer.ui.driverwindow import CarSource, DriverWindow, live_view
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.themes import Theme
 
@@ -88,6 +88,7 @@ class DriverDisplays(QObject):
         theme_of: Callable[[], Theme],
         *,
         notify: Callable[[str], None] | None = None,
+        car_of: CarSource | None = None,
     ) -> None:
         super().__init__(host)
         self.host = host
@@ -95,6 +96,7 @@ class DriverDisplays(QObject):
         self.live_of = live_of
         self.theme_of = theme_of
         self.notify = notify or (lambda text: None)
+        self.car_of = car_of  # the car's distance in an average trial (the pacer's odometer)
         self.window: DriverWindow | None = None
         self.server: DriverPageServer | None = None
         self.dialog: DriverPageDialog | None = None
@@ -118,7 +120,7 @@ class DriverDisplays(QObject):
 
     def view(self) -> DriverView | None:
         live = self.live_of()
-        return None if live is None else live_view(live)
+        return None if live is None else live_view(live, car_of=self.car_of)
 
     # -- the driver window -----------------------------------------------------------------------
     def chosen_screen(self) -> QScreen | None:

@@ -18,9 +18,10 @@ from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mmtimer.core.clock import NS_PER_MS
-from mmtimer.core.pacer import PaceReading, Schedule, elapsed_since, pace
+from mmtimer.core.distance import CarDistance
+from mmtimer.core.pacer import Schedule, elapsed_since
 from mmtimer.core.stage import AverageTrial
-from mmtimer.present.driver import DriverView, driver_view
+from mmtimer.present.driver import AverageView, DriverView, average_view, driver_view
 from mmtimer.present.tone import Tone
 from mmtimer.ui.countdown import TONE_COLOURS, fit_text
 from mmtimer.ui.fonts import dial_font
@@ -44,10 +45,15 @@ LIGHT_TONES = {
 ViewSource = Callable[[], DriverView | None]
 
 
-def live_pace(live: LiveStage, t_ns: int) -> PaceReading | None:
-    """The core's pacer for the armed average trial at `t_ns` (None: not one, not synced, or a
-    press start not pressed yet). The car's distance is not known here yet (issue 13's distance
-    sources bring it): the reading is the ideal car's."""
+CarSource = Callable[[int], CarDistance | None]
+"""The car's distance at a session-clock instant, for the armed trial (the pacer's odometer:
+`PacerController.car_at`); None without a distance source."""
+
+
+def live_average(live: LiveStage, t_ns: int, car: CarDistance | None = None) -> AverageView | None:
+    """The driver's average for the armed average trial at `t_ns`, with the car's distance `car`
+    (None: the ideal car's alone). None: not an average trial, not synced, or a press start not
+    pressed yet."""
     armed = live.session.armed
     if armed is None:
         return None
@@ -63,19 +69,25 @@ def live_pace(live: LiveStage, t_ns: int) -> PaceReading | None:
         start_ns = live.rules.average.on_unit(start_official)
     else:
         start_ns = section.start_ms * NS_PER_MS
-    return pace(Schedule(section), elapsed_since(start_ns, official))
+    return average_view(Schedule(section), elapsed_since(start_ns, official), car)
 
 
-def live_view(live: LiveStage, t_ns: int | None = None) -> DriverView:
+def live_view(
+    live: LiveStage, t_ns: int | None = None, car_of: CarSource | None = None
+) -> DriverView:
     """The driver's view of a live stage at `t_ns` (default: its clock now), from the same
-    countdown readout the stage window shows."""
+    countdown readout the stage window shows, and the car's distance from `car_of` (the stage
+    window's pacer) in an average trial."""
     now = live.clock.now_ns() if t_ns is None else t_ns
     ended = live.ended
+    average = None
+    if not ended:
+        average = live_average(live, now, None if car_of is None else car_of(now))
     return driver_view(
         live.stage,
         live.screen(now),
         target=None if ended else live.session.countdown(now),
-        pace=None if ended else live_pace(live, now),
+        average=average,
     )
 
 

@@ -34,6 +34,7 @@ from mmtimer.core.distance import (
     CALIBRATE_EVENT,
     DISTANCE_EVENT,
     MM_PER_M,
+    CarDistance,
     DistanceEventError,
     GpsRecorder,
     MeasuredSection,
@@ -350,6 +351,16 @@ class PacerController(QObject):
         return pacer_view(
             schedule, elapsed_since(start, official), car, fix, gps_on=gps_on or fix is not None
         )
+
+    def car_at(self, t_ns: int) -> CarDistance | None:
+        """The car's distance at session-clock instant `t_ns` in the armed average trial, as the
+        pacer shows it (the driver's displays take it from here); None without one."""
+        section = self.armed_trial()
+        odometer = self.odometer
+        if section is None or odometer is None or odometer.section != section.id:
+            return None
+        assert self.live is not None
+        return odometer.at(self.live.session.log_ns(t_ns))
 
     # -- the distance sources ----------------------------------------------------------------
     def on_fix(self, fix: Fix) -> None:

@@ -255,6 +255,7 @@ class StageWindow(FaceWindow):
             lambda: self.live,
             self.dial.theme,
             notify=lambda message: self.statusBar().showMessage(message, 15_000),
+            car_of=self.pacer.car_at,
         )
 
     def _make_stage_menus(self) -> None:

@@ -55,6 +55,22 @@ function formatAge(ms) {
   return `${m} min ${String(Math.floor(s % 60)).padStart(2, "0")} s`;
 }
 
+function formatSpan(ms) {
+  // As the stage window's pacer: 42 s, 3:07, 1:02:07 (whole seconds, cut).
+  let seconds = Math.floor(Math.max(ms, 0) / 1000);
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  seconds %= 60;
+  const two = (n) => String(n).padStart(2, "0");
+  if (hours) return `${hours}:${two(minutes)}:${two(seconds)}`;
+  return minutes ? `${minutes}:${two(seconds)}` : `${seconds} s`;
+}
+
+function staleWords(avg) {
+  const what = { gps: "GPS lost", reset: "start" }[avg.distance_source] || "landmark";
+  return `${what} ${formatSpan(avg.distance_age_ms || 0)} ago`;
+}
+
 function setTone(element, tone) {
   element.className = element.className.replace(/\btone-\w+/g, "").trim();
   element.classList.add(`tone-${tone}`);
@@ -109,13 +125,18 @@ function showView(view) {
   if (avg) {
     $("avg-speed").textContent = `${avg.speed_kmh} km/h`;
     let ahead = "ahead/behind: no distance";
+    // A distance that is not live (GPS lost, or a landmark confirmed a while ago): ahead/behind
+    // as the car was then, greyed, with its age; never as live, and no average to hold.
+    const stale = avg.ahead_ms !== null && avg.ahead_ms !== undefined && avg.distance_live === false;
     if (avg.ahead_ms !== null && avg.ahead_ms !== undefined) {
       const s = (Math.abs(avg.ahead_ms) / 1000).toFixed(1);
       ahead = avg.ahead_ms >= 0 ? `ahead ${s} s` : `behind ${s} s`;
       if (avg.ahead_m !== null && avg.ahead_m !== undefined) ahead += ` · ${Math.abs(avg.ahead_m)} m`;
-      if (avg.hold_kmh) ahead += ` · hold ${avg.hold_kmh} km/h`;
+      if (stale) ahead += ` then (${staleWords(avg)})`;
+      else if (avg.hold_kmh) ahead += ` · hold ${avg.hold_kmh} km/h`;
     }
     $("avg-ahead").textContent = ahead;
+    $("avg-ahead").classList.toggle("stale", stale);
     $("avg-ahead").classList.toggle("small", avg.ahead_ms === null || avg.ahead_ms === undefined);
     const next = avg.next_change_km
       ? `then ${avg.next_speed_kmh} km/h from km ${avg.next_change_km}`

@@ -3,15 +3,23 @@ trial part comes from the core's pacer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S
+from mmtimer.core.distance import CarDistance
 from mmtimer.core.pacer import Schedule, pace
 from mmtimer.core.stage import AverageTrial
-from mmtimer.present.driver import DriverView, average_from_pace, format_left_ms
+from mmtimer.present.driver import (
+    DriverView,
+    average_from_pace,
+    average_view,
+    format_left_ms,
+    view_json,
+)
 from mmtimer.present.formats import format_signed_deviation
 from mmtimer.present.tone import Tone, deviation_tone, left_tone
 
@@ -86,3 +94,51 @@ def test_the_average_comes_from_the_cores_pacer() -> None:
     assert behind.ahead_m == -100
     assert behind.ahead_ms == -9000
     assert behind.hold_kmh is not None and behind.hold_kmh > Decimal("40.0")
+
+
+def test_the_cars_distance_gives_ahead_behind_and_a_stale_one_says_so() -> None:
+    schedule = Schedule(TRIAL)
+    at_1km = int(schedule.elapsed_ns(1000))  # the ideal car at km 1.000 (75 s at 48 km/h)
+    assert average_view(schedule, at_1km, None) == average_from_pace(pace(schedule, at_1km))
+    # live GPS: the car at km 1.100, 7.5 s ahead (100 m at 48 km/h), an average to hold
+    live = average_view(
+        schedule, at_1km, CarDistance(1_100_000, "gps", 200 * NS_PER_MS, True, Decimal(1))
+    )
+    assert (live.car_m, live.ahead_m, live.ahead_ms) == (1100, 100, 7500)
+    assert live.distance_live and not live.stale and live.hold_kmh is not None
+    # a landmark confirmed at km 0.700 30 s ago (when the ideal car was at 0.600): 7.5 s ahead
+    # then, not now; no average to hold from it
+    landmark = CarDistance(700_000, "landmark", 30 * NS_PER_S, False, Decimal(1))
+    stale = average_view(schedule, at_1km, landmark)
+    assert stale.stale and not stale.distance_live and stale.hold_kmh is None
+    assert (stale.car_m, stale.ahead_m, stale.ahead_ms) == (700, 100, 7500)
+    assert stale.ideal_m == 1000  # the ideal car now
+    view = DriverView(
+        t_ns=0,
+        stage="Day 1",
+        armed_label="PM1 · check 1",
+        target_id=None,
+        left_ms=None,
+        kind="average",
+        last_label="",
+        last_deviation_ms=None,
+        last_points=None,
+        last_note="",
+        total_label="",
+        total=None,
+        average=stale,
+        ended=False,
+    )
+    assert view.texts()[3] == "48.0 km/h  ·  ahead 7.5 s then (landmark 30 s ago)"
+    assert view.tones()[3] == Tone.IDLE  # greyed: not live
+    feed = view_json(view)["average"]
+    assert feed["car_km"] == "0.700" and feed["ahead_ms"] == 7500
+    assert feed["distance_live"] is False and feed["distance_age_ms"] == 30_000
+    assert feed["distance_source"] == "landmark" and feed["hold_kmh"] is None
+    lost = average_view(
+        schedule, at_1km, CarDistance(1_000_000, "gps", 12 * NS_PER_S, False, Decimal(1))
+    )
+    assert lost.stale_words() == "GPS lost 12 s ago"
+    live_view = replace(view, average=live)
+    assert live_view.texts()[3].startswith("48.0 km/h  ·  ahead 7.5 s  ·  hold ")
+    assert live_view.tones()[3] == Tone.NORMAL

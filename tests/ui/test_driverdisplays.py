@@ -8,6 +8,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRectF, QSettings, Qt
@@ -18,6 +19,7 @@ from mmtimer.app import open_driver_displays
 from mmtimer.cli import _app_parser
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.paths import resource
+from mmtimer.present.tone import Tone
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.driverdisplays import DriverPageDialog
 from mmtimer.ui.endstage import CloseChoice
@@ -25,6 +27,8 @@ from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.stagewindow import StageWindow
 from mmtimer.ui.triggers import EventStamper
 from tests.ui.test_driverpage import get
+from tests.ui.test_pacer import DRIVE, make_rig
+from tests.ui.test_pacer import sync as pacer_sync
 
 pytestmark = pytest.mark.gui
 STAGE = resource("stages", "mille-miglia-day1.stage.toml")
@@ -129,3 +133,59 @@ def test_the_command_line_opens_both(qtbot: QtBot, window: StageWindow) -> None:
     assert window.drivers.server is not None and window.drivers.server.running
     window.drivers.shutdown()
     assert window.drivers.window is None and window.drivers.server is None
+
+
+def test_the_cars_distance_reaches_the_driver_window_and_page(qtbot: QtBot, tmp_path: Path) -> None:
+    """The pacer's distance (a landmark confirmed with K, then the simulated drive as a receiver)
+    gives ahead/behind on the driver window and the page; a landmark's is shown as stale."""
+    rig = make_rig(qtbot, tmp_path)
+    window = rig.window
+    window.drivers.page_host = "127.0.0.1"
+    try:
+        window.drivers.start_page(0)
+        server = window.drivers.server
+        assert server is not None
+        driver = window.drivers.open_window()
+
+        def state() -> dict[str, Any]:
+            url = f"http://127.0.0.1:{server.port}/state?key={server.key}"
+            average = json.loads(get(qtbot, url).body)["view"]["average"]
+            assert isinstance(average, dict)
+            return average
+
+        pacer_sync(rig, "15:11:40")
+        rig.clock.advance_ns(8 * NS_PER_S)
+        rig.key(Qt.Key.Key_Space)  # the start marker: the schedule runs from here
+        rig.clock.advance_ns(60 * NS_PER_S)
+        driver.refresh()
+        assert driver.texts()[3] == "40.0 km/h  ·  ahead/behind: no distance"
+        rig.key(Qt.Key.Key_K)  # the bridge at km 0.700, 3 s before its ideal time
+        rig.clock.advance_ns(4 * NS_PER_S)
+        driver.refresh()
+        assert driver.texts()[3] == "40.0 km/h  ·  ahead 3.0 s then (landmark 4 s ago)"
+        assert driver.tones()[3] == Tone.IDLE
+        average = state()
+        assert average["car_km"] == "0.700" and average["ahead_ms"] == 3000
+        assert average["distance_live"] is False and average["distance_source"] == "landmark"
+        assert average["hold_kmh"] is None
+
+        # GPS: the recorded drive as a receiver, 20 s of it: live, with an average to hold
+        assert window.pacer.open_drive(DRIVE)
+        for _ in range(200):
+            rig.clock.advance_ns(100 * NS_PER_MS)
+            window.pacer.gps._play_due()
+            window.pacer.tick()
+        driver.refresh()
+        pacer = window.pacer.view
+        assert pacer is not None and pacer.live
+        bottom = driver.texts()[3]
+        assert " then " not in bottom and "  ·  hold " in bottom, bottom
+        assert driver.tones()[3] == Tone.NORMAL
+        average = state()
+        assert average["distance_live"] is True and average["distance_source"] == "gps"
+        assert average["car_km"] == pacer.car_km and average["hold_kmh"] is not None
+        # the same ahead/behind as the pacer panel (its metres; seconds to the tenth, cut)
+        assert f"{abs(average['ahead_m'])} m" in pacer.delta_m
+    finally:
+        window.drivers.shutdown()
+        window.close()
