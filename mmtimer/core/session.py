@@ -98,12 +98,21 @@ class Armed:
     line: int
 
 
+START_HOLD_NS = NS_PER_S
+"""How long after an average trial's timed start the countdown still shows the start (then the
+first check): the long beep at the start plays from a timer that may fire a little late."""
+
+
 @dataclass(frozen=True, slots=True)
 class Countdown:
     """The next target and the time left to it at an instant (negative once it has passed).
 
     `target_ms`: a duration from `reference_line` (timed trials) or an official time of day
-    (time controls: the start of the due minute; average trials: the ideal time at the check).
+    (time controls: the start of the due minute; average trials: the ideal time at the check,
+    or, with `start`, the trial's start time). `start`: the countdown runs to an average trial's
+    start (no press there, but the crew must be at the start line at that instant); once the
+    start has passed (by `START_HOLD_NS`, so the beep at the start itself plays) it runs to the
+    first check.
     """
 
     section: str
@@ -112,6 +121,7 @@ class Countdown:
     target_ms: int
     remaining_ns: int
     reference_line: int | None = None
+    start: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,6 +434,11 @@ class SessionFold:
                 start_ns = press_start_ns(started, self._official, self.rules.average)
                 if start_ns is None:
                     return None
+            elif line == 1:  # a timed start comes before the first check: count down to it
+                to_start = wrap_day_ns(section.start_ms * NS_PER_MS - official)
+                if to_start > -START_HOLD_NS:
+                    kind = section.kind
+                    return Countdown(section.id, line, kind, section.start_ms, to_start, start=True)
             target_ns = ideal_target_ns(section, line, self.rules.average, start_ns)
         return Countdown(
             section.id,

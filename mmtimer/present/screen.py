@@ -47,6 +47,7 @@ PRESS_AT_START = "press at the start line"
 SYNC_FIRST = "sync the official time first (T)"
 DOUBLE_PRESS = "double press? Backspace voids it"
 NOT_SYNCED = "Not synced"
+START_WORD = "start"  # an average trial's timed start: "PM1 · start · at 15:12:00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +236,9 @@ class Presenter:
                     hint = SYNC_FIRST
             elif isinstance(section, TimeControl):
                 hint = f"due {format_time_of_day(section.due_ms, 0)[:5]}"
+            elif isinstance(section, AverageTrial) and countdown.start:
+                target_label = f"{armed.section} · {START_WORD}"
+                hint = f"at {format_time_of_day(countdown.target_ms, 0)}"
             elif isinstance(section, AverageTrial):
                 hint = f"ideal {format_time_of_day(countdown.target_ms, 2)}"
         if hint and target_label:
@@ -284,7 +288,9 @@ class Presenter:
             countdown_readout = ReadoutView(
                 "NEXT TARGET",
                 format_left(countdown.remaining_ns),
-                self.label(countdown.section, countdown.line),
+                f"{countdown.section} · {START_WORD}"
+                if countdown.start
+                else self.label(countdown.section, countdown.line),
             )
         readouts = Readouts(
             chrono=ReadoutView(
