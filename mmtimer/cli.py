@@ -112,4 +112,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mmtimer.commands.smoke import run_smoke
 
         return run_smoke()
+    problem = replay_refusal(args)
+    if problem is not None:
+        print(f"mmtimer: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     return _run_app(args)
+
+
+def replay_refusal(args: argparse.Namespace) -> str | None:
+    """Why the options cannot go with a log opened in a replay window, or None. The driver's
+    displays show a stage being timed, for the driver in the car: a replay has no driver, and
+    quietly opening it without them would leave a phone waiting for a page that never comes."""
+    file = args.file
+    if not file or not file.endswith(".mmlog") or args.log:
+        return None
+    wanted = [
+        option
+        for option, given in (
+            ("--driver-window", args.driver_window),
+            ("--driver-page", args.driver_page is not None),
+        )
+        if given
+    ]
+    if not wanted:
+        return None
+    return (
+        f"{' and '.join(wanted)}: the driver's displays follow a stage being timed, and "
+        f"{file} opens in a replay window; open the stage (.stage.toml) to time it"
+    )

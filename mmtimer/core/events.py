@@ -79,3 +79,20 @@ class Other:
 
 
 Event = Sync | Pass | Void | Chrono | Other
+
+UNDO_EVENT = "undo"
+"""FORMATS.md section 6: ``{"type": "undo", "seq": 9, "ref": 8, "t_ns": .., "utc": ..}``: the
+event `ref` (a pass, a skip, a section choice, a sync, a start press) no longer counts. It is
+an `Other` event (older readers skip it); `undo_ref` reads its ref. Nothing is ever erased."""
+UNDOABLE = ("pass", "sync", "navigate", "start")
+"""The event types an undo may name (as `passes.kind_of` names them)."""
+
+
+def undo_ref(event: Event) -> int | None:
+    """The seq an undo event names, or None for any other event (or an undo without a whole
+    positive ref, which the log reader refuses)."""
+    if isinstance(event, Other) and event.type == UNDO_EVENT:
+        ref = event.data.get("ref")
+        if type(ref) is int and ref >= 1:
+            return ref
+    return None

@@ -41,7 +41,17 @@ from typing import Any, BinaryIO, TypeVar
 from mmtimer.core.chrono import ChronoAction
 from mmtimer.core.distance import DistanceEventError, odometer_event
 from mmtimer.core.errors import InputError
-from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, Sync, Void
+from mmtimer.core.events import (
+    LOG_FORMAT,
+    UNDO_EVENT,
+    Chrono,
+    Event,
+    Header,
+    Other,
+    Pass,
+    Sync,
+    Void,
+)
 from mmtimer.core.timefmt import DAY_MS, FormatError, format_time_of_day, parse_time_of_day_ms
 
 LOG_SUFFIX = ".mmlog"
@@ -53,7 +63,8 @@ NAVIGATE_EVENT = "navigate"
 # distance, its calibration, GPS fixes, and the start press of a start = "press" trial.
 AVERAGE_TRIAL_TYPES = frozenset({"distance", "calibrate", "fix", "start"})
 KNOWN_OTHER_TYPES = (
-    frozenset({RESUME_EVENT, CLOSE_EVENT, NOTE_EVENT, NAVIGATE_EVENT}) | AVERAGE_TRIAL_TYPES
+    frozenset({RESUME_EVENT, CLOSE_EVENT, NOTE_EVENT, NAVIGATE_EVENT, UNDO_EVENT})
+    | AVERAGE_TRIAL_TYPES
 )
 """Event types this program writes besides sync/pass/void/chrono; any other type is reported."""
 
@@ -324,6 +335,8 @@ class _LineReader:
                 action=action,
                 utc=self.str_key(obj, "utc", line),
             )
+        if kind == UNDO_EVENT:  # FORMATS.md section 6: the seq it names
+            self.int_key(obj, "ref", line, minimum=1)
         t_ns = obj.get("t_ns")
         if t_ns is not None:
             t_ns = self.int_key(obj, "t_ns", line)

@@ -200,34 +200,82 @@ class NmeaFile:
     first_problems: tuple[tuple[int, str], ...]
 
 
+class NmeaFileReader:
+    """An NMEA log read a few lines at a time, so a window can parse it without stopping (the
+    same parsing and the same verdicts as `read_nmea_file`, which reads it all at once).
+
+    The file is read whole when made (an InputError naming it if it cannot be, or is empty);
+    `step(lines)` parses up to that many more lines and returns the fixes they completed;
+    `done` once every line is parsed; `result()` then gives the NmeaFile, or the InputError of a
+    file that holds no valid sentence."""
+
+    __slots__ = ("_fixes", "_lines", "_next", "_parser", "done", "source")
+
+    def __init__(self, path: str | Path) -> None:
+        self.source = str(path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise InputError(self.source, f"cannot read: {error.strerror or error}") from None
+        self._lines = data.splitlines()
+        if not self._lines:
+            raise InputError(self.source, "empty: not an NMEA log")
+        self._parser = NmeaFixes()
+        self._next = 0
+        self._fixes: list[Fix] = []
+        self.done = False
+
+    @property
+    def lines(self) -> int:
+        return len(self._lines)
+
+    @property
+    def lines_read(self) -> int:
+        return self._next
+
+    def step(self, lines: int) -> list[Fix]:
+        """Parse up to `lines` more lines; the fixes completed (at the end: the last epoch's)."""
+        if self.done:
+            return []
+        parser = self._parser
+        out: list[Fix] = []
+        stop = min(self._next + max(lines, 1), len(self._lines))
+        for index in range(self._next, stop):
+            out.extend(parser.feed_line(self._lines[index], index + 1))
+        self._next = stop
+        if stop == len(self._lines):
+            out.extend(parser.flush())
+            self.done = True
+        self._fixes.extend(out)
+        return out
+
+    def result(self) -> NmeaFile:
+        """The whole file (every line parsed first, if not yet); InputError if it holds no valid
+        sentence (a foreign or corrupt file)."""
+        while not self.done:
+            self.step(len(self._lines))
+        parser = self._parser
+        if parser.sentences == 0:
+            first = parser.first_problems[0] if parser.first_problems else (1, "no sentence")
+            raise InputError(
+                self.source,
+                f"not an NMEA log: no valid sentence in {len(self._lines)} lines ({first[1]})",
+                line=first[0],
+            )
+        return NmeaFile(
+            self.source,
+            tuple(self._fixes),
+            len(self._lines),
+            parser.sentences,
+            dict(parser.problems),
+            tuple(parser.first_problems),
+        )
+
+
 def read_nmea_file(path: str | Path) -> NmeaFile:
     """Every fix in an NMEA log. InputError naming the file if it cannot be read or holds no
     valid NMEA sentence (a foreign or corrupt file). Never writes it."""
-    source = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(source, f"cannot read: {error.strerror or error}") from None
-    lines = data.splitlines()
-    parser = NmeaFixes()
-    fixes = tuple(parser.feed_lines(lines))
-    if parser.sentences == 0:
-        if not lines:
-            raise InputError(source, "empty: not an NMEA log")
-        first = parser.first_problems[0] if parser.first_problems else (1, "no sentence")
-        raise InputError(
-            source,
-            f"not an NMEA log: no valid sentence in {len(lines)} lines ({first[1]})",
-            line=first[0],
-        )
-    return NmeaFile(
-        source,
-        fixes,
-        len(lines),
-        parser.sentences,
-        dict(parser.problems),
-        tuple(parser.first_problems),
-    )
+    return NmeaFileReader(path).result()
 
 
-__all__ = ("NmeaFile", "NmeaFixes", "read_nmea_file")
+__all__ = ("NmeaFile", "NmeaFileReader", "NmeaFixes", "read_nmea_file")

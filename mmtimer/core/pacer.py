@@ -149,12 +149,13 @@ def elapsed_since(start_official_ns: int, official_ns: int) -> int:
     return delta - DAY_NS if delta >= DAY_NS // 2 else delta
 
 
-def _floor(value: Fraction) -> int:
+def _floor(value: Fraction | int) -> int:
     return value.numerator // value.denominator
 
 
-def _round(value: Fraction) -> int:
-    return _floor(value + Fraction(1, 2))
+def _round(value: Fraction | int) -> int:
+    """To the nearest whole number, halves up (floor of value + 1/2, without a new Fraction)."""
+    return (2 * value.numerator + value.denominator) // (2 * value.denominator)
 
 
 def pace(
@@ -164,41 +165,38 @@ def pace(
 ) -> PaceReading:
     """The pacer at `elapsed_ns` after the start, with the car at `car_m` metres if known."""
     ideal = schedule.distance_m(elapsed_ns)
-    reference = ideal if car_m is None else Fraction(car_m)
+    reference = ideal if car_m is None else car_m
     leg = schedule.leg_at_m(reference)
     change_m = schedule.next_change_m(reference)
     next_change: NextChange | None = None
     target_m: int | None = None
+    left_ns = Fraction(0)  # the ideal car's time to target_m
     if change_m is not None:
         target_m = change_m
         kmh_after: Decimal | None = schedule.leg_at_m(change_m).kmh
     elif reference < schedule.end_m:
         target_m = schedule.end_m
         kmh_after = None
+    since_start = max(elapsed_ns, 0)
     if target_m is not None:
-        in_ns = schedule.elapsed_ns(target_m) - max(elapsed_ns, 0)
-        next_change = NextChange(
-            target_m, kmh_after, _floor(Fraction(target_m) - reference), _round(in_ns)
-        )
+        left_ns = schedule.elapsed_ns(target_m) - since_start
+        next_change = NextChange(target_m, kmh_after, _floor(target_m - reference), _round(left_ns))
     if car_m is None:
         return PaceReading(schedule.section.id, elapsed_ns, _floor(ideal), leg.kmh, next_change)
-    car = Fraction(car_m)
-    deviation = Fraction(max(elapsed_ns, 0)) - schedule.elapsed_ns(car)
+    deviation = since_start - schedule.elapsed_ns(car_m)
     hold: Decimal | None = None
-    if target_m is not None:
-        left_ns = schedule.elapsed_ns(target_m) - max(elapsed_ns, 0)
-        if left_ns > 0:
-            kmh = (Fraction(target_m) - car) * NS_PER_KMH_METRE / left_ns
-            hold = (Decimal(_round(kmh * 10)) / 10).quantize(Decimal("0.1"))
+    if target_m is not None and left_ns > 0:
+        kmh = (target_m - car_m) * NS_PER_KMH_METRE / left_ns
+        hold = (Decimal(_round(kmh * 10)) / 10).quantize(Decimal("0.1"))
     return PaceReading(
         schedule.section.id,
         elapsed_ns,
         _floor(ideal),
         leg.kmh,
         next_change,
-        _floor(car),
+        _floor(car_m),
         _round(deviation),
-        _round(car - ideal),
+        _round(car_m - ideal),
         hold,
     )
 

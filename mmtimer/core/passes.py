@@ -14,6 +14,12 @@ The rule:
 - Of several passes of one line that count, the last in the log counts: the navigator re-did
   the line (a message says so when results are asked for).
 - A line whose only passes were voided is marked ``void`` (it scores as missed, noted void).
+- An undo (FORMATS.md section 6) names the seq of an earlier pass, skip or section choice
+  (``navigate``), sync or start press: that event no longer counts. The undo of a pass is its
+  void (the same rule and the same ``void`` note); what an undo of another event changes is the
+  folds' business (`undone_seqs` says which). An undo of an undo or a void, of another kind of
+  event, of a seq the log does not hold before it, or of an event already undone (or void), is
+  ignored with a message saying why.
 
 Messages name the event by seq; the session fold puts the file and line (or ``seq N``) in
 front of them.
@@ -23,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from mmtimer.core.events import Chrono, Event, Other, Pass, Sync, Void
+from mmtimer.core.events import UNDO_EVENT, UNDOABLE, Chrono, Event, Other, Pass, Sync, Void
 
 Key = tuple[str, int]
 
@@ -61,10 +67,31 @@ def void_problem(ref: int, kind: str | None, already_void: bool) -> str | None:
     if kind == "void":
         return f"event {ref} is a void: a void cannot be undone; press the line again instead"
     if kind != "pass":
-        return f"event {ref} is a {kind}, not a pass: only passes can be voided"
+        return f"event {ref} is {_a(kind)}, not a pass: only passes can be voided"
     if already_void:
         return f"pass {ref} is already void"
     return None
+
+
+def undo_problem(ref: int, seq: int, kind: str | None, cancelled: bool) -> str | None:
+    """Why an undo (seq `seq`) of event `ref` (of type `kind`, None if unknown) is ignored, or
+    None if it undoes it. `cancelled`: the event already no longer counts."""
+    if kind is None or ref >= seq:
+        return f"there is no event {ref} before it"
+    if kind in (UNDO_EVENT, "void"):
+        return f"event {ref} is {_a(kind)}, which cannot be undone: do the action again instead"
+    if kind not in UNDOABLE:
+        return (
+            f"event {ref} is {_a(kind)}: only a pass, a skip, a section choice, a sync or a "
+            "start press can be undone"
+        )
+    if cancelled:
+        return f"{kind} {ref} is already {'void or undone' if kind == 'pass' else 'undone'}"
+    return None
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
 
 
 def ignored(kind: str, seq: int, problem: str) -> str:
@@ -93,6 +120,7 @@ class PassBook:
         "kinds",
         "lines",
         "pass_messages",
+        "undone_seqs",
         "void_messages",
         "voided_keys",
         "voided_seqs",
@@ -103,7 +131,8 @@ class PassBook:
         self.kinds: dict[int, str] = {}  # seq -> event type (shared with snapshots)
         self.by_seq: dict[int, Pass] = {}  # passes that counted when taken (shared)
         self.counting: dict[Key, list[Pass]] = {}  # unvoided, in log order
-        self.voided_seqs: set[int] = set()
+        self.voided_seqs: set[int] = set()  # passes voided or undone
+        self.undone_seqs: set[int] = set()  # other events undone (syncs, navigation, starts)
         self.voided_keys: set[Key] = set()
         self.void_messages: list[str] = []
         self.pass_messages: list[str] = []
@@ -115,6 +144,7 @@ class PassBook:
         copy.by_seq = self.by_seq
         copy.counting = {key: passes.copy() for key, passes in self.counting.items()}
         copy.voided_seqs = self.voided_seqs.copy()
+        copy.undone_seqs = self.undone_seqs.copy()
         copy.voided_keys = self.voided_keys.copy()
         copy.void_messages = self.void_messages.copy()
         copy.pass_messages = self.pass_messages.copy()
@@ -149,10 +179,14 @@ class PassBook:
             message = ignored("void", event.seq, problem)
             self.void_messages.append(message)
             return None, message
-        self.voided_seqs.add(event.ref)
-        target = self.by_seq.get(event.ref)
+        return self._cancel_pass(event.ref), None
+
+    def _cancel_pass(self, ref: int) -> Pass | None:
+        """Pass `ref` no longer counts: the pass, if it counted."""
+        self.voided_seqs.add(ref)
+        target = self.by_seq.get(ref)
         if target is None:  # a pass already ignored (a section or line the stage lacks)
-            return None, None
+            return None
         key = (target.section, target.line)
         self.voided_keys.add(key)
         passes = self.counting[key]
@@ -160,7 +194,27 @@ class PassBook:
             if passes[index] is target:
                 del passes[index]
                 break
-        return target, None
+        return target
+
+    def undo_problem(self, ref: int, seq: int) -> str | None:
+        """Why an undo (seq `seq`) of `ref` would be ignored now, or None if it undoes it."""
+        cancelled = ref in self.voided_seqs or ref in self.undone_seqs
+        return undo_problem(ref, seq, self.kinds.get(ref), cancelled)
+
+    def add_undo(self, seq: int, ref: int) -> tuple[str | None, Pass | None, str | None]:
+        """Take an undo (seq `seq`) of event `ref`: (the type of the event it undid; the pass,
+        if it undid a pass that counted; the message, if it is ignored)."""
+        problem = self.undo_problem(ref, seq)
+        self.kinds[seq] = UNDO_EVENT
+        if problem is not None:
+            message = ignored(UNDO_EVENT, seq, problem)
+            self.void_messages.append(message)
+            return None, None, message
+        kind = self.kinds[ref]
+        if kind == "pass":
+            return kind, self._cancel_pass(ref), None
+        self.undone_seqs.add(ref)
+        return kind, None, None
 
     # -- what counts -------------------------------------------------------------------------
     def counting_pass(self, section: str, line: int) -> Pass | None:

@@ -14,9 +14,9 @@ themselves every `checkpoint_every` events as they first go through the log; a s
 the nearest copy before it and folds at most that many events, and each prefix is scored in time
 proportional to the stage, not the log. Nothing is folded past the furthest instant asked for
 until it is asked for, or until `prepare` is called (a window calls it while idle), so the first
-instant of a long log shows at once. A log whose seqs do not rise or whose voids name a later
-seq (edited by hand) cannot share checkpoints: it is folded again from its start when a seek goes
-back, and scored with `score` at each instant (slower, the same answers).
+instant of a long log shows at once. A log whose seqs do not rise or whose voids (or undos) name
+a later seq (edited by hand) cannot share checkpoints: it is folded again from its start when a
+seek goes back, and scored with `score` at each instant (slower, the same answers).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from mmtimer.core.chrono import Chronograph
 from mmtimer.core.crew import Crew, crew_to_json
-from mmtimer.core.events import LOG_FORMAT, Event, Header, Pass, Void
+from mmtimer.core.events import LOG_FORMAT, Event, Header, Pass, Void, undo_ref
 from mmtimer.core.logfile import LogContents, parse_utc_stamp
 from mmtimer.core.results import StageResult
 from mmtimer.core.rules import RuleSet
@@ -108,6 +108,9 @@ class Replay:
                 if event.ref >= event.seq:
                     causal = False
             else:
+                ref = undo_ref(event)
+                if ref is not None and ref >= event.seq:
+                    causal = False
                 t_ns = event.t_ns
                 if t_ns is not None and t_ns > current:
                     current = t_ns

@@ -4,8 +4,11 @@ The one scoring implementation: the live window, replay, the CLI and the CSV all
 
 What counts (the choices where the log could be read more than one way):
 
-- Only `Sync`, `Pass` and `Void` events matter, and for an average trial with
+- Only `Sync`, `Pass`, `Void` and ``undo`` events matter, a skip (a ``navigate`` event with
+  ``action = "skip"``) for when a line is missed, and for an average trial with
   ``start = "press"`` its `start` events (core.pacer.START_EVENT); every other event is skipped.
+- An ``undo`` (FORMATS.md section 6) takes back the pass, sync, skip or start press it names:
+  scoring reads the log as if that event were not there (the undo of a pass is its void).
 - A press-start trial's schedule starts at the last `start` event of its section, put on the
   unit like any crossing; its ideals are that official time plus the exact ideal elapsed time,
   then rounded by `ideal_rounding`. Without a start press (or a sync before it) its checks are
@@ -34,8 +37,9 @@ What counts (the choices where the log could be read more than one way):
   fewest points with a points table); of equally bad rows the earliest in driving order drops.
   Car factors multiply the total after discards.
 - During the stage (``live=True``) a measurement with no pass that lies after the furthest
-  recorded pass in driving order is not missed yet: its row has the note ``pending``, no
-  penalty, and it is never discarded. After the stage, score without `live`.
+  recorded or skipped line in driving order is not missed yet: its row has the note
+  ``pending``, no penalty, and it is never discarded (a skipped line is missed at once). After
+  the stage, score without `live`.
 
 Performance: one pass over the events and over the sections, syncs found by bisection; a
 five-day event scores in a few milliseconds (tests/benchmarks/bench_scoring.py). `ScoreFold`
@@ -54,10 +58,11 @@ from functools import lru_cache
 
 from mmtimer.core.clock import NS_PER_MS, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew
-from mmtimer.core.events import Event, Other, Pass, Sync, Void
+from mmtimer.core.events import Event, Other, Pass, Sync, Void, undo_ref
 from mmtimer.core.legs import apply_control_terms
+from mmtimer.core.logfile import NAVIGATE_EVENT
 from mmtimer.core.pacer import START_EVENT
-from mmtimer.core.passes import PassBook, kind_of
+from mmtimer.core.passes import Key, PassBook, kind_of, pass_problem
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import TIE_BREAKS, KindRules, RuleSet, year_factor
 from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
@@ -83,11 +88,12 @@ def _official_time(syncs: Sequence[Sync]) -> OfficialTime:
 
 @dataclass(slots=True)
 class _Passes:
-    """The passes that count, by (section, line), and what was voided."""
+    """The passes that count, by (section, line), what was voided, and what was skipped."""
 
     chosen: dict[tuple[str, int], Pass]
     voided: set[tuple[str, int]]
     starts: dict[str, int]  # section -> t_ns of its last start press (start = "press")
+    skipped: frozenset[Key] = frozenset()  # lines skipped (N) and not undone
 
 
 def _start_of(event: Event) -> tuple[str, int] | None:
@@ -99,6 +105,28 @@ def _start_of(event: Event) -> tuple[str, int] | None:
     return None
 
 
+def skipped_key(event: Event, lines: dict[str, int]) -> Key | None:
+    """The line a skip event (``navigate`` with ``action = "skip"``) left unrecorded, if the
+    stage (`lines`: each section's line count) has it; None for any other event."""
+    if isinstance(event, Other) and event.type == NAVIGATE_EVENT:
+        data = event.data
+        section, line = data.get("skipped_section"), data.get("skipped_line")
+        if (
+            data.get("action") == "skip"
+            and isinstance(section, str)
+            and type(line) is int
+            and pass_problem(lines, section, line) is None
+        ):
+            return section, line
+    return None
+
+
+def _last_starts(starts: dict[int, tuple[str, int]]) -> dict[str, int]:
+    """Each section's last start press that counts (`starts`: seq -> (section, t_ns), in seq
+    order)."""
+    return {section: t_ns for section, t_ns in starts.values()}
+
+
 def _fold(
     events: Sequence[Event], stage: Stage, messages: list[str]
 ) -> tuple[OfficialTime, _Passes]:
@@ -106,9 +134,11 @@ def _fold(
     passes in seq order, then the voids (a void may name a later seq here), by `PassBook`."""
     syncs: list[Sync] = []
     passes: list[Pass] = []
-    voids: list[Void] = []
-    book = PassBook(_lines(stage))
-    starts: dict[str, int] = {}
+    cancels: list[Void | tuple[int, int]] = []  # voids, and undos as (seq, ref), in log order
+    lines = _lines(stage)
+    book = PassBook(lines)
+    starts: dict[int, tuple[str, int]] = {}
+    skips: dict[int, Key] = {}
     for event in events:
         if isinstance(event, Pass):
             passes.append(event)
@@ -116,20 +146,38 @@ def _fold(
             syncs.append(event)
             book.note(event.seq, "sync")
         elif isinstance(event, Void):
-            voids.append(event)
+            cancels.append(event)
             book.note(event.seq, "void")
         else:
             book.note(event.seq, kind_of(event))
+            ref = undo_ref(event)
+            if ref is not None:
+                cancels.append((event.seq, ref))
+                continue
             start = _start_of(event)
             if start is not None:
-                starts[start[0]] = start[1]
+                starts[event.seq] = start
+            skipped = skipped_key(event, lines)
+            if skipped is not None:
+                skips[event.seq] = skipped
     ordered = passes if _rising(passes) else sorted(passes, key=lambda p: p.seq)
     for p in ordered:
         book.add_pass(p)
-    for void in voids:
-        book.add_void(void)
+    for cancel in cancels:
+        if isinstance(cancel, Void):
+            book.add_void(cancel)
+        else:
+            book.add_undo(*cancel)
+    undone = book.undone_seqs
+    if undone:
+        syncs = [sync for sync in syncs if sync.seq not in undone]
+        starts = {seq: start for seq, start in starts.items() if seq not in undone}
+        skips = {seq: key for seq, key in skips.items() if seq not in undone}
     messages.extend(book.messages())
-    return _official_time(syncs), _Passes(book.chosen(), set(book.voided_keys), starts)
+    folded = _Passes(
+        book.chosen(), set(book.voided_keys), _last_starts(starts), frozenset(skips.values())
+    )
+    return _official_time(syncs), folded
 
 
 def _lines(stage: Stage) -> dict[str, int]:
@@ -390,9 +438,11 @@ def _car_factor(rules: RuleSet, crew: Crew, messages: list[str]) -> Decimal | No
 
 
 def _mark_pending(rows: list[ResultRow], stage: Stage, passes: _Passes) -> list[ResultRow]:
-    """Missing measurements after the furthest recorded pass become pending (see module doc)."""
+    """Missing measurements after the furthest recorded or skipped line become pending (see
+    module doc)."""
     order = {section.id: index for index, section in enumerate(stage.sections)}
-    furthest = max(((order[sid], line) for sid, line in passes.chosen), default=(-1, 0))
+    reached = itertools.chain(passes.chosen, passes.skipped)
+    furthest = max(((order[sid], line) for sid, line in reached), default=(-1, 0))
     out = []
     for row in rows:
         if (
@@ -549,8 +599,8 @@ class ScoreFold:
     size, not the log's; ``snapshot()`` is a copy to carry on from later, so a replay can jump
     back to a checkpoint instead of scoring from the start.
 
-    Only for causal logs: every seq rises and every void names an earlier seq (what the reader
-    and the live session guarantee, and a log edited by hand may break). `apply` raises
+    Only for causal logs: every seq rises and every void or undo names an earlier seq (what the
+    reader and the live session guarantee, and a log edited by hand may break). `apply` raises
     `NotCausalError` otherwise, before changing anything; `score` takes any list of events.
 
     Snapshots share, with the fold they came from, one append-only map from seq to the pass or
@@ -558,15 +608,27 @@ class ScoreFold:
     (`apply` raises ValueError if it is fed another event under a seq it has seen).
     """
 
-    __slots__ = ("_book", "_last_seq", "_seen", "_stage", "_starts", "_syncs", "count")
+    __slots__ = (
+        "_book",
+        "_last_seq",
+        "_lines",
+        "_seen",
+        "_skips",
+        "_stage",
+        "_starts",
+        "_syncs",
+        "count",
+    )
 
     def __init__(self, stage: Stage) -> None:
         self._stage = stage
-        self._book = PassBook(_lines(stage))
+        self._lines = _lines(stage)
+        self._book = PassBook(self._lines)
         self._seen: dict[int, Pass | Void] = {}  # shared with snapshots: see the class doc
         self._last_seq: int | None = None
         self._syncs: list[Sync] = []
-        self._starts: dict[str, int] = {}
+        self._starts: dict[int, tuple[str, int]] = {}  # seq -> (section, t_ns), not undone
+        self._skips: dict[int, Key] = {}  # seq -> the line it skipped, not undone
         self.count = 0
         """How many events the fold has taken."""
 
@@ -574,11 +636,13 @@ class ScoreFold:
         """A copy that carries on independently (see the class doc for what it shares)."""
         copy = ScoreFold.__new__(ScoreFold)
         copy._stage = self._stage
+        copy._lines = self._lines
         copy._book = self._book.snapshot()
         copy._seen = self._seen
         copy._last_seq = self._last_seq
         copy._syncs = self._syncs.copy()
         copy._starts = self._starts.copy()
+        copy._skips = self._skips.copy()
         copy.count = self.count
         return copy
 
@@ -596,6 +660,9 @@ class ScoreFold:
             raise NotCausalError(f"seq {seq} does not rise after seq {self._last_seq}")
         if isinstance(event, Void) and event.ref >= seq:
             raise NotCausalError(f"void seq {seq} names seq {event.ref}, which is not before it")
+        ref = undo_ref(event)
+        if ref is not None and ref >= seq:
+            raise NotCausalError(f"undo seq {seq} names seq {ref}, which is not before it")
         self._last_seq = seq
         self.count += 1
         if isinstance(event, Pass):
@@ -604,13 +671,23 @@ class ScoreFold:
         elif isinstance(event, Void):
             self._remember(event)
             self._book.add_void(event)
+        elif ref is not None:
+            kind, _, _ = self._book.add_undo(seq, ref)
+            if kind == "sync":
+                self._syncs = [sync for sync in self._syncs if sync.seq != ref]
+            else:
+                self._starts.pop(ref, None)
+                self._skips.pop(ref, None)
         else:
             if isinstance(event, Sync):
                 self._syncs.append(event)
             else:
                 start = _start_of(event)
                 if start is not None:
-                    self._starts[start[0]] = start[1]
+                    self._starts[seq] = start
+                skipped = skipped_key(event, self._lines)
+                if skipped is not None:
+                    self._skips[seq] = skipped
             self._book.note(seq, kind_of(event))
 
     def result(self, rules: RuleSet, crew: Crew, *, live: bool = False) -> StageResult:
@@ -618,7 +695,12 @@ class ScoreFold:
         book = self._book
         folded = (
             _official_time(self._syncs),
-            _Passes(book.chosen(), set(book.voided_keys), dict(self._starts)),
+            _Passes(
+                book.chosen(),
+                set(book.voided_keys),
+                _last_starts(self._starts),
+                frozenset(self._skips.values()),
+            ),
             book.messages(),
         )
         return _finish(self._stage, rules, crew, folded, live=live)

@@ -21,6 +21,12 @@ How the fold reads events (the choices where more than one reading was possible)
 - In an average trial with ``start = "press"``, the navigator's first press in it is its start
   (a ``start`` event, core.pacer.START_EVENT): it arms nothing new; check 1 stays armed and its
   countdown runs from then. The last start of a section counts.
+- An ``undo`` (FORMATS.md section 6; what Backspace writes) takes back the event it names: a
+  pass (as its void would), a sync (official time is the other syncs'), a skip or section
+  choice, or a start press (the trial's previous start counts, or none). An undone pass, skip
+  or section choice arms the line it was taken at again if the line it armed is still armed
+  (so undo, undo takes back two actions in turn); otherwise the armed line stays. The rule for
+  what an undo may name is `PassBook`'s.
 - Events without an instant (voids) take effect at the instant of the event before them.
 - A ``resume`` event carries `offset_ns`, added to the session clock's readings from then on
   (nonzero when a restart was bridged with the wall clock).
@@ -41,7 +47,19 @@ from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint, wra
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.distance import CALIBRATE_EVENT, DISTANCE_EVENT, FIX_EVENT
 from mmtimer.core.errors import InputError
-from mmtimer.core.events import LOG_FORMAT, Chrono, Event, Header, Other, Pass, Sync, Void
+from mmtimer.core.events import (
+    LOG_FORMAT,
+    UNDO_EVENT,
+    UNDOABLE,
+    Chrono,
+    Event,
+    Header,
+    Other,
+    Pass,
+    Sync,
+    Void,
+    undo_ref,
+)
 from mmtimer.core.logfile import (
     CLOSE_EVENT,
     NAVIGATE_EVENT,
@@ -53,7 +71,7 @@ from mmtimer.core.logfile import (
     utc_stamp,
 )
 from mmtimer.core.pacer import START_EVENT
-from mmtimer.core.passes import PassBook
+from mmtimer.core.passes import PassBook, kind_of
 from mmtimer.core.results import SectionKind, StageResult
 from mmtimer.core.rules import RuleSet, builtin_rule_ids, load_rules, parse_rules
 from mmtimer.core.scoring import (
@@ -189,8 +207,13 @@ class SessionFold:
         self.offset_ns = 0
         self.book = PassBook({s.id: s.lines for s in stage.sections})  # which passes count
         self.starts: dict[str, int] = {}  # section -> t_ns of its start press (start = "press")
+        self._start_presses: dict[int, tuple[str, int]] = {}  # seq -> (section, t_ns), not undone
         self._official = OfficialTime()  # from the syncs, in log (seq) order
-        self.last_sync: Sync | None = None  # the latest sync in the log
+        self._syncs: list[Sync] = []  # the syncs that count, in log order
+        self.last_sync: Sync | None = None  # the latest sync in the log that counts
+        # seq -> (armed before, armed after) of each pass and navigation: what an undo restores.
+        # Only gains entries, one per event: shared with snapshots (see `snapshot`).
+        self._moves: dict[int, tuple[Armed | None, Armed | None]] = {}
         self.last_t_ns: int | None = None  # the latest instant in the log
         self.anchor: tuple[int, int, str] | None = None  # (seq, t_ns, utc) of the last stamped
         self.last_seq = 0
@@ -229,6 +252,7 @@ class SessionFold:
             self.book.note(seq, "sync")
             self._instant(event.t_ns, event.utc, seq)
             self._official.add(SyncPoint(event.t_ns, event.official_ms * NS_PER_MS))
+            self._syncs.append(event)
             self.last_sync = event
         elif isinstance(event, Chrono):
             self.book.note(seq, "chrono")
@@ -255,7 +279,9 @@ class SessionFold:
         if problem is not None:
             self.problems.append(f"{self._where(event.seq)}: {problem}")
             return
+        before = self.armed
         self.armed = self.after(event.section, event.line)
+        self._moves[event.seq] = (before, self.armed)
         self._last_press = (event.seq, self.armed)
 
     def void_problem(self, ref: int) -> str | None:
@@ -274,10 +300,39 @@ class SessionFold:
                 self.armed = Armed(voided.section, voided.line)
             self._last_press = None
 
+    def undo_problem(self, ref: int) -> str | None:
+        """Why an undo of `ref`, recorded next, would be ignored, or None if it takes `ref`
+        back (`PassBook`)."""
+        return self.book.undo_problem(ref, self.last_seq + 1)
+
+    def _undo(self, event: Other, ref: int) -> None:
+        kind, _, problem = self.book.add_undo(event.seq, ref)
+        if problem is not None:
+            self.problems.append(f"{self._where(event.seq)}: {problem}")
+            return
+        if kind == "sync":
+            self._syncs = [sync for sync in self._syncs if sync.seq != ref]
+            self._official = OfficialTime(
+                SyncPoint(sync.t_ns, sync.official_ms * NS_PER_MS) for sync in self._syncs
+            )
+            self.last_sync = self._syncs[-1] if self._syncs else None
+        elif kind == "start":
+            self._start_presses.pop(ref, None)
+            self.starts = {section: t_ns for section, t_ns in self._start_presses.values()}
+        moved = self._moves.get(ref)
+        if moved is not None and self.armed == moved[1]:
+            self.armed = moved[0]
+        if self._last_press is not None and self._last_press[0] == ref:
+            self._last_press = None
+
     def _other(self, event: Other) -> None:
         data = event.data
-        if event.type == NAVIGATE_EVENT:
+        ref = undo_ref(event)
+        if ref is not None:
+            self._undo(event, ref)
+        elif event.type == NAVIGATE_EVENT:
             section, line = data.get("section"), data.get("line")
+            before = self.armed
             if section is None:
                 self.armed = None
             elif (
@@ -292,6 +347,7 @@ class SessionFold:
                     "which the stage does not have: ignored"
                 )
                 return
+            self._moves[event.seq] = (before, self.armed)
             self._last_press = None
         elif event.type == RESUME_EVENT:
             offset = data.get("offset_ns")
@@ -312,6 +368,7 @@ class SessionFold:
                 )
                 return
             self.starts[trial.id] = event.t_ns
+            self._start_presses[event.seq] = (trial.id, event.t_ns)
             self._last_press = None
 
     def needs_start(self, section_id: str) -> bool:
@@ -324,11 +381,12 @@ class SessionFold:
         )
 
     # -- copies, for replay ------------------------------------------------------------------------
-    SNAPSHOT_COPIED = ("book", "starts", "_official", "problems")
+    SNAPSHOT_COPIED = ("book", "starts", "_start_presses", "_official", "_syncs", "problems")
     """Attributes that change as events come: a snapshot copies them (`book` by its own
     `snapshot`, which shares the maps by seq). Every other attribute is an immutable value or
     never changes after __init__ (tests/core/test_replay_seek.py checks the list is whole)."""
-    SNAPSHOT_SHARED: tuple[str, ...] = ()
+    SNAPSHOT_SHARED: tuple[str, ...] = ("_moves",)
+    """Maps by seq that only gain the entry of each new event (as `PassBook`'s)."""
 
     def snapshot(self) -> SessionFold:
         """A copy that carries on independently, for replay to restart from.
@@ -342,7 +400,9 @@ class SessionFold:
         copy.__dict__.update(self.__dict__)
         copy.book = self.book.snapshot()
         copy.starts = self.starts.copy()
+        copy._start_presses = self._start_presses.copy()
         copy._official = self._official.copy()
+        copy._syncs = self._syncs.copy()
         copy.problems = self.problems.copy()
         return copy
 
@@ -727,6 +787,42 @@ class LiveSession:
         if not candidates:
             raise SessionError("there is no pass to void")
         return self.void(max(candidates), reason)
+
+    def undo(self, ref: int, t_ns: int | None = None, utc: datetime | None = None) -> Other:
+        """Take back event `ref` (a pass, skip, section choice, sync or start press) with an
+        ``undo`` event (FORMATS.md section 6): it stays in the log and no longer counts."""
+        problem = self._fold.undo_problem(ref)
+        if problem is not None:
+            raise SessionError(f"cannot undo: {problem}")
+        data: dict[str, Any] = {"ref": ref}
+        if utc is not None:
+            data["utc"] = utc_stamp(utc)
+        event = Other(
+            self._next_seq(), UNDO_EVENT, data, None if t_ns is None else self.log_ns(t_ns)
+        )
+        self._record(event)
+        return event
+
+    def last_action(self) -> Event | None:
+        """What Backspace undoes: the latest pass, skip, section choice, sync or start press
+        that still counts (after an undo, the one before it), or None."""
+        fold = self._fold
+        for event in reversed(self._events):
+            if kind_of(event) not in UNDOABLE or fold.undo_problem(event.seq) is not None:
+                continue
+            if isinstance(event, Pass) and event.seq not in fold.book.by_seq:
+                continue  # a pass the fold ignored (a line the stage lacks): nothing to undo
+            return event
+        return None
+
+    def undo_last(
+        self, t_ns: int | None = None, utc: datetime | None = None
+    ) -> tuple[Other, Event]:
+        """Undo the last action (`last_action`): the undo event and the event it took back."""
+        action = self.last_action()
+        if action is None:
+            raise SessionError("there is nothing to undo")
+        return self.undo(action.seq, t_ns, utc), action
 
     def sync(
         self, t_ns: int, official_ms: int, source: str = "manual", utc: datetime | None = None

@@ -85,13 +85,11 @@ def average_view(schedule: Schedule, elapsed_ns: int, car: CarDistance | None) -
     imposed average and the next change follow the car while its distance is live, else the
     ideal car; a distance that is not live gives ahead/behind as of its reading (marked stale,
     with its age) and no average to hold."""
-    ideal, reading, live = car_pace(schedule, elapsed_ns, car)
+    now, reading, live = car_pace(schedule, elapsed_ns, car)
     if car is None or reading is None:
-        return average_from_pace(ideal)
-    shown = average_from_pace(reading if live else ideal)
+        return average_from_pace(now)
     return replace(
-        shown,
-        ideal_m=ideal.ideal_m if ideal.started else None,
+        average_from_pace(now),
         ahead_ms=None if reading.deviation_ns is None else -reading.deviation_ns // NS_PER_MS,
         ahead_m=reading.gap_m,
         hold_kmh=reading.hold_kmh if live else None,

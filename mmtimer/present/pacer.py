@@ -123,15 +123,19 @@ def waiting_view(schedule: Schedule, hint: str) -> PacerView:
 def car_pace(
     schedule: Schedule, elapsed_ns: int, car: CarDistance | None
 ) -> tuple[PaceReading, PaceReading | None, bool]:
-    """The pacer's readings `elapsed_ns` after the start: the ideal car's, the car's (None
-    without a distance) and whether the car's is live. A distance that is not live is compared
-    with the ideal at the instant it was read (`car.age_ns` ago), never with the ideal now: the
-    pacer panel and the driver's displays both take it from here."""
-    ideal = pace(schedule, elapsed_ns)
+    """The pacer's readings `elapsed_ns` after the start: what to show now (the car's reading
+    while its distance is live, else the ideal car's), the car's (None without a distance) and
+    whether it is live. A distance that is not live is compared with the ideal at the instant
+    it was read (`car.age_ns` ago), never with the ideal now: the pacer panel and the driver's
+    displays both take it from here. With a live distance that is one reading, not two: its
+    ideal distance is the ideal car's now."""
     if car is None:
-        return ideal, None, False
-    at_ns = elapsed_ns if car.live else elapsed_ns - car.age_ns
-    return ideal, pace(schedule, at_ns, car.mm // MM_PER_M), car.live
+        return pace(schedule, elapsed_ns), None, False
+    if car.live:
+        reading = pace(schedule, elapsed_ns, car.mm // MM_PER_M)
+        return reading, reading, True
+    then = pace(schedule, elapsed_ns - car.age_ns, car.mm // MM_PER_M)
+    return pace(schedule, elapsed_ns), then, False
 
 
 def pacer_view(
@@ -144,8 +148,8 @@ def pacer_view(
 ) -> PacerView:
     """The pacer `elapsed_ns` after the trial's start (negative before it)."""
     title = f"{schedule.section.id} · average trial"
-    ideal, car_reading, live = car_pace(schedule, elapsed_ns, car)
-    shown = car_reading if live and car_reading is not None else ideal
+    shown, car_reading, live = car_pace(schedule, elapsed_ns, car)
+    ideal = shown  # its ideal distance is the ideal car's now, live or not
     change = shown.next_change
     if change is None:
         next_text = "end of the trial"

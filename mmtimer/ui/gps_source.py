@@ -26,10 +26,13 @@ from PySide6.QtSerialPort import QSerialPort, QSerialPortInfo
 from mmtimer.core.clock import Clock
 from mmtimer.core.errors import InputError
 from mmtimer.core.gps import Fix
-from mmtimer.core.nmea import NmeaFixes, read_nmea_file
+from mmtimer.core.nmea import NmeaFileReader, NmeaFixes
 
 NS_PER_MS = 1_000_000
 PLAYBACK_TICK_MS = 20
+LOAD_LINES = 50
+"""Lines of a recorded drive parsed in one step (about 2 ms of pynmeagps here)."""
+LOAD_EVERY_MS = 5
 MAX_BUFFER = 4096
 
 
@@ -64,13 +67,20 @@ class GpsSource(QObject):
         self._playback: list[Fix] = []
         self._played = 0
         self._play_start_ns = 0
+        self._first_t_ns: int | None = None
+        self._reader: NmeaFileReader | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(PLAYBACK_TICK_MS)
         self._timer.timeout.connect(self._play_due)
+        self._loader = QTimer(self)  # reads a drive ahead while the window is idle
+        self._loader.setInterval(LOAD_EVERY_MS)
+        self._loader.timeout.connect(self._load)
 
     # -- opening and closing -----------------------------------------------------------------
     def close(self, message: str = "") -> None:
         self._timer.stop()
+        self._loader.stop()
+        self._reader = None
         serial, self._serial = self._serial, None
         if serial is not None:
             serial.close()
@@ -126,26 +136,69 @@ class GpsSource(QObject):
         return None
 
     def open_file(self, path: Path) -> str | None:
-        """Play a recorded drive at its own pace, from now (simulation, for practice)."""
+        """Play a recorded drive at its own pace, from now (simulation, for practice).
+
+        The file is parsed a few lines at a time (`LOAD_LINES`), never all at once in the GUI
+        thread (a 5-minute drive is some 6,000 sentences, 1-2 s of pynmeagps): each playback
+        tick first parses what it needs, and an idle timer parses ahead between ticks. A file
+        that turns out to hold no valid sentence stops the simulation with its one-line error
+        (`status`), as a file that cannot be read does at once (the return value)."""
         self.close()
         try:
-            drive = read_nmea_file(path)
+            reader = NmeaFileReader(path)
         except InputError as error:
             return f"GPS: {error}"
-        if not drive.fixes:
-            return f"GPS: {path}: no fix in the file"
-        first = drive.fixes[0].t_ns
+        self._reader = reader
         self._play_start_ns = self.clock.now_ns()
-        self._playback = [
-            Fix(f.t_ns - first, f.lat, f.lon, f.quality, f.speed_kmh, f.sats, f.hdop)
-            for f in drive.fixes
-        ]
+        self._first_t_ns = None
+        self._playback = []
         self._played = 0
         self.mode = GpsMode.FILE
         self.description = f"simulation {path.name}"
         self._timer.start()
-        self.status.emit(f"GPS: simulating {path.name} ({len(drive.fixes)} fixes)")
+        self._loader.start()
+        self.status.emit(f"GPS: simulating {path.name}")
         return None
+
+    @property
+    def loading(self) -> bool:
+        """A recorded drive is still being read."""
+        return self._reader is not None
+
+    def _load(self, lines: int = LOAD_LINES) -> None:
+        """Parse the next `lines` lines of the drive being read (the idle timer's step)."""
+        reader = self._reader
+        if reader is None:
+            self._loader.stop()
+            return
+        for fix in reader.step(lines):
+            if self._first_t_ns is None:
+                self._first_t_ns = fix.t_ns
+            first = self._first_t_ns
+            self._playback.append(
+                Fix(
+                    fix.t_ns - first,
+                    fix.lat,
+                    fix.lon,
+                    fix.quality,
+                    fix.speed_kmh,
+                    fix.sats,
+                    fix.hdop,
+                )
+            )
+        if not reader.done:
+            return
+        self._reader = None
+        self._loader.stop()
+        try:
+            drive = reader.result()
+        except InputError as error:
+            self.close(f"GPS: {error}")
+            return
+        if not drive.fixes:
+            self.close(f"GPS: {drive.source}: no fix in the file")
+            return
+        self.status.emit(f"GPS: simulating {Path(drive.source).name} ({len(drive.fixes)} fixes)")
 
     # -- fixes in --------------------------------------------------------------------------
     def _emit(self, fix: Fix) -> None:
@@ -195,6 +248,11 @@ class GpsSource(QObject):
     def _play_due(self) -> None:
         elapsed = self.clock.now_ns() - self._play_start_ns
         fixes = self._playback
+        # the fixes due must be parsed first: read on until one lies ahead (or the file ends)
+        while self._reader is not None and (not fixes or fixes[-1].t_ns <= elapsed):
+            self._load()
+        if self.mode is not GpsMode.FILE:
+            return  # the file turned out not to be a drive: closed, said
         while self._played < len(fixes) and fixes[self._played].t_ns <= elapsed:
             fix = fixes[self._played]
             self._played += 1
@@ -209,5 +267,5 @@ class GpsSource(QObject):
                     fix.hdop,
                 )
             )
-        if self._played >= len(fixes):
+        if self._played >= len(fixes) and self._reader is None:
             self.close("GPS: the simulated drive has ended")

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mmtimer.core.errors import InputError
-from mmtimer.core.gps import Fix, GpsTrack, geodesic_m
+from mmtimer.core.gps import Fix, GpsTrack, geodesic_m, near_m
 from mmtimer.core.nmea import NmeaFixes, read_nmea_file
 from mmtimer.paths import resource
 
@@ -223,3 +223,19 @@ def test_the_bundled_drive_measures_within_half_a_percent_of_its_true_length() -
 def test_geodesic_distance_is_wgs84() -> None:
     # one degree of latitude at the equator is 110574.389 m on WGS84
     assert geodesic_m(0, 0, 1, 0) == pytest.approx(110_574.389, abs=0.01)
+
+
+@given(
+    st.floats(min_value=-80, max_value=80),
+    st.floats(min_value=-180, max_value=180),
+    st.floats(min_value=0, max_value=360),
+    st.floats(min_value=0, max_value=1000),
+)
+def test_the_thresholds_local_distance_is_the_geodesic_within_a_millimetre(
+    lat: float, lon: float, azimuth: float, metres: float
+) -> None:
+    """The track judges jumps, stops and the least step on `near_m` (cheaper); it must agree
+    with the geodesic to well under the thresholds' scale (the metres counted are geodesics)."""
+    there = GEO.Direct(lat, lon, azimuth, metres)
+    near = near_m(lat, lon, there["lat2"], there["lon2"])
+    assert near == pytest.approx(there["s12"], abs=1e-3)

@@ -26,6 +26,10 @@ items = st.lists(
         # a void names an earlier seq (any type: a pass, a void, a sync, a note) or none at all
         st.tuples(st.just("void"), st.just(""), st.integers(0, 60), st.just(0)),
         st.tuples(st.just("note"), st.just(""), st.just(0), instants),
+        # an undo (FORMATS.md section 6) names an earlier seq of any type, as a void does
+        st.tuples(st.just("undo"), st.just(""), st.integers(0, 60), instants),
+        # a skip (N) leaves its line missed at once, until it is undone
+        st.tuples(st.just("skip"), st.sampled_from(SECTION_IDS), st.integers(0, 5), instants),
     ),
     max_size=45,
 )
@@ -43,6 +47,11 @@ def causal_log(drawn: list[tuple[str, str, int, int]], gap: int) -> list[Event]:
             out.append(Sync(seq, t_ns, number))
         elif kind == "void":
             out.append(Void(seq, number % seq if seq > 1 else 0))
+        elif kind == "undo":
+            out.append(Other(seq, "undo", {"ref": number % seq if seq > 1 else 0}, t_ns))
+        elif kind == "skip":
+            data = {"action": "skip", "skipped_section": section, "skipped_line": number}
+            out.append(Other(seq, "navigate", {**data, "section": None, "line": None}, t_ns))
         else:
             out.append(Other(seq, "note", {"text": "n"}, t_ns))
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,51 +26,12 @@ from mmtimer.core.session import (
     log_inputs,
     new_log_header,
 )
-from mmtimer.core.stage import Stage, parse_stage, stage_to_json
+from mmtimer.core.stage import parse_stage, stage_to_json
+from tests.stages import FOUR_KINDS_TEXT as STAGE_TEXT
+from tests.stages import H_MS, MS, UTC0, S, new_session
+from tests.stages import four_kinds as make_stage
 
-S = 1_000_000_000
-MS = 1_000_000
-H_MS = 3_600_000
-UTC0 = datetime(2026, 5, 13, 8, 0, tzinfo=UTC)
 WAIT = 10.0
-
-STAGE_TEXT = """
-format = "mmtimer-stage/1"
-name = "Test stage"
-rules = "aci-2021"
-
-[[section]]
-id = "PC1"
-kind = "timed"
-targets = ["15.00", "6.00"]
-
-[[section]]
-id = "PC2"
-kind = "timed"
-targets = ["8.00", "17.50"]
-targets_from = "start"
-
-[[section]]
-id = "CO1"
-kind = "time-control"
-due = "10:42"
-
-[[section]]
-id = "PM1"
-kind = "average"
-start = "10:50:00"
-speed_kmh = "36.0"
-checks_km = ["1.000", "2.000"]
-"""
-
-
-def make_stage() -> Stage:
-    return parse_stage(STAGE_TEXT, "test.stage.toml")
-
-
-def new_session() -> LiveSession:
-    stage = make_stage()
-    return LiveSession(stage, load_rules(stage.rules), Crew(number=7))
 
 
 def test_presses_walk_the_lines_of_the_stage_in_order() -> None:
