@@ -103,6 +103,7 @@ from mmtimer.ui.triggers import (
 
 KEY_DRIVING = "view/driving"
 OFFICIAL_MIN_PX = 40  # official time's digits never smaller (a docked results table, issue 12)
+STAGE_COUNTDOWN_MIN_PX = 124  # the countdown's least height beside the dial and the pacer
 DRIVING_OFFICIAL_PX = 44  # the official time's digits in the Driving view (96 beside the dial)
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
 CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
@@ -170,6 +171,12 @@ class StageWindow(FaceWindow):
         self.side_panel.addWidget(self.trigger_button, 1)
         self.central_row.addWidget(self.stage_panel, 2)
         self.official_readout.set_min_px(OFFICIAL_MIN_PX)
+        # tighter than the plain chronograph's column: with an average trial's pacer shown too,
+        # the window must still fit its default 1180x720
+        self.side_panel.setContentsMargins(8, 8, 24, 8)
+        self.side_panel.setSpacing(8)
+        self.central_row.setContentsMargins(0, 6, 0, 6)
+        self.countdown.setMinimumHeight(STAGE_COUNTDOWN_MIN_PX)
         # Above the face: the not-synced banner (until official time is synced) and the crew.
         self.banner = QLabel(NOT_SYNCED, self)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -178,7 +185,7 @@ class StageWindow(FaceWindow):
         self.banner.hide()
         self.header = QLabel(self)
         self.header.setAccessibleName("Crew and stage")
-        self.header.setContentsMargins(16, 6, 16, 0)
+        self.header.setContentsMargins(16, 4, 16, 0)
         self.central_column.insertWidget(0, self.banner)
         self.central_column.insertWidget(1, self.header)
         # The Chronograph keys act on the plain chronograph only with no stage open: with one,
@@ -346,6 +353,7 @@ class StageWindow(FaceWindow):
         panel = theme.panel
         self.countdown.set_panel(panel)
         self.stage_panel.set_panel(panel)
+        self.pacer.panel.set_panel(panel)
         self.results_dock.model.set_tone_colours(theme.table)
         self.banner.setStyleSheet(
             f"QLabel {{ background: {panel.banner_background}; color: {panel.banner_text};"

@@ -27,9 +27,10 @@ from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import CrewDialog, SyncRequest
 from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.fonts import load_fonts
-from mmtimer.ui.stagewindow import OFFICIAL_MIN_PX, StageWindow
+from mmtimer.ui.helpdialog import shortcut_rows
+from mmtimer.ui.stagewindow import OFFICIAL_MIN_PX, STAGE_COUNTDOWN_MIN_PX, StageWindow
 from mmtimer.ui.themes import DAY_CHROME, NIGHT_CHROME, THEMES, Chrome, Panel, Theme
-from mmtimer.ui.triggers import EventStamper
+from mmtimer.ui.triggers import EventStamper, load_trigger_settings
 
 # Menus opened by keys pop up windows the offscreen platform cannot raise or grab the keyboard
 # for (it says so); the menus work all the same.
@@ -220,6 +221,7 @@ def test_night_covers_the_whole_window(rig: Rig) -> None:
     assert pixel(window.countdown, 3, 3) == THEMES["night"].panel.background
     viewport = window.stage_panel.viewport()
     assert pixel(viewport, viewport.width() - 3, viewport.height() - 3) == "#000000"
+    assert f"background: {THEMES['night'].panel.background}" in window.pacer.panel.styleSheet()
     # the results table (Ctrl+R)
     rig.qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     table = window.results_dock.table
@@ -334,7 +336,7 @@ def test_a_docked_results_table_keeps_official_time_readable(rig: Rig) -> None:
     official = window.official_readout
     assert official._shown_px() >= OFFICIAL_MIN_PX >= 36, official._shown_px()
     assert official.width() >= QFontMetricsF(official.font()).horizontalAdvance("00:00:00")
-    assert window.countdown.height() >= 150
+    assert window.countdown.height() >= STAGE_COUNTDOWN_MIN_PX
 
 
 def test_not_synced_shows_a_banner_until_synced_and_a_press_records(rig: Rig) -> None:
@@ -373,3 +375,25 @@ def test_a_crew_typed_before_the_start_shows_at_once(rig: Rig) -> None:
     rig.qtbot.keyClick(dialog.driver, Qt.Key.Key_Return)
     rig.window.refresh()
     assert "Ada Lovelace / Marco Bassi" in rig.window.header.text()
+
+
+def test_f1_lists_the_driving_view_key(rig: Rig) -> None:
+    rows = dict(shortcut_rows(rig.window.menuBar()))
+    assert rows.get("D") == "View > Driving view"
+    assert "D" not in load_trigger_settings(rig.settings).keys  # never a trigger key
+
+
+def test_an_average_trials_pacer_and_countdown_fit_the_default_size(rig: Rig) -> None:
+    """With the pacer shown beside the dial too, the window keeps 1180x720 (its column of
+    readouts, pacer, countdown and PASS fits) and official time keeps its 40 px."""
+    window = rig.window
+    now = rig.clock.now_ns()
+    window.apply_sync(SyncRequest(now, parse_time_of_day_ms("15:11:52"), "t"))
+    assert window.live is not None and window.live.select_section("PM1", now)
+    window.refresh()
+    rig.qtbot.waitUntil(window.pacer.panel.isVisible)  # at the pacer's next look
+    QApplication.processEvents()
+    assert window.countdown.lines()[0] == "PM1 · start · at 15:12:00"
+    assert window.minimumSizeHint().height() <= DEFAULT_SIZE[1]
+    assert window.size().toTuple() == DEFAULT_SIZE
+    assert window.official_readout._shown_px() >= OFFICIAL_MIN_PX
