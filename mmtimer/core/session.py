@@ -96,6 +96,7 @@ DISTANCE_CHANNEL = frozenset({DISTANCE_EVENT, CALIBRATE_EVENT, FIX_EVENT})
 RULES_FILE_KEY = "rules_file"
 """Header field holding a rule-set file's text when the stage names a file (not a built-in)."""
 DEFAULT_MAX_CLOCK_DISAGREEMENT_NS = 2 * NS_PER_S
+MINUTE_NS = 60 * NS_PER_S
 
 
 class SessionError(ValueError):
@@ -127,10 +128,13 @@ class Countdown:
 
     `target_ms`: a duration from `reference_line` (timed trials) or an official time of day
     (time controls: the start of the due minute; average trials: the ideal time at the check,
-    or, with `start`, the trial's start time). `start`: the countdown runs to an average trial's
-    start (no press there, but the crew must be at the start line at that instant); once the
-    start has passed (by `START_HOLD_NS`, so the beep at the start itself plays) it runs to the
-    first check.
+    or, with `start`, the trial's start time).
+    `window_ns`: a time control scored by the minute: how long the card is on time from
+    `target_ms` (its due minute, 60 s); None otherwise (a time control on a finer unit scores
+    from the due time itself). `start`: the countdown runs to an average trial's start (no
+    press there, but the crew must be at the start line at that instant); once the start has
+    passed (by `START_HOLD_NS`, so the beep at the start itself plays) it runs to the first
+    check.
     """
 
     section: str
@@ -139,6 +143,7 @@ class Countdown:
     target_ms: int
     remaining_ns: int
     reference_line: int | None = None
+    window_ns: int | None = None
     start: bool = False
 
 
@@ -483,8 +488,11 @@ class SessionFold:
         official = self.official_ns(t_ns)
         if official is None:
             return None
+        window_ns: int | None = None
         if isinstance(section, TimeControl):
             target_ns = due_target_ns(section, self.rules.time_control)
+            unit_ns = self.rules.time_control.unit_ns
+            window_ns = unit_ns if unit_ns >= MINUTE_NS else None
         else:
             start_ns: int | None = None
             if section.start_press:
@@ -506,6 +514,7 @@ class SessionFold:
             section.kind,
             target_ns // NS_PER_MS,
             wrap_day_ns(target_ns - official),
+            window_ns=window_ns,
         )
 
 

@@ -300,6 +300,36 @@ def _column_of(error: InputError) -> str | None:
     return _COLUMN_OF_KEY.get(match["key"])
 
 
+def _check_cached(
+    row: Row, number: int, cache: dict[tuple[tuple[str, str], ...], Section | Problem] | None
+) -> Section | Problem:
+    if cache is None:
+        return check_row(row, number)
+    key = tuple(sorted((c, t) for c, t in row.cells.items() if t))
+    result = cache.get(key)
+    if result is None:
+        if len(cache) > 10_000:
+            cache.clear()
+        result = cache[key] = check_row(row, number)
+    return result
+
+
+def _check_stage(draft: Stage, name: str, rules: str, base_dir: Path | None) -> Stage:
+    """The stage's own terms (name, rules, gps, maximum lateness, legs) checked by the loader.
+
+    Its sections are checked already, one by one, by the loader's own section check (and their
+    ids are unique), so without legs the loader reads the terms with the first section only:
+    reading every section again would make each cell typed cost as much as opening the file."""
+    document = stage_to_json(
+        replace(draft, sections=draft.sections[:1]) if not draft.legs else draft
+    )
+    document["name"], document["rules"] = name, rules
+    read = parse_stage(tomli_w.dumps(document), "stage", base_dir)
+    if draft.legs:
+        return read
+    return replace(read, sections=draft.sections)
+
+
 def check_row(row: Row, number: int = 1) -> Section | Problem:
     """The row's section, or the first problem the loader finds (with its column)."""
     if not row.text("id").strip():
@@ -333,9 +363,15 @@ def check_rows(
     *,
     legs: tuple[Leg, ...] = (),
     max_late_min: int | None = None,
+    gps_allowed: bool = True,
+    cache: dict[tuple[tuple[str, str], ...], Section | Problem] | None = None,
 ) -> Checked:
-    """Check every row, then the stage as a whole (ids unique, name, rules, legs)."""
-    results = [check_row(row, number) for number, row in enumerate(rows, start=1)]
+    """Check every row, then the stage as a whole (ids unique, name, rules, legs); `legs`,
+    `max_late_min` and `gps_allowed` (the stage's ``gps`` key) are the stage's own terms.
+
+    `cache`: each row's result by its cells, kept between calls (the editor checks the whole
+    stage after every cell typed; only the rows that changed are checked again)."""
+    results = [_check_cached(row, number, cache) for number, row in enumerate(rows, start=1)]
     problems: list[Problem | None] = [r if isinstance(r, Problem) else None for r in results]
     sections: list[Section | None] = [r if not isinstance(r, Problem) else None for r in results]
     seen: dict[str, int] = {}
@@ -355,12 +391,15 @@ def check_rows(
     elif all(p is None for p in problems):
         done = [s for s in sections if s is not None]
         draft = Stage(
-            name.strip(), rules.strip(), tuple(done), legs=legs, max_late_min=max_late_min
+            name.strip(),
+            rules.strip(),
+            tuple(done),
+            legs=legs,
+            max_late_min=max_late_min,
+            gps_allowed=gps_allowed,
         )
-        document = stage_to_json(draft)
-        document["name"], document["rules"] = name, rules
         try:
-            stage = parse_stage(tomli_w.dumps(document), "stage", base_dir)
+            stage = _check_stage(draft, name, rules, base_dir)
         except InputError as error:
             stage_problem = Problem(error.key, error.message)
     if stage is not None:

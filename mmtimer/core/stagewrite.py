@@ -43,7 +43,11 @@ from mmtimer.core.stage import (
 )
 
 _SECTION_HEADER = re.compile(r"^\s*\[\[\s*(?:section|\"section\"|'section')\s*\]\]\s*(?:#.*)?$")
-_ANY_HEADER = re.compile(r"^\s*\[")
+_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_ANY_HEADER = re.compile(rf"^\s*\[\[?\s*{_KEY}(?:\s*\.\s*{_KEY})*\s*\]\]?\s*(?:#.*)?$")
+"""A table header line (``[x]``, ``[[leg]]``), not a line of an array written over several
+lines (``  ["0.700", "bridge"],``); a line it cannot tell apart is caught by the check that the
+text written loads back."""
 _COMMENT = re.compile(r"^\s*#")
 _BLANK = re.compile(r"^\s*$")
 
@@ -155,7 +159,12 @@ def _edit_section_block(block: str, old: Section, new: Section) -> str:
 
 
 def _edit_top(top: str, stage: Stage, old: Stage) -> str:
-    if (old.name, old.rules, old.max_late_min) == (stage.name, stage.rules, stage.max_late_min):
+    if (old.name, old.rules, old.max_late_min, old.gps_allowed) == (
+        stage.name,
+        stage.rules,
+        stage.max_late_min,
+        stage.gps_allowed,
+    ):
         return top
     doc = tomlkit.parse(top)
     if old.name != stage.name or "name" not in doc:
@@ -168,6 +177,12 @@ def _edit_top(top: str, stage: Stage, old: Stage) -> str:
                 del doc["max_late_min"]
         else:
             _set(doc, "max_late_min", stage.max_late_min)
+    if old.gps_allowed != stage.gps_allowed:
+        if stage.gps_allowed:
+            if "gps" in doc:
+                del doc["gps"]
+        else:
+            _set(doc, "gps", False)
     if "format" not in doc:
         _set(doc, "format", STAGE_FORMAT)
     return tomlkit.dumps(doc)
@@ -245,6 +260,8 @@ def fresh_stage_text(stage: Stage) -> str:
     top["rules"] = stage.rules
     if stage.max_late_min is not None:
         top["max_late_min"] = stage.max_late_min
+    if not stage.gps_allowed:
+        top["gps"] = False
     text = tomlkit.dumps(top) + "".join("\n" + _fresh_block(s) for s in stage.sections)
     if stage.legs:
         text += "\n" + _fresh_legs(stage)

@@ -32,6 +32,7 @@ from mmtimer.present.formats import (
     format_deviation_s,
     format_points,
     format_signed_deviation,
+    measured_text,
     note_text,
     time_text,
     total_note,
@@ -403,7 +404,7 @@ class ResultsModel(QAbstractTableModel):
         if column is Column.TARGET:
             return time_text(row, row.target_ms)
         if column in (Column.MEASURED, Column.B_MEASURED):
-            return "" if row.measured_ms is None else time_text(row, row.measured_ms)
+            return measured_text(row)
         if column in (Column.DEVIATION, Column.B_DEVIATION):
             return "" if row.deviation_ms is None else format_signed_deviation(row.deviation_ms)
         if column in (Column.PENALTY, Column.B_PENALTY):

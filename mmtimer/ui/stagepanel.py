@@ -2,8 +2,9 @@
 
 The panel shows plain view values (``SectionView``/``LineView``, built from a stage by
 ``mmtimer.present.stagelines.section_views``), and the result of each line once it is scored
-(``Screen.line_results``); it never scores or formats anything itself. A double-click on a
-section (or a line) asks for that section to be armed (``section_chosen``); the window decides.
+(``Screen.line_results``); it never scores or formats anything itself. A double-click on a line
+asks for that line to be armed, on a section for its first line (``section_chosen``: section,
+line); the window decides.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ STYLE = panel_style(DARK_PANEL)
 
 
 COLUMNS = ("Section / line", "Target", "Result")
+LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_SAMPLE = "+000.00 s · 300"  # as wide as a line's result gets: "-12.98 s · 300"
 MIN_WIDTH = 360
 
@@ -43,7 +45,7 @@ MIN_WIDTH = 360
 class StagePanel(QTreeWidget):
     """A tree: one top-level item per section, one child per line."""
 
-    section_chosen = Signal(str)
+    section_chosen = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,9 +95,10 @@ class StagePanel(QTreeWidget):
             font = QFont(item.font(0))
             font.setBold(True)
             item.setFont(0, font)
-            for line in section.lines:
+            for number, line in enumerate(section.lines, start=1):
                 child = QTreeWidgetItem([f"    {line.label}", line.target, ""])
                 child.setData(0, Qt.ItemDataRole.UserRole, section.id)
+                child.setData(0, LINE_ROLE, number)
                 item.addChild(child)
             self.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)  # a long title must not widen the line column
@@ -183,5 +186,6 @@ class StagePanel(QTreeWidget):
 
     def _on_double_click(self, item: QTreeWidgetItem, column: int) -> None:
         section_id = item.data(0, Qt.ItemDataRole.UserRole)
+        line = item.data(0, LINE_ROLE)
         if isinstance(section_id, str):
-            self.section_chosen.emit(section_id)
+            self.section_chosen.emit(section_id, line if isinstance(line, int) else 1)

@@ -7,10 +7,12 @@ chronograph of the current trial: with a stage open the Chronograph keys (S, P, 
 painted pushers act on nothing and say so in the status bar.
 
 Keys: the trigger keys (Space by default) record a pass from the key event's own time;
-Backspace voids the last pass (a void event, never an erase); N skips the armed line; G chooses
-another section; T opens the official-time sync; + and - nudge official time by 0.1 s; C edits
-the crew; Ctrl+Shift+E ends the stage (confirmed); D the Driving view (the countdown and the last
-deviation fill the window, the dial and the stage panel hidden); F1 lists every shortcut.
+Backspace undoes the last action - a pass, a skip, a section choice, a sync, a start press -
+with an undo event (never an erase), and again the one before; N skips the armed line; G arms
+any line (a double-click on the stage panel too); T opens the official-time sync; + and -
+nudge official time by 0.1 s; C edits the crew; Ctrl+Shift+E ends the stage (confirmed); D the
+Driving view (the countdown and the last deviation fill the window, the dial and the stage
+panel hidden); F1 lists every shortcut.
 
 Above the face: a large "NOT SYNCED" banner until official time is synced (a press still
 records), and the crew with the stage. The theme (View > Theme) colours the whole window; the
@@ -110,12 +112,14 @@ CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
-    "where the system gives one). A second press within the guard time is flagged: Backspace "
-    "voids it. Nothing is erased: a void is a new line in the log. A stage log left open by a "
-    "crash is offered for resume when its stage opens again (also File > Resume a log left "
-    "open), so the stage stays in one log. Stage > End stage ends it for good; quitting before "
-    "every line is done asks, and by default keeps the stage open to resume. The dial is the "
-    "current trial's chronograph: the Chronograph keys and pushers act only with no stage open."
+    "where the system gives one). A second press within the guard time is flagged. Backspace "
+    "undoes the last action (a pass, a skip, a section choice, a sync), and again the one "
+    "before; the status bar says what. Nothing is erased: an undo is a new line in the log. "
+    "A stage log left open by a crash is offered for resume when its stage opens again (also "
+    "File > Resume a log left open), so the stage stays in one log. Stage > End stage ends it "
+    "for good; quitting before every line is done asks, and by default keeps the stage open to "
+    "resume. The dial is the current trial's chronograph: the Chronograph keys and pushers act "
+    "only with no stage open."
 )
 
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
@@ -230,12 +234,16 @@ class StageWindow(FaceWindow):
             return make_action(self, text, *keys)
 
         self.open_action = action("&Open…", QKeySequence(QKeySequence.StandardKey.Open).toString())
+        # The stage editor (issue 14): a new stage, or the open one (ui/stageeditor.py).
+        self.new_stage_action = action(self.tr("&New stage…"), "Ctrl+N")
+        self.edit_stage_action = action(self.tr("Edit &stage…"), "Ctrl+Shift+N")
+        self.editor_windows: list[QMainWindow] = []
         self.recent_menu = QMenu("Open &recent", self)
         self.resume_action = action("Resume a log left &open…")
         self.record_action = action("&Record a pass")
-        self.void_action = action("&Void the last pass", "Backspace")
+        self.void_action = action("&Undo the last action", "Backspace")
         self.skip_action = action("S&kip the armed line", "N")
-        self.section_action = action("&Go to a section…", "G")
+        self.section_action = action("&Go to a line…", "G")
         self.sync_action = action("Official &time…", "T")
         self.later_action = action("Official time +0.1 s", "+", "=")
         self.earlier_action = action("Official time -0.1 s", "-")
@@ -269,7 +277,15 @@ class StageWindow(FaceWindow):
         """File gains Open, Recent, Resume and Export; View the results table; Chronograph
         and Stage come before Help."""
         file_menu = self.file_menu
-        for act in (self.open_action, self.recent_menu, self.resume_action, None):
+        for act in (
+            self.new_stage_action,
+            self.edit_stage_action,
+            None,
+            self.open_action,
+            self.recent_menu,
+            self.resume_action,
+            None,
+        ):
             if isinstance(act, QMenu):
                 file_menu.insertMenu(self.quit_action, act)
             elif act is None:
@@ -325,7 +341,7 @@ class StageWindow(FaceWindow):
         # Presses: keys and the on-screen button, through the trigger.
         self.trigger.pressed.connect(self._on_press)
         self.record_action.triggered.connect(lambda: self.trigger.handle_button(None))
-        self.void_action.triggered.connect(self._on_void)
+        self.void_action.triggered.connect(self._on_undo)
         self.skip_action.triggered.connect(self._on_skip)
         self.section_action.triggered.connect(self.choose_section)
         self.stage_panel.section_chosen.connect(self._on_section_chosen)
@@ -338,6 +354,8 @@ class StageWindow(FaceWindow):
         self.end_stage_action.triggered.connect(self.end_stage)
         self.driving_action.toggled.connect(self.set_driving)
         self.open_action.triggered.connect(self._on_open)
+        self.new_stage_action.triggered.connect(lambda: self.edit_stage(None))
+        self.edit_stage_action.triggered.connect(self.edit_open_stage)
         self.resume_action.triggered.connect(self.resume_left_open)
         self.export_action.triggered.connect(self._on_export)
         # Beeps and their flash.
@@ -396,6 +414,25 @@ class StageWindow(FaceWindow):
         in a replay window (ui/stageopen.py). On a refusal ``open_error`` says why, and a
         warning shows if `warn`."""
         return stageopen.open_path(self, path, log_path, warn=warn)
+
+    def edit_stage(self, path: Path | None) -> QMainWindow | None:
+        """File > New stage (`path` None) or Edit stage: a stage editor window beside this one."""
+        from mmtimer.ui.stageeditor import open_editor  # noqa: PLC0415
+
+        editor = open_editor(self, path)
+        if editor is not None:
+            self.editor_windows.append(editor)
+            editor.destroyed.connect(
+                lambda: (
+                    self.editor_windows.remove(editor) if editor in self.editor_windows else None
+                )
+            )
+        return editor
+
+    def edit_open_stage(self) -> QMainWindow | None:
+        """File > Edit stage: the stage open in this window (a new one when none is)."""
+        path = self.opened_path
+        return self.edit_stage(path if path is not None and path.suffix != ".mmlog" else None)
 
     def resume_left_open(self) -> bool:
         """File > Resume a log left open (ui/stageopen.py)."""
@@ -477,30 +514,40 @@ class StageWindow(FaceWindow):
         if outcome.message:
             self.statusBar().showMessage(outcome.message, 6000)
 
-    def _on_void(self) -> None:
-        if self.live is not None and self.live.void_last() is not None:
+    def _on_undo(self) -> None:
+        if self.live is None:
+            return
+        done = self.live.undo_last(self.controller.now_ns())
+        if done is not None:
             self.trigger.forget_last()
-            self.statusBar().showMessage("Last pass voided (it stays in the log as voided)", 5000)
+            self.statusBar().showMessage(self.live.presenter.undone(done[1]), 8000)
 
     def _on_skip(self) -> None:
         if self.live is not None:
             self.live.skip_line(self.controller.now_ns())
 
     def choose_section(self) -> None:
+        """G: arm any line of the stage (the armed one is offered first)."""
         if self.live is None:
             return
-        ids = [s.id for s in self.live.stage.sections]
+        lines = [
+            (section.id, line)
+            for section in self.live.stage.sections
+            for line in range(1, section.lines + 1)
+        ]
+        names = [self.live.presenter.label(*key) for key in lines]
         armed = self.live.session.armed
-        current = ids.index(armed.section) if armed is not None else 0
+        key = (armed.section, armed.line) if armed is not None else lines[0]
+        current = lines.index(key) if key in lines else 0
         chosen, ok = QInputDialog.getItem(
-            self, "Go to a section", "Arm the first line of:", ids, current, False
+            self, "Go to a line", "Arm the line:", names, current, False
         )
-        if ok and chosen:
-            self._on_section_chosen(chosen)
+        if ok and chosen in names:
+            self._on_section_chosen(*lines[names.index(chosen)])
 
-    def _on_section_chosen(self, section_id: str) -> None:
+    def _on_section_chosen(self, section_id: str, line: int = 1) -> None:
         if self.live is not None:
-            self.live.select_section(section_id, self.controller.now_ns())
+            self.live.select_section(section_id, self.controller.now_ns(), line)
 
     # -- official time -----------------------------------------------------------------------
     def show_sync_dialog(self) -> SyncDialog:
@@ -651,6 +698,10 @@ class StageWindow(FaceWindow):
         return self.leaving.may_leave(self.live)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A stage editor with changes asks first (save, discard, cancel): none is lost on quit.
+        if not all(editor.close() for editor in list(self.editor_windows)):
+            event.ignore()
+            return
         if not self._may_leave_stage():
             event.ignore()
             return

@@ -177,3 +177,15 @@ def test_a_row_keeps_where_it_came_from() -> None:
     assert [r.origin for r in rows] == list(range(len(stage.sections)))
     assert row_from_section(stage.sections[0]).origin is None
     assert replace(rows[0]).with_text("id", "PC9").origin == 0
+
+
+def test_the_stage_gps_key_goes_through_the_rows() -> None:
+    stage = Stage("Day", "aci-2021", (TimeControl("CO1", 36_000_000),), gps_allowed=False)
+    checked = check_rows("Day", "aci-2021", rows_from_stage(stage), gps_allowed=False)
+    assert checked.stage == stage
+    assert not checked.stage.gps_allowed
+    text = stage_text(checked.stage)
+    assert "gps = false" in text
+    assert parse_stage(text, "x") == stage
+    allowed = check_rows("Day", "aci-2021", rows_from_stage(stage))
+    assert allowed.stage is not None and allowed.stage.gps_allowed

@@ -24,7 +24,7 @@ from mmtimer.core.stagewrite import save_stage_keeping, stage_text
 from mmtimer.paths import resource
 from tests.core.test_stage import FORMATS_EXAMPLE, average_trials, stages, timed_sections
 
-EXAMPLES = ("mille-miglia-day1.stage.toml", "tsd-club.stage.toml")
+EXAMPLES = tuple(sorted(p.name for p in resource("stages").glob("*.stage.toml")))
 
 COMMENTED = """\
 # Our own copy of the road book, day 2. Checked twice at scrutineering.
@@ -301,3 +301,17 @@ def test_time_control_terms_and_legs_are_kept_and_edited() -> None:
     assert parse_stage(text, "x") == dropped
     assert "# halved" in text and "[[leg]]" not in text and "max_late_min = 15" not in text
     assert parse_stage(stage_text(stage), "x") == stage  # fresh, with the terms
+
+
+def test_the_gps_key_is_written_kept_and_removed() -> None:
+    old = parse_stage(COMMENTED, "x")
+    banned = replace(old, gps_allowed=False)
+    text = stage_text(banned, COMMENTED)
+    assert parse_stage(text, "x") == banned
+    assert "gps = false" in text
+    assert comments(text) == comments(COMMENTED)
+    again = stage_text(old, text)
+    assert "gps" not in again
+    assert parse_stage(again, "x") == old
+    assert comments(again) == comments(COMMENTED)
+    assert "gps = false" in stage_text(banned)

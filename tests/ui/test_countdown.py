@@ -132,7 +132,7 @@ def test_a_long_last_line_is_never_cut_off(qtbot: QtBot) -> None:
             last_label="PC1 · line 3",
             last_deviation_ms=-5_680,
             last_penalty=Decimal(300),
-            last_note="capped · double press? Backspace voids it",
+            last_note="capped · double press? Backspace undoes it",
             total=Decimal(600),
             total_label="So far",
         )
@@ -144,5 +144,5 @@ def test_a_long_last_line_is_never_cut_off(qtbot: QtBot) -> None:
             drawn = QFontMetricsF(row.font).boundingRect(row.rect, row.flags, row.text)
             assert row.rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(drawn), (width, row.text)
         last = rows[2]
-        assert "Backspace voids it" in last.text
+        assert "Backspace undoes it" in last.text
         assert last.font.pixelSize() >= 10, (width, last.font.pixelSize())

@@ -23,7 +23,7 @@ from mmtimer.core.timefmt import DAY_MS, format_time_of_day
 from mmtimer.paths import resource
 from mmtimer.present.formats import (
     format_chrono,
-    format_left,
+    format_countdown,
     format_points,
     format_signed_deviation,
 )
@@ -114,7 +114,9 @@ def check_shown(panel: ReplayPanel, reference: Replay, t_ns: int) -> None:
     if expected.countdown is None or expected.closed:
         assert panel.countdown_readout.text() == ""
     else:
-        assert panel.countdown_readout.text() == format_left(expected.countdown.remaining_ns)
+        countdown = expected.countdown
+        shown = format_countdown(countdown.remaining_ns, countdown.window_ns)
+        assert panel.countdown_readout.text() == shown
     chrono = reference.trial_chronograph_at(t_ns)
     assert panel.chrono_readout.text() == format_chrono(chrono.elapsed_ns(t_ns))
     assert panel.total_readout.text() == format_points(expected.results.total)

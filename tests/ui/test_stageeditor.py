@@ -1,0 +1,423 @@
+"""The stage editor typed into as a person would (keys, not setters): Tab, Enter, arrows,
+decimal commas, the loader's message beside a refused value, undo and redo, the paste preview,
+saving that keeps comments, closing with changes."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from mmtimer.core.clock import NS_PER_S, FakeClock
+from mmtimer.core.errors import InputError
+from mmtimer.core.stage import (
+    AverageTrial,
+    Stage,
+    TimeControl,
+    TimedSection,
+    load_stage,
+    section_from_json,
+)
+from mmtimer.core.stagerows import COLUMNS
+from mmtimer.paths import resource
+from mmtimer.present.stageeditor import StageDraft
+from mmtimer.ui.controller import Controller
+from mmtimer.ui.stageeditor import REFUSED_BACKGROUND, SaveAnswer, StageEditor
+from mmtimer.ui.stagewindow import StageWindow
+from mmtimer.ui.triggers import EventStamper
+from tests.core.test_stagewrite import COMMENTED
+
+NO = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+COL = {name: number for number, name in enumerate(COLUMNS)}
+
+ROADBOOK = """\
+1000 MIGLIA 2026 - TAPPA 2
+N.\tTipo\tTempi\tLocalità
+PC 12\tPC\t15,00\t6,00\tPasso della Futa
+CO4\tCO\t11.32
+PM3\tPM\t10:50\t48\t5,2=40\t2,350\t7,800
+PC 13\tPC\tquindici
+"""
+
+
+@dataclass
+class Ed:
+    editor: StageEditor
+    qtbot: QtBot
+    save_path: Path
+    answers: list[SaveAnswer] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def draft(self) -> StageDraft:
+        return self.editor.draft
+
+    def focus(self) -> QWidget:
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        return widget
+
+    def key(self, key: Qt.Key, modifier: Qt.KeyboardModifier = NO, times: int = 1) -> None:
+        for _ in range(times):
+            self.qtbot.keyClick(self.focus(), key, modifier)
+
+    def type(self, text: str) -> None:
+        """Each key to whatever has the focus (the first opens the cell's editor)."""
+        for char in text:
+            self.qtbot.keyClicks(self.focus(), char)
+
+    def at(self) -> tuple[int, str]:
+        row, column = self.editor.current()
+        return row, COLUMNS[column]
+
+    def cell(self, row: int, column: str) -> str:
+        return self.draft.rows[row].text(column)
+
+    def check_text(self, row: int) -> str:
+        model = self.editor.model
+        return str(model.data(model.index(row, len(COLUMNS))))
+
+
+@pytest.fixture
+def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[StageDraft], Ed]]:
+    made: list[Ed] = []
+
+    def make(draft: StageDraft) -> Ed:
+        holder: list[Ed] = []
+
+        def ask_save(parent: QWidget, name: str) -> SaveAnswer:
+            holder[0].asked.append(name)
+            answers = holder[0].answers
+            return answers.pop(0) if answers else "discard"  # a test that closes answers
+
+        editor = StageEditor(
+            draft,
+            ask_save=ask_save,
+            ask_path=lambda parent, start: holder[0].save_path,
+            warn=lambda parent, title, text: holder[0].warnings.append(text),
+        )
+        ed = Ed(editor, qtbot, tmp_path / "typed.stage.toml")
+        holder.append(ed)
+        editor.show()
+        qtbot.waitExposed(editor)
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+        editor.table.setFocus()
+        made.append(ed)
+        return ed
+
+    yield make
+    for ed in made:
+        ed.editor.close()
+        ed.editor.deleteLater()
+
+
+def test_a_new_stage_typed_with_tab_enter_and_decimal_commas(
+    make_editor: Callable[[StageDraft], Ed],
+) -> None:
+    ed = make_editor(StageDraft.new())
+    assert ed.at() == (0, "id")
+    ed.type("PC1")  # typing over the template's id
+    ed.key(Qt.Key.Key_Tab)  # keeps it, and goes on typing in the next cell
+    assert ed.cell(0, "id") == "PC1"
+    assert ed.at() == (0, "kind")
+    ed.type("PC")
+    ed.key(Qt.Key.Key_Tab)
+    assert ed.cell(0, "kind") == "timed"
+    assert ed.at() == (0, "targets")
+    ed.type("15,00 6,00")
+    ed.key(Qt.Key.Key_Return)
+    assert ed.cell(0, "targets") == "15,00 6,00"
+
+    ed.key(Qt.Key.Key_2, CTRL)  # a time control below, from its template
+    assert ed.at() == (1, "id")
+    assert ed.cell(1, "id") == "CO1" and ed.cell(1, "due") == "10:00"
+    ed.key(Qt.Key.Key_Tab, times=2)  # id -> kind -> due: Tab skips the cells a CO does not use
+    assert ed.at() == (1, "due")
+    ed.type("10.42")
+    ed.key(Qt.Key.Key_Return)
+
+    ed.key(Qt.Key.Key_3, CTRL)  # an average trial
+    assert ed.at() == (2, "id")
+    ed.key(Qt.Key.Key_Tab, times=2)
+    assert ed.at() == (2, "start")
+    ed.type("10:50")
+    ed.key(Qt.Key.Key_Tab)
+    ed.type("48 5,2=40")
+    ed.key(Qt.Key.Key_Tab)
+    ed.type("2,350 7,800")
+    ed.key(Qt.Key.Key_Tab)
+    ed.type("1,250 bridge | 3,4 church")
+    ed.key(Qt.Key.Key_Return)
+
+    ed.qtbot.keyClicks(ed.editor.name_edit, "Day 1")
+    ed.editor.table.setFocus()
+    assert "3 sections · 6 lines · 2 trials · 1 time control" in ed.editor.totals_label.text()
+    assert "first due 10:42 · last due 10:42" in ed.editor.totals_label.text()
+    ed.key(Qt.Key.Key_S, CTRL)
+    assert ed.warnings == []
+    assert load_stage(ed.save_path) == Stage(
+        "Day 1",
+        "aci-2021",
+        (
+            TimedSection("PC1", (15_000, 6_000)),
+            TimeControl("CO1", 10 * 3_600_000 + 42 * 60_000),
+            AverageTrial(
+                "PM1",
+                10 * 3_600_000 + 50 * 60_000,
+                ((0, Decimal("48")), (5_200, Decimal("40"))),
+                (2_350, 7_800),
+                ((1_250, "bridge"), (3_400, "church")),
+            ),
+        ),
+    )
+    assert "*" not in ed.editor.windowTitle()
+
+
+def test_arrows_enter_and_shift_tab_move_like_a_spreadsheet(
+    make_editor: Callable[[StageDraft], Ed],
+) -> None:
+    ed = make_editor(StageDraft.open(resource("stages", "mille-miglia-day1.stage.toml")))
+    ed.key(Qt.Key.Key_Down)
+    assert ed.at() == (1, "id")
+    ed.key(Qt.Key.Key_Right, times=2)
+    assert ed.at() == (1, "targets")
+    ed.key(Qt.Key.Key_Return)  # Enter goes down, past the rows that do not use the column
+    assert ed.at() == (4, "targets")  # PC3 (CO1 and PM1 have no targets)
+    ed.key(Qt.Key.Key_Up)
+    assert ed.at() == (1, "targets")
+    ed.key(Qt.Key.Key_F2)  # change the cell rather than type over it
+    ed.key(Qt.Key.Key_End)
+    ed.type(" 4,5")
+    ed.key(Qt.Key.Key_Down)  # keeps the value and goes down, out of the editor
+    assert ed.cell(1, "targets") == "21.50 9.80 33.00 4,5"
+    assert ed.at() == (4, "targets")
+    ed.key(Qt.Key.Key_Backtab, SHIFT)
+    assert ed.at() == (4, "kind")
+    ed.type("X")
+    ed.key(Qt.Key.Key_Escape)  # drops what was typed
+    assert ed.cell(4, "kind") == "timed"
+
+
+def loader_message(obj: dict[str, object]) -> str:
+    try:
+        section_from_json(obj, "x")
+    except InputError as error:
+        return error.message
+    raise AssertionError("the loader took it")
+
+
+def test_a_refused_value_shows_the_loaders_message_beside_its_cell(
+    make_editor: Callable[[StageDraft], Ed],
+) -> None:
+    ed = make_editor(StageDraft.open(resource("stages", "mille-miglia-day1.stage.toml")))
+    ed.key(Qt.Key.Key_Right, times=2)
+    ed.type("15,00 6,0x")
+    says = loader_message({"id": "PC1", "kind": "timed", "targets": ["15.00", "6.0x"]})
+    assert ed.editor.typing_message() == says  # while it is typed
+    cell = ed.editor.table.visualRect(ed.editor.model.index(0, COL["targets"]))
+    label = ed.editor.typing_label.geometry()
+    assert label.left() == cell.left() and label.top() > cell.top()  # just under the cell
+    ed.key(Qt.Key.Key_Backspace)
+    ed.type("5")
+    assert ed.editor.typing_message() is None  # 6,05: fine again
+    ed.key(Qt.Key.Key_Backspace)
+    ed.type("x")
+    ed.key(Qt.Key.Key_Return)
+    assert ed.editor.typing_message() is None  # the editor closed: the Check column says it
+    assert ed.check_text(0) == f"Targets (s): {says}"
+    model = ed.editor.model
+    index = model.index(0, COL["targets"])
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == says
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == REFUSED_BACKGROUND
+    assert "1 row to put right" in ed.editor.totals_label.text()
+    ed.save_path = ed.save_path.with_name("refused.stage.toml")
+    ed.key(Qt.Key.Key_S, CTRL, times=1)
+    ed.key(Qt.Key.Key_S, CTRL | SHIFT)
+    assert len(ed.warnings) == 2
+    assert f"row 1 (PC1) targets: {says}" in ed.warnings[-1]
+    assert not ed.save_path.exists()
+
+
+def test_undo_and_redo_with_ctrl_z_and_ctrl_shift_z(
+    make_editor: Callable[[StageDraft], Ed],
+) -> None:
+    ed = make_editor(StageDraft.open(resource("stages", "mille-miglia-day1.stage.toml")))
+    ids = [r.text("id") for r in ed.draft.rows]
+    ed.type("PX1")
+    ed.key(Qt.Key.Key_Return)
+    assert ed.cell(0, "id") == "PX1"
+    assert "*" in ed.editor.windowTitle()
+    ed.key(Qt.Key.Key_Up)
+    ed.key(Qt.Key.Key_Down, ALT)  # move the row down
+    assert [r.text("id") for r in ed.draft.rows][:2] == ["PC2", "PX1"]
+    ed.key(Qt.Key.Key_Delete, CTRL)  # delete it
+    assert "PX1" not in [r.text("id") for r in ed.draft.rows]
+    ed.key(Qt.Key.Key_Z, CTRL)
+    assert [r.text("id") for r in ed.draft.rows][:2] == ["PC2", "PX1"]
+    ed.key(Qt.Key.Key_Z, CTRL)
+    ed.key(Qt.Key.Key_Z, CTRL)
+    assert [r.text("id") for r in ed.draft.rows] == ids
+    assert not ed.draft.dirty and "*" not in ed.editor.windowTitle()
+    ed.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    assert ed.cell(0, "id") == "PX1"
+    ed.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    ed.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    assert "PX1" not in [r.text("id") for r in ed.draft.rows]
+    ed.key(Qt.Key.Key_Z, CTRL, times=3)
+    assert [r.text("id") for r in ed.draft.rows] == ids
+    assert not ed.draft.dirty
+
+
+def test_the_paste_preview_lists_every_row_not_understood_and_inserts_only_when_accepted(
+    make_editor: Callable[[StageDraft], Ed],
+) -> None:
+    ed = make_editor(StageDraft.open(resource("stages", "mille-miglia-day1.stage.toml")))
+    before = list(ed.draft.rows)
+    QGuiApplication.clipboard().setText(ROADBOOK)
+    ed.key(Qt.Key.Key_V, CTRL)
+    dialog = ed.editor.paste_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert ed.draft.rows == before  # nothing inserted yet
+    assert dialog.sections_table.rowCount() == 3
+    refused = [
+        (dialog.refused_table.item(r, 0).text(), dialog.refused_table.item(r, 1).text())
+        for r in range(dialog.refused_table.rowCount())
+    ]
+    assert [line for line, _ in refused] == ["1", "2", "6"]
+    assert refused[1][1] == "column headers, not a section"
+    assert refused[2][1].startswith("PC13:")
+    assert "3 rows not understood" in dialog.summary.text()
+    ed.qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # refused: nothing goes in
+    assert not dialog.isVisible()
+    assert ed.draft.rows == before
+
+    ed.key(Qt.Key.Key_V, CTRL)
+    dialog = ed.editor.paste_dialog
+    assert dialog is not None and dialog.isVisible()
+    ed.qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Insert 3 sections (the default button)
+    assert [r.text("id") for r in ed.draft.rows[1:4]] == ["PC12", "CO4", "PM3"]
+    assert ed.cell(1, "targets") == "15.00 6.00"
+    assert ed.editor.current() == (1, COL["id"])
+    ed.key(Qt.Key.Key_Z, CTRL)  # one paste, one undo
+    assert ed.draft.rows == before
+
+
+def test_closing_with_changes_asks(make_editor: Callable[[StageDraft], Ed]) -> None:
+    ed = make_editor(StageDraft.new())
+    ed.type("PC9")
+    ed.key(Qt.Key.Key_Return)
+    ed.qtbot.keyClicks(ed.editor.name_edit, "Day")
+    ed.answers[:] = ["cancel"]
+    ed.editor.close()
+    assert ed.editor.isVisible() and ed.asked == ["the new stage"]
+    ed.answers[:] = ["save"]
+    ed.editor.close()
+    assert not ed.editor.isVisible()
+    assert [s.id for s in load_stage(ed.save_path).sections] == ["PC9"]
+
+
+def test_the_rule_set_is_picked_from_a_list_of_builtins_and_files(
+    make_editor: Callable[[StageDraft], Ed], tmp_path: Path
+) -> None:
+    path = tmp_path / "day2.stage.toml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    shutil.copy(resource("rules", "tsd-cscc.rules.toml"), tmp_path / "ours.rules.toml")
+    ed = make_editor(StageDraft.open(path))
+    box = ed.editor.rules_box
+    items = [box.itemText(i) for i in range(box.count())]
+    assert items[:2] == ["aci-2021", "mille-miglia"] and "ours.rules.toml" in items
+    box.setFocus()
+    ed.key(Qt.Key.Key_A, CTRL)
+    ed.type("ours.rules.toml")
+    ed.key(Qt.Key.Key_Return)
+    assert ed.draft.rules == "ours.rules.toml"
+    ed.editor.gps_box.setFocus()
+    ed.key(Qt.Key.Key_Space)  # GPS not allowed
+    assert not ed.draft.gps_allowed
+    ed.key(Qt.Key.Key_S, CTRL)
+    text = path.read_text(encoding="utf-8")
+    assert 'rules = "ours.rules.toml"' in text and "gps = false" in text
+    assert "# the organiser calls it" in text and "# card!" in text
+    stage = load_stage(path)
+    assert stage.rules == "ours.rules.toml" and not stage.gps_allowed
+
+
+def test_file_edit_stage_opens_the_open_stage_and_saving_keeps_its_comments(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "day2.stage.toml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    clock = FakeClock(
+        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
+    )
+    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
+    window = StageWindow(
+        Controller(clock),
+        settings,
+        stamper=EventStamper(clock, "offscreen", None),
+        open_sound=lambda parent: "no sound: this test has no audio",
+    )
+    qtbot.addWidget(window)
+    assert window.open_path(path, tmp_path / "run.mmlog")
+    window.show()
+    window.edit_stage_action.trigger()
+    assert len(window.editor_windows) == 1
+    editor = window.editor_windows[0]
+    assert isinstance(editor, StageEditor)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    editor.table.setFocus()
+    ed = Ed(editor, qtbot, path)
+    ed.key(Qt.Key.Key_Down)
+    ed.key(Qt.Key.Key_Tab, times=2)
+    assert ed.at() == (1, "due")
+    ed.type("10,43")  # not a time: refused, in the loader's words
+    assert ed.editor.typing_message() is not None
+    ed.key(Qt.Key.Key_Backspace, times=3)
+    ed.type(".43")
+    assert ed.editor.typing_message() is None
+    ed.key(Qt.Key.Key_Return)
+    ed.key(Qt.Key.Key_S, CTRL)
+    text = path.read_text(encoding="utf-8")
+    assert 'due = "10:43"     # card!' in text
+    assert text.replace('"10:43"', '"10:42"') == COMMENTED
+    window.new_stage_action.trigger()
+    assert len(window.editor_windows) == 2
+    new = window.editor_windows[1]
+    assert isinstance(new, StageEditor)
+    qtbot.waitExposed(new)
+    new.activateWindow()
+    qtbot.waitUntil(new.isActiveWindow, timeout=2000)
+    new.table.setFocus()
+    ed = Ed(new, qtbot, tmp_path / "new.stage.toml")
+    ed.type("P")  # a change, not saved
+    ed.key(Qt.Key.Key_Return)
+    assert new.draft.dirty
+    asked: list[str] = []
+
+    def cancel(parent: QWidget, name: str) -> SaveAnswer:
+        asked.append(name)
+        return "cancel"
+
+    new.ask_save = cancel
+    window.close()  # quitting asks about the editor's changes first, and Cancel keeps both
+    assert asked == ["the new stage"]
+    assert window.isVisible() and new.isVisible()
+    new.ask_save = lambda parent, name: "discard"
+    window.close()
+    assert not window.isVisible()
