@@ -75,6 +75,16 @@ def fit_text(base: QFont, text: str, rect: QRectF) -> tuple[QFont, int, str]:
     return font, ONE_LINE, text
 
 
+def _widest_digit(font: QFont) -> dict[int, int]:
+    """A table for str.translate: every digit to the font's widest digit (at a large size, where
+    the widths are resolved)."""
+    probe = QFont(font)
+    probe.setPixelSize(200)
+    metrics = QFontMetricsF(probe)
+    widest = max("0123456789", key=metrics.horizontalAdvance)
+    return str.maketrans("0123456789", widest * 10)
+
+
 class CountdownWidget(QWidget):
     """Paints a ``CountdownState``; font sizes follow the widget's height."""
 
@@ -92,9 +102,12 @@ class CountdownWidget(QWidget):
         self._digits = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self._digits.setBold(True)
         self._text = QFont(self.font())
-        # (text, row width, row height, digits?) -> the fitted font: the time left changes each
-        # frame, its row's size does not, so a frame measures at most once per new text.
+        # (text, row width, row height, digits?) -> the fitted font. The time left changes each
+        # frame but its shape does not: texts are fitted with every digit made the font's widest
+        # one, so "12.34 s" and "12.33 s" share a fit, and a frame measures nothing (fitting a
+        # new text measured it a dozen times, 60 times a second).
         self._fitted: dict[tuple[str, float, float, bool], tuple[QFont, int, str]] = {}
+        self._widest = {True: _widest_digit(self._digits), False: _widest_digit(self._text)}
 
     @property
     def state(self) -> CountdownState:
@@ -165,13 +178,20 @@ class CountdownWidget(QWidget):
             y += row.height()
             if not text:
                 continue
-            key = (text, row.width(), row.height(), base is self._digits)
+            digits = base is self._digits
+            shape = text.translate(self._widest[digits])
+            key = (shape, row.width(), row.height(), digits)
             fitted = self._fitted.get(key)
             if fitted is None:
                 if len(self._fitted) > 64:
                     self._fitted.clear()
-                fitted = self._fitted[key] = fit_text(base, text, row)
+                fitted = self._fitted[key] = fit_text(base, shape, row)
             font, flags, shown = fitted
+            # each digit is no wider than the one it was fitted with, so the text fits as its
+            # shape did; a shape elided (nothing fits whole: rare) is fitted as itself
+            font, flags, shown = (
+                (font, flags, text) if shown == shape else fit_text(base, text, row)
+            )
             out.append(RowLayout(shown, font, row, flags, tone))
         return out
 
