@@ -216,8 +216,9 @@ class SessionFold:
         self._official = OfficialTime()  # from the syncs, in log (seq) order
         self._syncs: list[Sync] = []  # the syncs that count, in log order
         self.last_sync: Sync | None = None  # the latest sync in the log that counts
-        # seq -> (armed before, armed after) of each pass and navigation: what an undo restores.
-        # Only gains entries, one per event: shared with snapshots (see `snapshot`).
+        # seq -> (armed before, armed after) of each navigation (skip, section choice): what an
+        # undo of it restores (a pass's are its own line and the line after it: nothing kept, so
+        # a long log costs no entry per pass). Only gains entries: shared with snapshots.
         self._moves: dict[int, tuple[Armed | None, Armed | None]] = {}
         self.last_t_ns: int | None = None  # the latest instant in the log
         self.anchor: tuple[int, int, str] | None = None  # (seq, t_ns, utc) of the last stamped
@@ -284,9 +285,7 @@ class SessionFold:
         if problem is not None:
             self.problems.append(f"{self._where(event.seq)}: {problem}")
             return
-        before = self.armed
         self.armed = self.after(event.section, event.line)
-        self._moves[event.seq] = (before, self.armed)
         self._last_press = (event.seq, self.armed)
 
     def void_problem(self, ref: int) -> str | None:
@@ -311,7 +310,7 @@ class SessionFold:
         return self.book.undo_problem(ref, self.last_seq + 1)
 
     def _undo(self, event: Other, ref: int) -> None:
-        kind, _, problem = self.book.add_undo(event.seq, ref)
+        kind, undone, problem = self.book.add_undo(event.seq, ref)
         if problem is not None:
             self.problems.append(f"{self._where(event.seq)}: {problem}")
             return
@@ -325,6 +324,8 @@ class SessionFold:
             self._start_presses.pop(ref, None)
             self.starts = {section: t_ns for section, t_ns in self._start_presses.values()}
         moved = self._moves.get(ref)
+        if undone is not None:  # a pass: it armed the line after its own
+            moved = (Armed(undone.section, undone.line), self.after(undone.section, undone.line))
         if moved is not None and self.armed == moved[1]:
             self.armed = moved[0]
         if self._last_press is not None and self._last_press[0] == ref:
