@@ -8,6 +8,7 @@ window, `mmtimer.display` checks that Qt can open one here (else one line says w
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 
@@ -80,30 +81,29 @@ def _run_app(args: argparse.Namespace) -> int:
     return run_app(args)
 
 
-def _subcommand_parsers() -> dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]]:
-    """Each subcommand: a function that adds its arguments, and the function that runs it."""
-    from mmtimer.commands import check, export, gps, importtable, screenshot, table
-
-    return {
-        "check": (check.add_arguments, check.run),
-        "export": (export.add_arguments, export.run),
-        "gps": (gps.add_arguments, gps.run),
-        "import": (importtable.add_arguments, importtable.run),
-        "screenshot": (screenshot.add_arguments, screenshot.run),
-        "table": (table.add_arguments, table.run),
-    }
+# Each subcommand's module (mmtimer.commands.NAME, with `add_arguments` and `run`), imported only
+# when that subcommand runs: the window's start does not pay for the NMEA parser, tomlkit or PDF.
+SUBCOMMANDS: dict[str, str] = {
+    "check": "check",
+    "export": "export",
+    "gps": "gps",
+    "import": "importtable",
+    "screenshot": "screenshot",
+    "table": "table",
+}
 
 
-SUBCOMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Command]] = (
-    _subcommand_parsers()
-)
+def _subcommand(name: str) -> tuple[Callable[[argparse.ArgumentParser], None], Command]:
+    """The subcommand's function that adds its arguments, and the one that runs it."""
+    module = importlib.import_module(f"mmtimer.commands.{SUBCOMMANDS[name]}")
+    return module.add_arguments, module.run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in SUBCOMMANDS:
         name = args_list[0]
-        add_arguments, run = SUBCOMMANDS[name]
+        add_arguments, run = _subcommand(name)
         parser = argparse.ArgumentParser(prog=f"mmtimer {name}")
         add_arguments(parser)
         return run(parser.parse_args(args_list[1:]))

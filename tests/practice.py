@@ -3,8 +3,9 @@ tests/benchmarks/bench_pacer.py and tools/pacer_screenshot.py both set up.
 
 `practice_window(gps=...)` opens resources/stages/practice-average.stage.toml in a StageWindow
 with a temporary settings file (GPS allowed) and log, syncs the official time at 15:11:40, plays
-the generated drive (resources/drives/practice.nmea) as a receiver if `gps`, and presses the
-start marker 8 s later (15:11:48). Nothing of the user's is touched.
+the generated drive (resources/drives/practice.nmea) as a receiver if `gps` (read by the event
+loop meanwhile, as the window would), and presses the start marker 8 s later (15:11:48).
+Nothing of the user's is touched.
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ def practice_window(*, gps: bool, size: tuple[int, int] = (1400, 820)) -> Iterat
         window.apply_sync(SyncRequest(clock.now_ns(), parse_time_of_day_ms("15:11:40"), "typed"))
         if gps:
             assert window.pacer.open_drive(DRIVE)
+            # the 8 s before the start: the window's event loop reads the drive meanwhile
+            while window.pacer.gps.loading:
+                app.processEvents()
         clock.advance_ns(8 * NS_PER_S)
         live = window.live
         assert live is not None

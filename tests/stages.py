@@ -3,12 +3,14 @@
 `FOUR_KINDS_TEXT`: a timed chain (PC1), a chain timed from its start (PC2), a time control
 (CO1, due 10:42) and an average trial (PM1, 10:50:00 at 36 km/h, checks at 1 and 2 km): the
 stage of the live session's tests. `RACE_TEXT`: the same four kinds on a short clock (10:01,
-10:02:00, checks 5 s apart) for random sequences of presses (live equals replay).
+10:02:00, checks 5 s apart) and an average trial started by a press (PM2), for random
+sequences of presses, undos and the rest (live equals replay).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from mmtimer.core.crew import Crew
 from mmtimer.core.rules import load_rules
@@ -20,6 +22,10 @@ MS = 1_000_000  # ns per millisecond
 H_MS = 3_600_000  # ms per hour
 UTC0 = datetime(2026, 5, 13, 8, 0, tzinfo=UTC)
 CREW_7 = Crew(number=7)
+FORMATS_CREW = Crew(
+    112, "Giulia Ferri", "Marco Bassi", "Alfa Romeo 6C 1750 SS", 1929, Decimal("1.80")
+)
+"""The crew of FORMATS.md's examples (the log header's, the event file's)."""
 
 FOUR_KINDS_TEXT = """
 format = "mmtimer-stage/1"
@@ -77,6 +83,13 @@ kind = "average"
 start = "10:02:00"
 speed_kmh = "36"
 checks_km = ["0.050", "0.100"]
+
+[[section]]
+id = "PM2"
+kind = "average"
+start = "press"
+speed_kmh = "36"
+checks_km = ["0.050"]
 """
 
 

@@ -107,6 +107,8 @@ def test_the_pdf_is_a5_with_the_marks_and_the_rounding_note(tmp_path: Path) -> N
     ).stdout
     assert "PM1" in text and "PM2" in text
     assert "check 1" in text and "35.0 km/h" in text and "stop sign" in text
+    # marks longer than their room are made smaller or wrapped, not cut short
+    assert "start 40.0 km/h" in text and "bridge, bend left" in text and "…" not in text
     assert "15:42:56.25" in text  # PM2 check 1
     assert "cut down to the 1s" in text  # how aci-2021 rounds ideals when it scores
     assert "starts at your press" in text

@@ -24,6 +24,7 @@ build
 exe=dist/mmtimer/mmtimer
 echo "== one-folder size: $(du -sm dist/mmtimer | cut -f1) MB (du -sh: $(du -sh dist/mmtimer | cut -f1); goal: at most 200 MB)"
 echo "== $exe --version: $("$exe" --version)"
+echo "== $exe check (a subcommand, imported by name): $("$exe" check resources/stages/mille-miglia-day1.stage.toml | head -1)"
 echo "== $exe first painted frame: $("$PY" - "$exe" <<'PY'
 import os, statistics, subprocess, sys, tempfile, time
 env = {**os.environ, "XDG_CONFIG_HOME": tempfile.mkdtemp(prefix="mmtimer-build-")}

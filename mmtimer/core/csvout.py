@@ -80,6 +80,18 @@ def time_text(row: ResultRow, ms: int) -> str:
     return format_time_of_day(ms, 2)
 
 
+def measured_text(row: ResultRow) -> str:
+    """What was measured as the CSV and the results table write it; empty if nothing was. A
+    time card's arrival is shown as pressed, to the hundredth (``15:05:16.36``), though it
+    scores on the rule set's unit (its due minute); other rows show the crossing on the unit
+    (what the organiser's timing reads)."""
+    if row.measured_ms is None:
+        return ""
+    if row.kind is SectionKind.TIME_CONTROL and row.raw_measured_ms is not None:
+        return time_text(row, row.raw_measured_ms)
+    return time_text(row, row.measured_ms)
+
+
 def row_notes(row: ResultRow) -> list[str]:
     """The row's notes, and the reference line of a timed measurement not taken from the line
     before (targets from the start, or a missed line in a chain)."""
@@ -115,7 +127,7 @@ def result_rows(result: StageResult, locale: CsvLocale = "en") -> list[list[str]
     with_points = any(row.points is not None for row in result.rows)
     rows: list[list[str]] = [[*COLUMNS, *(["points"] if with_points else [])]]
     for row in result.rows:
-        measured = "" if row.measured_ms is None else time_text(row, row.measured_ms)
+        measured = measured_text(row)
         deviation = "" if row.deviation_ms is None else format_deviation_s(row.deviation_ms)
         cells_of_row = [
             cells.text(row.section),

@@ -96,6 +96,7 @@ DISTANCE_CHANNEL = frozenset({DISTANCE_EVENT, CALIBRATE_EVENT, FIX_EVENT})
 RULES_FILE_KEY = "rules_file"
 """Header field holding a rule-set file's text when the stage names a file (not a built-in)."""
 DEFAULT_MAX_CLOCK_DISAGREEMENT_NS = 2 * NS_PER_S
+MINUTE_NS = 60 * NS_PER_S
 
 
 class SessionError(ValueError):
@@ -116,12 +117,24 @@ class Armed:
     line: int
 
 
+START_HOLD_NS = NS_PER_S
+"""How long after an average trial's timed start the countdown still shows the start (then the
+first check): the long beep at the start plays from a timer that may fire a little late."""
+
+
 @dataclass(frozen=True, slots=True)
 class Countdown:
     """The next target and the time left to it at an instant (negative once it has passed).
 
     `target_ms`: a duration from `reference_line` (timed trials) or an official time of day
-    (time controls: the start of the due minute; average trials: the ideal time at the check).
+    (time controls: the start of the due minute; average trials: the ideal time at the check,
+    or, with `start`, the trial's start time).
+    `window_ns`: a time control scored by the minute: how long the card is on time from
+    `target_ms` (its due minute, 60 s); None otherwise (a time control on a finer unit scores
+    from the due time itself). `start`: the countdown runs to an average trial's start (no
+    press there, but the crew must be at the start line at that instant); once the start has
+    passed (by `START_HOLD_NS`, so the beep at the start itself plays) it runs to the first
+    check.
     """
 
     section: str
@@ -130,6 +143,8 @@ class Countdown:
     target_ms: int
     remaining_ns: int
     reference_line: int | None = None
+    window_ns: int | None = None
+    start: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +217,9 @@ class SessionFold:
         self._official = OfficialTime()  # from the syncs, in log (seq) order
         self._syncs: list[Sync] = []  # the syncs that count, in log order
         self.last_sync: Sync | None = None  # the latest sync in the log that counts
-        # seq -> (armed before, armed after) of each pass and navigation: what an undo restores.
-        # Only gains entries, one per event: shared with snapshots (see `snapshot`).
+        # seq -> (armed before, armed after) of each navigation (skip, section choice): what an
+        # undo of it restores (a pass's are its own line and the line after it: nothing kept, so
+        # a long log costs no entry per pass). Only gains entries: shared with snapshots.
         self._moves: dict[int, tuple[Armed | None, Armed | None]] = {}
         self.last_t_ns: int | None = None  # the latest instant in the log
         self.anchor: tuple[int, int, str] | None = None  # (seq, t_ns, utc) of the last stamped
@@ -270,9 +286,7 @@ class SessionFold:
         if problem is not None:
             self.problems.append(f"{self._where(event.seq)}: {problem}")
             return
-        before = self.armed
         self.armed = self.after(event.section, event.line)
-        self._moves[event.seq] = (before, self.armed)
         self._last_press = (event.seq, self.armed)
 
     def void_problem(self, ref: int) -> str | None:
@@ -297,7 +311,7 @@ class SessionFold:
         return self.book.undo_problem(ref, self.last_seq + 1)
 
     def _undo(self, event: Other, ref: int) -> None:
-        kind, _, problem = self.book.add_undo(event.seq, ref)
+        kind, undone, problem = self.book.add_undo(event.seq, ref)
         if problem is not None:
             self.problems.append(f"{self._where(event.seq)}: {problem}")
             return
@@ -311,6 +325,8 @@ class SessionFold:
             self._start_presses.pop(ref, None)
             self.starts = {section: t_ns for section, t_ns in self._start_presses.values()}
         moved = self._moves.get(ref)
+        if undone is not None:  # a pass: it armed the line after its own
+            moved = (Armed(undone.section, undone.line), self.after(undone.section, undone.line))
         if moved is not None and self.armed == moved[1]:
             self.armed = moved[0]
         if self._last_press is not None and self._last_press[0] == ref:
@@ -476,8 +492,11 @@ class SessionFold:
         official = self.official_ns(t_ns)
         if official is None:
             return None
+        window_ns: int | None = None
         if isinstance(section, TimeControl):
             target_ns = due_target_ns(section, self.rules.time_control)
+            unit_ns = self.rules.time_control.unit_ns
+            window_ns = unit_ns if unit_ns >= MINUTE_NS else None
         else:
             start_ns: int | None = None
             if section.start_press:
@@ -487,6 +506,11 @@ class SessionFold:
                 start_ns = press_start_ns(started, self._official, self.rules.average)
                 if start_ns is None:
                     return None
+            elif line == 1:  # a timed start comes before the first check: count down to it
+                to_start = wrap_day_ns(section.start_ms * NS_PER_MS - official)
+                if to_start > -START_HOLD_NS:
+                    kind = section.kind
+                    return Countdown(section.id, line, kind, section.start_ms, to_start, start=True)
             target_ns = ideal_target_ns(section, line, self.rules.average, start_ns)
         return Countdown(
             section.id,
@@ -494,6 +518,7 @@ class SessionFold:
             section.kind,
             target_ns // NS_PER_MS,
             wrap_day_ns(target_ns - official),
+            window_ns=window_ns,
         )
 
 

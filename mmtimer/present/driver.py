@@ -22,10 +22,17 @@ from mmtimer.core.pacer import PaceReading, Schedule
 from mmtimer.core.session import Countdown
 from mmtimer.core.stage import Stage
 from mmtimer.core.timefmt import format_km
-from mmtimer.present.formats import format_left, format_points, format_signed_deviation
+from mmtimer.present.formats import format_countdown, format_points, format_signed_deviation
 from mmtimer.present.pacer import car_pace, format_span
 from mmtimer.present.screen import Screen
-from mmtimer.present.tone import EXACT_MS, NEAR_NS, WARN_NS, Tone, deviation_tone, left_tone
+from mmtimer.present.tone import (
+    EXACT_MS,
+    NEAR_NS,
+    WARN_NS,
+    Tone,
+    countdown_tone,
+    deviation_tone,
+)
 
 FEED_VERSION = 1
 
@@ -118,6 +125,7 @@ class DriverView:
     total: Decimal | None
     average: AverageView | None
     ended: bool
+    window_ms: int | None = None  # a time control's due minute (see `CountdownState`)
 
     @property
     def last_tone(self) -> Tone:
@@ -127,12 +135,13 @@ class DriverView:
     def left_tone(self, left_ms: int | None = None) -> Tone:
         """The countdown's tone at `left_ms` (default: at the view's instant)."""
         left = self.left_ms if left_ms is None else left_ms
-        return left_tone(None if left is None else left * NS_PER_MS)
+        window = None if self.window_ms is None else self.window_ms * NS_PER_MS
+        return countdown_tone(None if left is None else left * NS_PER_MS, window)
 
     def texts(self) -> tuple[str, str, str, str]:
         """The four texts a driver display shows: the armed line, the time left, the last
         line's result, and the average (or the running total)."""
-        left = "--.--" if self.left_ms is None else format_left_ms(self.left_ms)
+        left = "--.--" if self.left_ms is None else format_left_ms(self.left_ms, self.window_ms)
         last = ""
         if self.last_label:
             parts = [self.last_label]
@@ -170,9 +179,10 @@ class DriverView:
         )
 
 
-def format_left_ms(left_ms: int) -> str:
-    """Time left to 1/100 s as the stage window shows it (`formats.format_left`)."""
-    return format_left(left_ms * NS_PER_MS)
+def format_left_ms(left_ms: int, window_ms: int | None = None) -> str:
+    """Time left to 1/100 s as the stage window shows it (`formats.format_countdown`)."""
+    window = None if window_ms is None else window_ms * NS_PER_MS
+    return format_countdown(left_ms * NS_PER_MS, window)
 
 
 def driver_view(
@@ -192,10 +202,12 @@ def driver_view(
     ended = screen.ended
     target_id = None
     left_ms = None
+    window_ms = None
     kind = None
     if target is not None and countdown.left_ns is not None and not ended:
         target_id = f"{target.section}/{target.line}/{screen.t_ns + target.remaining_ns}"
         left_ms = countdown.left_ns // NS_PER_MS
+        window_ms = None if target.window_ns is None else target.window_ns // NS_PER_MS
         kind = target.kind.value
     if screen.armed is not None and kind is None:
         section = next((s for s in stage.sections if s.id == screen.armed[0]), None)
@@ -216,6 +228,7 @@ def driver_view(
         total=countdown.total,
         average=None if ended else average,
         ended=ended,
+        window_ms=window_ms,
     )
 
 
@@ -254,7 +267,8 @@ def view_json(view: DriverView) -> dict[str, Any]:
         target = {
             "id": view.target_id,
             "left_ms": view.left_ms,
-            "left": format_left_ms(view.left_ms),
+            "left": format_left_ms(view.left_ms, view.window_ms),
+            "window_ms": view.window_ms,
             "tone": view.left_tone().value,
         }
     return {

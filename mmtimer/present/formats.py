@@ -12,8 +12,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from mmtimer.core.clock import NS_PER_MS
-from mmtimer.core.csvout import format_deviation_s, format_number, row_notes, time_text
+from mmtimer.core.clock import NS_PER_MS, NS_PER_S
+from mmtimer.core.csvout import (
+    format_deviation_s,
+    format_number,
+    measured_text,
+    row_notes,
+    time_text,
+)
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.stage import Section, TimeControl
 from mmtimer.core.timefmt import (
@@ -30,6 +36,7 @@ __all__ = [
     "display_path",
     "duration_text",
     "format_chrono",
+    "format_countdown",
     "format_deviation_s",
     "format_left",
     "format_number",
@@ -38,6 +45,7 @@ __all__ = [
     "format_signed_deviation",
     "line_label",
     "line_word",
+    "measured_text",
     "minutes_off",
     "note_text",
     "row_text",
@@ -69,6 +77,19 @@ def format_left(left_ns: int) -> str:
     if minutes:
         return f"{sign}{minutes}:{seconds:02d}.{hundredths:02d}"
     return f"{sign}{seconds}.{hundredths:02d}"
+
+
+def format_countdown(left_ns: int, window_ns: int | None = None) -> str:
+    """The countdown's value: the time left (`format_left`). For a time control with a due
+    minute (`window_ns`: its length; `left_ns` runs to its start): before it the wait, during
+    it ``in your minute, 48 s left`` (whole seconds, rounded up), after it ``+2 min late``: the
+    minutes a press now scores, as the stage panel names a time card's result."""
+    if window_ns is None or left_ns > 0:
+        return format_left(left_ns)
+    into_ns = -left_ns
+    if into_ns < window_ns:
+        return f"in your minute, {-(-(window_ns - into_ns) // NS_PER_S)} s left"
+    return f"+{into_ns // window_ns} min late"
 
 
 def format_chrono(elapsed_ns: int) -> str:

@@ -25,7 +25,10 @@ from operator import is_not
 from typing import Any
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S
-from mmtimer.core.results import ResultRow, StageResult
+from mmtimer.core.events import Event, Other, Pass, Sync
+from mmtimer.core.logfile import NAVIGATE_EVENT
+from mmtimer.core.pacer import START_EVENT
+from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.scoring import PENDING
 from mmtimer.core.session import SessionState
 from mmtimer.core.stage import AverageTrial, Section, Stage, TimeControl, TimedSection
@@ -33,14 +36,15 @@ from mmtimer.core.timefmt import DAY_MS, format_time_of_day
 from mmtimer.present.formats import (
     describe_since,
     format_chrono,
-    format_left,
+    format_countdown,
     format_official,
     format_points,
     format_signed_deviation,
     line_label,
+    minutes_off,
     row_text,
 )
-from mmtimer.present.tone import Tone, deviation_tone, left_tone
+from mmtimer.present.tone import Tone, countdown_tone, deviation_tone
 
 Key = tuple[str, int]
 
@@ -48,8 +52,9 @@ STAGE_ENDED = "Stage ended"
 STAGE_DONE = "Stage done"
 PRESS_AT_START = "press at the start line"
 SYNC_FIRST = "sync the official time first (T)"
-DOUBLE_PRESS = "double press? Backspace voids it"
+DOUBLE_PRESS = "double press? Backspace undoes it"
 NOT_SYNCED = "Not synced"
+START_WORD = "start"  # an average trial's timed start: "PM1 · start · at 15:12:00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,9 @@ class CountdownState:
     ``last_*``: the line scored by the latest press (no deviation: not measured, e.g. a start
     line); ``last_note`` e.g. ``"missed"``, ``"double press?"``. ``total_label``: ``"Total"``,
     or ``"So far"`` while the stage runs. ``hint``: shown when there is no target label.
+    ``window_ns``: the countdown runs to a time control's due minute, this long (the time left
+    then reads ``in your minute, 48 s left`` in green through it, then how late); ``last_minutes``:
+    the last line is a time card, its deviation said in minutes as the stage panel says it.
     """
 
     target_label: str = ""
@@ -73,14 +81,18 @@ class CountdownState:
     total_label: str = "Total"
     hint: str = ""
     flash: bool = False
+    window_ns: int | None = None
+    last_minutes: bool = False
 
     def texts(self) -> tuple[str, str, str, str]:
         """The four texts shown: target, time left, the last line's result, the total."""
-        left = format_left(self.left_ns) if self.left_ns is not None else "--.--"
+        left = "--.--" if self.left_ns is None else format_countdown(self.left_ns, self.window_ns)
         last = ""
         if self.last_label:
             parts = [self.last_label]
-            if self.last_deviation_ms is not None:
+            if self.last_deviation_ms is not None and self.last_minutes:
+                parts.append(f"{minutes_off(self.last_deviation_ms):+d} min")
+            elif self.last_deviation_ms is not None:
                 parts.append(f"{format_signed_deviation(self.last_deviation_ms)} s")
             if self.last_penalty is not None:
                 parts.append(f"{format_points(self.last_penalty)} pts")
@@ -92,10 +104,13 @@ class CountdownState:
 
     def tones(self) -> tuple[Tone, Tone, Tone, Tone]:
         """The tone of each of the four texts."""
+        last = self.last_deviation_ms
+        if last is not None and self.last_minutes:
+            last = minutes_off(last) * 60_000
         return (
             Tone.NORMAL if self.target_label else Tone.IDLE,
-            left_tone(self.left_ns),
-            deviation_tone(self.last_deviation_ms),
+            countdown_tone(self.left_ns, self.window_ns),
+            deviation_tone(last),
             Tone.NORMAL,
         )
 
@@ -206,6 +221,33 @@ class Presenter:
         """``PC1 · line 2``, ``PM1 · check 1``, ``CO1 · time card``."""
         return line_label(self._sections.get(section_id), section_id, line)
 
+    def undone(self, event: Event) -> str:
+        """What Backspace took back, for the status bar: ``Undone: the pass of PC1 · line 3``
+        (each undo is a line in the log: nothing is erased)."""
+        if isinstance(event, Pass):
+            what = f"the pass of {self.label(event.section, event.line)}"
+        elif isinstance(event, Sync):
+            what = f"the sync to {format_official(event.official_ms, 2)}"
+        elif isinstance(event, Other) and event.type == NAVIGATE_EVENT:
+            data = event.data
+            skipped = data.get("skipped_section"), data.get("skipped_line")
+            if data.get("action") == "skip" and isinstance(skipped[0], str):
+                line = skipped[1] if isinstance(skipped[1], int) else 1
+                what = f"the skip of {self.label(skipped[0], line)}"
+            else:
+                section, armed = data.get("section"), data.get("line")
+                chosen = (
+                    self.label(section, armed)
+                    if isinstance(section, str) and isinstance(armed, int)
+                    else "no line"
+                )
+                what = f"the choice of {chosen}"
+        elif isinstance(event, Other) and event.type == START_EVENT:
+            what = f"the start press of {event.data.get('section')}"
+        else:
+            what = f"event {event.seq}"
+        return f"Undone: {what} (Backspace again undoes the action before it)"
+
     def _per_result(self, results: StageResult) -> _PerResult:
         cached = self._cached
         if cached is not None and cached.results is results:
@@ -270,6 +312,9 @@ class Presenter:
                     hint = SYNC_FIRST
             elif isinstance(section, TimeControl):
                 hint = f"due {format_time_of_day(section.due_ms, 0)[:5]}"
+            elif isinstance(section, AverageTrial) and countdown.start:
+                target_label = f"{armed.section} · {START_WORD}"
+                hint = f"at {format_time_of_day(countdown.target_ms, 0)}"
             elif isinstance(section, AverageTrial):
                 hint = f"ideal {format_time_of_day(countdown.target_ms, 2)}"
         if hint and target_label:
@@ -279,6 +324,7 @@ class Presenter:
         deviation: int | None = None
         penalty: Decimal | None = None
         note = ""
+        in_minutes = False
         current: Key | None = None
         if last is not None:
             current = (last.section, last.line)
@@ -290,6 +336,7 @@ class Presenter:
             else:
                 deviation, penalty = row.deviation_ms, row.penalty
                 note = " ".join(n for n in row.notes if n)
+                in_minutes = row.kind is SectionKind.TIME_CONTROL
             if guarded_seq is not None and guarded_seq == last.seq:
                 note = (note + " · " + DOUBLE_PRESS).strip(" ·")
         countdown_state = CountdownState(
@@ -302,6 +349,8 @@ class Presenter:
             total=results.total,
             total_label=total_label,
             flash=flash,
+            window_ns=None if countdown is None else countdown.window_ns,
+            last_minutes=in_minutes,
         )
 
         # the dial and the readouts
@@ -319,8 +368,10 @@ class Presenter:
         else:
             countdown_readout = ReadoutView(
                 "NEXT TARGET",
-                format_left(countdown.remaining_ns),
-                self.label(countdown.section, countdown.line),
+                format_countdown(countdown.remaining_ns, countdown.window_ns),
+                f"{countdown.section} · {START_WORD}"
+                if countdown.start
+                else self.label(countdown.section, countdown.line),
             )
         readouts = Readouts(
             chrono=ReadoutView(

@@ -40,6 +40,14 @@ def left_tone(left_ns: int | None) -> Tone:
     return Tone.NORMAL
 
 
+def countdown_tone(left_ns: int | None, window_ns: int | None = None) -> Tone:
+    """`left_tone`, but green (exact) through a time control's due minute (`window_ns` long
+    from the countdown's target: a press then scores 0), and red only after it."""
+    if left_ns is not None and window_ns is not None and -window_ns < left_ns <= 0:
+        return Tone.EXACT
+    return left_tone(left_ns)
+
+
 def deviation_tone(deviation_ms: int | None) -> Tone:
     """Early (blue), late (red), or exact to the hundredth (green); IDLE when not measured."""
     if deviation_ms is None:

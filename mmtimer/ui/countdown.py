@@ -18,25 +18,17 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mmtimer.present.screen import CountdownState
 from mmtimer.present.tone import Tone
+from mmtimer.ui.themes import DARK_PANEL, Panel
 
-TONE_COLOURS = {
-    Tone.NORMAL: QColor("#f2efe6"),
-    Tone.WARN: QColor("#f2b233"),
-    Tone.NEAR: QColor("#ff5a4e"),
-    Tone.OVERDUE: QColor("#ff5a4e"),
-    Tone.EARLY: QColor("#5aa9ff"),
-    Tone.LATE: QColor("#ff6e5a"),
-    Tone.EXACT: QColor("#63d471"),
-    Tone.IDLE: QColor("#8a8a8a"),
-    Tone.MISSED: QColor("#ff6e5a"),
-    Tone.PENDING: QColor("#8a8a8a"),
-}
-"""Each tone's colour on the dark readouts (the countdown and the stage panel)."""
-BACKGROUND = QColor("#15171a")
-FLASH = QColor("#f2efe6")
+TONE_COLOURS = {tone: QColor(colour) for tone, colour in DARK_PANEL.tones.items()}
+"""Each tone's colour on the dark readouts (the race-car themes' countdown and stage panel)."""
+BACKGROUND = QColor(DARK_PANEL.background)
+FLASH = QColor(DARK_PANEL.flash)
 
 
 MIN_PX = 8
+NORMAL_SHARES = (0.16, 0.46, 0.22, 0.16)
+DRIVING_SHARES = (0.10, 0.48, 0.30, 0.12)
 ONE_LINE = int(Qt.AlignmentFlag.AlignCenter)
 WRAPPED = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
 
@@ -83,21 +75,39 @@ def fit_text(base: QFont, text: str, rect: QRectF) -> tuple[QFont, int, str]:
     return font, ONE_LINE, text
 
 
+def _widest_digit(font: QFont) -> dict[int, int]:
+    """A table for str.translate: every digit to the font's widest digit (at a large size, where
+    the widths are resolved)."""
+    probe = QFont(font)
+    probe.setPixelSize(200)
+    metrics = QFontMetricsF(probe)
+    widest = max("0123456789", key=metrics.horizontalAdvance)
+    return str.maketrans("0123456789", widest * 10)
+
+
 class CountdownWidget(QWidget):
     """Paints a ``CountdownState``; font sizes follow the widget's height."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = CountdownState()
+        self._panel = DARK_PANEL
+        self._colours = dict(TONE_COLOURS)
+        self._background, self._flash = BACKGROUND, FLASH
+        # the rows' shares of the height: target, time left, last deviation, total
+        self._shares = NORMAL_SHARES
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(240, 150)
         self.setAccessibleName("Countdown")
         self._digits = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self._digits.setBold(True)
         self._text = QFont(self.font())
-        # (text, row width, row height, digits?) -> the fitted font: the time left changes each
-        # frame, its row's size does not, so a frame measures at most once per new text.
+        # (text, row width, row height, digits?) -> the fitted font. The time left changes each
+        # frame but its shape does not: texts are fitted with every digit made the font's widest
+        # one, so "12.34 s" and "12.33 s" share a fit, and a frame measures nothing (fitting a
+        # new text measured it a dozen times, 60 times a second).
         self._fitted: dict[tuple[str, float, float, bool], tuple[QFont, int, str]] = {}
+        self._widest = {True: _widest_digit(self._digits), False: _widest_digit(self._text)}
 
     @property
     def state(self) -> CountdownState:
@@ -107,6 +117,31 @@ class CountdownWidget(QWidget):
         if state != self._state:
             self._state = state
             self.update()
+
+    @property
+    def panel(self) -> Panel:
+        return self._panel
+
+    def set_panel(self, panel: Panel) -> None:
+        """Take the theme's fixed colours (ui/themes.py: readable under each theme)."""
+        if panel != self._panel:
+            self._panel = panel
+            self._colours = {tone: QColor(colour) for tone, colour in panel.tones.items()}
+            self._background, self._flash = QColor(panel.background), QColor(panel.flash)
+            self.update()
+
+    def set_driving(self, driving: bool) -> None:
+        """The Driving view's proportions: the time left and the last deviation take more."""
+        shares = DRIVING_SHARES if driving else NORMAL_SHARES
+        if shares != self._shares:
+            self._shares = shares
+            self.update()
+
+    def digits_font(self) -> QFont:
+        """The font the time left is drawn in now (for tests: how high the digits are)."""
+        rows = self.layout_rows(QRectF(self.rect()))
+        digits = [row for row in rows if row.text == self.lines()[1]]
+        return digits[0].font if digits else QFont(self._digits)
 
     def lines(self) -> tuple[str, str, str, str]:
         """The four texts shown (target, time left, last deviation, total): for tests and a11y."""
@@ -129,11 +164,12 @@ class CountdownWidget(QWidget):
         h = rect.height()
         pad = max(4.0, h * 0.03)
         inner = rect.adjusted(pad, pad, -pad, -pad)
+        shares = self._shares
         rows = (
-            (0.16, target, self._text, target_tone),
-            (0.46, left, self._digits, left_tone),
-            (0.22, last, self._text, last_tone),
-            (0.16, total, self._text, total_tone),
+            (shares[0], target, self._text, target_tone),
+            (shares[1], left, self._digits, left_tone),
+            (shares[2], last, self._text, last_tone),
+            (shares[3], total, self._text, total_tone),
         )
         out: list[RowLayout] = []
         y = inner.top()
@@ -142,21 +178,28 @@ class CountdownWidget(QWidget):
             y += row.height()
             if not text:
                 continue
-            key = (text, row.width(), row.height(), base is self._digits)
+            digits = base is self._digits
+            shape = text.translate(self._widest[digits])
+            key = (shape, row.width(), row.height(), digits)
             fitted = self._fitted.get(key)
             if fitted is None:
                 if len(self._fitted) > 64:
                     self._fitted.clear()
-                fitted = self._fitted[key] = fit_text(base, text, row)
+                fitted = self._fitted[key] = fit_text(base, shape, row)
             font, flags, shown = fitted
+            # each digit is no wider than the one it was fitted with, so the text fits as its
+            # shape did; a shape elided (nothing fits whole: rare) is fitted as itself
+            font, flags, shown = (
+                (font, flags, text) if shown == shape else fit_text(base, text, row)
+            )
             out.append(RowLayout(shown, font, row, flags, tone))
         return out
 
     def render_into(self, painter: QPainter, rect: QRectF) -> None:
         """Draw the state into ``rect`` (also used to paint into an image)."""
         s = self._state
-        painter.fillRect(rect, FLASH if s.flash else BACKGROUND)
+        painter.fillRect(rect, self._flash if s.flash else self._background)
         for row in self.layout_rows(rect):
             painter.setFont(row.font)
-            painter.setPen(BACKGROUND if s.flash else QColor(TONE_COLOURS[row.tone]))
+            painter.setPen(self._background if s.flash else self._colours[row.tone])
             painter.drawText(row.rect, row.flags, row.text)

@@ -17,12 +17,13 @@ from dataclasses import dataclass, fields
 from enum import Enum
 from typing import cast
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QConicalGradient,
     QFont,
+    QGradient,
     QImage,
     QLinearGradient,
     QMouseEvent,
@@ -87,12 +88,21 @@ def _polar(radius: float, deg: float) -> QPointF:
     return QPointF(radius * math.sin(rad), -radius * math.cos(rad))
 
 
+_TEXT_PATHS: dict[tuple[str, str, float, float], QPainterPath] = {}
+
+
 def _text_path(text: str, font: QFont, centre: QPointF) -> QPainterPath:
-    """`text` as a path whose ink is centred on `centre`."""
-    path = QPainterPath()
-    path.addText(0, 0, font, text)
-    box = path.boundingRect()
-    return path.translated(centre - box.center())
+    """`text` as a path whose ink is centred on `centre`. The outlines are kept (a dial has
+    about sixty of them, the same at every size, since they are in logical units): building one
+    costs as much as filling it, and a full redraw filled each again."""
+    key = (text, font.key(), centre.x(), centre.y())
+    path = _TEXT_PATHS.get(key)
+    if path is None:
+        path = QPainterPath()
+        path.addText(0, 0, font, text)
+        path = path.translated(centre - path.boundingRect().center())
+        _TEXT_PATHS[key] = path
+    return path
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -207,6 +217,27 @@ def _chrono_hand() -> _Hand:
     return _hand(left.united(arrow), right.united(arrow), None)
 
 
+SNAIL_STEP = 2.4  # a counter's grooves: one every 2.4 units, dark and light in turn, from r = 4
+
+
+def _snailing() -> QBrush:
+    """A counter's snailing, fine concentric grooves, as one repeating radial gradient: one fill
+    instead of some thirty stroked circles. Over a period of two grooves (4.8 units) the dark
+    groove peaks at r = 4 (0.833 of the period) and the light one at 6.4 (0.333), each fading to
+    clear over one groove step either side, so each carries the ink of a 1.2-unit stroke."""
+    grooves = QRadialGradient(QPointF(0, 0), 2 * SNAIL_STEP)
+    grooves.setSpread(QGradient.Spread.RepeatSpread)
+    clear = _alpha(QColor("#000000"), 0)
+    dark = _alpha(QColor("#000000"), 26)
+    grooves.setColorAt(0.0, _alpha(QColor("#000000"), round(26 / 3)))  # a third of the way back
+    grooves.setColorAt(1 / 12, clear)
+    grooves.setColorAt(4 / 12, _alpha(QColor("#ffffff"), 16))
+    grooves.setColorAt(7 / 12, clear)
+    grooves.setColorAt(10 / 12, dark)
+    grooves.setColorAt(1.0, _alpha(QColor("#000000"), round(26 / 3)))
+    return QBrush(grooves)
+
+
 class DialPainter:
     """Paints the watch for one theme into a painter set up in logical units (origin centred)."""
 
@@ -215,13 +246,14 @@ class DialPainter:
         self.c = {
             f.name: QColor(getattr(theme, f.name))
             for f in fields(theme)
-            if f.name not in ("name", "label", "sunray")
+            if isinstance(getattr(theme, f.name), str) and f.name not in ("name", "label")
         }
         self.hour_hand = _sword_hand(188.0, 30.0, 36.0)
         self.minute_hand = _sword_hand(296.0, 23.0, 42.0)
         self.counter_hand = _baton_hand(COUNTER_R - 10, 7.0, 18.0)
         self.chrono_hand = _chrono_hand()
         self._shadow = QBrush(_alpha(QColor("#000000"), 85))
+        self._snailing = _snailing()
         self._slices: dict[int, tuple[tuple[float, float, float, float], ...]] = {}
         self._specs = self._hand_specs()
 
@@ -320,11 +352,15 @@ class DialPainter:
         ink = c["flange_print"]
         red = c["accent"] if self.theme.name != "rosso-amarena" else QColor("#e0453a")
         tick_out = BEZEL_IN_R - 3
+        ticks: dict[tuple[bool, bool], list[QLineF]] = {}  # (red, long): drawn in one call each
         for speed, long_tick in _tachy_ticks():
             deg = 3600.0 / speed * 6.0
             length = 16.0 if long_tick else 8.0
-            p.setPen(QPen(red if speed == 60 else ink, 2.6 if long_tick else 1.6))
-            p.drawLine(_polar(tick_out, deg), _polar(tick_out - length, deg))
+            line = QLineF(_polar(tick_out, deg), _polar(tick_out - length, deg))
+            ticks.setdefault((speed == 60, long_tick), []).append(line)
+        for (is_red, long_tick), lines in ticks.items():
+            p.setPen(QPen(red if is_red else ink, 2.6 if long_tick else 1.6))
+            p.drawLines(lines)
         # The numbers: tangential, and turned to read upright on the lower half of the flange.
         font = dial_font(22, bold=True, condensed=True)
         number_r = (FLANGE_IN_R + BEZEL_IN_R) / 2 - 8
@@ -362,12 +398,10 @@ class DialPainter:
         color: QColor,
     ) -> None:
         """`text` along an arc, letters upright to the centre, centred on `centre_deg`."""
-        metrics_path = QPainterPath()
-        widths = []
-        for ch in text:
-            metrics_path = QPainterPath()
-            metrics_path.addText(0, 0, font, ch)
-            widths.append(max(metrics_path.boundingRect().width(), font.pixelSize() * 0.3))
+        widths = [
+            max(_text_path(ch, font, QPointF(0, 0)).boundingRect().width(), font.pixelSize() * 0.3)
+            for ch in text
+        ]
         gap = font.letterSpacing()
         total = sum(widths) + gap * (len(text) - 1)
         deg = centre_deg - math.degrees(total / 2 / radius)
@@ -425,16 +459,19 @@ class DialPainter:
         p.setPen(QPen(ink, 1.6))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawEllipse(QPointF(0, 0), TRACK_OUT_R - 2, TRACK_OUT_R - 2)
+        seconds, quarters = [], []
         for quarter in range(240):
             deg = quarter * 1.5
             if quarter % 20 == 0:
                 continue  # five-second marks get a wedge below
             if quarter % 4 == 0:
-                p.setPen(QPen(ink, 2.2))
-                p.drawLine(_polar(TRACK_OUT_R - 2, deg), _polar(TRACK_IN_R, deg))
+                seconds.append(QLineF(_polar(TRACK_OUT_R - 2, deg), _polar(TRACK_IN_R, deg)))
             else:
-                p.setPen(QPen(ink, 1.1))
-                p.drawLine(_polar(TRACK_OUT_R - 2, deg), _polar(TRACK_OUT_R - 12, deg))
+                quarters.append(QLineF(_polar(TRACK_OUT_R - 2, deg), _polar(TRACK_OUT_R - 12, deg)))
+        p.setPen(QPen(ink, 2.2))
+        p.drawLines(seconds)
+        p.setPen(QPen(ink, 1.1))
+        p.drawLines(quarters)
         p.setPen(Qt.PenStyle.NoPen)
         for five in range(12):
             inner = TRACK_IN_R - (14 if five in (0, 3, 6, 9) else 22)
@@ -517,24 +554,19 @@ class DialPainter:
         p.setBrush(c["counter"])
         p.drawEllipse(QPointF(0, 0), COUNTER_R, COUNTER_R)
         # Snailing: fine concentric grooves catching the light.
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        light = _alpha(QColor("#ffffff"), 16)
-        dark = _alpha(QColor("#000000"), 26)
-        r = 4.0
-        i = 0
-        while r < COUNTER_R - 2:
-            p.setPen(QPen(light if i % 2 else dark, 1.2))
-            p.drawEllipse(QPointF(0, 0), r, r)
-            r += 2.4
-            i += 1
+        p.setBrush(self._snailing)
+        p.drawEllipse(QPointF(0, 0), COUNTER_R - 2, COUNTER_R - 2)
         ink = c["printing"]
         step = 360.0 / divisions
+        ticks: dict[bool, list[QLineF]] = {True: [], False: []}  # long, short
         for k in range(divisions):
             deg = k * step
             is_long = k % long_every == 0
-            p.setPen(QPen(ink, 2.4 if is_long else 1.3))
             inner = COUNTER_R - (14 if is_long else 8)
-            p.drawLine(_polar(COUNTER_R - 2, deg), _polar(inner, deg))
+            ticks[is_long].append(QLineF(_polar(COUNTER_R - 2, deg), _polar(inner, deg)))
+        for is_long, lines in ticks.items():
+            p.setPen(QPen(ink, 2.4 if is_long else 1.3))
+            p.drawLines(lines)
         if divisions == 60:  # small seconds: the quarter-minute marks are bolder
             for deg in (0.0, 90.0, 180.0, 270.0):
                 p.setPen(QPen(ink, 4))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPixmap, QScreen
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from mmtimer.present.driver import DriverView
-from mmtimer.ui.driverpage import DriverPageServer, qr_image
 from mmtimer.ui.driverwindow import CarSource, DriverWindow, live_view
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.themes import Theme
+
+if TYPE_CHECKING:  # QtHttpServer and QtWebSockets load only when the page is turned on
+    from mmtimer.ui.driverpage import DriverPageServer
 
 KEY_SCREEN = "driver/screen"  # the name of the screen the driver display goes on
 KEY_PORT = "driver/port"
@@ -57,6 +60,8 @@ class DriverPageDialog(QDialog):
         layout.addWidget(self.address)
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        from mmtimer.ui.driverpage import qr_image  # noqa: PLC0415 - lazy, as the server
+
         self.qr.setPixmap(QPixmap.fromImage(qr_image(server.url(), QR_PX)))
         self.qr.setAccessibleName("QR code of the driver page's address")
         layout.addWidget(self.qr)
@@ -158,7 +163,7 @@ class DriverDisplays(QObject):
     def open_window(self) -> DriverWindow:
         if self.window is None:
             self.window = DriverWindow(self.theme_of(), self.view)
-            self.window.theme_source = self.theme_of  # follows View > Dial colour
+            self.window.theme_source = self.theme_of  # follows View > Theme
             self.window.key_target = self.host
         self.window.show_on(self.chosen_screen())
         self.window_action.setChecked(True)
@@ -185,6 +190,9 @@ class DriverDisplays(QObject):
         if self.server is not None and self.server.running:
             return True
         chosen = port if port is not None else _port(self.settings.value(KEY_PORT, DEFAULT_PORT))
+        from mmtimer.ui.driverpage import DriverPageServer  # noqa: PLC0415 - lazy: Qt's
+        # HTTP and WebSocket modules cost the start ~40 ms and most navigators never use them
+
         server = DriverPageServer(self.view, port=chosen, host=self.page_host, parent=self)
         if not server.start():
             self.notify(server.error)

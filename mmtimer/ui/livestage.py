@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from mmtimer.core.chrono import Chronograph
 from mmtimer.core.clock import NS_PER_MS, Clock
 from mmtimer.core.crew import Crew
-from mmtimer.core.events import Event, Other, Pass, Sync, Void
+from mmtimer.core.events import Event, Other, Pass, Sync, Void, undo_ref
 from mmtimer.core.logfile import RESUME_EVENT, LogWriter
 from mmtimer.core.lognames import LOGS_FOLDER, new_log_path
 from mmtimer.core.results import ResultRow, StageResult
@@ -70,8 +70,8 @@ def default_log_path(stage: Stage, stage_path: Path | None, when: datetime) -> P
 
 def guarded_last_pass(events: Sequence[Event], guard_ns: int) -> int | None:
     """The seq of the log's last pass if the trigger flagged it as a double press: it came
-    within `guard_ns` of the pass before it, with no void or resume between them (either makes
-    the trigger forget the earlier press) and none after it. None otherwise."""
+    within `guard_ns` of the pass before it, with no void, undo or resume between them (each
+    makes the trigger forget the earlier press) and none after it. None otherwise."""
     later: Pass | None = None
     for event in reversed(events):
         if isinstance(event, Pass):
@@ -79,7 +79,7 @@ def guarded_last_pass(events: Sequence[Event], guard_ns: int) -> int | None:
                 later = event
                 continue
             return later.seq if later.t_ns - event.t_ns < guard_ns else None
-        if isinstance(event, Void):
+        if isinstance(event, Void) or undo_ref(event) is not None:
             return None
         if isinstance(event, Other) and event.type == RESUME_EVENT and later is not None:
             return None
@@ -235,7 +235,7 @@ class LiveStage(QObject):
         event = self.session.press(t_ns, source, self._utc_at(t_ns))
         self.last_guarded_seq = event.seq if guarded else None
         self.changed.emit()
-        message = "Double press? Backspace voids it." if guarded else ""
+        message = "Double press? Backspace undoes it." if guarded else ""
         if isinstance(event, Other):
             message = f"{event.data['section']} started: the schedule runs from this press."
         return PressOutcome(event, guarded, message)
@@ -250,18 +250,22 @@ class LiveStage(QObject):
             self.notice.emit(str(error).capitalize())
             return None
 
-    def void_last(self) -> Void | None:
-        if self._closed:
-            self.notice.emit(ENDED_NOTICE.format(action="void the pass"))
+    def undo_last(self, t_ns: int) -> tuple[Other, Event] | None:
+        """Backspace: undo the last action (a pass, skip, section choice, sync or start press)
+        with an ``undo`` event; (the undo, the event it took back), or None (said why)."""
+        if not self._closed and self.session.last_action() is None:
+            self.notice.emit("Nothing to undo")
+            return None
+        if not self._record("undo"):
             return None
         try:
-            event = self.session.void_last("undo")
+            done = self.session.undo_last(t_ns, self._utc_at(t_ns))
         except SessionError as error:
             self.notice.emit(str(error).capitalize())
             return None
         self.last_guarded_seq = None
         self.changed.emit()
-        return event
+        return done
 
     def skip_line(self, t_ns: int) -> bool:
         if not self._record("skip the line"):
@@ -274,11 +278,12 @@ class LiveStage(QObject):
         self.changed.emit()
         return True
 
-    def select_section(self, section_id: str, t_ns: int) -> bool:
+    def select_section(self, section_id: str, t_ns: int, line: int = 1) -> bool:
+        """G: arm `line` of `section_id` (its first line by default)."""
         if not self._record("choose the section"):
             return False
         try:
-            self.session.select_section(section_id, 1, t_ns, self._utc_at(t_ns))
+            self.session.select_section(section_id, line, t_ns, self._utc_at(t_ns))
         except SessionError as error:
             self.notice.emit(str(error).capitalize())
             return False
@@ -350,7 +355,10 @@ class LiveStage(QObject):
         countdown = None if self._closed else self.session.countdown(t_ns)
         if countdown is None:
             return None
-        return Target((countdown.section, countdown.line), t_ns + countdown.remaining_ns)
+        key: tuple[str, int] | tuple[str, int, str] = (countdown.section, countdown.line)
+        if countdown.start:  # an average trial's start, then its first check: two targets
+            key = (countdown.section, countdown.line, "start")
+        return Target(key, t_ns + countdown.remaining_ns)
 
     def last_pass(self) -> Pass | None:
         """The latest pass that still counts (the latest in the log, not the latest instant)."""

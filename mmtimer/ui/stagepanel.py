@@ -2,8 +2,9 @@
 
 The panel shows plain view values (``SectionView``/``LineView``, built from a stage by
 ``mmtimer.present.stagelines.section_views``), and the result of each line once it is scored
-(``Screen.line_results``); it never scores or formats anything itself. A double-click on a
-section (or a line) asks for that section to be armed (``section_chosen``); the window decides.
+(``Screen.line_results``); it never scores or formats anything itself. A double-click on a line
+asks for that line to be armed, on a section for its first line (``section_chosen``: section,
+line); the window decides.
 """
 
 from __future__ import annotations
@@ -16,17 +17,27 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from mmtimer.present.stagelines import SectionView
 from mmtimer.present.tone import Tone
-from mmtimer.ui.countdown import TONE_COLOURS
+from mmtimer.ui.themes import DARK_PANEL, Panel
 
-ARMED_BACKGROUND = QColor("#4a3410")
-ARMED_FOREGROUND = QColor("#ffd27a")
-STYLE = """
-QTreeWidget { background: #15171a; color: #e8e4da; border: none; }
-QHeaderView::section { background: #23262b; color: #a9a496; border: none; padding: 4px 6px; }
-"""
+ARMED_BACKGROUND = QColor(DARK_PANEL.armed_background)
+ARMED_FOREGROUND = QColor(DARK_PANEL.armed_text)
+
+
+def panel_style(panel: Panel) -> str:
+    """The tree's and its header's colours under a theme (fixed: they never follow the
+    application palette)."""
+    return (
+        f"QTreeWidget {{ background: {panel.background}; color: {panel.text}; border: none; }}\n"
+        f"QHeaderView::section {{ background: {panel.header}; color: {panel.header_text};"
+        " border: none; padding: 4px 6px; }\n"
+    )
+
+
+STYLE = panel_style(DARK_PANEL)
 
 
 COLUMNS = ("Section / line", "Target", "Result")
+LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_SAMPLE = "+000.00 s · 300"  # as wide as a line's result gets: "-12.98 s · 300"
 MIN_WIDTH = 360
 
@@ -34,7 +45,7 @@ MIN_WIDTH = 360
 class StagePanel(QTreeWidget):
     """A tree: one top-level item per section, one child per line."""
 
-    section_chosen = Signal(str)
+    section_chosen = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +66,23 @@ class StagePanel(QTreeWidget):
         self._sections: dict[str, QTreeWidgetItem] = {}
         self._armed: tuple[str, int] | None = None
         self._shown: dict[tuple[str, int], tuple[str, Tone | None]] = {}
+        self._panel = DARK_PANEL
         self.itemDoubleClicked.connect(self._on_double_click)
+
+    @property
+    def panel(self) -> Panel:
+        return self._panel
+
+    def set_panel(self, panel: Panel) -> None:
+        """Take the theme's fixed colours: the ground, the armed line, the results' tones."""
+        if panel == self._panel:
+            return
+        self._panel = panel
+        self.setStyleSheet(panel_style(panel))
+        if self._armed is not None:
+            self._paint_armed(*self._armed, armed=True)
+        for key, (text, tone) in self._shown.items():
+            self.set_result(*key, text, tone)
 
     def set_stage(self, sections: Sequence[SectionView]) -> None:
         self.clear()
@@ -69,9 +96,10 @@ class StagePanel(QTreeWidget):
             font = QFont(item.font(0))
             font.setBold(True)
             item.setFont(0, font)
-            for line in section.lines:
+            for number, line in enumerate(section.lines, start=1):
                 child = QTreeWidgetItem([f"    {line.label}", line.target, ""])
                 child.setData(0, Qt.ItemDataRole.UserRole, section.id)
+                child.setData(0, LINE_ROLE, number)
                 item.addChild(child)
             items.append(item)
             self._sections[section.id] = item
@@ -123,9 +151,11 @@ class StagePanel(QTreeWidget):
         if item is None:
             return None
         for column in range(self.columnCount()):
-            item.setBackground(column, QBrush(ARMED_BACKGROUND) if armed else QBrush())
+            panel = self._panel
+            background, foreground = QColor(panel.armed_background), QColor(panel.armed_text)
+            item.setBackground(column, QBrush(background) if armed else QBrush())
             if column < 2:
-                item.setForeground(column, QBrush(ARMED_FOREGROUND) if armed else QBrush())
+                item.setForeground(column, QBrush(foreground) if armed else QBrush())
             font = QFont(item.font(column))
             font.setBold(armed)
             item.setFont(column, font)
@@ -139,7 +169,8 @@ class StagePanel(QTreeWidget):
         if item is None:
             return
         item.setText(2, text)
-        item.setForeground(2, QBrush(TONE_COLOURS[tone]) if tone is not None else QBrush())
+        colour = QColor(self._panel.tone(tone)) if tone is not None else None
+        item.setForeground(2, QBrush(colour) if colour is not None else QBrush())
 
     def show_results(self, results: Mapping[tuple[str, int], tuple[str, Tone | None]]) -> None:
         """Show exactly these line results; only the lines whose result changed are touched
@@ -163,5 +194,6 @@ class StagePanel(QTreeWidget):
 
     def _on_double_click(self, item: QTreeWidgetItem, column: int) -> None:
         section_id = item.data(0, Qt.ItemDataRole.UserRole)
+        line = item.data(0, LINE_ROLE)
         if isinstance(section_id, str):
-            self.section_chosen.emit(section_id)
+            self.section_chosen.emit(section_id, line if isinstance(line, int) else 1)

@@ -7,9 +7,16 @@ chronograph of the current trial: with a stage open the Chronograph keys (S, P, 
 painted pushers act on nothing and say so in the status bar.
 
 Keys: the trigger keys (Space by default) record a pass from the key event's own time;
-Backspace voids the last pass (a void event, never an erase); N skips the armed line; G chooses
-another section; T opens the official-time sync; + and - nudge official time by 0.1 s; C edits
-the crew; Ctrl+Shift+E ends the stage (confirmed); F1 lists every shortcut.
+Backspace undoes the last action - a pass, a skip, a section choice, a sync, a start press -
+with an undo event (never an erase), and again the one before; N skips the armed line; G arms
+any line (a double-click on the stage panel too); T opens the official-time sync; + and -
+nudge official time by 0.1 s; C edits the crew; Ctrl+Shift+E ends the stage (confirmed); D the
+Driving view (the countdown and the last deviation fill the window, the dial and the stage
+panel hidden); F1 lists every shortcut.
+
+Above the face: a large "NOT SYNCED" banner until official time is synced (a press still
+records), and the crew with the stage. The theme (View > Theme) colours the whole window; the
+countdown, the stage panel and the banner take its fixed panel colours (ui/themes.py).
 
 What the window shows comes from the presentation layer: `LiveStage.screen` (the core's
 `LiveSession.state` through `present.screen.Presenter`, as the replay shows it) gives the
@@ -50,6 +57,7 @@ from mmtimer.core.results import StageResult
 from mmtimer.core.timefmt import DAY_MS
 from mmtimer.present.face import chronograph_face, stage_face
 from mmtimer.present.formats import display_path
+from mmtimer.present.header import NOT_SYNCED, header_text
 from mmtimer.present.screen import CountdownState, Screen
 from mmtimer.ui import stageopen, stagesettings
 from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings
@@ -79,12 +87,14 @@ from mmtimer.ui.leaving import UNSAVED_WAIT_S, Leaving
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.pacer import PacerController
 from mmtimer.ui.pushers import ChronoPushers
+from mmtimer.ui.readout import DEFAULT_READOUT_PX
 from mmtimer.ui.results_dock import ResultsDock
 from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.resume import ask_resume as ask_resume_dialog
 from mmtimer.ui.stageexport import ask_export_path, export_live_results
 from mmtimer.ui.stagepanel import StagePanel
 from mmtimer.ui.stagesettings import saved_crew
+from mmtimer.ui.themes import theme_named
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
     EventStamper,
@@ -94,17 +104,23 @@ from mmtimer.ui.triggers import (
     load_trigger_settings,
 )
 
+KEY_DRIVING = "view/driving"
+OFFICIAL_MIN_PX = 40  # official time's digits never smaller (a docked results table, issue 12)
+STAGE_COUNTDOWN_MIN_PX = 124  # the countdown's least height beside the dial and the pacer
+DRIVING_OFFICIAL_PX = 44  # the official time's digits in the Driving view (96 beside the dial)
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
 CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
-    "where the system gives one). A second press within the guard time is flagged: Backspace "
-    "voids it. Nothing is erased: a void is a new line in the log. A stage log left open by a "
-    "crash is offered for resume when its stage opens again (also File > Resume a log left "
-    "open), so the stage stays in one log. Stage > End stage ends it for good; quitting before "
-    "every line is done asks, and by default keeps the stage open to resume. The dial is the "
-    "current trial's chronograph: the Chronograph keys and pushers act only with no stage open."
+    "where the system gives one). A second press within the guard time is flagged. Backspace "
+    "undoes the last action (a pass, a skip, a section choice, a sync), and again the one "
+    "before; the status bar says what. Nothing is erased: an undo is a new line in the log. "
+    "A stage log left open by a crash is offered for resume when its stage opens again (also "
+    "File > Resume a log left open), so the stage stays in one log. Stage > End stage ends it "
+    "for good; quitting before every line is done asks, and by default keeps the stage open to "
+    "resume. The dial is the current trial's chronograph: the Chronograph keys and pushers act "
+    "only with no stage open."
 )
 
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
@@ -161,6 +177,24 @@ class StageWindow(FaceWindow):
         self.side_panel.addWidget(self.countdown, 3)
         self.side_panel.addWidget(self.trigger_button, 1)
         self.central_row.addWidget(self.stage_panel, 2)
+        self.official_readout.set_min_px(OFFICIAL_MIN_PX)
+        # tighter than the plain chronograph's column: with an average trial's pacer shown too,
+        # the window must still fit its default 1180x720
+        self.side_panel.setContentsMargins(8, 8, 24, 8)
+        self.side_panel.setSpacing(8)
+        self.central_row.setContentsMargins(0, 6, 0, 6)
+        self.countdown.setMinimumHeight(STAGE_COUNTDOWN_MIN_PX)
+        # Above the face: the not-synced banner (until official time is synced) and the crew.
+        self.banner = QLabel(NOT_SYNCED, self)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Official time not synced")
+        self.banner.hide()
+        self.header = QLabel(self)
+        self.header.setAccessibleName("Crew and stage")
+        self.header.setContentsMargins(16, 4, 16, 0)
+        self.central_column.insertWidget(0, self.banner)
+        self.central_column.insertWidget(1, self.header)
         # The Chronograph keys act on the plain chronograph only with no stage open: with one,
         # the dial is the trial's chronograph, which only the timing lines move.
         self.pushers = ChronoPushers(
@@ -210,15 +244,17 @@ class StageWindow(FaceWindow):
         self.recent_menu = QMenu("Open &recent", self)
         self.resume_action = action("Resume a log left &open…")
         self.record_action = action("&Record a pass")
-        self.void_action = action("&Void the last pass", "Backspace")
+        self.void_action = action("&Undo the last action", "Backspace")
         self.skip_action = action("S&kip the armed line", "N")
-        self.section_action = action("&Go to a section…", "G")
+        self.section_action = action("&Go to a line…", "G")
         self.sync_action = action("Official &time…", "T")
         self.later_action = action("Official time +0.1 s", "+", "=")
         self.earlier_action = action("Official time -0.1 s", "-")
         self.crew_action = action("&Crew…", "C")
         self.settings_action = action("Triggers and &beeps…", "Ctrl+,")
         self.end_stage_action = action("&End stage…", "Ctrl+Shift+E")
+        self.driving_action = action("Dri&ving view", "D")
+        self.driving_action.setCheckable(True)
         self._set_record_shortcuts()
         # Results (issue 6): the export and the table; a log opens in a replay window.
         self.export_action = action("&Export results (CSV)…", "Ctrl+E")
@@ -261,6 +297,7 @@ class StageWindow(FaceWindow):
                 file_menu.insertAction(self.quit_action, act)
         file_menu.insertAction(self.quit_action, self.export_action)
         file_menu.insertSeparator(self.quit_action)
+        self.view_menu.insertAction(self.full_screen_action, self.driving_action)
         self.view_menu.addAction(self.results_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.drivers.window_action)
@@ -307,7 +344,7 @@ class StageWindow(FaceWindow):
         # Presses: keys and the on-screen button, through the trigger.
         self.trigger.pressed.connect(self._on_press)
         self.record_action.triggered.connect(lambda: self.trigger.handle_button(None))
-        self.void_action.triggered.connect(self._on_void)
+        self.void_action.triggered.connect(self._on_undo)
         self.skip_action.triggered.connect(self._on_skip)
         self.section_action.triggered.connect(self.choose_section)
         self.stage_panel.section_chosen.connect(self._on_section_chosen)
@@ -318,6 +355,7 @@ class StageWindow(FaceWindow):
         self.crew_action.triggered.connect(self.edit_crew)
         self.settings_action.triggered.connect(self.edit_settings)
         self.end_stage_action.triggered.connect(self.end_stage)
+        self.driving_action.toggled.connect(self.set_driving)
         self.open_action.triggered.connect(self._on_open)
         self.new_stage_action.triggered.connect(lambda: self.edit_stage(None))
         self.edit_stage_action.triggered.connect(self.edit_open_stage)
@@ -326,6 +364,52 @@ class StageWindow(FaceWindow):
         # Beeps and their flash.
         self.beeper.flash.connect(self._on_flash)
         self.beeper.sound_unavailable.connect(lambda m: self.statusBar().showMessage(m, 10_000))
+
+    # -- view ----------------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        """The theme on the whole window (ui/facewindow.py) and on the panels beside the dial,
+        which take its fixed colours: the countdown, the stage panel, the banner, the table."""
+        super().set_theme(name)
+        theme = theme_named(name)
+        panel = theme.panel
+        self.countdown.set_panel(panel)
+        self.stage_panel.set_panel(panel)
+        self.pacer.panel.set_panel(panel)
+        self.results_dock.model.set_tone_colours(theme.table)
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {panel.banner_background}; color: {panel.banner_text};"
+            " font-size: 26px; font-weight: bold; padding: 10px 16px; }"
+        )
+        self.header.setStyleSheet(
+            f"QLabel {{ color: {theme.readout}; background: transparent; font-size: 18px; }}"
+        )
+
+    def driving(self) -> bool:
+        return self.driving_action.isChecked()
+
+    def set_driving(self, on: bool) -> None:
+        """The Driving view (D): the countdown and the last deviation take most of the window;
+        the dial, the chronograph readouts and the stage panel are hidden. Kept in the
+        settings."""
+        for widget in (self.dial, self.chrono_readout, self.mark_readout, self.stage_panel):
+            widget.setHidden(on)
+        self.official_readout.set_max_px(DRIVING_OFFICIAL_PX if on else DEFAULT_READOUT_PX)
+        self.countdown.set_driving(on)
+        # the room the readouts leave goes to the countdown, not to the gap above it
+        panel = self.side_panel
+        for index in range(panel.count()):
+            item = panel.itemAt(index)
+            if item is not None and item.spacerItem() is not None:
+                panel.setStretch(index, 0 if on else 1)
+        panel.setStretchFactor(self.countdown, 12 if on else 3)
+        if self.driving_action.isChecked() != on:
+            self.driving_action.setChecked(on)
+        self.settings.setValue(KEY_DRIVING, on)
+
+    def _restore_settings(self) -> None:
+        super()._restore_settings()
+        driving = self.settings.value(KEY_DRIVING, False)
+        self.set_driving(driving is True or str(driving).lower() == "true")
 
     # -- opening stages --------------------------------------------------------------------------
     def open_path(self, path: Path, log_path: Path | None = None, *, warn: bool = True) -> bool:
@@ -404,6 +488,8 @@ class StageWindow(FaceWindow):
         self.stage_panel.set_stage(())
         self.countdown.set_state(CountdownState(hint=message))
         self.log_label.setText("")
+        self.banner.hide()
+        self.header.setText("")
         self.statusBar().showMessage(message, 15_000)
         self.opened_path = None
 
@@ -431,30 +517,40 @@ class StageWindow(FaceWindow):
         if outcome.message:
             self.statusBar().showMessage(outcome.message, 6000)
 
-    def _on_void(self) -> None:
-        if self.live is not None and self.live.void_last() is not None:
+    def _on_undo(self) -> None:
+        if self.live is None:
+            return
+        done = self.live.undo_last(self.controller.now_ns())
+        if done is not None:
             self.trigger.forget_last()
-            self.statusBar().showMessage("Last pass voided (it stays in the log as voided)", 5000)
+            self.statusBar().showMessage(self.live.presenter.undone(done[1]), 8000)
 
     def _on_skip(self) -> None:
         if self.live is not None:
             self.live.skip_line(self.controller.now_ns())
 
     def choose_section(self) -> None:
+        """G: arm any line of the stage (the armed one is offered first)."""
         if self.live is None:
             return
-        ids = [s.id for s in self.live.stage.sections]
+        lines = [
+            (section.id, line)
+            for section in self.live.stage.sections
+            for line in range(1, section.lines + 1)
+        ]
+        names = [self.live.presenter.label(*key) for key in lines]
         armed = self.live.session.armed
-        current = ids.index(armed.section) if armed is not None else 0
+        key = (armed.section, armed.line) if armed is not None else lines[0]
+        current = lines.index(key) if key in lines else 0
         chosen, ok = QInputDialog.getItem(
-            self, "Go to a section", "Arm the first line of:", ids, current, False
+            self, "Go to a line", "Arm the line:", names, current, False
         )
-        if ok and chosen:
-            self._on_section_chosen(chosen)
+        if ok and chosen in names:
+            self._on_section_chosen(*lines[names.index(chosen)])
 
-    def _on_section_chosen(self, section_id: str) -> None:
+    def _on_section_chosen(self, section_id: str, line: int = 1) -> None:
         if self.live is not None:
-            self.live.select_section(section_id, self.controller.now_ns())
+            self.live.select_section(section_id, self.controller.now_ns(), line)
 
     # -- official time -----------------------------------------------------------------------
     def show_sync_dialog(self) -> SyncDialog:
@@ -571,6 +667,12 @@ class StageWindow(FaceWindow):
             armed = screen.armed
             self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
             self.sync_label.setText(screen.sync_status)
+            unsynced = not live.ended and live.official_ms(t_ns) is None
+            if self.banner.isHidden() == unsynced:
+                self.banner.setVisible(unsynced)
+            header = header_text(live.stage.name, live.crew)
+            if self.header.text() != header:
+                self.header.setText(header)
         start, reset = self.pushers.pressed(t_ns)
         self.show_face(
             view,

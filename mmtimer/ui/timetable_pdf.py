@@ -145,16 +145,30 @@ class _Pages:
         x += ideal_w + 2 * MM
         if row.marks:
             landmark = not row.kmh_change and row.check is None and row.metres != 0
-            p.setFont(_font(SANS, 7, bold=row.kmh_change or row.check is not None, italic=landmark))
-            room = box.right() - x - pad
-            text = p.fontMetrics().elidedText(
-                "; ".join(row.marks), Qt.TextElideMode.ElideRight, int(room)
-            )
-            p.drawText(
-                QRectF(x, box.y(), room, box.height()), align | Qt.AlignmentFlag.AlignLeft, text
-            )
+            strong = row.kmh_change or row.check is not None
+            room = QRectF(x, box.y(), box.right() - x - pad, box.height())
+            self._marks("; ".join(row.marks), room, strong=strong, italic=landmark)
         p.setPen(QPen(QColor("#bbbbbb"), 0.15 * MM))
         p.drawLine(int(box.x()), int(box.bottom()), int(box.right()), int(box.bottom()))
+
+    def _marks(self, text: str, room: QRectF, *, strong: bool, italic: bool) -> None:
+        """A row's marks in the room beside its numbers: on one line at 7 pt if they fit, else
+        smaller, else on two lines; cut short (with an ellipsis) only when even that is not
+        enough - a speed change or a landmark must be read, not guessed."""
+        p = self.painter
+        left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        for points in (7.0, 6.5, 6.0):
+            p.setFont(_font(SANS, points, bold=strong, italic=italic))
+            if p.fontMetrics().horizontalAdvance(text) <= room.width():
+                p.drawText(room, left, text)
+                return
+        p.setFont(_font(SANS, 5.5, bold=strong, italic=italic))
+        metrics = p.fontMetrics()
+        wrap = left | Qt.TextFlag.TextWordWrap
+        bounds = metrics.boundingRect(room.toRect(), wrap, text)
+        if bounds.height() > room.height():
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room.width() * 1.8))
+        p.drawText(room, wrap, text)
 
 
 def write_table_pdf(

@@ -41,7 +41,17 @@ function formatLeft(leftMs) {
   return `${sign}${seconds}.${two(hundredths)}`;
 }
 
-function leftTone(leftMs, thresholds) {
+function formatCountdown(leftMs, windowMs) {
+  // As the stage window (present/formats.py format_countdown): a time control's due minute
+  // reads "in your minute, 48 s left", after it how late in minutes.
+  if (windowMs == null || leftMs > 0) return formatLeft(leftMs);
+  const into = -leftMs;
+  if (into < windowMs) return `in your minute, ${Math.ceil((windowMs - into) / 1000)} s left`;
+  return `+${Math.floor(into / windowMs)} min late`;
+}
+
+function leftTone(leftMs, thresholds, windowMs) {
+  if (windowMs != null && leftMs <= 0 && leftMs > -windowMs) return "exact";
   if (leftMs <= 0) return "overdue";
   if (leftMs <= thresholds.near_ms) return "near";
   if (leftMs <= thresholds.warn_ms) return "warn";
@@ -173,8 +183,8 @@ function render() {
   let tone = "idle";
   if (view && view.target && anchor) {
     const leftMs = anchor.at - now;
-    text = formatLeft(leftMs);
-    tone = leftTone(leftMs, view.thresholds);
+    text = formatCountdown(leftMs, view.target.window_ms);
+    tone = leftTone(leftMs, view.thresholds, view.target.window_ms);
   }
   if (left.textContent !== text) {
     left.textContent = text;

@@ -123,9 +123,9 @@ def run_bare(seconds: float) -> None:
 
     from mmtimer.app import make_application
     from mmtimer.core.clock import SystemClock
+    from mmtimer.present.formats import format_chrono
     from mmtimer.ui.dialstate import DialState
     from mmtimer.ui.fonts import dial_font, load_fonts
-    from mmtimer.ui.mainwindow import format_chrono
 
     make_application()
     load_fonts()

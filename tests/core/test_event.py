@@ -29,8 +29,8 @@ from mmtimer.core.rules import load_rules
 from mmtimer.core.session import new_log_header
 from mmtimer.core.stage import load_stage
 from mmtimer.paths import resource
-
-S = 1_000_000_000  # ns per second
+from tests.stages import FORMATS_CREW as CREW
+from tests.stages import S
 
 FORMATS_EXAMPLE = """\
 format = "mmtimer-event/1"
@@ -51,7 +51,6 @@ stage = "day1.stage.toml"     # relative to this file
 log = "logs/day1.mmlog"       # optional: without it, the latest log of that stage in the data folder
 """  # noqa: E501 (as FORMATS.md writes it)
 
-CREW = Crew(112, "Giulia Ferri", "Marco Bassi", "Alfa Romeo 6C 1750 SS", 1929, Decimal("1.80"))
 
 DAY1 = """\
 format = "mmtimer-stage/1"

@@ -100,13 +100,17 @@ def test_time_control_and_average_countdowns_use_official_time() -> None:
     assert session.official_ns(5 * S) == (10 * H_MS + 40 * 60_000) * MS + 5 * S
     countdown = session.countdown(30 * S)
     assert countdown == Countdown(
-        "CO1", 1, SectionKind.TIME_CONTROL, 10 * H_MS + 42 * 60_000, 90 * S
+        "CO1", 1, SectionKind.TIME_CONTROL, 10 * H_MS + 42 * 60_000, 90 * S, window_ns=60 * S
     )
     session.press(125 * S)
     assert session.armed == Armed("PM1", 1)
-    # 1 km at 36 km/h = 100 s after 10:50:00; at t = 600 s official is 10:50:00
-    assert session.countdown(600 * S) == Countdown(
-        "PM1", 1, SectionKind.AVERAGE, 10 * H_MS + 51 * 60_000 + 40_000, 100 * S
+    # until the start (10:50:00, at t = 600 s) and a second after it: the start
+    assert session.countdown(599 * S) == Countdown(
+        "PM1", 1, SectionKind.AVERAGE, 10 * H_MS + 50 * 60_000, S, start=True
+    )
+    # then 1 km at 36 km/h = 100 s after 10:50:00
+    assert session.countdown(601 * S) == Countdown(
+        "PM1", 1, SectionKind.AVERAGE, 10 * H_MS + 51 * 60_000 + 40_000, 99 * S
     )
 
 
@@ -117,7 +121,7 @@ def test_a_time_control_countdown_runs_to_the_start_of_its_due_minute() -> None:
     session.sync(0, 10 * H_MS + 40 * 60_000)  # 10:40:00 at t = 0
     countdown = session.countdown(0)
     assert countdown == Countdown(
-        "CO1", 1, SectionKind.TIME_CONTROL, 10 * H_MS + 42 * 60_000, 120 * S
+        "CO1", 1, SectionKind.TIME_CONTROL, 10 * H_MS + 42 * 60_000, 120 * S, window_ns=60 * S
     )
 
 

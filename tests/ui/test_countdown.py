@@ -132,7 +132,7 @@ def test_a_long_last_line_is_never_cut_off(qtbot: QtBot) -> None:
             last_label="PC1 · line 3",
             last_deviation_ms=-5_680,
             last_penalty=Decimal(300),
-            last_note="capped · double press? Backspace voids it",
+            last_note="capped · double press? Backspace undoes it",
             total=Decimal(600),
             total_label="So far",
         )
@@ -144,5 +144,28 @@ def test_a_long_last_line_is_never_cut_off(qtbot: QtBot) -> None:
             drawn = QFontMetricsF(row.font).boundingRect(row.rect, row.flags, row.text)
             assert row.rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(drawn), (width, row.text)
         last = rows[2]
-        assert "Backspace voids it" in last.text
+        assert "Backspace undoes it" in last.text
         assert last.font.pixelSize() >= 10, (width, last.font.pixelSize())
+
+
+@given(st.integers(0, 10**13), st.integers(-99_999, 99_999))
+def test_every_time_left_fits_its_row_with_the_font_of_its_shape(left_ns: int, dev_ms: int) -> None:
+    """Texts are fitted by their shape (each digit made the widest), so the time left keeps one
+    font as it counts down; every actual text still lies whole inside its row."""
+    widget = CountdownWidget()
+    state = CountdownState(
+        target_label="PC1 · line 2", left_ns=left_ns, last_label="PC1 · line 1",
+        last_deviation_ms=dev_ms, last_penalty=Decimal(abs(dev_ms) // 10), total=Decimal(7),
+    )  # fmt: skip
+    widget.set_state(state)
+    rect = QRectF(0, 0, 286, 167)
+    rows = widget.layout_rows(rect)
+    assert [row.text for row in rows] == [t for t in widget.lines() if t]
+    for row in rows:
+        drawn = QFontMetricsF(row.font).boundingRect(row.rect, row.flags, row.text)
+        assert row.rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(drawn), row.text
+    # a neighbouring second (the same shape) gets the very same font, from the cache
+    widget.set_state(CountdownState(target_label="PC1 · line 2", left_ns=left_ns + NS_PER_S))
+    same_shape = widget.layout_rows(rect)[1]
+    if len(same_shape.text) == len(rows[1].text):
+        assert same_shape.font.pixelSize() == rows[1].font.pixelSize()

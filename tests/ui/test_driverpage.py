@@ -142,7 +142,7 @@ def test_the_snapshot_follows_presses(
     assert scored["last"]["deviation"] == "+0.04"
     assert scored["last"]["tone"] == "late"
     assert scored["target"]["left_ms"] == 6000  # line 3 is 6.00 s from line 2
-    live.void_last()
+    live.undo_last(live.clock.now_ns())
     voided = state(qtbot, server)["view"]
     assert voided["armed"] == "PC1 · line 2"
     assert voided["last"]["label"] == "PC1 · line 1"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.crew import Crew
+from mmtimer.core.distance import CarDistance
 from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage
 from mmtimer.core.timefmt import parse_time_of_day_ms
@@ -172,7 +174,10 @@ def test_an_average_trial_shows_the_imposed_average(
     # PM1 starts at 15:12:00 at 40 km/h (35 from km 3): synced 3 min later, the ideal car is
     # at km 2.000 and check 1 (km 2.350) is due in 31.50 s
     live.sync(SyncRequest(clock.now_ns(), parse_time_of_day_ms("15:15:00"), "typed"))
-    server = DriverPageServer(lambda: live_view(live), port=0, host="127.0.0.1")
+    car: dict[str, CarDistance | None] = {"now": None}  # what the stage window's pacer has
+    server = DriverPageServer(
+        lambda: live_view(live, car_of=lambda t_ns: car["now"]), port=0, host="127.0.0.1"
+    )
     assert server.start(), server.error
     browser = Browser(qtbot, server.url("127.0.0.1"), 412, 860)
     try:
@@ -188,6 +193,27 @@ def test_an_average_trial_shows_the_imposed_average(
         assert texts[2] == "ideal km 2.000 · then 35.0 km/h from km 3.000"
         assert texts[3].startswith("PM1 · check 1")
         browser.screenshot(shots / "mmtimer-driver-page-average.png")
+
+        # the car's distance from the pacer: a landmark at km 1.950 confirmed 20 s ago (the
+        # ideal car was at km 1.778 then): ahead then, greyed, with its age - never as live
+        car["now"] = CarDistance(1_950_000, "landmark", 20 * NS_PER_S, False, Decimal(1))
+        server.push()
+        stale_js = (
+            "(() => { const e = document.getElementById('avg-ahead'); return"
+            " [e.textContent, e.classList.contains('stale'), getComputedStyle(e).color]; })()"
+        )
+        qtbot.waitUntil(lambda: "then" in (browser.evaluate(stale_js) or [""])[0], timeout=5000)
+        text, stale, colour = browser.evaluate(stale_js)
+        assert text == "ahead 15.5 s · 172 m then (landmark 20 s ago)" and stale
+        assert colour == "rgb(138, 138, 138)"  # the dim grey, not the live white
+        browser.screenshot(shots / "mmtimer-driver-page-average-stale.png")
+        # a live GPS reading: ahead now, with the average to hold, not greyed
+        car["now"] = CarDistance(2_100_000, "gps", 300 * NS_PER_MS, True, Decimal(1))
+        server.push()
+        qtbot.waitUntil(lambda: "hold" in (browser.evaluate(stale_js) or [""])[0], timeout=5000)
+        text, stale, colour = browser.evaluate(stale_js)
+        assert text.startswith("ahead 9.0 s · 100 m · hold ") and not stale
+        assert colour == "rgb(242, 239, 230)"
     finally:
         browser.close()
         server.stop()

@@ -93,7 +93,7 @@ def test_a_double_press_flagged_before_a_crash_is_flagged_after_the_resume(
     assert second.open_path(STAGE, log)
     show(Rig(second, clock, log, qtbot))
     assert "double press" in second.countdown.lines()[2]
-    qtbot.keyClick(second, Qt.Key.Key_Backspace)  # still voids it
+    qtbot.keyClick(second, Qt.Key.Key_Backspace)  # still undoes it
     assert "double press" not in second.countdown.lines()[2]
     live = second.live
     assert live is not None and live.session.armed is not None

@@ -67,15 +67,17 @@ def test_the_running_total_counts_only_lines_done(live: LiveStage) -> None:
     assert live.countdown_state(live.clock.now_ns()).total_label == "So far"
 
 
-def test_a_double_press_is_flagged_and_backspace_voids_it(live: LiveStage) -> None:
+def test_a_double_press_is_flagged_and_backspace_undoes_it(live: LiveStage) -> None:
     first = live.press(advance(live, 1000), "key:Space")
     second = live.press(advance(live, 200), "key:Space", guarded=True)
     assert first.recorded is not None and second.recorded is not None
-    assert second.message == "Double press? Backspace voids it."
+    assert second.message == "Double press? Backspace undoes it."
     state = live.countdown_state(live.clock.now_ns())
-    assert "double press? Backspace voids it" in state.last_note
-    void = live.void_last()
-    assert void is not None and void.ref == second.recorded.seq
+    assert "double press? Backspace undoes it" in state.last_note
+    done = live.undo_last(advance(live, 100))
+    assert done is not None and done[0].data["ref"] == second.recorded.seq
+    assert done[1] == second.recorded
+    assert live.presenter.undone(done[1]).startswith("Undone: the pass of PC1 · line 2")
     assert live.session.armed is not None and live.session.armed.line == 2
     state = live.countdown_state(live.clock.now_ns())
     assert state.last_label == "PC1 · line 1" and state.last_note == "start"
@@ -92,6 +94,9 @@ def test_time_controls_and_average_trials_count_down_on_official_time(live: Live
     assert live.beep_target(live.clock.now_ns()) == Target(("CO1", 1), sync_at + 10 * NS_PER_S)
     live.press(advance(live, 30_000), "key:Space")
     assert live.line_results()[("CO1", 1)][0] == "+0 min · 0"
+    state = live.countdown_state(live.clock.now_ns())
+    assert state.target_label == "PM1 · start · at 15:12:00"  # before the trial's start
+    advance(live, 7 * 60_000)  # 15:12:20
     state = live.countdown_state(live.clock.now_ns())
     assert state.target_label == "PM1 · check 1 · ideal 15:15:31.00"
 

@@ -85,12 +85,15 @@ def test_show_results_touches_only_what_changed(qtbot: QtBot) -> None:
     assert panel.line_item("CO1", 1).text(2) == "0 min · 0"
 
 
-def test_double_click_asks_for_a_section(qtbot: QtBot) -> None:
+def test_double_click_asks_for_a_line_or_a_section(qtbot: QtBot) -> None:
     panel = make_panel(qtbot)
     panel.show()
     with qtbot.waitSignal(panel.section_chosen) as chosen:
         panel.itemDoubleClicked.emit(panel.line_item("PC1", 3), 0)
-    assert chosen.args == ["PC1"]
+    assert chosen.args == ["PC1", 3]
+    with qtbot.waitSignal(panel.section_chosen) as chosen:
+        panel.itemDoubleClicked.emit(panel.topLevelItem(1), 0)
+    assert chosen.args == [panel.topLevelItem(1).data(0, Qt.ItemDataRole.UserRole), 1]
 
 
 def test_section_views_of_the_bundled_stage() -> None:

@@ -22,13 +22,14 @@ from pytestqt.qtbot import QtBot
 from mmtimer.cli import main as cli_main
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.csvout import results_csv
-from mmtimer.core.events import Pass, Sync, Void
+from mmtimer.core.events import Other, Pass, Sync, Void
 from mmtimer.core.logfile import FileOps, LogLockedError, LogWriter, read_log
 from mmtimer.core.scoring import score
 from mmtimer.core.session import log_inputs
 from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
 from mmtimer.present.formats import display_path
+from mmtimer.present.tone import Tone
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import CrewDialog, SettingsDialog, SyncDialog
 from mmtimer.ui.endstage import CloseChoice, UnsavedChoice
@@ -148,7 +149,7 @@ def drive_to_pc2_line_3(rig: Rig) -> None:
     rig.space()
     rig.wait_s("5.63")
     rig.space()
-    # a bounce 0.3 s later: recorded (as PC2's start) but flagged; Backspace voids it
+    # a bounce 0.3 s later: recorded (as PC2's start) but flagged; Backspace undoes it
     rig.wait_s("0.3")
     rig.space()
     assert "double press" in window.countdown.lines()[2]
@@ -204,8 +205,8 @@ def test_the_example_stage_by_keys_gives_the_golden_results(rig: Rig) -> None:
     stage, rules, crew = log_inputs(contents)
     log_csv = results_csv(score(stage, rules, crew, contents.events))
     assert log_csv == live_csv  # the log alone gives what the window showed
-    voids = [e for e in contents.events if isinstance(e, Void)]
-    assert len(voids) == 1
+    undos = [e for e in contents.events if isinstance(e, Other) and e.type == "undo"]
+    assert len(undos) == 1 and not any(isinstance(e, Void) for e in contents.events)
     assert [e.source for e in contents.events if isinstance(e, Sync)] == ["typed", "nudge"]
     assert all(e.source == "key:Space" for e in contents.events if isinstance(e, Pass))
     assert contents.header.crew["coefficient"] == "1.80"
@@ -254,23 +255,72 @@ def test_time_controls_wait_for_a_sync_and_the_status_bar_says_since_when(rig: R
     assert window.countdown.lines()[0] == "CO1 · time card · sync the official time first (T)"
     assert window.sync_label.text() == "Not synced"
     sync_by_typing(rig, "15:04:00")
-    rig.wait_s("75")
+    rig.wait_s("30")
     window.refresh()
-    assert window.countdown.lines()[1] == "0.00" or window.countdown.lines()[1].startswith("+")
+    assert window.countdown.lines()[1] == "30.00"  # the wait for the due minute
+    rig.wait_s("45")
+    window.refresh()
+    # in its own due minute a press scores 0: green, never a red "+15.00"
+    assert window.countdown.lines()[1] == "in your minute, 45 s left"
+    assert window.countdown.state.tones()[1] is Tone.EXACT
     assert window.sync_label.text() == "Synced 1 min 15 s ago"
     assert window.official_readout.text() == "15:05:15"
+    rig.wait_s("50")
+    window.refresh()
+    assert window.countdown.lines()[1] == "+1 min late"  # what a press now scores
+    assert window.countdown.state.tones()[1] is Tone.OVERDUE
+    rig.space()
+    window.refresh()
+    assert window.stage_panel.line_item("CO1", 1).text(2) == "+1 min · 100"
+    assert window.countdown.lines()[2] == "CO1 · time card  +1 min  100 pts"  # as the panel
 
 
-def test_g_picks_another_section(rig: Rig) -> None:
+def test_g_arms_any_line_and_backspace_takes_the_choice_back(rig: Rig) -> None:
     def choose() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("PM1")
+        assert dialog.textValue() == "PC1 · line 1"  # the armed line first
+        dialog.setTextValue("PC2 · line 3")
         dialog.accept()
 
     QTimer.singleShot(0, choose)
     rig.key(Qt.Key.Key_G)
-    assert rig.window.stage_panel.armed == ("PM1", 1)
+    assert rig.window.stage_panel.armed == ("PC2", 3)
+    rig.window.activateWindow()  # the dialog has closed: the keyboard is the window's again
+    rig.qtbot.waitUntil(rig.window.isActiveWindow, timeout=2000)
+    rig.key(Qt.Key.Key_Backspace)
+    assert rig.window.stage_panel.armed == ("PC1", 1)
+    message = rig.window.statusBar().currentMessage()
+    assert message.startswith("Undone: the choice of PC2 · line 3")
+
+
+def test_a_double_click_on_a_line_arms_it(rig: Rig) -> None:
+    panel = rig.window.stage_panel
+    item = panel.line_item("PM1", 2)
+    panel.scrollToItem(item)
+    at = panel.visualItemRect(item).center()
+    # a double-click as the mouse makes it: the first click, then the second (QTest's
+    # mouseDClick alone sends no press first, and the view needs one on the same item)
+    rig.qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    rig.qtbot.mouseDClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert panel.armed == ("PM1", 2)
+
+
+def test_n_shows_the_skipped_line_missed_at_once_and_backspace_arms_it_again(rig: Rig) -> None:
+    window = rig.window
+    rig.space()
+    rig.wait_s("15.00")
+    rig.space()
+    rig.key(Qt.Key.Key_N)  # PC1 line 3 skipped
+    window.refresh()
+    assert window.stage_panel.line_item("PC1", 3).text(2) == "missed · 300"
+    assert window.countdown.lines()[3] == "So far 300"  # counted at once
+    rig.key(Qt.Key.Key_Backspace)
+    window.refresh()
+    assert window.stage_panel.armed == ("PC1", 3)
+    assert window.stage_panel.line_item("PC1", 3).text(2) == ""
+    assert window.stage_panel.line_item("PC1", 2).text(2) == "0.00 s · 0"  # not voided
+    assert window.statusBar().currentMessage().startswith("Undone: the skip of PC1 · line 3")
 
 
 class FullDisk(FileOps):
@@ -311,9 +361,9 @@ def test_the_log_alarm_shows_until_it_clears(rig: Rig) -> None:
 def test_f1_lists_every_stage_shortcut(rig: Rig) -> None:
     rows = dict((what, keys) for keys, what in shortcut_rows(rig.window.menuBar()))
     assert rows["Stage > Record a pass"] == "Space"
-    assert rows["Stage > Void the last pass"] == "Backspace"
+    assert rows["Stage > Undo the last action"] == "Backspace"
     assert rows["Stage > Skip the armed line"] == "N"
-    assert rows["Stage > Go to a section…"] == "G"
+    assert rows["Stage > Go to a line…"] == "G"
     assert rows["Stage > Official time…"] == "T"
     assert "+" in rows["Stage > Official time +0.1 s"]
     assert rows["Stage > Crew…"] == "C"
