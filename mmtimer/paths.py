@@ -17,7 +17,8 @@ def resources_dir() -> Path:
     if checkout.is_dir():
         return checkout
     # An installed wheel: pyproject.toml maps resources/ to the package mmtimer._resources.
-    import mmtimer._resources as packaged  # type: ignore[import-not-found]
+    # (not found from a checkout; "untyped" when an editable install maps it in)
+    import mmtimer._resources as packaged  # type: ignore[import-not-found, import-untyped, unused-ignore]
 
     return Path(packaged.__file__).resolve().parent
 

@@ -10,6 +10,7 @@ standard error too, after the CSV is written.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -97,6 +98,16 @@ def export_csv(
 
 
 def _export_streamed(log: Path, rules_ref: str | None, locale: CsvLocale) -> tuple[str, list[str]]:
+    enabled = gc.isenabled()
+    gc.disable()  # a million small objects kept by the folds: the collector would run and run
+    try:
+        return _fold_streamed(log, rules_ref, locale)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _fold_streamed(log: Path, rules_ref: str | None, locale: CsvLocale) -> tuple[str, list[str]]:
     with LogStream(log) as stream:
         head = LogContents(path=log, header=stream.header, events=())
         stage, rules, crew = log_inputs(head, rules_ref=rules_ref, rules_base_dir=Path.cwd())

@@ -115,11 +115,14 @@ class PassBook:
     """
 
     __slots__ = (
+        "_latest",
+        "_latest_known",
         "by_seq",
         "counting",
         "kinds",
         "lines",
         "pass_messages",
+        "redone",
         "undone_seqs",
         "void_messages",
         "voided_keys",
@@ -136,6 +139,10 @@ class PassBook:
         self.voided_keys: set[Key] = set()
         self.void_messages: list[str] = []
         self.pass_messages: list[str] = []
+        self.redone: set[Key] = set()  # lines with more than one counting pass
+        # the latest counting pass, kept as passes come (worked out again after a void of it)
+        self._latest: Pass | None = None
+        self._latest_known = True
 
     def snapshot(self) -> PassBook:
         copy = PassBook.__new__(PassBook)
@@ -148,6 +155,9 @@ class PassBook:
         copy.voided_keys = self.voided_keys.copy()
         copy.void_messages = self.void_messages.copy()
         copy.pass_messages = self.pass_messages.copy()
+        copy.redone = self.redone.copy()
+        copy._latest = self._latest
+        copy._latest_known = self._latest_known
         return copy
 
     # -- taking events -----------------------------------------------------------------------
@@ -164,7 +174,16 @@ class PassBook:
             self.pass_messages.append(message)
             return message
         self.by_seq[event.seq] = event
-        self.counting.setdefault((event.section, event.line), []).append(event)
+        key = (event.section, event.line)
+        passes = self.counting.setdefault(key, [])
+        passes.append(event)
+        if len(passes) > 1:
+            self.redone.add(key)
+        latest = self._latest
+        if self._latest_known and (latest is None or event.seq > latest.seq):
+            self._latest = event
+        else:  # a pass out of seq order (`score` of a hand-edited log): work it out when asked
+            self._latest_known = False
         return None
 
     def void_problem(self, ref: int) -> str | None:
@@ -194,6 +213,10 @@ class PassBook:
             if passes[index] is target:
                 del passes[index]
                 break
+        if len(passes) < 2:
+            self.redone.discard(key)
+        if target is self._latest:
+            self._latest_known = False
         return target
 
     def undo_problem(self, ref: int, seq: int) -> str | None:
@@ -223,11 +246,15 @@ class PassBook:
         return passes[-1] if passes else None
 
     def last_pass(self) -> Pass | None:
-        """The latest pass in the log that counts (of any line): the row just measured."""
+        """The latest pass in the log that counts (of any line): the row just measured (kept as
+        passes come; looked for among every line only after a void of it)."""
+        if self._latest_known:
+            return self._latest
         latest: Pass | None = None
         for passes in self.counting.values():
             if passes and (latest is None or passes[-1].seq > latest.seq):
                 latest = passes[-1]
+        self._latest, self._latest_known = latest, True
         return latest
 
     def chosen(self) -> dict[Key, Pass]:
@@ -237,9 +264,10 @@ class PassBook:
     def messages(self) -> list[str]:
         """What the rule ignored (voids first, then passes, each in log order), then each line
         re-done (in the order their second counting pass came)."""
+        counting = self.counting
         redone = sorted(
             (passes[1].seq, redone_message(key, len(passes), passes[-1].seq))
-            for key, passes in self.counting.items()
-            if len(passes) > 1
+            for key in self.redone
+            if len(passes := counting[key]) > 1
         )
         return [*self.void_messages, *self.pass_messages, *(text for _, text in redone)]

@@ -22,6 +22,7 @@ seek goes back, and scored with `score` at each instant (slower, the same answer
 from __future__ import annotations
 
 import bisect
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -199,6 +200,15 @@ class Replay:
         cursor.count = count
 
     def _advance_frontier(self, count: int) -> None:
+        enabled = gc.isenabled()
+        gc.disable()  # the folds' small objects, by the hundred thousand: no collection midway
+        try:
+            self._advance_frontier_to(count)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _advance_frontier_to(self, count: int) -> None:
         front, every = self._frontier, self._every
         while front.count < count:
             stop = min(count, (front.count // every + 1) * every)

@@ -49,8 +49,9 @@ copies to restart from: replay scores each instant of a long log without rescori
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -59,13 +60,13 @@ from functools import lru_cache
 from mmtimer.core.clock import NS_PER_MS, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Other, Pass, Sync, Void, undo_ref
-from mmtimer.core.legs import apply_control_terms
+from mmtimer.core.legs import ControlTerms, apply_control_terms
 from mmtimer.core.logfile import NAVIGATE_EVENT
 from mmtimer.core.pacer import START_EVENT
 from mmtimer.core.passes import Key, PassBook, kind_of, pass_problem
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.rules import TIE_BREAKS, KindRules, RuleSet, year_factor
-from mmtimer.core.stage import AverageTrial, Stage, TimeControl, TimedSection
+from mmtimer.core.stage import AverageTrial, Section, Stage, TimeControl, TimedSection
 from mmtimer.core.timefmt import DAY_MS
 
 _ZERO = Decimal(0)
@@ -90,9 +91,9 @@ def _official_time(syncs: Sequence[Sync]) -> OfficialTime:
 class _Passes:
     """The passes that count, by (section, line), what was voided, and what was skipped."""
 
-    chosen: dict[tuple[str, int], Pass]
-    voided: set[tuple[str, int]]
-    starts: dict[str, int]  # section -> t_ns of its last start press (start = "press")
+    chosen: Mapping[tuple[str, int], Pass]
+    voided: Container[tuple[str, int]]
+    starts: Mapping[str, int]  # section -> t_ns of its last start press (start = "press")
     skipped: frozenset[Key] = frozenset()  # lines skipped (N) and not undone
 
 
@@ -437,37 +438,40 @@ def _car_factor(rules: RuleSet, crew: Crew, messages: list[str]) -> Decimal | No
     return None
 
 
+def _pending_row(row: ResultRow) -> ResultRow:
+    """A missing measurement not reached yet: no penalty, noted pending."""
+    return ResultRow(
+        row.section,
+        row.kind,
+        row.line,
+        row.target_ms,
+        None,
+        None,
+        _ZERO,
+        (PENDING,),
+        None,
+        None,
+        row.reference_line,
+    )
+
+
+def _not_reached(row: ResultRow) -> bool:
+    """Whether `row` becomes pending if it lies after the furthest recorded pass."""
+    return row.measured_ms is None and MISSED in row.notes
+
+
 def _mark_pending(rows: list[ResultRow], stage: Stage, passes: _Passes) -> list[ResultRow]:
     """Missing measurements after the furthest recorded or skipped line become pending (see
     module doc)."""
     order = {section.id: index for index, section in enumerate(stage.sections)}
     reached = itertools.chain(passes.chosen, passes.skipped)
     furthest = max(((order[sid], line) for sid, line in reached), default=(-1, 0))
-    out = []
-    for row in rows:
-        if (
-            row.measured_ms is None
-            and MISSED in row.notes
-            and (order[row.section], row.line) > furthest
-        ):
-            out.append(
-                ResultRow(
-                    row.section,
-                    row.kind,
-                    row.line,
-                    row.target_ms,
-                    None,
-                    None,
-                    _ZERO,
-                    (PENDING,),
-                    None,
-                    None,
-                    row.reference_line,
-                )
-            )
-        else:
-            out.append(row)
-    return out
+    return [
+        _pending_row(row)
+        if _not_reached(row) and (order[row.section], row.line) > furthest
+        else row
+        for row in rows
+    ]
 
 
 def score(
@@ -481,6 +485,68 @@ def score(
     messages: list[str] = []
     syncs, passes = _fold(events, stage, messages)
     return _finish(stage, rules, crew, (syncs, passes, messages), live=live)
+
+
+def _section_rows(
+    section: Section,
+    rules: RuleSet,
+    *,
+    passes: _Passes,
+    syncs: OfficialTime,
+    terms: Mapping[str, ControlTerms],
+    messages: list[str],
+) -> list[ResultRow]:
+    """The rows of one section, before pending lines, points and discards (its messages are
+    added to `messages`): a section's rows depend on its own passes and start, and the syncs."""
+    if isinstance(section, TimedSection):
+        return _score_timed(section, rules.timed, passes, syncs, messages)
+    if isinstance(section, TimeControl):
+        row = _time_of_day_row(
+            kind=SectionKind.TIME_CONTROL,
+            section_id=section.id,
+            line=1,
+            target_ns=due_target_ns(section, rules.time_control),
+            rules=rules.time_control,
+            passes=passes,
+            syncs=syncs,
+            messages=messages,
+        )
+        if section.id in terms:
+            row = apply_control_terms(
+                row, terms[section.id], rules.time_control, rules.id, messages
+            )
+        return [row]
+    start_ns: int | None = None
+    if section.start_press:
+        started = passes.starts.get(section.id)
+        if started is not None:
+            start_ns = press_start_ns(started, syncs, rules.average)
+        if start_ns is None:
+            note = NO_START if started is None else UNSYNCED
+            return [
+                _missed_row(
+                    kind=SectionKind.AVERAGE,
+                    section_id=section.id,
+                    line=check,
+                    target_ms=int(section.ideal_ms(check)),
+                    rules=rules.average,
+                    notes=(MISSED, note),
+                )
+                for check in range(1, section.lines + 1)
+            ]
+    return [
+        _time_of_day_row(
+            kind=SectionKind.AVERAGE,
+            section_id=section.id,
+            line=check,
+            target_ns=ideal_target_ns(section, check, rules.average, start_ns),
+            rules=rules.average,
+            passes=passes,
+            syncs=syncs,
+            messages=messages,
+        )
+        for check in range(1, section.lines + 1)
+    ]
 
 
 def _finish(
@@ -497,57 +563,11 @@ def _finish(
     rows: list[ResultRow] = []
     terms = stage.control_terms()  # leg factors and maximum lateness (core/legs.py)
     for section in stage.sections:
-        if isinstance(section, TimedSection):
-            rows.extend(_score_timed(section, rules.timed, passes, syncs, messages))
-        elif isinstance(section, TimeControl):
-            row = _time_of_day_row(
-                kind=SectionKind.TIME_CONTROL,
-                section_id=section.id,
-                line=1,
-                target_ns=due_target_ns(section, rules.time_control),
-                rules=rules.time_control,
-                passes=passes,
-                syncs=syncs,
-                messages=messages,
+        rows.extend(
+            _section_rows(
+                section, rules, passes=passes, syncs=syncs, terms=terms, messages=messages
             )
-            if section.id in terms:
-                row = apply_control_terms(
-                    row, terms[section.id], rules.time_control, rules.id, messages
-                )
-            rows.append(row)
-        else:
-            start_ns: int | None = None
-            if section.start_press:
-                started = passes.starts.get(section.id)
-                if started is not None:
-                    start_ns = press_start_ns(started, syncs, rules.average)
-                if start_ns is None:
-                    note = NO_START if started is None else UNSYNCED
-                    rows.extend(
-                        _missed_row(
-                            kind=SectionKind.AVERAGE,
-                            section_id=section.id,
-                            line=check,
-                            target_ms=int(section.ideal_ms(check)),
-                            rules=rules.average,
-                            notes=(MISSED, note),
-                        )
-                        for check in range(1, section.lines + 1)
-                    )
-                    continue
-            for check in range(1, section.lines + 1):
-                rows.append(
-                    _time_of_day_row(
-                        kind=SectionKind.AVERAGE,
-                        section_id=section.id,
-                        line=check,
-                        target_ns=ideal_target_ns(section, check, rules.average, start_ns),
-                        rules=rules.average,
-                        passes=passes,
-                        syncs=syncs,
-                        messages=messages,
-                    )
-                )
+        )
     if live:
         rows = _mark_pending(rows, stage, passes)
     if rules.points_table is not None:
@@ -556,11 +576,27 @@ def _finish(
 
     counted = [row for row in rows if DISCARDED not in row.notes]
     penalties = sum((row.penalty for row in counted), _ZERO)
+    points = (
+        None if rules.points_table is None else sum((row.points or _ZERO for row in counted), _ZERO)
+    )
+    return _result(
+        rules, crew, rows=tuple(rows), penalties=penalties, points=points, messages=messages
+    )
+
+
+def _result(
+    rules: RuleSet,
+    crew: Crew,
+    *,
+    rows: tuple[ResultRow, ...],
+    penalties: Decimal,
+    points: Decimal | None,
+    messages: list[str],
+) -> StageResult:
+    """The stage result from its rows and sums: the car factor and the total."""
     car_factor = _car_factor(rules, crew, messages)
-    points: Decimal | None = None
     applied = _ONE
-    if rules.points_table is not None:
-        points = sum((row.points or _ZERO for row in counted), _ZERO)
+    if points is not None:
         if car_factor is not None:
             applied = car_factor
         total = points * applied
@@ -574,7 +610,7 @@ def _finish(
             )
         total = penalties * applied
     return StageResult(
-        rows=tuple(rows),
+        rows=rows,
         total=total,
         rules_id=rules.id,
         coefficient=applied,
@@ -591,16 +627,261 @@ class NotCausalError(ValueError):
     """A log `ScoreFold` cannot take: a seq that does not rise, or a void naming a later seq."""
 
 
+class _Chosen(Mapping[tuple[str, int], Pass]):
+    """The counting pass of each line, read from a `PassBook` when asked (nothing copied)."""
+
+    __slots__ = ("_book",)
+
+    def __init__(self, book: PassBook) -> None:
+        self._book = book
+
+    def get(self, key: tuple[str, int], default: object = None) -> Pass | None:  # type: ignore[override]
+        passes = self._book.counting.get(key)
+        return passes[-1] if passes else None
+
+    def __getitem__(self, key: tuple[str, int]) -> Pass:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        return (key for key, passes in self._book.counting.items() if passes)
+
+    def __len__(self) -> int:
+        return sum(1 for passes in self._book.counting.values() if passes)
+
+
+class _Layout:
+    """Where each section's rows sit among a stage's rows (the count is fixed by the stage)."""
+
+    __slots__ = ("index", "sections", "starts", "total")
+
+    def __init__(self, stage: Stage) -> None:
+        self.sections: tuple[Section, ...] = tuple(stage.sections)
+        self.index = {section.id: i for i, section in enumerate(self.sections)}
+        self.starts: list[int] = []
+        total = 0
+        for section in self.sections:
+            self.starts.append(total)
+            total += section.lines - 1 if isinstance(section, TimedSection) else section.lines
+        self.total = total
+
+
+class _ExactSum:
+    """A sum of Decimals whose terms come and go, equal to ``sum(terms, Decimal(0))``: the same
+    value and the same exponent (the smallest of the terms', 0 at most)."""
+
+    __slots__ = ("_exponents", "_value")
+
+    def __init__(self) -> None:
+        self._value = _ZERO
+        self._exponents: dict[int, int] = {}
+
+    def add(self, term: Decimal) -> None:
+        self._value += term
+        exponent = int(term.as_tuple().exponent)
+        self._exponents[exponent] = self._exponents.get(exponent, 0) + 1
+
+    def remove(self, term: Decimal) -> None:
+        self._value -= term
+        exponent = int(term.as_tuple().exponent)
+        left = self._exponents[exponent] - 1
+        if left:
+            self._exponents[exponent] = left
+        else:
+            del self._exponents[exponent]
+
+    def value(self) -> Decimal:
+        exponent = min(0, min(self._exponents, default=0))
+        return self._value.quantize(Decimal((0, (1,), exponent)))
+
+
+class _Rows:
+    """What a `ScoreFold` keeps between two results for one rule set and one `live`: each
+    section's rows, every row after pending lines and points, the sums and the rows that may be
+    discarded. A result then costs what changed since the last: the sections an event touched,
+    and those between the old and the new furthest pass (their lines stop being pending)."""
+
+    __slots__ = (
+        "candidates",
+        "dirty",
+        "furthest",
+        "kinds",
+        "layout",
+        "live",
+        "max_line",
+        "messages",
+        "penalties",
+        "points",
+        "raw",
+        "result",
+        "result_crew",
+        "rows",
+        "rules",
+        "shown_furthest",
+    )
+
+    def __init__(self, layout: _Layout, rules: RuleSet, live: bool) -> None:
+        count = len(layout.sections)
+        self.layout = layout
+        self.rules = rules
+        self.live = live
+        self.dirty: set[int] = set(range(count))  # sections to score again
+        self.raw: list[list[ResultRow]] = [[] for _ in range(count)]  # as `_section_rows` gave
+        self.messages: dict[int, list[str]] = {}  # each section's messages (if it has any)
+        self.max_line = [0] * count  # each section's furthest line recorded (or skipped)
+        self.furthest = -1  # the furthest section with a line recorded (or skipped)
+        self.shown_furthest: int | None = None  # what `rows` were marked for (None: not yet)
+        self.rows: list[ResultRow | None] = [None] * layout.total
+        self.penalties = _ExactSum()
+        self.points = _ExactSum()
+        counts = rules.discard_count > 0 and rules.discard_scope != "event"
+        self.kinds: frozenset[SectionKind] = frozenset(rules.discard_kinds if counts else ())
+        self.candidates: list[tuple[Decimal, int]] = []  # (worst first, row index), sorted
+        self.result: StageResult | None = None  # the last result, while nothing changed
+        self.result_crew: Crew | None = None  # the crew it was worked out for
+
+    def _key(self, row: ResultRow) -> Decimal | None:
+        """The row's place among the discard candidates (None: not one)."""
+        if row.kind not in self.kinds or PENDING in row.notes:
+            return None
+        if self.rules.points_table is not None:
+            return row.points or _ZERO
+        return -row.penalty
+
+    def _put(self, index: int, row: ResultRow) -> None:
+        old = self.rows[index]
+        if old is not None:
+            if old == row:
+                return  # the same row: keep the one shown (views compare rows by identity)
+            self.penalties.remove(old.penalty)
+            if old.points is not None:
+                self.points.remove(old.points)
+            key = self._key(old)
+            if key is not None:
+                del self.candidates[bisect.bisect_left(self.candidates, (key, index))]
+        self.rows[index] = row
+        self.penalties.add(row.penalty)
+        if row.points is not None:
+            self.points.add(row.points)
+        key = self._key(row)
+        if key is not None:
+            bisect.insort(self.candidates, (key, index))
+
+    def _show(self, i: int) -> None:
+        """Put section `i`'s rows in place: pending after the furthest pass, with points."""
+        rows = self.raw[i]
+        if self.live and i >= self.furthest:
+            after = 0 if i > self.furthest else self.max_line[i]
+            rows = [
+                _pending_row(row) if row.line > after and _not_reached(row) else row for row in rows
+            ]
+        table = self.rules.points_table
+        if table is not None:
+            rows = _apply_points(rows, table)
+        start = self.layout.starts[i]
+        for offset, row in enumerate(rows):
+            self._put(start + offset, row)
+
+    def update(self, fold: ScoreFold) -> None:
+        """Score again what changed since the last update (everything the first time)."""
+        if not self.dirty and self.shown_furthest is not None:
+            return
+        self.result = None
+        layout, rules = self.layout, self.rules
+        book = fold._book
+        skipped = frozenset(fold._skips.values())
+        passes = _Passes(_Chosen(book), book.voided_keys, _last_starts(fold._starts), skipped)
+        syncs = fold.official_time()
+        terms = fold._stage.control_terms()
+        dirty = sorted(self.dirty)
+        self.dirty = set()
+        counting = book.counting
+        for i in dirty:
+            section = layout.sections[i]
+            messages: list[str] = []
+            self.raw[i] = _section_rows(
+                section, rules, passes=passes, syncs=syncs, terms=terms, messages=messages
+            )
+            if messages:
+                self.messages[i] = messages
+            else:
+                self.messages.pop(i, None)
+            sid = section.id
+            self.max_line[i] = max(
+                (
+                    line
+                    for line in range(1, section.lines + 1)
+                    if counting.get((sid, line)) or (sid, line) in skipped
+                ),
+                default=0,
+            )
+        furthest = self.furthest
+        for i in dirty:
+            if self.max_line[i] and i > furthest:
+                furthest = i
+        while furthest >= 0 and not self.max_line[furthest]:
+            furthest -= 1  # the furthest pass was voided: the one before it
+        self.furthest = furthest
+        shown = self.shown_furthest
+        touched = set(dirty)
+        if shown is None:
+            touched.update(range(len(layout.sections)))
+        elif self.live and shown != furthest:  # lines between the two stop or start pending
+            touched.update(range(max(0, min(shown, furthest)), max(shown, furthest) + 1))
+        for i in sorted(touched):
+            self._show(i)
+        self.shown_furthest = furthest
+
+    def finish(self, fold: ScoreFold, crew: Crew) -> StageResult:
+        """The result from the rows kept: the discards, the sums, the messages, the total."""
+        if self.result is not None and self.result_crew is crew:
+            return self.result
+        rows: list[ResultRow] = self.rows  # type: ignore[assignment]  # every place is filled
+        worst = self.candidates[: self.rules.discard_count] if self.kinds else []
+        discarded = [rows[index] for _, index in worst]
+        for row in discarded:  # the sums count the rows that are not discarded
+            self.penalties.remove(row.penalty)
+            if row.points is not None:
+                self.points.remove(row.points)
+        penalties = self.penalties.value()
+        points = None if self.rules.points_table is None else self.points.value()
+        for row in discarded:
+            self.penalties.add(row.penalty)
+            if row.points is not None:
+                self.points.add(row.points)
+        out: Sequence[ResultRow] = rows
+        if worst:
+            out = list(rows)
+            for _, index in worst:
+                row = out[index]
+                out[index] = _copy(row, points=row.points, notes=(*row.notes, DISCARDED))
+        messages = fold._book.messages()
+        for i in sorted(self.messages):
+            messages.extend(self.messages[i])
+        self.result = _result(
+            self.rules, crew, rows=tuple(out), penalties=penalties, points=points, messages=messages
+        )
+        self.result_crew = crew
+        return self.result
+
+
 class ScoreFold:
-    """What scoring needs of a log, taken one event at a time (for replay).
+    """What scoring needs of a log, taken one event at a time (live, in replay, for export).
 
     After any prefix of a log's events, ``result(rules, crew, live=...)`` equals ``score`` of that
-    prefix (tests/core/test_scoring.py checks it on random logs), but costs time in the stage's
-    size, not the log's; ``snapshot()`` is a copy to carry on from later, so a replay can jump
-    back to a checkpoint instead of scoring from the start.
+    prefix (tests/core/test_scoring.py checks it on random logs), but costs time in what the
+    events since the last result changed, not in the log's or the stage's size: each section's
+    rows are kept and scored again only when an event touches it (a pass, a void or a start
+    press of that section; a sync, those with a pass at or after its instant), with the sums
+    and the rows that may be discarded (a press on a 5,000-section stage rescores one section;
+    tests/benchmarks/bench_keypress.py --sections 5000). ``snapshot()`` is a copy to carry on
+    from later, so a replay can jump back to a checkpoint instead of scoring from the start (a
+    snapshot keeps none of those rows: its first result scores the whole stage).
 
-    Only for causal logs: every seq rises and every void or undo names an earlier seq (what the
-    reader and the live session guarantee, and a log edited by hand may break). `apply` raises
+    Only for causal logs: every seq rises and every void names an earlier seq (what the reader
+    and the live session guarantee, and a log edited by hand may break). `apply` raises
     `NotCausalError` otherwise, before changing anything; `score` takes any list of events.
 
     Snapshots share, with the fold they came from, one append-only map from seq to the pass or
@@ -610,8 +891,12 @@ class ScoreFold:
 
     __slots__ = (
         "_book",
+        "_caches",
         "_last_seq",
+        "_last_t",
+        "_layout",
         "_lines",
+        "_official",
         "_seen",
         "_skips",
         "_stage",
@@ -624,11 +909,17 @@ class ScoreFold:
         self._stage = stage
         self._lines = _lines(stage)
         self._book = PassBook(self._lines)
-        self._seen: dict[int, Pass | Void] = {}  # shared with snapshots: see the class doc
+        # shared with snapshots (see the class doc), made at the first: a fold never copied (live,
+        # export) keeps no map of every pass, only the book's
+        self._seen: dict[int, Pass | Void] | None = None
         self._last_seq: int | None = None
         self._syncs: list[Sync] = []
+        self._official: OfficialTime | None = None  # of `_syncs`, until the next sync
         self._starts: dict[int, tuple[str, int]] = {}  # seq -> (section, t_ns), not undone
         self._skips: dict[int, Key] = {}  # seq -> the line it skipped, not undone
+        self._layout: _Layout | None = None  # worked out at the first result; shared
+        self._last_t: dict[str, int] = {}  # each section's latest pass or start instant
+        self._caches: dict[tuple[int, bool], _Rows] = {}  # by (id of the rules, live)
         self.count = 0
         """How many events the fold has taken."""
 
@@ -638,23 +929,50 @@ class ScoreFold:
         copy._stage = self._stage
         copy._lines = self._lines
         copy._book = self._book.snapshot()
+        if self._seen is None:  # the events before now: a copy cannot be fed them (seq rises)
+            self._seen = {}
         copy._seen = self._seen
         copy._last_seq = self._last_seq
         copy._syncs = self._syncs.copy()
+        copy._official = self._official
         copy._starts = self._starts.copy()
         copy._skips = self._skips.copy()
+        copy._layout = self._layout
+        copy._last_t = self._last_t.copy()
+        copy._caches = {}
         copy.count = self.count
         return copy
 
     def _remember(self, event: Pass | Void) -> None:
-        if self._seen.setdefault(event.seq, event) is not event:
+        seen = self._seen
+        if seen is not None and seen.setdefault(event.seq, event) is not event:
             raise ValueError(
                 f"seq {event.seq}: this fold (or the one it was copied from) saw another event "
                 "with this seq; a snapshot may only take the events that followed it"
             )
 
+    def _touch(self, section: str, t_ns: int | None) -> None:
+        """Section `section`'s rows may have changed (a pass, void or start press in it)."""
+        if t_ns is not None and t_ns > self._last_t.get(section, t_ns - 1):
+            self._last_t[section] = t_ns
+        if self._caches and self._layout is not None:
+            index = self._layout.index.get(section)
+            if index is not None:
+                for cache in self._caches.values():
+                    cache.dirty.add(index)
+
+    def _synced(self, t_ns: int) -> None:
+        """A sync at `t_ns`: the rows of passes at or after it are timed again."""
+        self._official = None
+        if self._caches and self._layout is not None:
+            index = self._layout.index
+            touched = [index[s] for s, t in self._last_t.items() if t >= t_ns and s in index]
+            for cache in self._caches.values():
+                cache.dirty.update(touched)
+
     def apply(self, event: Event) -> None:
-        """Take the next event of the log (any type; only passes, voids and syncs count)."""
+        """Take the next event of the log (any type; only passes, voids, undos, syncs, skips and
+        start presses count)."""
         seq = event.seq
         if self._last_seq is not None and seq <= self._last_seq:
             raise NotCausalError(f"seq {seq} does not rise after seq {self._last_seq}")
@@ -665,45 +983,66 @@ class ScoreFold:
             raise NotCausalError(f"undo seq {seq} names seq {ref}, which is not before it")
         self._last_seq = seq
         self.count += 1
+        for cache in self._caches.values():
+            cache.result = None  # its messages may change even where no row does
         if isinstance(event, Pass):
             self._remember(event)
-            self._book.add_pass(event)
+            if self._book.add_pass(event) is None:
+                self._touch(event.section, event.t_ns)
         elif isinstance(event, Void):
             self._remember(event)
-            self._book.add_void(event)
+            voided, _ = self._book.add_void(event)
+            if voided is not None:
+                self._touch(voided.section, None)
         elif ref is not None:
-            kind, _, _ = self._book.add_undo(seq, ref)
-            if kind == "sync":
+            kind, undone, _ = self._book.add_undo(seq, ref)
+            if undone is not None:
+                self._touch(undone.section, None)
+            elif kind == "sync":
+                synced = [sync for sync in self._syncs if sync.seq == ref]
                 self._syncs = [sync for sync in self._syncs if sync.seq != ref]
+                for sync in synced:
+                    self._synced(sync.t_ns)
             else:
-                self._starts.pop(ref, None)
-                self._skips.pop(ref, None)
+                start = self._starts.pop(ref, None)
+                if start is not None:
+                    self._touch(start[0], None)
+                skipped = self._skips.pop(ref, None)
+                if skipped is not None:
+                    self._touch(skipped[0], None)
         else:
             if isinstance(event, Sync):
                 self._syncs.append(event)
+                self._synced(event.t_ns)
             else:
                 start = _start_of(event)
                 if start is not None:
                     self._starts[seq] = start
+                    self._touch(start[0], start[1])
                 skipped = skipped_key(event, self._lines)
                 if skipped is not None:
                     self._skips[seq] = skipped
+                    self._touch(skipped[0], None)
             self._book.note(seq, kind_of(event))
+
+    def official_time(self) -> OfficialTime:
+        """Official time from the syncs so far."""
+        if self._official is None:
+            self._official = _official_time(self._syncs)
+        return self._official
 
     def result(self, rules: RuleSet, crew: Crew, *, live: bool = False) -> StageResult:
         """``score(stage, rules, crew, events so far, live=live)``."""
-        book = self._book
-        folded = (
-            _official_time(self._syncs),
-            _Passes(
-                book.chosen(),
-                set(book.voided_keys),
-                _last_starts(self._starts),
-                frozenset(self._skips.values()),
-            ),
-            book.messages(),
-        )
-        return _finish(self._stage, rules, crew, folded, live=live)
+        if self._layout is None:
+            self._layout = _Layout(self._stage)
+        key = (id(rules), live)
+        cache = self._caches.get(key)
+        if cache is None or cache.rules is not rules:
+            if len(self._caches) >= 4:
+                self._caches.clear()
+            cache = self._caches[key] = _Rows(self._layout, rules, live)
+        cache.update(self)
+        return cache.finish(self, crew)
 
 
 # ---------------------------------------------------------------------------------------------

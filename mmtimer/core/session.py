@@ -117,15 +117,24 @@ class Armed:
     line: int
 
 
+START_HOLD_NS = NS_PER_S
+"""How long after an average trial's timed start the countdown still shows the start (then the
+first check): the long beep at the start plays from a timer that may fire a little late."""
+
+
 @dataclass(frozen=True, slots=True)
 class Countdown:
     """The next target and the time left to it at an instant (negative once it has passed).
 
     `target_ms`: a duration from `reference_line` (timed trials) or an official time of day
-    (time controls: the start of the due minute; average trials: the ideal time at the check).
+    (time controls: the start of the due minute; average trials: the ideal time at the check,
+    or, with `start`, the trial's start time).
     `window_ns`: a time control scored by the minute: how long the card is on time from
     `target_ms` (its due minute, 60 s); None otherwise (a time control on a finer unit scores
-    from the due time itself).
+    from the due time itself). `start`: the countdown runs to an average trial's start (no
+    press there, but the crew must be at the start line at that instant); once the start has
+    passed (by `START_HOLD_NS`, so the beep at the start itself plays) it runs to the first
+    check.
     """
 
     section: str
@@ -135,6 +144,7 @@ class Countdown:
     remaining_ns: int
     reference_line: int | None = None
     window_ns: int | None = None
+    start: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,15 +175,16 @@ class SessionState:
         cls, fold: SessionFold, t_ns: int, events: tuple[Event, ...], results: StageResult
     ) -> SessionState:
         """The state of `fold` (which has taken `events`) at log instant `t_ns`."""
+        countdown = fold.countdown(t_ns)
         return cls(
             t_ns=t_ns,
             events=events,
             armed=fold.armed,
             chronograph=fold.chronograph,
             official_ns=fold.official_ns(t_ns),
-            countdown=fold.countdown(t_ns),
+            countdown=countdown,
             results=results,
-            trial_chronograph=fold.trial_chronograph(t_ns),
+            trial_chronograph=fold.trial_chronograph(t_ns, countdown),
             last_pass=fold.last_pass(),
             last_sync=fold.last_sync,
             closed=fold.closed,
@@ -416,19 +427,21 @@ class SessionFold:
         book = self.book
         return [seq for seq in book.by_seq if seq not in book.voided_seqs]
 
-    def trial_chronograph(self, t_ns: int) -> Chronograph:
+    def trial_chronograph(self, t_ns: int, countdown: Countdown | None = None) -> Chronograph:
         """The dial's chronograph in stage mode at log instant `t_ns`: the current timed
         trial's running measurement (from its reference line), stopped at the last line's time
         once the chain is done, and at the closing event once the stage was ended; at rest
-        otherwise. Live and replay show it alike."""
+        otherwise. Live and replay show it alike. `countdown`: ``countdown(t_ns)`` if the
+        caller has it already."""
         if self.closed and self.closed_ns is not None:
             end = min(t_ns, self.closed_ns)
-            chrono = self._trial_chronograph(end)
+            chrono = self._trial_chronograph(end, None if end != t_ns else countdown)
             return chrono if chrono.started_ns is None else chrono.stop(end)
-        return self._trial_chronograph(t_ns)
+        return self._trial_chronograph(t_ns, countdown)
 
-    def _trial_chronograph(self, t_ns: int) -> Chronograph:
-        countdown = self.countdown(t_ns)
+    def _trial_chronograph(self, t_ns: int, countdown: Countdown | None) -> Chronograph:
+        if countdown is None:
+            countdown = self.countdown(t_ns)
         if countdown is not None and countdown.reference_line is not None:
             reference = self.counting_pass(countdown.section, countdown.reference_line)
             if reference is not None:
@@ -493,6 +506,11 @@ class SessionFold:
                 start_ns = press_start_ns(started, self._official, self.rules.average)
                 if start_ns is None:
                     return None
+            elif line == 1:  # a timed start comes before the first check: count down to it
+                to_start = wrap_day_ns(section.start_ms * NS_PER_MS - official)
+                if to_start > -START_HOLD_NS:
+                    kind = section.kind
+                    return Countdown(section.id, line, kind, section.start_ms, to_start, start=True)
             target_ns = ideal_target_ns(section, line, self.rules.average, start_ns)
         return Countdown(
             section.id,

@@ -17,8 +17,11 @@ A `Screen` is plain data (strings, integers, Decimals, enums, tuples), frozen an
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
+from itertools import compress
+from operator import is_not
 from typing import Any
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S
@@ -51,6 +54,7 @@ PRESS_AT_START = "press at the start line"
 SYNC_FIRST = "sync the official time first (T)"
 DOUBLE_PRESS = "double press? Backspace undoes it"
 NOT_SYNCED = "Not synced"
+START_WORD = "start"  # an average trial's timed start: "PM1 · start · at 15:12:00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,24 +186,36 @@ class Screen:
 
 @dataclass(frozen=True, slots=True)
 class _PerResult:
-    """What depends only on the results (worked out once per recorded event)."""
+    """What depends only on the results (worked out once per recorded event, from the last)."""
 
+    results: StageResult
+    per_row: list[LineResult | None]  # each row's line result (None: pending), in row order
     lines: tuple[LineResult, ...]
-    rows: dict[Key, ResultRow]
+    index: dict[Key, int]  # (section, line) -> its row
+    by_key: dict[Key, tuple[str, Tone]]  # each scored line's text and tone
+
+
+def _line_result(row: ResultRow) -> LineResult | None:
+    if PENDING in row.notes:
+        return None
+    text, tone = row_text(row)
+    return LineResult(row.section, row.line, text, tone)
 
 
 class Presenter:
     """Builds the `Screen` of a stage from the core's state at an instant.
 
     What depends only on the results is worked out once per `StageResult` (the core hands out
-    the same object until an event is added), so a frame costs time in what it shows, not in
-    the stage's size.
+    the same object until an event is added), and from the one before: only the rows that are
+    not the very objects they were are formatted again (the core's `ScoreFold` keeps the rows an
+    event did not touch), so a frame and a press cost time in what changed, not in the stage's
+    size.
     """
 
     def __init__(self, stage: Stage) -> None:
         self.stage = stage
         self._sections: dict[str, Section] = {s.id: s for s in stage.sections}
-        self._cached: tuple[StageResult, _PerResult] | None = None
+        self._cached: _PerResult | None = None
 
     def label(self, section_id: str, line: int) -> str:
         """``PC1 · line 2``, ``PM1 · check 1``, ``CO1 · time card``."""
@@ -234,16 +250,36 @@ class Presenter:
 
     def _per_result(self, results: StageResult) -> _PerResult:
         cached = self._cached
-        if cached is not None and cached[0] is results:
-            return cached[1]
-        lines = []
-        for row in results.rows:
-            if PENDING not in row.notes:
-                text, tone = row_text(row)
-                lines.append(LineResult(row.section, row.line, text, tone))
-        per = _PerResult(tuple(lines), {(row.section, row.line): row for row in results.rows})
-        self._cached = (results, per)
+        if cached is not None and cached.results is results:
+            return cached
+        rows = results.rows
+        if cached is not None and len(cached.results.rows) == len(rows):
+            old = cached.results.rows
+            per_row = cached.per_row.copy()
+            by_key = cached.by_key.copy()
+            index = cached.index
+            for i in list(compress(range(len(rows)), map(is_not, old, rows))):  # C speed
+                row = rows[i]
+                line = per_row[i] = _line_result(row)
+                key = (row.section, row.line)
+                if line is None:
+                    by_key.pop(key, None)
+                else:
+                    by_key[key] = (line.text, line.tone)
+        else:
+            per_row = [_line_result(row) for row in rows]
+            index = {(row.section, row.line): i for i, row in enumerate(rows)}
+            by_key = {(r.section, r.line): (r.text, r.tone) for r in per_row if r is not None}
+        lines = tuple(filter(None, per_row))  # a LineResult is never false
+        per = _PerResult(results, per_row, lines, index, by_key)
+        self._cached = per
         return per
+
+    def line_results(self, results: StageResult) -> Mapping[Key, tuple[str, Tone]]:
+        """Each scored line's text and tone, by (section, line) (`Screen.line_results`), kept
+        from one result to the next: a line whose result did not change keeps the same value
+        object (the stage panel skips it)."""
+        return self._per_result(results).by_key
 
     def screen(
         self, state: SessionState, *, guarded_seq: int | None = None, flash: bool = False
@@ -276,6 +312,9 @@ class Presenter:
                     hint = SYNC_FIRST
             elif isinstance(section, TimeControl):
                 hint = f"due {format_time_of_day(section.due_ms, 0)[:5]}"
+            elif isinstance(section, AverageTrial) and countdown.start:
+                target_label = f"{armed.section} · {START_WORD}"
+                hint = f"at {format_time_of_day(countdown.target_ms, 0)}"
             elif isinstance(section, AverageTrial):
                 hint = f"ideal {format_time_of_day(countdown.target_ms, 2)}"
         if hint and target_label:
@@ -290,7 +329,8 @@ class Presenter:
         if last is not None:
             current = (last.section, last.line)
             last_label = self.label(last.section, last.line)
-            row = per.rows.get(current)
+            found = per.index.get(current)
+            row = None if found is None else results.rows[found]
             if row is None:
                 note = "start" if last.line == 1 else ""
             else:
@@ -329,7 +369,9 @@ class Presenter:
             countdown_readout = ReadoutView(
                 "NEXT TARGET",
                 format_countdown(countdown.remaining_ns, countdown.window_ns),
-                self.label(countdown.section, countdown.line),
+                f"{countdown.section} · {START_WORD}"
+                if countdown.start
+                else self.label(countdown.section, countdown.line),
             )
         readouts = Readouts(
             chrono=ReadoutView(

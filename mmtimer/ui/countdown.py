@@ -18,25 +18,17 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mmtimer.present.screen import CountdownState
 from mmtimer.present.tone import Tone
+from mmtimer.ui.themes import DARK_PANEL, Panel
 
-TONE_COLOURS = {
-    Tone.NORMAL: QColor("#f2efe6"),
-    Tone.WARN: QColor("#f2b233"),
-    Tone.NEAR: QColor("#ff5a4e"),
-    Tone.OVERDUE: QColor("#ff5a4e"),
-    Tone.EARLY: QColor("#5aa9ff"),
-    Tone.LATE: QColor("#ff6e5a"),
-    Tone.EXACT: QColor("#63d471"),
-    Tone.IDLE: QColor("#8a8a8a"),
-    Tone.MISSED: QColor("#ff6e5a"),
-    Tone.PENDING: QColor("#8a8a8a"),
-}
-"""Each tone's colour on the dark readouts (the countdown and the stage panel)."""
-BACKGROUND = QColor("#15171a")
-FLASH = QColor("#f2efe6")
+TONE_COLOURS = {tone: QColor(colour) for tone, colour in DARK_PANEL.tones.items()}
+"""Each tone's colour on the dark readouts (the race-car themes' countdown and stage panel)."""
+BACKGROUND = QColor(DARK_PANEL.background)
+FLASH = QColor(DARK_PANEL.flash)
 
 
 MIN_PX = 8
+NORMAL_SHARES = (0.16, 0.46, 0.22, 0.16)
+DRIVING_SHARES = (0.10, 0.48, 0.30, 0.12)
 ONE_LINE = int(Qt.AlignmentFlag.AlignCenter)
 WRAPPED = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
 
@@ -99,6 +91,11 @@ class CountdownWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = CountdownState()
+        self._panel = DARK_PANEL
+        self._colours = dict(TONE_COLOURS)
+        self._background, self._flash = BACKGROUND, FLASH
+        # the rows' shares of the height: target, time left, last deviation, total
+        self._shares = NORMAL_SHARES
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(240, 150)
         self.setAccessibleName("Countdown")
@@ -121,6 +118,31 @@ class CountdownWidget(QWidget):
             self._state = state
             self.update()
 
+    @property
+    def panel(self) -> Panel:
+        return self._panel
+
+    def set_panel(self, panel: Panel) -> None:
+        """Take the theme's fixed colours (ui/themes.py: readable under each theme)."""
+        if panel != self._panel:
+            self._panel = panel
+            self._colours = {tone: QColor(colour) for tone, colour in panel.tones.items()}
+            self._background, self._flash = QColor(panel.background), QColor(panel.flash)
+            self.update()
+
+    def set_driving(self, driving: bool) -> None:
+        """The Driving view's proportions: the time left and the last deviation take more."""
+        shares = DRIVING_SHARES if driving else NORMAL_SHARES
+        if shares != self._shares:
+            self._shares = shares
+            self.update()
+
+    def digits_font(self) -> QFont:
+        """The font the time left is drawn in now (for tests: how high the digits are)."""
+        rows = self.layout_rows(QRectF(self.rect()))
+        digits = [row for row in rows if row.text == self.lines()[1]]
+        return digits[0].font if digits else QFont(self._digits)
+
     def lines(self) -> tuple[str, str, str, str]:
         """The four texts shown (target, time left, last deviation, total): for tests and a11y."""
         return self._state.texts()
@@ -142,11 +164,12 @@ class CountdownWidget(QWidget):
         h = rect.height()
         pad = max(4.0, h * 0.03)
         inner = rect.adjusted(pad, pad, -pad, -pad)
+        shares = self._shares
         rows = (
-            (0.16, target, self._text, target_tone),
-            (0.46, left, self._digits, left_tone),
-            (0.22, last, self._text, last_tone),
-            (0.16, total, self._text, total_tone),
+            (shares[0], target, self._text, target_tone),
+            (shares[1], left, self._digits, left_tone),
+            (shares[2], last, self._text, last_tone),
+            (shares[3], total, self._text, total_tone),
         )
         out: list[RowLayout] = []
         y = inner.top()
@@ -175,8 +198,8 @@ class CountdownWidget(QWidget):
     def render_into(self, painter: QPainter, rect: QRectF) -> None:
         """Draw the state into ``rect`` (also used to paint into an image)."""
         s = self._state
-        painter.fillRect(rect, FLASH if s.flash else BACKGROUND)
+        painter.fillRect(rect, self._flash if s.flash else self._background)
         for row in self.layout_rows(rect):
             painter.setFont(row.font)
-            painter.setPen(BACKGROUND if s.flash else QColor(TONE_COLOURS[row.tone]))
+            painter.setPen(self._background if s.flash else self._colours[row.tone])
             painter.drawText(row.rect, row.flags, row.text)

@@ -246,7 +246,7 @@ class DialPainter:
         self.c = {
             f.name: QColor(getattr(theme, f.name))
             for f in fields(theme)
-            if f.name not in ("name", "label", "sunray")
+            if isinstance(getattr(theme, f.name), str) and f.name not in ("name", "label")
         }
         self.hour_hand = _sword_hand(188.0, 30.0, 36.0)
         self.minute_hand = _sword_hand(296.0, 23.0, 42.0)

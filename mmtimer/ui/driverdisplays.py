@@ -163,7 +163,7 @@ class DriverDisplays(QObject):
     def open_window(self) -> DriverWindow:
         if self.window is None:
             self.window = DriverWindow(self.theme_of(), self.view)
-            self.window.theme_source = self.theme_of  # follows View > Dial colour
+            self.window.theme_source = self.theme_of  # follows View > Theme
             self.window.key_target = self.host
         self.window.show_on(self.chosen_screen())
         self.window_action.setChecked(True)

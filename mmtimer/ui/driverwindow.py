@@ -96,6 +96,15 @@ def is_light(colour: str) -> bool:
     return (0.299 * c.redF() + 0.587 * c.greenF() + 0.114 * c.blueF()) > 0.5
 
 
+def tone_colours(theme: Theme) -> dict[Tone, QColor]:
+    """The tones on the theme's background: its panels' own where they share that ground
+    (Night: dim, Daylight: dark on white), else the light or dark set that reads on it."""
+    light = is_light(theme.background)
+    if is_light(theme.panel.background) == light:
+        return {tone: QColor(colour) for tone, colour in theme.panel.tones.items()}
+    return dict(LIGHT_TONES) if light else dict(TONE_COLOURS)
+
+
 class DriverWindow(QWidget):
     """Paints a `DriverView`: `set_view` for a given one, or `start` to follow `source`."""
 
@@ -184,7 +193,7 @@ class DriverWindow(QWidget):
         theme = self._theme
         light = is_light(theme.background)
         painter.fillRect(rect, QColor(theme.background))
-        palette = LIGHT_TONES if light else TONE_COLOURS
+        palette = tone_colours(theme)
         pad = max(6.0, min(rect.width(), rect.height()) * 0.04)
         inner = rect.adjusted(pad, pad, -pad, -pad)
         rows = (
@@ -202,7 +211,9 @@ class DriverWindow(QWidget):
             font, flags, shown = fit_text(base, text, row.adjusted(0, row.height() * 0.04, 0, 0))
             painter.setFont(font)
             colour = palette[tone]
-            if tone == Tone.NORMAL:
+            if tone == Tone.NORMAL and theme.panel.background == theme.background:
+                colour = QColor(theme.readout)  # Night, Daylight: the theme's own readouts
+            elif tone == Tone.NORMAL:
                 colour = QColor(theme.readout) if not light else palette[tone]
             elif tone == Tone.IDLE:
                 colour = QColor(theme.readout_dim) if not light else palette[tone]

@@ -14,18 +14,19 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from mmtimer import __version__
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.present.face import FaceView
+from mmtimer.ui.appstyle import apply_theme
 from mmtimer.ui.chronoface import ChronoFace
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState, Stepping
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.readout import Readout
-from mmtimer.ui.themes import DEFAULT_THEME, THEMES, theme_named
+from mmtimer.ui.themes import DEFAULT_THEME, THEMES, Theme, theme_named
 
 ACTIVE_INTERVAL_MS = 16  # about 60 frames a second while the window is in front
 INACTIVE_INTERVAL_MS = 100  # behind another window: ten a second keeps the readouts honest
@@ -60,15 +61,21 @@ class FaceWindow(QMainWindow):
         self.controller = controller
         self.settings = settings if settings is not None else QSettings()
         self._first_paint_callback: Callable[[], None] | None = None
+        self._first_paint_widget: QWidget | None = None
         self.setWindowTitle("mmtimer")
         self.face = ChronoFace(face_names, self)
         self.side_panel = self.face.side_panel
         central = QWidget(self)
         central.setAutoFillBackground(True)
-        self.central_row = QHBoxLayout(central)
+        # a column: what a window puts above the face (a banner), then the face's row
+        self.central_column = QVBoxLayout(central)
+        self.central_column.setContentsMargins(0, 0, 0, 0)
+        self.central_column.setSpacing(0)
+        self.central_row = QHBoxLayout()
         self.central_row.setContentsMargins(0, 12, 0, 12)
         self.central_row.setSpacing(0)
         self.central_row.addWidget(self.face, 5)
+        self.central_column.addLayout(self.central_row, 1)
         self.setCentralWidget(central)
         self._central = central
         # Frames: a single-shot timer set, after each look, for when the next thing shown will
@@ -128,7 +135,7 @@ class FaceWindow(QMainWindow):
         self.file_menu = bar.addMenu("&File")
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("&View")
-        colour_menu = self.view_menu.addMenu("Dial &colour")
+        colour_menu = self.view_menu.addMenu("&Theme (dial colour)")
         for act in self.theme_actions.values():
             colour_menu.addAction(act)
         hand_menu = self.view_menu.addMenu("Chronograph &hand")
@@ -220,24 +227,33 @@ class FaceWindow(QMainWindow):
         self._update_repaint_rate()
 
     def call_after_first_paint(self, callback: Callable[[], None]) -> None:
-        """Call `callback` once, right after the dial has painted its first frame."""
+        """Call `callback` once, right after the dial (or, with the dial hidden, the window's
+        central widget) has painted its first frame."""
         self._first_paint_callback = callback
-        self.dial.installEventFilter(self)
+        self._first_paint_widget = self.dial if not self.dial.isHidden() else self._central
+        self._first_paint_widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.dial and event.type() == QEvent.Type.Paint:
+        widget = self._first_paint_widget
+        if watched is widget and widget is not None and event.type() == QEvent.Type.Paint:
             callback = self._first_paint_callback
             if callback is not None:
                 self._first_paint_callback = None
-                self.dial.removeEventFilter(self)
-                self.dial.event(event)  # paint now, then report
+                widget.removeEventFilter(self)
+                widget.event(event)  # paint now, then report
                 callback()
                 return True
         return super().eventFilter(watched, event)
 
     # -- view ------------------------------------------------------------------------------------
+    def theme(self) -> Theme:
+        return self.dial.theme()
+
     def set_theme(self, name: str) -> None:
+        """The theme `name` on the dial, its readouts and the window around them; Night and
+        Daylight also on the whole application (ui/appstyle.py). Kept in the settings."""
         theme = theme_named(name)
+        apply_theme(theme)
         self.face.set_theme(theme.name)
         self.theme_actions[theme.name].setChecked(True)
         palette = self._central.palette()

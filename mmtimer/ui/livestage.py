@@ -355,7 +355,10 @@ class LiveStage(QObject):
         countdown = None if self._closed else self.session.countdown(t_ns)
         if countdown is None:
             return None
-        return Target((countdown.section, countdown.line), t_ns + countdown.remaining_ns)
+        key: tuple[str, int] | tuple[str, int, str] = (countdown.section, countdown.line)
+        if countdown.start:  # an average trial's start, then its first check: two targets
+            key = (countdown.section, countdown.line, "start")
+        return Target(key, t_ns + countdown.remaining_ns)
 
     def last_pass(self) -> Pass | None:
         """The latest pass that still counts (the latest in the log, not the latest instant)."""

@@ -12,7 +12,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from mmtimer.present.pacer import PacerTone, PacerView
+from mmtimer.present.tone import Tone
 from mmtimer.ui.fonts import MONO, SANS
+from mmtimer.ui.themes import Panel
 
 TONE_COLOURS = {
     PacerTone.NEUTRAL: "#e8e8e8",
@@ -20,6 +22,15 @@ TONE_COLOURS = {
     PacerTone.EARLY: "#7ab8ff",
     PacerTone.LATE: "#ff7a6e",
 }
+GROUND, TEXT, SMALL = "#15181c", "#e8e8e8", "#9aa3ad"
+
+
+def _style(ground: str, text: str, small: str) -> str:
+    return (
+        f"#pacer {{ background: {ground}; border-radius: 8px; }}"
+        f" QLabel {{ color: {text}; background: transparent; }}"
+        f" QLabel[role='small'] {{ color: {small}; }}"
+    )
 
 
 def _label(points: float, *, bold: bool = False, mono: bool = False) -> QLabel:
@@ -38,11 +49,9 @@ class PacerPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pacer")
-        self.setStyleSheet(
-            "#pacer { background: #15181c; border-radius: 8px; }"
-            " QLabel { color: #e8e8e8; background: transparent; }"
-            " QLabel[role='small'] { color: #9aa3ad; }"
-        )
+        self.setStyleSheet(_style(GROUND, TEXT, SMALL))
+        self._tones = dict(TONE_COLOURS)
+        self._small = SMALL
         self.title = _label(11, bold=True)
         self.source = _label(9)
         self.ideal_km = _label(40, bold=True, mono=True)
@@ -76,6 +85,22 @@ class PacerPanel(QFrame):
         self._tone: PacerTone | None = None
         self.view: PacerView | None = None
 
+    def set_panel(self, panel: Panel) -> None:
+        """Take a theme's fixed panel colours (Night: dim amber on black; Daylight: dark on
+        white), as the countdown beside it does."""
+        small = panel.tone(Tone.IDLE)
+        self.setStyleSheet(_style(panel.background, panel.text, small))
+        self._small = small
+        self._tones = {
+            PacerTone.NEUTRAL: panel.text,
+            PacerTone.ON_TIME: panel.tone(Tone.EXACT),
+            PacerTone.EARLY: panel.tone(Tone.EARLY),
+            PacerTone.LATE: panel.tone(Tone.LATE),
+        }
+        self._tone = None  # recolour at the next view
+        if self.view is not None:
+            self.set_view(self.view)
+
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
         if label.text() != text:
@@ -96,8 +121,8 @@ class PacerPanel(QFrame):
         self._set(self.hold, view.hold)
         if view.tone is not self._tone:
             self._tone = view.tone
-            colour = TONE_COLOURS[view.tone]
+            colour = self._tones[view.tone]
             self.delta_s.setStyleSheet(f"color: {colour};")
-        grey = "" if view.live else "color: #9aa3ad;"
+        grey = "" if view.live else f"color: {self._small};"
         if self.car_km.styleSheet() != grey:
             self.car_km.setStyleSheet(grey)

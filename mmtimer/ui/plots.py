@@ -30,18 +30,26 @@ from mmtimer.core.rules import RuleSet
 from mmtimer.present.formats import format_signed_deviation
 from mmtimer.present.tone import Tone
 from mmtimer.ui.plotdata import Bar, Series, matched, scale_limit_ms, series
+from mmtimer.ui.themes import DARK_PANEL, Panel
 
-BACKGROUND = "#15171a"
-FOREGROUND = "#c9c6bd"
-TONE_COLOURS = {
-    Tone.EARLY: "#5aa9ff",
-    Tone.LATE: "#ff6e5a",
-    Tone.EXACT: "#63d471",
-    Tone.MISSED: "#8a8a8a",
-    Tone.PENDING: "#4a4a4a",
-}
-CAP_COLOUR = "#f2b233"
-CURRENT_COLOUR = "#f2efe6"
+BACKGROUND = DARK_PANEL.background
+FOREGROUND = DARK_PANEL.plot_text
+
+
+def plot_tones(panel: Panel) -> dict[Tone, str]:
+    """The bars' colours under a theme's panel colours."""
+    return {
+        Tone.EARLY: panel.tone(Tone.EARLY),
+        Tone.LATE: panel.tone(Tone.LATE),
+        Tone.EXACT: panel.tone(Tone.EXACT),
+        Tone.MISSED: panel.tone(Tone.IDLE),
+        Tone.PENDING: panel.plot_pending,
+    }
+
+
+TONE_COLOURS = plot_tones(DARK_PANEL)
+CAP_COLOUR = DARK_PANEL.cap
+CURRENT_COLOUR = DARK_PANEL.tone(Tone.NORMAL)
 SECOND_RUN_ALPHA = 110
 DISCARDED_ALPHA = 70
 MAX_LABELS = 24  # the real deviation of a bar beyond the scale is written while there are few
@@ -85,11 +93,12 @@ class ResultsPlot(QWidget):
         self._band_lines = 1  # label lines kept outside the scale, on each side
         self._placing = False
         self._current_lines: list[Any] = []
+        self._zero_line: Any = None
+        self._panel = DARK_PANEL
+        self._tones = plot_tones(DARK_PANEL)
         self.names_line = QLabel(self)  # the compared runs, named above the plots
         self.names_line.setTextFormat(Qt.TextFormat.RichText)
-        self.names_line.setStyleSheet(
-            f"background: {BACKGROUND}; color: {FOREGROUND}; padding: 2px 8px;"
-        )
+        self._style_names_line()
         self.names_line.setVisible(False)
         self._load_scheduled = False
         self._placeholder = QLabel("Results plots", self)
@@ -100,6 +109,64 @@ class ResultsPlot(QWidget):
         layout.addWidget(self.names_line)
         layout.addWidget(self._placeholder)
         self.setMinimumHeight(160)
+
+    # -- colours -------------------------------------------------------------------------------
+    @property
+    def panel(self) -> Panel:
+        return self._panel
+
+    def set_panel(self, panel: Panel) -> None:
+        """Take the theme's fixed colours (the plots stay readable under Night and Daylight)."""
+        if panel == self._panel:
+            return
+        self._panel = panel
+        self._tones = plot_tones(panel)
+        self._style_names_line()
+        if self._pg is not None:
+            self._restyle()
+            self._redraw()
+
+    def _style_names_line(self) -> None:
+        panel = self._panel
+        self.names_line.setStyleSheet(
+            f"background: {panel.background}; color: {panel.plot_text}; padding: 2px 8px;"
+        )
+
+    def _restyle(self) -> None:
+        """Recolour the loaded plots' ground, axes and items."""
+        pg, panel, tones = self._pg, self._panel, self._tones
+        text = panel.plot_text
+        self._layout_widget.setBackground(panel.background)
+        for plot, label in (
+            (self.deviation_plot, "deviation (s)"),
+            (self.penalty_plot, "penalty, cumulative"),
+        ):
+            plot.setLabel("left", label, color=text)
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setTextPen(text)
+                plot.getAxis(axis).setPen(text)
+        if self._zero_line is not None:
+            self._zero_line.setPen(pg.mkPen(text, width=1))
+        items = self._items
+        cap_pen = pg.mkPen(panel.cap, width=1.5, style=Qt.PenStyle.DashLine)
+        items["cap_late"].setPen(cap_pen)
+        items["cap_early"].setPen(cap_pen)
+        for name, tone, filled in (
+            ("missed", Tone.MISSED, False),
+            ("exact", Tone.EXACT, True),
+            ("beyond_late", Tone.LATE, True),
+            ("beyond_early", Tone.EARLY, True),
+        ):
+            items[name].setPen(pg.mkPen(tones[tone], width=2))
+            items[name].setBrush(pg.mkBrush(tones[tone]) if filled else None)
+        items["cumulative"].setPen(pg.mkPen(text, width=2))
+        items["cumulative"].setSymbolBrush(text)
+        items["cumulative_b"].setPen(pg.mkPen(text, width=2, style=Qt.PenStyle.DashLine))
+        current = pg.mkPen(panel.tone(Tone.NORMAL), width=1, style=Qt.PenStyle.DotLine)
+        for line in self._current_lines:
+            line.setPen(current)
+        self._brushes.clear()
+        self._pens.clear()
 
     # -- loading -------------------------------------------------------------------------------
     def is_loaded(self) -> bool:
@@ -118,7 +185,7 @@ class ResultsPlot(QWidget):
             return
         pg = self._pg = load_pyqtgraph()
         widget = pg.GraphicsLayoutWidget(self)
-        widget.setBackground(BACKGROUND)
+        widget.setBackground(self._panel.background)
         widget.ci.setContentsMargins(4, 4, 8, 4)
         top = widget.addPlot(row=0, col=0)
         bottom = widget.addPlot(row=1, col=0)
@@ -133,9 +200,11 @@ class ResultsPlot(QWidget):
                 plot.getAxis(axis).setTextPen(FOREGROUND)
                 plot.getAxis(axis).setPen(FOREGROUND)
             plot.getViewBox().setMouseEnabled(x=True, y=False)
-        top.addLine(y=0, pen=pg.mkPen(FOREGROUND, width=1))
+        self._zero_line = top.addLine(y=0, pen=pg.mkPen(FOREGROUND, width=1))
         self.deviation_plot, self.penalty_plot = top, bottom
         self._make_items(pg, top, bottom)
+        self._layout_widget = widget
+        self._restyle()
         widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
         top.getViewBox().sigResized.connect(self._fit_scale)
         top.getViewBox().sigXRangeChanged.connect(self._place_labels)
@@ -288,7 +357,7 @@ class ResultsPlot(QWidget):
         key = (tone, alpha)
         brush = self._brushes.get(key)
         if brush is None:
-            colour = QColor(TONE_COLOURS[tone])
+            colour = QColor(self._tones[tone])
             colour.setAlpha(alpha)
             brush = self._brushes[key] = self._pg.mkBrush(colour)
         return brush
@@ -298,7 +367,7 @@ class ResultsPlot(QWidget):
         pen = self._pens.get(key)
         if pen is None:
             pg = self._pg
-            pen = pg.mkPen(TONE_COLOURS[tone], width=1) if outlined else pg.mkPen(None)
+            pen = pg.mkPen(self._tones[tone], width=1) if outlined else pg.mkPen(None)
             self._pens[key] = pen
         return pen
 
@@ -354,7 +423,7 @@ class ResultsPlot(QWidget):
         self._arrowed = [] if self._label_bars else clipped
         for label, (_, bar, second) in zip(self._labels, self._label_bars, strict=False):
             assert bar.deviation_ms is not None
-            colour = CURRENT_COLOUR if second else TONE_COLOURS[bar.tone]
+            colour = self._panel.tone(Tone.NORMAL) if second else self._tones[bar.tone]
             label.setText(format_signed_deviation(bar.deviation_ms), colour)
 
     def _fit_scale(self) -> None:
@@ -473,7 +542,7 @@ class ResultsPlot(QWidget):
         first = html.escape(self._names[0] or "first run")
         second = html.escape(self._names[1] or "second run")
         self.names_line.setText(
-            f"<span style='color:{FOREGROUND}'>&#9632;&#9472;&#9472;</span> {first}"
+            f"<span style='color:{self._panel.plot_text}'>&#9632;&#9472;&#9472;</span> {first}"
             "&nbsp;&nbsp;&nbsp;&nbsp;"
             f"<span style='color:#777'>&#9633;&#9476;&#9476;</span> {second}"
         )
@@ -486,7 +555,8 @@ class ResultsPlot(QWidget):
         row = self._current
         visible = row is not None and data is not None and 0 <= row < len(data.bars)
         if not self._current_lines:
-            pen = pg.mkPen(CURRENT_COLOUR, width=1, style=Qt.PenStyle.DotLine)
+            current = self._panel.tone(Tone.NORMAL)
+            pen = pg.mkPen(current, width=1, style=Qt.PenStyle.DotLine)
             for plot in (self.deviation_plot, self.penalty_plot):
                 line = pg.InfiniteLine(pos=0.0, angle=90, pen=pen, movable=False)
                 plot.addItem(line)

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mmtimer.ui.fonts import dial_font
 
+DEFAULT_READOUT_PX = 96  # the largest a readout's digits get, unless told otherwise
+
 
 class Readout(QWidget):
     """`caption` in small capitals over `text` in a large monospaced face.
@@ -27,7 +29,7 @@ class Readout(QWidget):
         parent: QWidget | None = None,
         *,
         min_px: int = 18,
-        max_px: int = 96,
+        max_px: int = DEFAULT_READOUT_PX,
     ) -> None:
         super().__init__(parent)
         self._caption = caption
@@ -79,6 +81,20 @@ class Readout(QWidget):
         if note != self._note:
             self._note = note
             self.update()
+
+    def set_min_px(self, min_px: int) -> None:
+        """The smallest the value's digits may get: the layout never gives it less height (a
+        docked table takes its room from elsewhere)."""
+        if min_px != self._min_px:
+            self._min_px = min_px
+            self._fit()
+            self.updateGeometry()
+
+    def set_max_px(self, max_px: int) -> None:
+        """The largest the value's digits may get (the Driving view makes it smaller)."""
+        if max_px != self._max_px:
+            self._max_px = max_px
+            self._fit()
 
     def set_template(self, template: str) -> None:
         self._template = template

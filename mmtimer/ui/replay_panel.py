@@ -42,7 +42,7 @@ from mmtimer.ui.pacer_plot import DistancePlot
 from mmtimer.ui.plots import ResultsPlot
 from mmtimer.ui.results_dock import results_table
 from mmtimer.ui.results_model import ResultsModel, ResultsSortProxy, copy_rows
-from mmtimer.ui.themes import DEFAULT_THEME
+from mmtimer.ui.themes import DEFAULT_THEME, theme_named
 
 SPEEDS = (1, 4, 16)
 FRAME_INTERVAL_MS = 16  # while playing: about 60 looks a second
@@ -508,7 +508,11 @@ class ReplayPanel(QWidget):
 
     # -- view --------------------------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
-        self.watch.set_theme(name)
+        """The theme on the face, and its fixed colours on the plots and the table's tones."""
+        theme = theme_named(name)
+        self.watch.set_theme(theme.name)
+        self.plot.set_panel(theme.panel)
+        self.model.set_tone_colours(theme.table)
 
     def stop(self) -> None:
         """Stop every timer (before the panel goes away)."""

@@ -23,10 +23,11 @@ from mmtimer.core.logfile import LogContents, read_log
 from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.paths import resources_dir
+from mmtimer.ui.appstyle import apply_theme
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.messagebar import MessageBar
 from mmtimer.ui.replay_panel import ReplayPanel
-from mmtimer.ui.themes import DEFAULT_THEME
+from mmtimer.ui.themes import DEFAULT_THEME, theme_named
 
 LOG_FILTER = "Stage logs (*.mmlog);;All files (*)"
 CSV_FILTERS: dict[str, CsvLocale] = {
@@ -152,6 +153,7 @@ class ReplayWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.clock: Clock = clock if clock is not None else SystemClock()
         theme = str(self.settings.value(KEY_THEME, DEFAULT_THEME))
+        apply_theme(theme_named(theme))  # the whole window: Night and Daylight (ui/appstyle.py)
         self.panel = ReplayPanel(self.replay, self.clock, self, theme=theme, at_ns=at_ns)
         self.setCentralWidget(self.panel)
         path = self.replay.contents.path

@@ -11,6 +11,7 @@ in either order), `ROW_ROLE` the row's index in driving order (-1 on the total r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -158,6 +159,8 @@ class ResultsModel(QAbstractTableModel):
         self._names = ("", "")
         self._total_label = "Total"
         self._current: tuple[str, int] | None = None
+        self._tones: dict[Tone, QColor] = dict(TABLE_COLOURS)
+        self._tones[Tone.PENDING] = PENDING_COLOUR
         self._columns: tuple[Column, ...] = self._columns_for(None, None)
         self._keys: tuple[tuple[str, int], ...] = ()
         self._bold = QFont()
@@ -210,6 +213,15 @@ class ResultsModel(QAbstractTableModel):
     def row_keys(self) -> tuple[tuple[str, int], ...]:
         """(section, line) of each result row, in driving order."""
         return self._keys
+
+    def set_tone_colours(self, colours: Mapping[Tone, str]) -> None:
+        """The deviations' colours (early, late, exact, pending) on the theme's table ground."""
+        tones = {t: QColor(colours[t]) for t in (Tone.EARLY, Tone.LATE, Tone.EXACT, Tone.PENDING)}
+        if tones != self._tones:
+            self._tones = tones
+            if self.rowCount() and self.columnCount():
+                last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
 
     def set_result(self, result: StageResult | None, *, total_label: str = "Total") -> None:
         """Show `result` (None: nothing). `total_label`: "Total", or "So far" while the stage is
@@ -367,10 +379,10 @@ class ResultsModel(QAbstractTableModel):
             return self._sort_value(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column in (Column.DEVIATION, Column.B_DEVIATION):
-                colour = deviation_colour(row.deviation_ms)
+                colour = self._tones.get(deviation_tone(row.deviation_ms))
                 return None if colour is None else QBrush(colour)
             if pending:
-                return QBrush(PENDING_COLOUR)
+                return QBrush(self._tones[Tone.PENDING])
             return None
         if role == Qt.ItemDataRole.FontRole:
             if "discarded" in row.notes and column in (Column.PENALTY, Column.B_PENALTY):

@@ -10,8 +10,13 @@ Keys: the trigger keys (Space by default) record a pass from the key event's own
 Backspace undoes the last action - a pass, a skip, a section choice, a sync, a start press -
 with an undo event (never an erase), and again the one before; N skips the armed line; G arms
 any line (a double-click on the stage panel too); T opens the official-time sync; + and -
-nudge official time by 0.1 s; C edits the crew; Ctrl+Shift+E ends the stage (confirmed); F1
-lists every shortcut.
+nudge official time by 0.1 s; C edits the crew; Ctrl+Shift+E ends the stage (confirmed); D the
+Driving view (the countdown and the last deviation fill the window, the dial and the stage
+panel hidden); F1 lists every shortcut.
+
+Above the face: a large "NOT SYNCED" banner until official time is synced (a press still
+records), and the crew with the stage. The theme (View > Theme) colours the whole window; the
+countdown, the stage panel and the banner take its fixed panel colours (ui/themes.py).
 
 What the window shows comes from the presentation layer: `LiveStage.screen` (the core's
 `LiveSession.state` through `present.screen.Presenter`, as the replay shows it) gives the
@@ -48,10 +53,12 @@ from PySide6.QtWidgets import (
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import CsvLocale
+from mmtimer.core.results import StageResult
 from mmtimer.core.timefmt import DAY_MS
 from mmtimer.present.face import chronograph_face, stage_face
 from mmtimer.present.formats import display_path
-from mmtimer.present.screen import CountdownState
+from mmtimer.present.header import NOT_SYNCED, header_text
+from mmtimer.present.screen import CountdownState, Screen
 from mmtimer.ui import stageopen, stagesettings
 from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings
 from mmtimer.ui.cardactions import CardActions
@@ -82,12 +89,14 @@ from mmtimer.ui.leaving import UNSAVED_WAIT_S, Leaving
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.pacer import PacerController
 from mmtimer.ui.pushers import ChronoPushers
+from mmtimer.ui.readout import DEFAULT_READOUT_PX
 from mmtimer.ui.results_dock import ResultsDock
 from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.resume import ask_resume as ask_resume_dialog
 from mmtimer.ui.stageexport import ask_export_path, export_live_results
 from mmtimer.ui.stagepanel import StagePanel
 from mmtimer.ui.stagesettings import saved_crew
+from mmtimer.ui.themes import theme_named
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
     EventStamper,
@@ -97,6 +106,10 @@ from mmtimer.ui.triggers import (
     load_trigger_settings,
 )
 
+KEY_DRIVING = "view/driving"
+OFFICIAL_MIN_PX = 40  # official time's digits never smaller (a docked results table, issue 12)
+STAGE_COUNTDOWN_MIN_PX = 124  # the countdown's least height beside the dial and the pacer
+DRIVING_OFFICIAL_PX = 44  # the official time's digits in the Driving view (96 beside the dial)
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
 CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
@@ -134,6 +147,8 @@ class StageWindow(FaceWindow):
     ) -> None:
         super().__init__(controller, settings, ("chrono", "mark", "official"), parent)
         self._flash_until_ns = 0
+        # what the stage panel and the results table show: results, current row, total label
+        self._shown: tuple[StageResult | None, tuple[str, int] | None, str] = (None, None, "")
         self._sync_dialog: SyncDialog | None = None
         self.opened_path: Path | None = None
         self.open_error: str | None = None  # why the last open_path refused, if it did
@@ -164,6 +179,24 @@ class StageWindow(FaceWindow):
         self.side_panel.addWidget(self.countdown, 3)
         self.side_panel.addWidget(self.trigger_button, 1)
         self.central_row.addWidget(self.stage_panel, 2)
+        self.official_readout.set_min_px(OFFICIAL_MIN_PX)
+        # tighter than the plain chronograph's column: with an average trial's pacer shown too,
+        # the window must still fit its default 1180x720
+        self.side_panel.setContentsMargins(8, 8, 24, 8)
+        self.side_panel.setSpacing(8)
+        self.central_row.setContentsMargins(0, 6, 0, 6)
+        self.countdown.setMinimumHeight(STAGE_COUNTDOWN_MIN_PX)
+        # Above the face: the not-synced banner (until official time is synced) and the crew.
+        self.banner = QLabel(NOT_SYNCED, self)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Official time not synced")
+        self.banner.hide()
+        self.header = QLabel(self)
+        self.header.setAccessibleName("Crew and stage")
+        self.header.setContentsMargins(16, 4, 16, 0)
+        self.central_column.insertWidget(0, self.banner)
+        self.central_column.insertWidget(1, self.header)
         # The Chronograph keys act on the plain chronograph only with no stage open: with one,
         # the dial is the trial's chronograph, which only the timing lines move.
         self.pushers = ChronoPushers(
@@ -222,6 +255,8 @@ class StageWindow(FaceWindow):
         self.crew_action = action("&Crew…", "C")
         self.settings_action = action("Triggers and &beeps…", "Ctrl+,")
         self.end_stage_action = action("&End stage…", "Ctrl+Shift+E")
+        self.driving_action = action("Dri&ving view", "D")
+        self.driving_action.setCheckable(True)
         self._set_record_shortcuts()
         # Results (issue 6): the export and the table; a log opens in a replay window.
         self.export_action = action("&Export results (CSV)…", "Ctrl+E")
@@ -277,6 +312,7 @@ class StageWindow(FaceWindow):
         file_menu.insertAction(self.quit_action, self.export_action)
         self.card.add_to(file_menu, self.quit_action)
         file_menu.insertSeparator(self.quit_action)
+        self.view_menu.insertAction(self.full_screen_action, self.driving_action)
         self.view_menu.addAction(self.results_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.drivers.window_action)
@@ -334,6 +370,7 @@ class StageWindow(FaceWindow):
         self.crew_action.triggered.connect(self.edit_crew)
         self.settings_action.triggered.connect(self.edit_settings)
         self.end_stage_action.triggered.connect(self.end_stage)
+        self.driving_action.toggled.connect(self.set_driving)
         self.open_action.triggered.connect(self._on_open)
         self.new_stage_action.triggered.connect(lambda: self.edit_stage(None))
         self.edit_stage_action.triggered.connect(self.edit_open_stage)
@@ -342,6 +379,52 @@ class StageWindow(FaceWindow):
         # Beeps and their flash.
         self.beeper.flash.connect(self._on_flash)
         self.beeper.sound_unavailable.connect(lambda m: self.statusBar().showMessage(m, 10_000))
+
+    # -- view ----------------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        """The theme on the whole window (ui/facewindow.py) and on the panels beside the dial,
+        which take its fixed colours: the countdown, the stage panel, the banner, the table."""
+        super().set_theme(name)
+        theme = theme_named(name)
+        panel = theme.panel
+        self.countdown.set_panel(panel)
+        self.stage_panel.set_panel(panel)
+        self.pacer.panel.set_panel(panel)
+        self.results_dock.model.set_tone_colours(theme.table)
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {panel.banner_background}; color: {panel.banner_text};"
+            " font-size: 26px; font-weight: bold; padding: 10px 16px; }"
+        )
+        self.header.setStyleSheet(
+            f"QLabel {{ color: {theme.readout}; background: transparent; font-size: 18px; }}"
+        )
+
+    def driving(self) -> bool:
+        return self.driving_action.isChecked()
+
+    def set_driving(self, on: bool) -> None:
+        """The Driving view (D): the countdown and the last deviation take most of the window;
+        the dial, the chronograph readouts and the stage panel are hidden. Kept in the
+        settings."""
+        for widget in (self.dial, self.chrono_readout, self.mark_readout, self.stage_panel):
+            widget.setHidden(on)
+        self.official_readout.set_max_px(DRIVING_OFFICIAL_PX if on else DEFAULT_READOUT_PX)
+        self.countdown.set_driving(on)
+        # the room the readouts leave goes to the countdown, not to the gap above it
+        panel = self.side_panel
+        for index in range(panel.count()):
+            item = panel.itemAt(index)
+            if item is not None and item.spacerItem() is not None:
+                panel.setStretch(index, 0 if on else 1)
+        panel.setStretchFactor(self.countdown, 12 if on else 3)
+        if self.driving_action.isChecked() != on:
+            self.driving_action.setChecked(on)
+        self.settings.setValue(KEY_DRIVING, on)
+
+    def _restore_settings(self) -> None:
+        super()._restore_settings()
+        driving = self.settings.value(KEY_DRIVING, False)
+        self.set_driving(driving is True or str(driving).lower() == "true")
 
     # -- opening stages --------------------------------------------------------------------------
     def open_path(
@@ -431,6 +514,8 @@ class StageWindow(FaceWindow):
         self.stage_panel.set_stage(())
         self.countdown.set_state(CountdownState(hint=message))
         self.log_label.setText("")
+        self.banner.hide()
+        self.header.setText("")
         self.statusBar().showMessage(message, 15_000)
         self.opened_path = None
 
@@ -553,11 +638,15 @@ class StageWindow(FaceWindow):
         if live is None:
             return
         self.drivers.stage_changed()
-        screen = live.screen(self.controller.now_ns())
-        self.stage_panel.show_results(screen.line_results())
-        self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
         self.beeper.check()  # the target may have changed
-        self.refresh()
+        self.refresh()  # one screen: the face, and the panel and table with their results
+
+    def _show_results(self, live: LiveStage, screen: Screen) -> None:
+        """The stage panel's line results and the results table, when the results changed
+        (only the lines that changed are touched)."""
+        self._shown = (screen.results, screen.current_row, screen.total_label)
+        self.stage_panel.show_results(live.presenter.line_results(screen.results))
+        self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
 
     def _on_alarm(self, message: object) -> None:
         if isinstance(message, str):
@@ -592,11 +681,24 @@ class StageWindow(FaceWindow):
             )
         else:
             screen = live.screen(t_ns, flash=t_ns < self._flash_until_ns)
+            shown = self._shown
+            if (
+                screen.results is not shown[0]
+                or screen.current_row != shown[1]
+                or screen.total_label != shown[2]
+            ):
+                self._show_results(live, screen)
             view = stage_face(screen, controller.official_ms(t_ns) or 0)
             self.countdown.set_state(screen.countdown)
             armed = screen.armed
             self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
             self.sync_label.setText(screen.sync_status)
+            unsynced = not live.ended and live.official_ms(t_ns) is None
+            if self.banner.isHidden() == unsynced:
+                self.banner.setVisible(unsynced)
+            header = header_text(live.stage.name, live.crew)
+            if self.header.text() != header:
+                self.header.setText(header)
         start, reset = self.pushers.pressed(t_ns)
         self.show_face(
             view,

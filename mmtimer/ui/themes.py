@@ -1,8 +1,202 @@
-"""Dial colours named after race cars (DESIGN.md: the palette is ours, checked by eye)."""
+"""The themes: dial colours named after race cars (DESIGN.md: the palette is ours, checked by
+eye), Night and Daylight.
+
+A theme colours the dial and its readouts, and the panels beside it that take fixed colours (the
+countdown, the stage panel, the plots, the not-synced banner: `Panel`). Night and Daylight also
+colour the whole window - menus, status bar, buttons, dialogs, the results table - through an
+application palette (`Chrome`, applied by ui/appstyle.py); the race-car colours leave the
+system's palette as it was. Daylight is dark on white for sun: its text pairs reach WCAG AAA
+(7:1), and Night's are dim but at least 4.5:1 (tests/ui/test_themes.py computes both).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from mmtimer.present.tone import Tone
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    """The fixed colours of the panels beside the dial (every colour "#rrggbb")."""
+
+    background: str  # the countdown's, the stage panel's and the plots' ground
+    header: str  # the stage panel's column headers
+    header_text: str
+    text: str  # the stage panel's lines
+    armed_background: str  # the armed line
+    armed_text: str
+    flash: str  # the countdown's ground while a beep flashes (its text: `background`)
+    plot_text: str  # the plots' axes, labels and cumulative line
+    plot_pending: str  # a bar not scored yet
+    cap: str  # the plots' dashed caps
+    banner_background: str  # "NOT SYNCED"
+    banner_text: str
+    tones: Mapping[Tone, str]  # each tone's colour on `background`
+
+    def tone(self, tone: Tone) -> str:
+        return self.tones[tone]
+
+
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    """An application palette: the whole window, its menus, dialogs and tables."""
+
+    window: str  # windows, menus, the status bar, dialogs
+    window_text: str
+    base: str  # tables, fields, lists
+    alternate_base: str
+    text: str
+    button: str
+    button_text: str
+    highlight: str  # a selection, a pressed PASS
+    highlighted_text: str
+    disabled_text: str
+    light: str  # the bevels Fusion draws
+    mid: str
+    dark: str
+    link: str
+
+
+def _tones(**colours: str) -> Mapping[Tone, str]:
+    return MappingProxyType({Tone(name.lower()): colour for name, colour in colours.items()})
+
+
+DARK_PANEL = Panel(
+    background="#15171a",
+    header="#23262b",
+    header_text="#a9a496",
+    text="#e8e4da",
+    armed_background="#4a3410",
+    armed_text="#ffd27a",
+    flash="#f2efe6",
+    plot_text="#c9c6bd",
+    plot_pending="#4a4a4a",
+    cap="#f2b233",
+    banner_background="#b3261e",
+    banner_text="#ffffff",
+    tones=_tones(
+        NORMAL="#f2efe6",
+        WARN="#f2b233",
+        NEAR="#ff5a4e",
+        OVERDUE="#ff5a4e",
+        EARLY="#5aa9ff",
+        LATE="#ff6e5a",
+        EXACT="#63d471",
+        IDLE="#8a8a8a",
+        MISSED="#ff6e5a",
+        PENDING="#8a8a8a",
+    ),
+)
+"""The race-car colours' panels: light on near-black."""
+
+SYSTEM_TABLE = _tones(
+    NORMAL="#000000",
+    WARN="#9a5b00",
+    NEAR="#d8433a",
+    OVERDUE="#d8433a",
+    EARLY="#2f7fd8",
+    LATE="#d8433a",
+    EXACT="#2e9d4a",
+    IDLE="#8a8a8a",
+    MISSED="#d8433a",
+    PENDING="#8a8a8a",
+)
+"""The results table's deviation colours on the system's (light) palette."""
+
+NIGHT_TONES = _tones(
+    NORMAL="#b5813f",
+    WARN="#b89030",
+    NEAR="#d8502f",
+    OVERDUE="#d8502f",
+    EARLY="#5a86c0",
+    LATE="#d8502f",
+    EXACT="#579f52",
+    IDLE="#9a7a55",
+    MISSED="#d8502f",
+    PENDING="#9a7a55",
+)
+NIGHT_PANEL = Panel(
+    background="#000000",
+    header="#0e0a06",
+    header_text="#a5804a",
+    text="#a5753f",
+    armed_background="#2c1c0a",
+    armed_text="#d09a50",
+    flash="#a5753f",
+    plot_text="#96703f",
+    plot_pending="#3a2a1a",
+    cap="#9a7a2a",
+    banner_background="#3a0c04",
+    banner_text="#e0805a",
+    tones=NIGHT_TONES,
+)
+"""Night: dim amber on black, so the eyes keep their night sight."""
+
+NIGHT_CHROME = Chrome(
+    window="#000000",
+    window_text="#a5753f",
+    base="#140e08",  # fields and tables a shade above the black window, so they show
+    alternate_base="#180f08",
+    text="#a5753f",
+    button="#140d07",
+    button_text="#b5813f",
+    highlight="#4a2c0e",
+    highlighted_text="#e0a860",
+    disabled_text="#5a4128",
+    light="#2a1d10",
+    mid="#3a2a1a",
+    dark="#0a0705",
+    link="#c08a4a",
+)
+
+DAY_TONES = _tones(
+    NORMAL="#000000",
+    WARN="#6b3f00",
+    NEAR="#a30d00",
+    OVERDUE="#a30d00",
+    EARLY="#0a3d91",
+    LATE="#a30d00",
+    EXACT="#0b5d1e",
+    IDLE="#404040",
+    MISSED="#a30d00",
+    PENDING="#404040",
+)
+DAY_PANEL = Panel(
+    background="#ffffff",
+    header="#e4e4e4",
+    header_text="#000000",
+    text="#000000",
+    armed_background="#ffd95c",
+    armed_text="#000000",
+    flash="#000000",
+    plot_text="#000000",
+    plot_pending="#b0b0b0",
+    cap="#6b3f00",
+    banner_background="#a30d00",
+    banner_text="#ffffff",
+    tones=DAY_TONES,
+)
+"""Daylight: dark on white, every text pair at least 7:1 (WCAG AAA)."""
+
+DAY_CHROME = Chrome(
+    window="#ffffff",
+    window_text="#000000",
+    base="#ffffff",
+    alternate_base="#f4f4f4",
+    text="#000000",
+    button="#e4e4e4",
+    button_text="#000000",
+    highlight="#0a3d91",
+    highlighted_text="#ffffff",
+    disabled_text="#505050",
+    light="#ffffff",
+    mid="#6e6e6e",
+    dark="#4a4a4a",
+    link="#0a3d91",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -10,7 +204,7 @@ class Theme:
     """One dial colour scheme; every colour is "#rrggbb" or "#aarrggbb"."""
 
     name: str  # the key stored in settings
-    label: str  # shown in the View menu
+    label: str  # shown in the View menu (with its & mnemonic)
     dial_centre: str  # the dial's gradient, centre to edge
     dial_edge: str
     sunray: int  # strength of the engine-turned sunray, 0-255 alpha of its light rays
@@ -30,6 +224,9 @@ class Theme:
     date_print: str
     readout: str  # the digital readouts beside the dial
     readout_dim: str
+    panel: Panel = DARK_PANEL  # the countdown, stage panel, plots and banner
+    chrome: Chrome | None = None  # the whole window's palette (None: the system's)
+    table: Mapping[Tone, str] = field(default_factory=lambda: SYSTEM_TABLE)  # the table's tones
 
 
 THEMES: dict[str, Theme] = {
@@ -37,7 +234,7 @@ THEMES: dict[str, Theme] = {
     for theme in (
         Theme(
             name="nero-corsa",
-            label="Nero Corsa",
+            label="&Nero Corsa",
             dial_centre="#25282c",
             dial_edge="#0c0d0f",
             sunray=22,
@@ -60,7 +257,7 @@ THEMES: dict[str, Theme] = {
         ),
         Theme(
             name="rosso-amarena",
-            label="Rosso Amarena",
+            label="&Rosso Amarena",
             dial_centre="#8e1628",
             dial_edge="#4a0711",
             sunray=30,
@@ -83,7 +280,7 @@ THEMES: dict[str, Theme] = {
         ),
         Theme(
             name="verde-chiaro",
-            label="Verde Chiaro",
+            label="&Verde Chiaro",
             dial_centre="#c3d4b6",
             dial_edge="#8fa784",
             sunray=40,
@@ -106,7 +303,7 @@ THEMES: dict[str, Theme] = {
         ),
         Theme(
             name="grigio-blu",
-            label="Grigio-Blu",
+            label="&Grigio-Blu",
             dial_centre="#6f8596",
             dial_edge="#3c4b57",
             sunray=34,
@@ -129,7 +326,7 @@ THEMES: dict[str, Theme] = {
         ),
         Theme(
             name="night",
-            label="Night (dim)",
+            label="N&ight (dim)",
             dial_centre="#0d0d0d",
             dial_edge="#050505",
             sunray=6,
@@ -148,7 +345,36 @@ THEMES: dict[str, Theme] = {
             date_disc="#3a2e22",
             date_print="#0a0705",
             readout="#a5753f",
-            readout_dim="#5a4128",
+            readout_dim="#9a7a55",
+            panel=NIGHT_PANEL,
+            chrome=NIGHT_CHROME,
+            table=NIGHT_TONES,
+        ),
+        Theme(
+            name="daylight",
+            label="&Daylight (sun)",
+            dial_centre="#ffffff",
+            dial_edge="#e9e7e1",
+            sunray=0,
+            counter="#f1f0ec",
+            flange="#ffffff",
+            flange_print="#000000",
+            printing="#000000",
+            accent="#b3190f",
+            accent_print="#ffffff",
+            hands="#111111",
+            lume="#ffffff",
+            chrono_hand="#b3190f",
+            steel_light="#eef0f2",
+            steel_dark="#6c7075",
+            background="#ffffff",
+            date_disc="#ffffff",
+            date_print="#000000",
+            readout="#000000",
+            readout_dim="#383838",
+            panel=DAY_PANEL,
+            chrome=DAY_CHROME,
+            table=DAY_TONES,
         ),
     )
 }

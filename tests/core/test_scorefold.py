@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Other, Pass, Sync, Void
+from mmtimer.core.pacer import START_EVENT
 from mmtimer.core.rules import load_rules
 from mmtimer.core.scoring import NotCausalError, ScoreFold, score
-from mmtimer.core.stage import load_stage
+from mmtimer.core.stage import Stage, load_stage, parse_stage
 from mmtimer.paths import resource
 
 S = 1_000_000_000
@@ -119,3 +122,97 @@ def test_a_snapshot_fed_other_events_says_so() -> None:
     fold.apply(Pass(2, S, "PC1", 2))
     with pytest.raises(ValueError, match="seq 2"):
         copy.apply(Pass(2, 2 * S, "PC1", 2))
+
+
+# -- the rows a fold keeps between results -------------------------------------------------------
+LEGS = parse_stage(
+    'format = "mmtimer-stage/1"\nname = "legs"\nrules = "monte-carlo-historique"\n'
+    "max_late_min = 15\n"
+    '[[section]]\nid = "PC1"\nkind = "timed"\ntargets = ["15.00", "6.00"]\n'
+    '[[section]]\nid = "CO1"\nkind = "time-control"\ndue = "00:10"\n'
+    '[[section]]\nid = "CO2"\nkind = "time-control"\ndue = "00:40"\nmax_late_min = 5\n'
+    '[[section]]\nid = "PM1"\nkind = "average"\nstart = "press"\nspeed_kmh = "36"\n'
+    'checks_km = ["1.000", "2.000"]\n'
+    '[[section]]\nid = "PC2"\nkind = "timed"\ntargets = ["9.00", "19.00"]\n'
+    'targets_from = "start"\n'
+    '[[section]]\nid = "CO3"\nkind = "time-control"\ndue = "01:10"\n'
+    '[[leg]]\nfrom = "CO1"\nto = "CO2"\nfactor = "0.5"\n',
+    "<legs>",
+)
+LEG_IDS = [s.id for s in LEGS.sections]
+kept_items = st.lists(
+    st.one_of(
+        st.tuples(st.just("pass"), st.sampled_from(LEG_IDS), st.integers(0, 3), instants),
+        st.tuples(st.just("pass"), st.sampled_from(SECTION_IDS), st.integers(1, 4), instants),
+        st.tuples(st.just("sync"), st.just(""), st.integers(0, 86_399_999), instants),
+        st.tuples(st.just("void"), st.just(""), st.integers(0, 60), st.just(0)),
+        st.tuples(st.just("start"), st.sampled_from(["PM1", "PC1"]), st.just(0), instants),
+        st.tuples(st.just("undo"), st.just(""), st.integers(0, 60), instants),
+        st.tuples(st.just("skip"), st.sampled_from(LEG_IDS), st.integers(0, 3), instants),
+    ),
+    max_size=40,
+)
+
+
+def with_starts(drawn: list[tuple[str, str, int, int]]) -> list[Event]:
+    """Events with start presses; an undo names one of the three events before it."""
+    drawn = [
+        (kind, section, max(0, index - number % 3), t)
+        if kind == "undo"
+        else (kind, section, number, t)
+        for index, (kind, section, number, t) in enumerate(drawn)
+    ]
+    events = causal_log([d if d[0] != "start" else ("note", *d[1:]) for d in drawn], 0)
+    return [
+        Other(e.seq, START_EVENT, {"section": d[1]}, d[3]) if d[0] == "start" else e
+        for e, d in zip(events, drawn, strict=True)
+    ]
+
+
+@given(kept_items, st.sampled_from([STAGE, LEGS]))
+@settings(max_examples=150, deadline=None)
+def test_a_fold_asked_after_every_event_scores_as_score_does(
+    drawn: list[tuple[str, str, int, int]], stage: Stage
+) -> None:
+    """The rows a fold keeps from one result to the next (per rule set and `live`) give, after
+    every event, exactly what `score` of the prefix gives: every row, the messages, and the sums
+    to the digit (a sum kept as rows come and go has the exponent `sum` gives)."""
+    events = with_starts(drawn)
+    crew = Crew(year=1950, coefficient=Decimal("1.5"))
+    rule_sets = [load_rules(r) for r in ("aci-2021", "year-factor", "mille-miglia", "tsd-cscc")]
+    rule_sets.append(load_rules("monte-carlo-historique"))
+    folds = {(i, live): ScoreFold(stage) for i in range(len(rule_sets)) for live in (False, True)}
+    for count in range(len(events) + 1):
+        for (i, live), fold in folds.items():
+            if count:
+                fold.apply(events[count - 1])
+            got = fold.result(rule_sets[i], crew, live=live)
+            expected = score(stage, rule_sets[i], crew, events[:count], live=live)
+            assert got == expected
+            assert (str(got.total), str(got.penalties), str(got.points)) == (
+                str(expected.total),
+                str(expected.penalties),
+                str(expected.points),
+            )
+
+
+def test_a_press_rescores_only_its_section() -> None:
+    """The rows of every other section are the very objects of the result before."""
+    rules = load_rules("aci-2021")
+    fold = ScoreFold(STAGE)
+    fold.apply(Sync(1, 0, 36_000_000))
+    fold.apply(Pass(2, 5 * S, "PC1", 1))
+    before = fold.result(rules, Crew(), live=True)
+    fold.apply(Pass(3, 20 * S, "PC1", 2))
+    after = fold.result(rules, Crew(), live=True)
+    assert after == score(
+        STAGE,
+        rules,
+        Crew(),
+        [Sync(1, 0, 36_000_000), Pass(2, 5 * S, "PC1", 1), Pass(3, 20 * S, "PC1", 2)],
+        live=True,
+    )
+    changed = [
+        i for i, (a, b) in enumerate(zip(before.rows, after.rows, strict=True)) if a is not b
+    ]
+    assert changed == [0]  # PC1 line 2; PC1 line 3 stays pending, the same row

@@ -104,9 +104,13 @@ def test_time_control_and_average_countdowns_use_official_time() -> None:
     )
     session.press(125 * S)
     assert session.armed == Armed("PM1", 1)
-    # 1 km at 36 km/h = 100 s after 10:50:00; at t = 600 s official is 10:50:00
-    assert session.countdown(600 * S) == Countdown(
-        "PM1", 1, SectionKind.AVERAGE, 10 * H_MS + 51 * 60_000 + 40_000, 100 * S
+    # until the start (10:50:00, at t = 600 s) and a second after it: the start
+    assert session.countdown(599 * S) == Countdown(
+        "PM1", 1, SectionKind.AVERAGE, 10 * H_MS + 50 * 60_000, S, start=True
+    )
+    # then 1 km at 36 km/h = 100 s after 10:50:00
+    assert session.countdown(601 * S) == Countdown(
+        "PM1", 1, SectionKind.AVERAGE, 10 * H_MS + 51 * 60_000 + 40_000, 99 * S
     )
 
 

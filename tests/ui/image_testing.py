@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 FAILURES_DIR = GOLDEN_DIR / "failures"
@@ -88,3 +89,14 @@ def assert_image_approved(
     raise AssertionError(
         f"{name}: {problem}; see {paths['actual']}, {paths['expected']} and {paths['diff']}"
     )
+
+
+def use_fixed_theme(name: str = "nero-corsa") -> None:
+    """Give the whole application one theme's look before a golden image is rendered: the
+    themes set the application palette (ui/appstyle.py), so without this an image would depend
+    on the theme an earlier test left."""
+    from mmtimer.ui.appstyle import apply_theme
+    from mmtimer.ui.themes import THEMES
+
+    apply_theme(THEMES[name])
+    QApplication.processEvents()  # Qt hands the palette to the widgets from the event loop

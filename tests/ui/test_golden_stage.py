@@ -20,7 +20,7 @@ from mmtimer.present.stagelines import section_views
 from mmtimer.ui.countdown import CountdownWidget
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.stagepanel import StagePanel
-from tests.ui.image_testing import assert_image_approved
+from tests.ui.image_testing import assert_image_approved, use_fixed_theme
 
 STAGE = load_stage(resource("stages", "mille-miglia-day1.stage.toml"))
 RULES = load_rules(STAGE.rules)
@@ -46,6 +46,7 @@ def screen_mid_stage() -> Screen:
 
 
 def test_golden_countdown(qtbot: QtBot) -> None:
+    use_fixed_theme()
     load_fonts()
     widget = CountdownWidget()
     qtbot.addWidget(widget)
@@ -58,6 +59,7 @@ def test_golden_countdown(qtbot: QtBot) -> None:
 
 
 def test_golden_stage_panel(qtbot: QtBot) -> None:
+    use_fixed_theme()  # its scroll bars and frame come from the application palette
     load_fonts()
     panel = StagePanel()
     qtbot.addWidget(panel)

@@ -95,6 +95,9 @@ def test_time_controls_and_average_trials_count_down_on_official_time(live: Live
     live.press(advance(live, 30_000), "key:Space")
     assert live.line_results()[("CO1", 1)][0] == "+0 min · 0"
     state = live.countdown_state(live.clock.now_ns())
+    assert state.target_label == "PM1 · start · at 15:12:00"  # before the trial's start
+    advance(live, 7 * 60_000)  # 15:12:20
+    state = live.countdown_state(live.clock.now_ns())
     assert state.target_label == "PM1 · check 1 · ideal 15:15:31.00"
 
 

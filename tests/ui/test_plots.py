@@ -22,7 +22,7 @@ from mmtimer.paths import resource
 from mmtimer.present.tone import Tone
 from mmtimer.ui.plotdata import cap_deviation_ms, matched, series
 from mmtimer.ui.plots import ResultsPlot
-from tests.ui.image_testing import assert_image_approved
+from tests.ui.image_testing import assert_image_approved, use_fixed_theme
 
 
 def example(name: str = "mille-miglia-day1.mmlog") -> Replay:
@@ -192,6 +192,7 @@ def test_bar_values_stay_in_the_plot_clear_of_markers_and_each_other(
 
 
 def test_the_plots_at_the_replay_windows_size_match_the_approved_image(qtbot: QtBot) -> None:
+    use_fixed_theme()  # the names line and the frame follow the application palette
     replay = example()
     result = replay.final_state().results
     first = far_off(result, {5: -600_000})

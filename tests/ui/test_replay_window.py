@@ -33,7 +33,7 @@ from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.replay_panel import SPEEDS, ReplayPanel
 from mmtimer.ui.replay_window import ReplayWindow, comparison_problem, read_replay
 from mmtimer.ui.results_model import Column
-from tests.ui.image_testing import assert_image_approved
+from tests.ui.image_testing import assert_image_approved, use_fixed_theme
 
 S = 1_000_000_000
 LOGS = ("mille-miglia-day1", "tsd-club")
@@ -409,6 +409,7 @@ def test_f1_lists_every_replay_shortcut(window: ReplayWindow, qtbot: QtBot) -> N
 def test_compare_keeps_both_runs_deviations_and_penalties_in_view_at_the_default_size(
     qtbot: QtBot, clock: FakeClock, settings: QSettings, tmp_path: Path
 ) -> None:
+    use_fixed_theme()  # the table is drawn in the application palette, which themes set
     window = ReplayWindow(read_log(log_path("mille-miglia-day1")), clock, settings)
     qtbot.addWidget(window)
     window.show()  # at its default size
