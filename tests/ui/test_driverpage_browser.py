@@ -38,7 +38,7 @@ if missing():
 STAGE = resource("stages", "mille-miglia-day1.stage.toml")
 STATE_JS = """(() => ({
   left: document.getElementById('left').textContent,
-  live: document.getElementById('left').dataset.live,
+  live: document.getElementById('left').dataset.live ?? 'unset',  // unset until the first draw
   armed: document.getElementById('armed').textContent,
   last: document.getElementById('last-value').textContent,
   link: document.getElementById('link').textContent,
