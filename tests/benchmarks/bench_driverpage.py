@@ -132,6 +132,7 @@ def bench_feed(rounds: int, folder: Path) -> tuple[list[float], int]:
 
             def act() -> object:
                 return live.undo_last(live.clock.now_ns())
+
         start = time.monotonic_ns()
         act()
         latencies.append((client.wait_for(server.seq) - start) / 1e6)
