@@ -30,9 +30,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-import tomlkit
-import tomlkit.items
-
 from mmtimer.core.atomicfile import atomic_write_text
 from mmtimer.core.crew import Crew, crew_from_json
 from mmtimer.core.csvout import (
@@ -178,6 +175,8 @@ def _crew_toml(crew: Crew) -> dict[str, Any]:
 def event_text(event: Event, original: str | None = None) -> str:
     """The event as TOML; with the text it was read from, its comments and layout are kept
     (days matched by position, only values that changed rewritten)."""
+    import tomlkit  # noqa: PLC0415 - only when an event is saved, not at every start
+
     doc: Any
     try:
         doc = tomlkit.parse(original) if original is not None else tomlkit.document()
