@@ -53,6 +53,13 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+def plural(text: str, n: int) -> str:
+    """A plural text from ``self.tr("%n note(s) on this log", "", n)`` in English when no
+    translator gave its forms (mmtimer_en.qm gives them; tests run without): ``(s)`` becomes
+    ``s`` or nothing. A translated text has no ``(s)`` and comes back as it is."""
+    return text.replace("(s)", "" if n == 1 else "s")
+
+
 def translate(context: str, text: str) -> str:
     """`text` (a QT_TRANSLATE_NOOP of `context`, or any text) in the current language; a text the
     translations lack comes back as it is."""
@@ -288,6 +295,7 @@ __all__ = [
     "cache_dir",
     "compile_ts",
     "install_language",
+    "plural",
     "qm_file",
     "qt_tool",
     "reset_language",

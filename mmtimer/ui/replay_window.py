@@ -26,7 +26,7 @@ from mmtimer.paths import resources_dir
 from mmtimer.present.i18n import uses_decimal_comma
 from mmtimer.ui.appstyle import apply_theme
 from mmtimer.ui.helpdialog import KeyboardHelp
-from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, LanguageMenu, retranslated, translate
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, LanguageMenu, plural, retranslated, translate
 from mmtimer.ui.messagebar import MessageBar
 from mmtimer.ui.replay_panel import ReplayPanel
 from mmtimer.ui.themes import DEFAULT_THEME, theme_named
@@ -407,7 +407,9 @@ class ReplayWindow(QMainWindow):
         """What the reader and scoring had to say about the log, in the status bar."""
         notes = [*self.replay.problems, *self.final_results().messages]
         if notes:
-            self.notes_label.setText(self.tr("%n note(s) on this log", "", len(notes)))
+            self.notes_label.setText(
+                plural(self.tr("%n note(s) on this log", "", len(notes)), len(notes))
+            )
             self.notes_label.setToolTip("\n".join(notes[:40]))
         else:
             self.notes_label.setText("")

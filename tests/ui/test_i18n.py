@@ -19,6 +19,7 @@ from mmtimer.ui.i18n import KEY_LANGUAGE, install_language, reset_language, tran
 from mmtimer.ui.mainwindow import MainWindow
 from mmtimer.ui.replay_window import ReplayWindow, read_replay
 from mmtimer.ui.stagewindow import StageWindow
+from tests.ui.stagerig import fake_clock, stage_window
 
 pytestmark = pytest.mark.gui
 
@@ -75,8 +76,7 @@ def test_compiled_on_first_use_into_the_cache(qtbot: QtBot, tmp_path: Path) -> N
 
 
 def _stage_window(qtbot: QtBot, tmp_path: Path) -> StageWindow:
-    window = StageWindow(Controller(FakeClock()), _settings(tmp_path), ask_resume=lambda *_: False)
-    qtbot.addWidget(window)
+    window = stage_window(qtbot, fake_clock(), _settings(tmp_path), ask_resume=lambda *_: False)
     assert window.open_path(resource("stages", "mille-miglia-day1.stage.toml"), warn=False)
     return window
 
