@@ -40,6 +40,7 @@ from mmtimer.ui.livestage import data_dir
 from mmtimer.ui.resume import ResumeDialog, ask_resume
 from mmtimer.ui.stagewindow import HELP_NOTE, StageWindow
 from mmtimer.ui.triggers import EventStamper
+from tests.ui.stagerig import own_settings, stage_window
 from tests.ui.test_stagewindow import (
     GOLDEN,
     STAGE,
@@ -77,16 +78,7 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowMaker]:
     windows: list[StageWindow] = []
 
     def make(clock: FakeClock, answers: Answers, name: str = "first") -> StageWindow:
-        settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-        window = StageWindow(
-            Controller(clock),
-            settings,
-            stamper=EventStamper(clock, "offscreen", None),
-            open_sound=lambda parent: "no sound: this test has no audio",
-            ask_resume=answers,
-            ask_close=end_the_stage,
-        )
-        qtbot.addWidget(window)
+        window = stage_window(qtbot, clock, own_settings(tmp_path, name), ask_resume=answers)
         windows.append(window)
         return window
 

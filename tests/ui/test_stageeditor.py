@@ -4,7 +4,6 @@ saving that keeps comments, closing with changes."""
 
 from __future__ import annotations
 
-import datetime
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -12,12 +11,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from mmtimer.core.clock import NS_PER_S, FakeClock
 from mmtimer.core.errors import InputError
 from mmtimer.core.stage import (
     AverageTrial,
@@ -30,11 +28,9 @@ from mmtimer.core.stage import (
 from mmtimer.core.stagerows import COLUMNS
 from mmtimer.paths import resource
 from mmtimer.present.stageeditor import StageDraft
-from mmtimer.ui.controller import Controller
 from mmtimer.ui.stageeditor import REFUSED_BACKGROUND, SaveAnswer, StageEditor
-from mmtimer.ui.stagewindow import StageWindow
-from mmtimer.ui.triggers import EventStamper
 from tests.core.test_stagewrite import COMMENTED
+from tests.ui.stagerig import fake_clock, own_settings, stage_window
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -361,17 +357,7 @@ def test_file_edit_stage_opens_the_open_stage_and_saving_keeps_its_comments(
 ) -> None:
     path = tmp_path / "day2.stage.toml"
     path.write_text(COMMENTED, encoding="utf-8")
-    clock = FakeClock(
-        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
-    )
-    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
-    window = StageWindow(
-        Controller(clock),
-        settings,
-        stamper=EventStamper(clock, "offscreen", None),
-        open_sound=lambda parent: "no sound: this test has no audio",
-    )
-    qtbot.addWidget(window)
+    window = stage_window(qtbot, fake_clock(), own_settings(tmp_path))
     assert window.open_path(path, tmp_path / "run.mmlog")
     window.show()
     window.edit_stage_action.trigger()

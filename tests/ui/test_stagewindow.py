@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -30,14 +30,20 @@ from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
 from mmtimer.present.formats import display_path
 from mmtimer.present.tone import Tone
-from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import CrewDialog, SettingsDialog, SyncDialog
 from mmtimer.ui.endstage import CloseChoice, UnsavedChoice
-from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path
 from mmtimer.ui.stagewindow import CHRONO_IN_STAGE_MODE, StageWindow
-from mmtimer.ui.triggers import EventStamper, load_trigger_settings
+from mmtimer.ui.triggers import load_trigger_settings
+from tests.ui.stagerig import (
+    end_the_stage,
+    fake_clock,
+    no_unsaved_question,
+    own_settings,
+    show_active,
+    stage_window,
+)
 
 GOLDEN = Path(__file__).parent / "golden" / "live-stage-run.csv"
 STAGE = resource("stages", "mille-miglia-day1.stage.toml")
@@ -70,40 +76,15 @@ class Rig:
         self.clock.advance_ns(parse_time_of_day_ms(time_of_day) * NS_PER_MS - official_ns)
 
 
-def end_the_stage(parent: QWidget | None) -> CloseChoice:
-    """The closing question answered "End the stage" (tests/ui/test_end_stage.py asks it)."""
-    return CloseChoice.END
-
-
-def no_unsaved_question(parent: QWidget | None, pending: int, why: str) -> UnsavedChoice:
-    """The rig's guard: a test that leaves events unsaved must answer the question itself (the
-    default dialog is modal and would block the test)."""
-    raise AssertionError(f"unexpected question about unsaved events: {pending}, {why}")
-
-
 @pytest.fixture
 def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
-    load_fonts()
-    clock = FakeClock(
-        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
-    )
-    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
-    window = StageWindow(
-        Controller(clock),
-        settings,
-        stamper=EventStamper(clock, "offscreen", None),
-        open_sound=lambda parent: "no sound: this test has no audio",
-        ask_close=end_the_stage,  # closing mid-stage ends it, as these tests expect
-    )
+    clock = fake_clock()
+    # closing mid-stage ends it, as these tests expect
+    window = stage_window(qtbot, clock, own_settings(tmp_path), ask_close=end_the_stage)
     window.ask_unsaved = no_unsaved_question
-    qtbot.addWidget(window)
     log = tmp_path / "run.mmlog"
     assert window.open_path(STAGE, log)
-    window.resize(1400, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    show_active(qtbot, window, 1400, 760)
     yield Rig(window, clock, log, qtbot)
     window.close()
 
