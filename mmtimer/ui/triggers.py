@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -258,14 +259,17 @@ class Trigger(QObject):
         ``attach``, and not in a text field, as before the log starts."""
         app = QApplication.instance()
         if on and self._guard is None and app is not None:
+            # a child of the trigger: deleted with it, and so out of the application's filters
+            # (Qt drops a deleted filter), even if the window never said "off"
             self._guard = _EverywhereFilter(self)
             app.installEventFilter(self._guard)  # the last installed filter runs first
         elif not on and self._guard is not None:
-            if app is not None:
-                app.removeEventFilter(self._guard)
-            self._guard.deleteLater()
-            self._guard = None
+            guard, self._guard = self._guard, None
             self._held.clear()
+            if shiboken6.isValid(guard):
+                if app is not None:
+                    app.removeEventFilter(guard)
+                guard.deleteLater()
 
     def _guard_key(self, event: QKeyEvent) -> bool:
         """The application-wide filter's decision for one key event: True takes it."""
@@ -305,7 +309,7 @@ class _EverywhereFilter(QObject):
     object (a window, a widget, a popup menu) goes through the trigger first."""
 
     def __init__(self, trigger: Trigger) -> None:
-        super().__init__()
+        super().__init__(trigger)
         self._trigger = trigger
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
