@@ -14,6 +14,7 @@ from tests.xserver import (
     REPO,
     XServer,
     quit_keeping_the_stage_open,
+    start_program,
     start_window,
     stop,
     wait_for_lines,
@@ -109,3 +110,32 @@ def test_a_trigger_key_records_its_pass_whatever_window_or_dialog_has_it(
         ("PC2", 4),
     ]
     assert set(kinds) <= {"sync", "pass", "note"}, kinds  # nothing else: no skip, no undo
+
+
+def test_a_bad_stage_on_the_command_line_opens_the_window_with_the_error(
+    xserver: XServer, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.stage.toml"
+    bad.write_text('format = "mmtimer-stage/1"\nname = "x"\nrules = [\n', encoding="utf-8")
+    program = start_program(xserver, [sys.executable, "-m", "mmtimer", str(bad)])
+    try:
+        box = xserver.wait_for_window(program.pid, "Cannot open the stage")
+        names = xserver.window_names(program.pid)
+        assert "mmtimer" in names, names  # the window itself, with no stage open
+        xserver.focus(box)
+        xserver.key("Return")  # OK: the box closes, the window stays
+        deadline = time.monotonic() + 10
+        while "Cannot open the stage" in xserver.window_names(program.pid):
+            assert time.monotonic() < deadline, "the box did not close"
+            time.sleep(0.05)  # polling another process's windows
+        assert "mmtimer" in xserver.window_names(program.pid)
+        assert program.poll() is None
+        xserver.focus(names["mmtimer"])
+        xserver.key("ctrl+q")  # nothing under way: it quits without asking
+        assert program.wait(timeout=20) == 2
+        assert program.stderr is not None
+        err = program.stderr.read().decode()
+    finally:
+        stop(program)
+    (line,) = [x for x in err.splitlines() if x.startswith("mmtimer:")]
+    assert line == f"mmtimer: {bad}:4: not valid TOML: Invalid value"
