@@ -904,9 +904,19 @@ class LiveSession:
             raise SessionError(f"{section_id} has lines 1 to {section.lines}, not {line}")
         return self._navigate("select", Armed(section_id, line), t_ns, utc)
 
-    def note(self, text: str, t_ns: int | None = None, utc: datetime | None = None) -> Other:
-        """A free note in the log (skipped by scoring)."""
+    def note(
+        self,
+        text: str,
+        t_ns: int | None = None,
+        utc: datetime | None = None,
+        *,
+        kept_open: bool = False,
+    ) -> Other:
+        """A free note in the log (skipped by scoring). `kept_open`: the navigator quit with
+        "Keep the stage open" here (``kept_open: true``), so the next start says so."""
         data: dict[str, Any] = {"text": text}
+        if kept_open:
+            data["kept_open"] = True
         if utc is not None:
             data["utc"] = utc_stamp(utc)
         event = Other(

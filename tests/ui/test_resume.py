@@ -371,6 +371,10 @@ def test_the_question_defaults_to_resume_and_can_start_a_new_log(qtbot: QtBot) -
     candidate = ResumableLog(Path("/logs/x.mmlog"), 1, "15:01:21")
     dialog = ResumeDialog(candidate)
     qtbot.addWidget(dialog)
+    # a crash (no note "Keep the stage open" at the end: tests/ui/test_end_stage.py has one)
+    assert dialog.text() == (
+        "This stage has a log that was not closed: mmtimer stopped before the stage ended."
+    )
     assert dialog.resume_button.text() == "Resume x.mmlog (1 pass, last at 15:01:21)"
     assert dialog.new_button.text() == "Start a new log"
     assert dialog.defaultButton() is dialog.resume_button

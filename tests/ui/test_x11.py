@@ -21,6 +21,7 @@ from tests.xserver import (
     REPO,
     XServer,
     interval_errors_ms,
+    quit_keeping_the_stage_open,
     send_spaces,
     start_window,
     stop,
@@ -73,11 +74,7 @@ def test_mmtimer_logs_the_intervals_sent(xserver: XServer, tmp_path: Path) -> No
     try:
         sent = send_spaces(xserver, GAPS_S)
         wait_for_lines(log, 1 + len(GAPS_S) + 1, program)  # the header, then the passes
-        xserver.xdotool("key", "ctrl+q")  # File > Quit mid-stage: mmtimer asks first
-        found = xserver.xdotool("search", "--sync", "--onlyvisible", "--name", "Leave the stage")
-        xserver.xdotool("windowfocus", "--sync", found.split()[0])
-        xserver.xdotool("key", "Return")  # the default: quit and keep the stage open
-        program.wait(timeout=20)
+        quit_keeping_the_stage_open(xserver, program)  # Ctrl+Q, Return: kept open
     finally:
         stop(program)
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
@@ -92,7 +89,8 @@ def test_mmtimer_logs_the_intervals_sent(xserver: XServer, tmp_path: Path) -> No
         ("PC2", 4),
     ]
     assert {p["source"] for p in passes} == {"key:Space"}
-    assert events[-1]["type"] == "pass"  # no closing event: the next start offers to resume
+    # no closing event: the next start offers to resume; the last line says it was kept open
+    assert events[-1]["type"] == "note" and events[-1]["kept_open"] is True
     assert inspect_log(log, load_stage(stage)).passes == 7
     errors = interval_errors_ms([p["t_ns"] for p in passes], sent)
     print(f"mmtimer interval errors (ms): {errors}")

@@ -17,6 +17,7 @@ from tests.xserver import (
     REPO,
     XServer,
     interval_errors_ms,
+    quit_keeping_the_stage_open,
     send_spaces,
     start_program,
     stop,
@@ -60,11 +61,7 @@ def test_the_driver_display_never_keeps_a_trigger_key(xserver: XServer, tmp_path
         sent += send_spaces(xserver, [0.5])
         wait_for_lines(log, 1 + 5, program)
         xserver.xdotool("windowfocus", "--sync", stage_window)
-        xserver.xdotool("key", "ctrl+q")
-        found = xserver.xdotool("search", "--sync", "--onlyvisible", "--name", "Leave the stage")
-        xserver.xdotool("windowfocus", "--sync", found.split()[0])
-        xserver.xdotool("key", "Return")  # keep the stage open and quit
-        program.wait(timeout=20)
+        quit_keeping_the_stage_open(xserver, program)  # Ctrl+Q, Return: kept open
     finally:
         stop(program)
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]

@@ -110,6 +110,7 @@ def test_a_trigger_key_records_its_pass_whatever_window_or_dialog_has_it(
         ("PC2", 4),
     ]
     assert set(kinds) <= {"sync", "pass", "note"}, kinds  # nothing else: no skip, no undo
+    assert kinds[-1] == "note" and events[-1]["kept_open"] is True  # Ctrl+Q: kept open
 
 
 def test_a_bad_stage_on_the_command_line_opens_the_window_with_the_error(
