@@ -196,8 +196,7 @@ class PassBook:
                 raise ValueError(self._other_event(seq))
         else:
             kinds[seq] = kind
-        if seq > self._taken:
-            self._taken = seq
+        self._taken = max(self._taken, seq)
 
     @staticmethod
     def _other_event(seq: int) -> str:
@@ -267,8 +266,7 @@ class PassBook:
             self._take(seq, "pass")
         else:  # the common case, inline (a log of a million passes)
             self.kinds[seq] = "pass"
-            if seq > self._taken:
-                self._taken = seq
+            self._taken = max(self._taken, seq)
         section, line = event.section, event.line
         count = self.lines.get(section)
         if count is None or not 1 <= line <= count:
