@@ -21,6 +21,7 @@ from mmtimer.core.stage import load_stage
 from mmtimer.paths import resource
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.fonts import load_fonts
+from mmtimer.ui.i18n import install_language
 from mmtimer.ui.memory import REPLAY_MEMORY
 from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.stagewindow import OutputOpener, StageWindow
@@ -91,10 +92,13 @@ def prepare_window(
     settings: QSettings | None = None,
     ask_resume: ResumeAsker | None = None,
     open_sound: OutputOpener | None = None,
+    language: bool = False,
 ) -> StageWindow | str:
     """The window `run_app` shows, open on the stage (or log) of `args`; or the one-line error
     that stops before any window (exit status 2). A stage without ``--log`` may ask whether to
-    resume its log left open (not with --quit-after-first-frame, which must not wait)."""
+    resume its log left open (not with --quit-after-first-frame, which must not wait).
+    `language`: install the language kept in the settings first (the launcher; tests run in
+    English unless they choose)."""
     file = getattr(args, "file", None)
     path = Path(file) if file else resource("stages", DEFAULT_STAGE)
     log = getattr(args, "log", None)
@@ -115,10 +119,13 @@ def prepare_window(
             return problem
     make_application()
     load_fonts()
+    settings = settings if settings is not None else QSettings()
+    if language:
+        install_language(settings)
     controller = Controller(clock or SystemClock())
     window = StageWindow(
         controller,
-        settings if settings is not None else QSettings(),
+        settings,
         open_sound=open_sound,
         ask_resume=ask_resume or (_decline_resume if quick else None),
     )
@@ -146,6 +153,7 @@ def _run_replay(path: Path, args: argparse.Namespace) -> int:
         return 2
     app = make_application()
     load_fonts()
+    install_language(QSettings())
     window = ReplayWindow(replay, SystemClock(), QSettings())
     return _show_and_run(app, window, args)
 
@@ -172,7 +180,7 @@ def run_app(args: argparse.Namespace) -> int:
     file = getattr(args, "file", None)
     if file and Path(file).suffix == ".mmlog" and not getattr(args, "log", None):
         return _run_replay(Path(file), args)
-    prepared = prepare_window(args)
+    prepared = prepare_window(args, language=True)
     if isinstance(prepared, str):
         print(f"mmtimer: {prepared}", file=sys.stderr)
         return 2

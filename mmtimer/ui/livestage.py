@@ -147,6 +147,12 @@ class LiveStage(QObject):
         return self._ended_ns is not None
 
     @property
+    def under_way(self) -> bool:
+        """The log has started and is still open here (not ended, not kept open and let go):
+        the trigger keys are taken wherever the keyboard is (ui/triggers.py)."""
+        return self.started and not self._closed
+
+    @property
     def in_progress(self) -> bool:
         """The log has started, the stage was not ended, and a line is still to record:
         closing the window now asks (end it, or keep it open to resume)."""

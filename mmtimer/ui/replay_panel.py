@@ -512,6 +512,7 @@ class ReplayPanel(QWidget):
         theme = theme_named(name)
         self.watch.set_theme(theme.name)
         self.plot.set_panel(theme.panel)
+        self.distance_plot.set_panel(theme.panel)
         self.model.set_tone_colours(theme.table)
 
     def stop(self) -> None:

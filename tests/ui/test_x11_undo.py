@@ -1,4 +1,4 @@
-"""Backspace in a real X11 window under Xvfb, with real XTEST keys (tests/ui/test_x11.py has the
+"""Backspace in a real X11 window under Xvfb, with real XTEST keys (tests/xserver.py has the
 server and the window): N then Backspace arms the skipped line again and voids nothing; pass,
 pass, Backspace, Backspace takes back both passes. The log says so, line by line."""
 
@@ -8,19 +8,19 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from mmtimer.core.logfile import read_log
 from mmtimer.core.replay import Replay
 from mmtimer.core.session import Armed
-from tests.ui import test_x11
-from tests.ui.test_x11 import MISSING, REPO, XServer, start_window, stop, wait_for_lines
+from tests.xserver import (
+    REPO,
+    XServer,
+    start_window,
+    stop,
+    wait_for_lines,
+    x11_marks,
+)
 
-pytestmark = [pytest.mark.x11, pytest.mark.slow]
-if MISSING:
-    pytestmark.append(pytest.mark.skip(reason=f"{' and '.join(MISSING)} not installed"))
-
-xserver = test_x11.xserver  # its fixture: Xvfb on a free display, for this module too
+pytestmark = x11_marks()
 STAGE = REPO / "resources" / "stages" / "mille-miglia-day1.stage.toml"
 
 
