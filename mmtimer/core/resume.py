@@ -61,7 +61,8 @@ def describe_passes(passes: int, last_at: str | None) -> str:
 def log_summary(session: LiveSession) -> tuple[int, str | None]:
     """(passes that count, time of day of the last of them) from the session's fold."""
     fold = session.fold
-    counting = [p for passes in fold.book.counting.values() for p in passes]
+    book = fold.book
+    counting = [p for key in book.counting_keys() for p in book.counting_passes(key)]
     if not counting:
         return 0, None
     last: Pass = max(counting, key=lambda p: p.seq)

@@ -425,7 +425,7 @@ class SessionFold:
     def unvoided_passes(self) -> list[int]:
         """The seqs of passes that still count, in log order (what Backspace may void)."""
         book = self.book
-        return [seq for seq in book.by_seq if seq not in book.voided_seqs]
+        return [seq for seq in book.by_seq if book.took_pass(seq) and not book.is_voided(seq)]
 
     def trial_chronograph(self, t_ns: int, countdown: Countdown | None = None) -> Chronograph:
         """The dial's chronograph in stage mode at log instant `t_ns`: the current timed
@@ -823,7 +823,7 @@ class LiveSession:
         for event in reversed(self._events):
             if kind_of(event) not in UNDOABLE or fold.undo_problem(event.seq) is not None:
                 continue
-            if isinstance(event, Pass) and event.seq not in fold.book.by_seq:
+            if isinstance(event, Pass) and not fold.book.took_pass(event.seq):
                 continue  # a pass the fold ignored (a line the stage lacks): nothing to undo
             return event
         return None
