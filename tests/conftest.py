@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.xserver import xserver  # noqa: F401 - the X11 tests' fixture, for every test module
+
 # No timed assertions (project rule): a Hypothesis example that takes long on a loaded 2-core
 # machine is not a failure.
 settings.register_profile("mmtimer", deadline=None)

@@ -82,6 +82,9 @@ def default_log_path(stage: Stage, stage_path: Path | None, when: datetime) -> P
     return new_log_path(data_dir() / LOGS_FOLDER, stage, stage_path, when)
 
 
+KEPT_OPEN_NOTE = "the stage was kept open, to resume"
+
+
 def guarded_last_pass(events: Sequence[Event], guard_ns: int) -> int | None:
     """The seq of the log's last pass if the trigger flagged it as a double press: it came
     within `guard_ns` of the pass before it, with no void, undo or resume between them (each
@@ -159,6 +162,12 @@ class LiveStage(QObject):
     def ended(self) -> bool:
         """The stage was ended on purpose: its log has the closing event."""
         return self._ended_ns is not None
+
+    @property
+    def under_way(self) -> bool:
+        """The log has started and is still open here (not ended, not kept open and let go):
+        the trigger keys are taken wherever the keyboard is (ui/triggers.py)."""
+        return self.started and not self._closed
 
     @property
     def in_progress(self) -> bool:
@@ -340,12 +349,16 @@ class LiveStage(QObject):
 
     def keep_open(self, timeout_s: float = 5.0) -> bool:
         """Quit without ending the stage: every event so far on disk, the log released with no
-        closing event, so the next start offers to resume it. Nothing more is recorded here."""
+        closing event, so the next start offers to resume it. Nothing more is recorded here.
+        The log's last line is a ``note`` with ``kept_open: true``: the next start says the
+        stage was kept open, not that mmtimer stopped before it ended."""
         if self._closed:
             return True
         self._closed = True
         if self.writer is None:
             return True
+        t_ns = self.clock.now_ns()
+        self.session.note(KEPT_OPEN_NOTE, t_ns, self._utc_at(t_ns), kept_open=True)
         return self.writer.close(timeout=timeout_s, until_failure=True)
 
     # -- what the window shows --------------------------------------------------------------------
