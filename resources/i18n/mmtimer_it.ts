@@ -65,6 +65,25 @@
         </message>
     </context>
     <context>
+        <name>Beeper</name>
+        <message>
+            <source>no sound: QtMultimedia cannot load (%1); beeps are shown, not heard</source>
+            <translation>nessun suono: QtMultimedia non si carica (%1); i segnali si vedono, non si sentono</translation>
+        </message>
+        <message>
+            <source>no sound: no audio output device; beeps are shown, not heard</source>
+            <translation>nessun suono: nessuna uscita audio; i segnali si vedono, non si sentono</translation>
+        </message>
+        <message>
+            <source>no sound: %1 is missing; beeps are shown, not heard</source>
+            <translation>nessun suono: manca %1; i segnali si vedono, non si sentono</translation>
+        </message>
+        <message>
+            <source>no sound: the audio output refused %1</source>
+            <translation>nessun suono: l'uscita audio ha rifiutato %1</translation>
+        </message>
+    </context>
+    <context>
         <name>CardActions</name>
         <message>
             <source>&amp;Print card…</source>
