@@ -483,7 +483,10 @@ def event_csv_rows(result: EventResult, locale: CsvLocale = "en") -> list[list[s
             row = ["", "total", "", "", "", "", "", safe_text(note)]
             out.append([day_cell, *row, *([""] if with_points else [])])
             continue
-        rows = result_rows(d.result, locale)[1:]
+        day_result = d.result
+        if day_result.stage_name == d.day.name:  # the day's name leads the note already
+            day_result = replace(day_result, stage_name="")
+        rows = result_rows(day_result, locale)[1:]
         for row_cells in rows:
             cells = row_cells + [""] * (width - len(row_cells))
             if cells[1] == "total":

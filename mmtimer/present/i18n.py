@@ -45,6 +45,7 @@ def decimal_separator(language: str) -> str:
 @dataclass
 class _Current:
     language: str = "en"
+    generation: int = 0  # rises at each change: what was worked out in the language before is old
 
 
 _CURRENT = _Current()
@@ -53,10 +54,16 @@ _CURRENT = _Current()
 def set_window_language(language: str) -> None:
     """The language the window formatters write numbers in (ui/i18n.py sets it)."""
     _CURRENT.language = language if language in LANGUAGES else "en"
+    _CURRENT.generation += 1
 
 
 def window_language() -> str:
     return _CURRENT.language
+
+
+def language_generation() -> int:
+    """A number that changes whenever the window's language is set (a cache key)."""
+    return _CURRENT.generation
 
 
 def uses_decimal_comma(language: str | None = None) -> bool:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -570,7 +570,11 @@ def parse_marks_s(text: str, what: str) -> tuple[int, ...]:
         except FormatError as error:
             raise ValueError(str(error)) from None
     if any(not -600_000 <= m <= 0 for m in marks):
-        raise ValueError(f"{what}: give seconds before the target, from -600 to 0")
+        raise ValueError(
+            QCoreApplication.translate(
+                "SettingsDialog", "%1: give seconds before the target, from -600 to 0"
+            ).replace("%1", what)
+        )
     return tuple(sorted(marks))
 
 
@@ -593,8 +597,9 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Triggers and beeps")
-        trigger_box = QGroupBox("Trigger keys (a press records a pass)")
+        # modal: the language cannot change while it is open, so its texts are set once
+        self.setWindowTitle(self.tr("Triggers and beeps"))
+        trigger_box = QGroupBox(self.tr("Trigger keys (a press records a pass)"))
         trigger_form = QVBoxLayout(trigger_box)
         self.key_boxes: dict[str, QCheckBox] = {}
         for name in TRIGGER_KEYS:
@@ -608,12 +613,12 @@ class SettingsDialog(QDialog):
         self.guard.setSuffix(" ms")
         self.guard.setValue(triggers.guard_ms)
         guard_row = QFormLayout()
-        guard_row.addRow("Guard time (a faster second press is flagged)", self.guard)
+        guard_row.addRow(self.tr("Guard time (a faster second press is flagged)"), self.guard)
         trigger_form.addLayout(guard_row)
 
-        beep_box = QGroupBox("Countdown beeps")
+        beep_box = QGroupBox(self.tr("Countdown beeps"))
         beep_form = QFormLayout(beep_box)
-        self.sound = QCheckBox("Sound (the flash is always shown)")
+        self.sound = QCheckBox(self.tr("Sound (the flash is always shown)"))
         self.sound.setChecked(beeps.sound)
         self.short_marks = QLineEdit(format_marks_s(beeps.short_ms))
         self.long_marks = QLineEdit(format_marks_s(beeps.long_ms))
@@ -621,11 +626,13 @@ class SettingsDialog(QDialog):
         self.lead.setRange(0, 1000)
         self.lead.setSuffix(" ms")
         self.lead.setValue(beeps.lead_ms)
-        self.lead.setToolTip("Start each beep this much early to make up for the audio latency")
+        self.lead.setToolTip(
+            self.tr("Start each beep this much early to make up for the audio latency")
+        )
         beep_form.addRow(self.sound)
-        beep_form.addRow("Short beeps at (s)", self.short_marks)
-        beep_form.addRow("Long beeps at (s)", self.long_marks)
-        beep_form.addRow("Output lead", self.lead)
+        beep_form.addRow(self.tr("Short beeps at (s)"), self.short_marks)
+        beep_form.addRow(self.tr("Long beeps at (s)"), self.long_marks)
+        beep_form.addRow(self.tr("Output lead"), self.lead)
 
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #d23c2c")
@@ -646,13 +653,13 @@ class SettingsDialog(QDialog):
     def trigger_settings(self) -> TriggerSettings:
         keys = tuple(name for name, box in self.key_boxes.items() if box.isChecked())
         if not keys:
-            raise ValueError("choose at least one trigger key")
+            raise ValueError(self.tr("choose at least one trigger key"))
         return TriggerSettings(keys, self.guard.value())
 
     def beep_settings(self) -> BeepSettings:
         return BeepSettings(
-            parse_marks_s(self.short_marks.text(), "short beeps"),
-            parse_marks_s(self.long_marks.text(), "long beeps"),
+            parse_marks_s(self.short_marks.text(), self.tr("short beeps")),
+            parse_marks_s(self.long_marks.text(), self.tr("long beeps")),
             self.lead.value(),
             self.sound.isChecked(),
         )

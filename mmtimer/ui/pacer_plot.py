@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mmtimer.present.pacer import DistanceChannel
 from mmtimer.present.tone import Tone
+from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.plots import load_pyqtgraph
 from mmtimer.ui.themes import DARK_PANEL, Panel
 
@@ -62,6 +63,8 @@ class DistancePlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.setMinimumHeight(160)
+        # drawn again in the new language (its titles and legend are painted by pyqtgraph)
+        retranslated(self, self._redraw)
 
     def ensure_loaded(self) -> None:
         if self._widget is not None or self.channel is None:
@@ -79,6 +82,9 @@ class DistancePlot(QWidget):
         if colours == self.colours:
             return
         self.colours = colours
+        self._redraw()
+
+    def _redraw(self) -> None:
         if self._widget is not None:
             self._widget.clear()
             self._draw()
@@ -92,26 +98,29 @@ class DistancePlot(QWidget):
         self._cursors = []
         xs = [p.elapsed_s for p in channel.points]
         distance = widget.addPlot(row=0, col=0)
-        distance.setTitle(f"{channel.section}: distance (km)", color=c.text)
+        distance.setTitle(self.tr("%1: distance (km)").replace("%1", channel.section), color=c.text)
         legend = distance.addLegend(offset=(10, 10))
         legend.setLabelTextColor(c.text)
         distance.plot(
             xs,
             [p.ideal_m / 1000 for p in channel.points],
             pen=pg.mkPen(c.ideal, width=1),
-            name="ideal",
+            name=self.tr("ideal"),
         )
         distance.plot(
-            xs, [p.car_m / 1000 for p in channel.points], pen=pg.mkPen(c.car, width=2), name="car"
+            xs,
+            [p.car_m / 1000 for p in channel.points],
+            pen=pg.mkPen(c.car, width=2),
+            name=self.tr("car"),
         )
         deviation = widget.addPlot(row=1, col=0)
-        deviation.setTitle("ahead (-) / behind (+), s", color=c.text)
+        deviation.setTitle(self.tr("ahead (-) / behind (+), s"), color=c.text)
         deviation.setXLink(distance)
         deviation.addLine(y=0, pen=pg.mkPen(c.text, width=1))
         deviation.plot(
             xs, [p.deviation_s for p in channel.points], pen=pg.mkPen(c.deviation, width=2)
         )
-        deviation.setLabel("bottom", "s since the start", color=c.text)
+        deviation.setLabel("bottom", self.tr("s since the start"), color=c.text)
         for plot in (distance, deviation):
             for side in ("left", "bottom"):
                 axis = plot.getAxis(side)

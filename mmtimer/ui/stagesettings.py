@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.errors import InputError
@@ -52,8 +52,11 @@ def edit_crew(window: StageWindow) -> CrewDialog:
         window.settings.setValue(KEY_CREW, json.dumps(crew_to_json(crew)))
         if window.live is not None and not window.live.set_crew(crew):  # started meanwhile
             window.statusBar().showMessage(
-                "This stage's log has started with the crew it had; "
-                "the new crew goes into the next stage's log",
+                QCoreApplication.translate(
+                    "StageSettings",
+                    "This stage's log has started with the crew it had; "
+                    "the new crew goes into the next stage's log",
+                ),
                 8000,
             )
 

@@ -117,7 +117,9 @@ CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
-    "where the system gives one). A second press within the guard time is flagged. Backspace "
+    "where the system gives one), and once the stage's log has started they do so whatever "
+    "window, dialog, menu or field has the keyboard: the sync's full-minute mark is M. "
+    "A second press within the guard time is flagged. Backspace "
     "undoes the last action (a pass, a skip, a section choice, a sync), and again the one "
     "before; the status bar says what. Nothing is erased: an undo is a new line in the log. "
     "A stage log left open by a crash is offered for resume when its stage opens again (also "
@@ -728,10 +730,28 @@ class StageWindow(FaceWindow):
         return super().next_frame_ns(t_ns, running, elapsed_ns, official)
 
     def show_keyboard_help(self) -> KeyboardHelp:
+        """F1: the keys that matter in the car first (record, undo, skip, go to a line, the
+        sync and its mark, the Driving view), the chronograph's S, P, L, R last."""
+        pushers = self.pushers
         dialog = KeyboardHelp(
             self.menuBar(),
             self,
-            extra_rows=(("Click PASS", "Record a pass (mouse or touch)"),),
+            first=(
+                self.record_action,
+                ("Click PASS", "Record a pass (mouse or touch)"),
+                self.void_action,
+                self.skip_action,
+                self.section_action,
+                self.sync_action,
+                ("M (in Official time)", "Mark the official full minute (second 00)"),
+                self.driving_action,
+            ),
+            last=(
+                pushers.start_stop_action,
+                pushers.split_action,
+                pushers.lap_action,
+                pushers.reset_action,
+            ),
             note_text=HELP_NOTE,
         )
         dialog.setModal(False)

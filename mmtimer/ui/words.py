@@ -12,9 +12,9 @@ translated; a text present/ adds must be added here to be translated.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from mmtimer.present.i18n import window_number
+from mmtimer.present.i18n import language_generation, window_number
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "Present"
@@ -26,6 +26,8 @@ WHOLE = (
     QT_TRANSLATE_NOOP("Present", "OFFICIAL TIME"),
     QT_TRANSLATE_NOOP("Present", "NEXT TARGET"),
     QT_TRANSLATE_NOOP("Present", "TOTAL"),
+    QT_TRANSLATE_NOOP("Present", "Total"),
+    QT_TRANSLATE_NOOP("Present", "So far"),
     QT_TRANSLATE_NOOP("Present", "running"),
     QT_TRANSLATE_NOOP("Present", "local clock"),
     QT_TRANSLATE_NOOP("Present", "no stage"),
@@ -34,12 +36,19 @@ WHOLE = (
     QT_TRANSLATE_NOOP("Present", "Stage ended"),
     QT_TRANSLATE_NOOP("Present", "Stage done"),
     QT_TRANSLATE_NOOP("Present", "press at the start line"),
+    QT_TRANSLATE_NOOP("Present", "press at the start marker: the schedule starts then"),
     QT_TRANSLATE_NOOP("Present", "sync the official time first (T)"),
     QT_TRANSLATE_NOOP("Present", "double press? Backspace undoes it"),
     QT_TRANSLATE_NOOP("Present", "double press?"),
     QT_TRANSLATE_NOOP("Present", "NOT SYNCED"),
     QT_TRANSLATE_NOOP("Present", "press T to set the official time"),
     QT_TRANSLATE_NOOP("Present", "a press still records"),
+    QT_TRANSLATE_NOOP("Present", "timed trial"),
+    QT_TRANSLATE_NOOP("Present", "time control"),
+    QT_TRANSLATE_NOOP("Present", "average trial"),
+    QT_TRANSLATE_NOOP("Present", "timed"),
+    QT_TRANSLATE_NOOP("Present", "time-control"),
+    QT_TRANSLATE_NOOP("Present", "average"),
     QT_TRANSLATE_NOOP("Present", "start"),
     QT_TRANSLATE_NOOP("Present", "time card"),
     QT_TRANSLATE_NOOP("Present", "missed"),
@@ -64,6 +73,10 @@ WHOLE = (
     QT_TRANSLATE_NOOP("Present", "GPS lost"),
     QT_TRANSLATE_NOOP("Present", "GPS: waiting for a fix"),
     QT_TRANSLATE_NOOP("Present", "car · GPS"),
+    QT_TRANSLATE_NOOP("Present", "ahead/behind: no distance"),
+    QT_TRANSLATE_NOOP("Present", "ideal"),
+    QT_TRANSLATE_NOOP("Present", "end"),
+    QT_TRANSLATE_NOOP("Present", "GPS off"),
     QT_TRANSLATE_NOOP("Present", "average trial from the start press"),
     QT_TRANSLATE_NOOP("Present", "no crew entered (C, before the stage starts)"),
     QT_TRANSLATE_NOOP(
@@ -77,6 +90,7 @@ PATTERNS = (
     QT_TRANSLATE_NOOP("Present", "line %1"),
     QT_TRANSLATE_NOOP("Present", "check %1"),
     QT_TRANSLATE_NOOP("Present", "from line %1"),
+    QT_TRANSLATE_NOOP("Present", "%1 from line 1"),
     QT_TRANSLATE_NOOP("Present", "due %1"),
     QT_TRANSLATE_NOOP("Present", "ideal %1"),
     QT_TRANSLATE_NOOP("Present", "at %1"),
@@ -94,6 +108,22 @@ PATTERNS = (
     QT_TRANSLATE_NOOP("Present", "in your minute, %1 s left"),
     QT_TRANSLATE_NOOP("Present", "+%1 min late"),
     QT_TRANSLATE_NOOP("Present", "average trial from %1"),
+    QT_TRANSLATE_NOOP("Present", "ahead %1"),
+    QT_TRANSLATE_NOOP("Present", "%1 m ahead"),
+    QT_TRANSLATE_NOOP("Present", "%1 m behind"),
+    QT_TRANSLATE_NOOP("Present", "start in %1"),
+    QT_TRANSLATE_NOOP("Present", "in %1 m"),
+    QT_TRANSLATE_NOOP("Present", "%1 at km %2"),
+    QT_TRANSLATE_NOOP("Present", "car · %1 ago"),
+    QT_TRANSLATE_NOOP("Present", "distance from a landmark %1 ago"),
+    QT_TRANSLATE_NOOP("Present", "GPS: no fix for %1"),
+    QT_TRANSLATE_NOOP("Present", "GPS: last fix %1 ago"),
+    QT_TRANSLATE_NOOP("Present", "%1 satellites"),
+    QT_TRANSLATE_NOOP("Present", "%1 rejected"),
+    QT_TRANSLATE_NOOP("Present", "distance not live"),
+    QT_TRANSLATE_NOOP("Present", "behind %1"),
+    QT_TRANSLATE_NOOP("Present", "hold %1"),
+    QT_TRANSLATE_NOOP("Present", "%1 then"),
     QT_TRANSLATE_NOOP("Present", "%1 s late"),
     QT_TRANSLATE_NOOP("Present", "%1 s early"),
     QT_TRANSLATE_NOOP("Present", "Undone: %1 (Backspace again undoes the action before it)"),
@@ -103,7 +133,7 @@ PATTERNS = (
     QT_TRANSLATE_NOOP("Present", "the choice of %1"),
     QT_TRANSLATE_NOOP("Present", "the start press of %1"),
 )
-"""Texts with one value in them (``%1``: a number, a time, a line, a section id)."""
+"""Texts with a value or two in them (``%1``, ``%2``: a number, a time, a line, a section id)."""
 
 _SEPARATORS = re.compile(r"( · |  |, )")
 _WHOLE = frozenset(WHOLE)
@@ -113,8 +143,11 @@ _WHOLE = frozenset(WHOLE)
 def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     compiled = []
     for pattern in PATTERNS:
-        head, tail = pattern.split("%1")
-        compiled.append((re.compile(f"^{re.escape(head)}(.+?){re.escape(tail)}$"), pattern))
+        parts = re.split(r"(%[12])", pattern)
+        regex = "".join(
+            f"(?P<v{part[1]}>.+?)" if part in ("%1", "%2") else re.escape(part) for part in parts
+        )
+        compiled.append((re.compile(f"^{regex}$"), pattern))
     return tuple(compiled)
 
 
@@ -124,7 +157,10 @@ def _part(text: str) -> str:
     for regex, pattern in _patterns():
         found = regex.match(text)
         if found is not None:
-            return translate(CONTEXT, pattern).replace("%1", words(found[1]))
+            done = translate(CONTEXT, pattern)
+            for name, value in found.groupdict().items():
+                done = done.replace(f"%{name[1]}", words(value))
+            return done
     return text
 
 
@@ -144,4 +180,10 @@ def words(text: str) -> str:
 def shown(text: str) -> str:
     """`text` from present/ as the window shows it: its words and its numbers in the window's
     language (``PC1 · line 2 · +0.12 s`` -> ``PC1 · linea 2 · +0,12 s`` in Italian)."""
+    return _shown(text, language_generation()) if text else text
+
+
+@lru_cache(maxsize=8192)
+def _shown(text: str, generation: int) -> str:
+    """`shown`, once per text and language (a table repaints its cells often)."""
     return window_number(words(text))

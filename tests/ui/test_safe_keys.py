@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from mmtimer.core.events import Pass, Sync
 from mmtimer.core.logfile import read_log
 from mmtimer.ui.dialogs import CrewDialog, SyncDialog
+from mmtimer.ui.helpdialog import KeyboardHelp, shortcut_rows
 from mmtimer.ui.stagesettings import CREW_FIXED
 from mmtimer.ui.triggers import TriggerSettings
 from tests.ui.test_stagewindow import Rig, rig, set_crew, sync_by_typing
@@ -173,3 +174,32 @@ def test_the_crew_dialog_is_read_only_once_the_log_has_started(rig: Rig) -> None
     assert live is not None and live.crew.driver == "Ada"
     header = read_log(rig.log).header
     assert header.crew["driver"] == "Ada"
+
+
+# -- F1 ------------------------------------------------------------------------------------------
+
+
+def test_f1_lists_the_keys_that_matter_in_the_car_first(rig: Rig) -> None:
+    rig.key(Qt.Key.Key_F1)
+    (help_dialog,) = [h for h in rig.window.findChildren(KeyboardHelp) if h.isVisible()]
+    rows = help_dialog.rows()
+    keys = [k for k, _ in rows]
+    assert keys[:8] == [
+        "Space",
+        "Click PASS",
+        "Backspace",
+        "N",
+        "G",
+        "T",
+        "M (in Official time)",
+        "D",
+    ]
+    assert rows[0][1] == "Stage > Record a pass"
+    assert rows[6][1] == "Mark the official full minute (second 00)"
+    chrono = [keys.index(k) for k in ("S", "P", "L", "R")]
+    assert chrono == sorted(chrono) and min(chrono) > keys.index("Ctrl+Shift+E")
+    assert all(keys.index(k) > 7 for k in ("F1", "Ctrl+E", "+, =", "C"))
+    menus = shortcut_rows(rig.window.menuBar())  # every shortcut of the menus, still listed
+    assert sorted(r for r in rows if r in menus) == sorted(menus)
+    assert len(keys) == len(set(keys))
+    help_dialog.close()
