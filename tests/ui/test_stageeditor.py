@@ -31,6 +31,7 @@ from mmtimer.core.stagerows import COLUMNS
 from mmtimer.paths import resource
 from mmtimer.present.stageeditor import StageDraft
 from mmtimer.ui.controller import Controller
+from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.stageeditor import REFUSED_BACKGROUND, SaveAnswer, StageEditor
 from mmtimer.ui.stagewindow import StageWindow
 from mmtimer.ui.triggers import EventStamper
@@ -421,3 +422,106 @@ def test_file_edit_stage_opens_the_open_stage_and_saving_keeps_its_comments(
     new.ask_save = lambda parent, name: "discard"
     window.close()
     assert not window.isVisible()
+
+
+def stage_window(qtbot: QtBot, tmp_path: Path) -> tuple[StageWindow, FakeClock]:
+    clock = FakeClock(
+        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
+    )
+    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
+    window = StageWindow(
+        Controller(clock),
+        settings,
+        stamper=EventStamper(clock, "offscreen", None),
+        open_sound=lambda parent: "no sound: this test has no audio",
+        ask_close=lambda parent: CloseChoice.END,
+    )
+    qtbot.addWidget(window)
+    return window, clock
+
+
+def editor_of(window: StageWindow, qtbot: QtBot, path: Path) -> Ed:
+    window.edit_stage_action.trigger()
+    editor = window.editor_windows[-1]
+    assert isinstance(editor, StageEditor)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    editor.table.setFocus()
+    ed = Ed(editor, qtbot, path)
+    editor.warn = lambda parent, title, text: ed.warnings.append(text)
+    editor.ask_save = lambda parent, name: "discard"
+    return ed
+
+
+def test_the_stage_window_opens_again_a_stage_the_editor_saved_until_its_log_starts(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "day2.stage.toml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    log = tmp_path / "run.mmlog"
+    window, clock = stage_window(qtbot, tmp_path)
+    assert window.open_path(path, log)
+    window.show()
+    before = window.live
+    assert before is not None and not before.started
+    ed = editor_of(window, qtbot, path)
+    ed.key(Qt.Key.Key_Down)
+    ed.key(Qt.Key.Key_Tab, times=2)
+    assert ed.at() == (1, "due")
+    ed.type("10.43")
+    ed.key(Qt.Key.Key_Return)
+    ed.key(Qt.Key.Key_S, CTRL)
+    live = window.live
+    assert live is not None and live is not before  # opened again, in its place
+    control = live.stage.sections[1]
+    assert isinstance(control, TimeControl) and control.due_ms == 10 * 3_600_000 + 43 * 60_000
+    assert live.log_path == log and not log.exists()  # the same log, still not begun
+    assert window.opened_path == path
+    assert "saved and opened again" in window.statusBar().currentMessage()
+
+    live.press(clock.now_ns(), "test")  # the log starts
+    assert live.started and log.exists()
+    ed.key(Qt.Key.Key_Home)
+    ed.key(Qt.Key.Key_Up)
+    assert ed.at() == (0, "id")
+    ed.type("PX1")
+    ed.key(Qt.Key.Key_Return)
+    ed.key(Qt.Key.Key_S, CTRL)
+    assert load_stage(path).sections[0].id == "PX1"  # saved...
+    assert window.live is live and live.stage.sections[0].id != "PX1"  # ...not swapped in
+    assert "applies from the next start" in window.statusBar().currentMessage()
+    header = log.read_text(encoding="utf-8").splitlines()[0]
+    assert '"PX1"' not in header
+    ed.editor.close()
+
+
+def test_saving_another_stage_leaves_the_open_one_alone(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "day2.stage.toml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    window, _ = stage_window(qtbot, tmp_path)
+    assert window.open_path(path, tmp_path / "run.mmlog")
+    window.show()
+    before = window.live
+    window.new_stage_action.trigger()
+    new = window.editor_windows[-1]
+    assert isinstance(new, StageEditor)
+    qtbot.waitExposed(new)
+    new.activateWindow()
+    qtbot.waitUntil(new.isActiveWindow, timeout=2000)
+    new.table.setFocus()
+    new.ask_path = lambda parent, start: tmp_path / "other.stage.toml"
+    ed = Ed(new, qtbot, tmp_path / "other.stage.toml")
+    new.warn = lambda parent, title, text: ed.warnings.append(text)
+    new.ask_save = lambda parent, name: "discard"
+    new.name_edit.setFocus()
+    qtbot.keyClicks(new.name_edit, "Other day")
+    new.table.setFocus()
+    assert new.draft.name == "Other day"
+    ed.type("PC7")
+    ed.key(Qt.Key.Key_Return)
+    ed.key(Qt.Key.Key_S, CTRL)
+    assert ed.warnings == []
+    assert (tmp_path / "other.stage.toml").exists()
+    assert window.live is before
+    new.close()
