@@ -5,6 +5,7 @@ saving that keeps comments, closing with changes."""
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_S, FakeClock
 from mmtimer.core.errors import InputError
+from mmtimer.core.legs import Leg, parse_max_late_min
 from mmtimer.core.stage import (
     AverageTrial,
     Stage,
@@ -28,14 +30,15 @@ from mmtimer.core.stage import (
     section_from_json,
 )
 from mmtimer.core.stagerows import COLUMNS
+from mmtimer.core.tomlfile import Reader
 from mmtimer.paths import resource
-from mmtimer.present.stageeditor import StageDraft
+from mmtimer.present.stageeditor import LEG_COLUMNS, StageDraft
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.stageeditor import REFUSED_BACKGROUND, SaveAnswer, StageEditor
 from mmtimer.ui.stagewindow import StageWindow
 from mmtimer.ui.triggers import EventStamper
-from tests.core.test_stagewrite import COMMENTED
+from tests.core.test_stagewrite import COMMENTED, WITH_LEGS
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -525,3 +528,72 @@ def test_saving_another_stage_leaves_the_open_one_alone(qtbot: QtBot, tmp_path: 
     assert (tmp_path / "other.stage.toml").exists()
     assert window.live is before
     new.close()
+
+
+def test_legs_and_the_stages_max_late_are_typed_checked_undone_and_saved(
+    make_editor: Callable[[StageDraft], Ed], tmp_path: Path
+) -> None:
+    path = tmp_path / "legs.stage.toml"
+    path.write_text(WITH_LEGS, encoding="utf-8")
+    ed = make_editor(StageDraft.open(path))
+    editor = ed.editor
+    assert editor.max_late_edit.text() == "15"
+    editor.max_late_edit.setFocus()
+    ed.key(Qt.Key.Key_A, CTRL)
+    ed.type("15,5")
+    try:
+        parse_max_late_min("15,5", ("max_late_min",), Reader("x"))
+    except InputError as error:
+        says = error.message
+    assert editor.max_late_message() == says  # beside the field, as it is typed
+    ed.key(Qt.Key.Key_Tab)
+    assert ed.draft.max_late == "15,5"
+    assert editor.stage_problem_label.text() == f"Max late (min): {says}"
+    ed.key(Qt.Key.Key_Z, CTRL)
+    assert ed.draft.max_late == "15" and editor.max_late_edit.text() == "15"
+    assert editor.max_late_message() is None and not ed.draft.dirty
+    editor.max_late_edit.setFocus()
+    ed.key(Qt.Key.Key_A, CTRL)
+    ed.type("20")
+    ed.key(Qt.Key.Key_Tab)
+    assert ed.draft.max_late == "20"
+
+    legs = editor.leg_model
+    ed.key(Qt.Key.Key_L, CTRL)  # a leg, to type over
+    assert legs.rowCount() == 2 and editor.leg_table.hasFocus()
+    assert editor.leg_table.currentIndex().row() == 1
+    ed.type("CO1")
+    ed.key(Qt.Key.Key_Tab)
+    ed.type("CO1")
+    ed.key(Qt.Key.Key_Tab)
+    ed.type("0,5")
+    ed.key(Qt.Key.Key_Return)
+    QApplication.processEvents()  # Enter in the legs' cells commits at the next turn of the loop
+    assert ed.draft.legs[1][:3] == ("CO1", "CO1", "0,5")
+    check = str(legs.data(legs.index(1, len(LEG_COLUMNS))))
+    assert check == "CO1 is in this leg and has its own leg_factor: keep one of them"
+    from_cell = legs.index(1, LEG_COLUMNS.index("from"))
+    assert legs.data(from_cell, Qt.ItemDataRole.BackgroundRole).color() == REFUSED_BACKGROUND
+    assert editor.stage_problem_label.text().startswith("Legs: leg 2: CO1 is in this leg")
+    ed.key(Qt.Key.Key_L, CTRL | SHIFT)  # the leg goes again
+    assert legs.rowCount() == 1 and editor.stage_problem_label.isHidden()
+    ed.key(Qt.Key.Key_Z, CTRL)  # and comes back
+    assert legs.rowCount() == 2
+    ed.key(Qt.Key.Key_Z, CTRL, times=3)  # its factor and to typed (from was CO1), the leg added
+    assert legs.rowCount() == 1 and ed.draft.max_late == "20"
+
+    editor.leg_table.setFocus()
+    editor.leg_table.setCurrentIndex(legs.index(0, LEG_COLUMNS.index("factor")))
+    ed.type("0,25")
+    ed.key(Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert ed.draft.legs == (("CO2", "CO3", "0,25", "concentration"),)
+    assert str(legs.data(legs.index(0, len(LEG_COLUMNS)))) == "✓"
+    ed.key(Qt.Key.Key_S, CTRL)
+    assert ed.warnings == []
+    stage = load_stage(path)
+    assert stage.legs == (Leg("CO2", "CO3", Decimal("0.25"), "concentration"),)
+    assert stage.max_late_min == 20
+    text = path.read_text(encoding="utf-8")
+    assert re.findall(r"#[^\n]*", text) == re.findall(r"#[^\n]*", WITH_LEGS)
+    assert "*" not in editor.windowTitle()
