@@ -1,4 +1,10 @@
-"""The only place a QApplication is made."""
+"""The only place a QApplication is made.
+
+A bad file named on the command line (`mmtimer bad.stage.toml`, or a double-click on one) still
+prints its one line on stderr and ends with exit status 2, but first the window opens with no
+stage and the error in a message box naming the file and the line (``problem_window``): a person
+without a terminal sees it too (issue 12). The subcommands keep their one line and exit 2.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mmtimer import __version__
 from mmtimer.core.clock import Clock, SystemClock
@@ -21,6 +27,7 @@ from mmtimer.core.stage import load_stage
 from mmtimer.paths import resource
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.fonts import load_fonts
+from mmtimer.ui.i18n import install_language
 from mmtimer.ui.memory import REPLAY_MEMORY
 from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.stagewindow import OutputOpener, StageWindow
@@ -91,10 +98,13 @@ def prepare_window(
     settings: QSettings | None = None,
     ask_resume: ResumeAsker | None = None,
     open_sound: OutputOpener | None = None,
+    language: bool = False,
 ) -> StageWindow | str:
     """The window `run_app` shows, open on the stage (or log) of `args`; or the one-line error
     that stops before any window (exit status 2). A stage without ``--log`` may ask whether to
-    resume its log left open (not with --quit-after-first-frame, which must not wait)."""
+    resume its log left open (not with --quit-after-first-frame, which must not wait).
+    `language`: install the language kept in the settings first (the launcher; tests run in
+    English unless they choose)."""
     file = getattr(args, "file", None)
     path = Path(file) if file else resource("stages", DEFAULT_STAGE)
     log = getattr(args, "log", None)
@@ -115,10 +125,13 @@ def prepare_window(
             return problem
     make_application()
     load_fonts()
+    settings = settings if settings is not None else QSettings()
+    if language:
+        install_language(settings)
     controller = Controller(clock or SystemClock())
     window = StageWindow(
         controller,
-        settings if settings is not None else QSettings(),
+        settings,
         open_sound=open_sound,
         ask_resume=ask_resume or (_decline_resume if quick else None),
     )
@@ -142,19 +155,22 @@ def _run_replay(path: Path, args: argparse.Namespace) -> int:
     try:
         replay = read_replay(path)
     except InputError as error:
-        print(f"mmtimer: {error}", file=sys.stderr)
-        return 2
+        return _run_problem(str(error), "Cannot open the log", args)
     app = make_application()
     load_fonts()
+    install_language(QSettings())
     window = ReplayWindow(replay, SystemClock(), QSettings())
     return _show_and_run(app, window, args)
 
 
 def _show_and_run(
-    app: QApplication, window: StageWindow | ReplayWindow, args: argparse.Namespace
+    app: QApplication,
+    window: StageWindow | ReplayWindow,
+    args: argparse.Namespace,
+    box: QMessageBox | None = None,
 ) -> int:
-    """Show `window` and run the event loop; with --quit-after-first-frame, say when the first
-    frame is painted and quit (start-up checks and benchmarks)."""
+    """Show `window` (and `box` over it) and run the event loop; with --quit-after-first-frame,
+    say when the first frame is painted and quit (start-up checks and benchmarks)."""
     if getattr(args, "quit_after_first_frame", False):
 
         def report() -> None:
@@ -163,7 +179,53 @@ def _show_and_run(
 
         window.call_after_first_paint(report)
     window.show()
+    if box is not None:
+        box.open()  # window-modal, and it does not block: the event loop runs on
     return app.exec()
+
+
+def open_title(problem: str, path: Path | None, log: Path | None = None) -> str:
+    """The error box's title for a file of the command line that cannot be opened."""
+    if log is not None and problem.startswith((str(log), f"--log {log}")):
+        return "Cannot use the log"
+    if path is not None and path.suffix == ".mmlog":
+        return "Cannot open the log"
+    if path is not None and path.name.endswith(".event.toml"):
+        return "Cannot open the event"
+    return "Cannot open the stage"
+
+
+def problem_window(
+    problem: str,
+    title: str,
+    *,
+    clock: Clock | None = None,
+    settings: QSettings | None = None,
+    open_sound: OutputOpener | None = None,
+) -> tuple[StageWindow, QMessageBox]:
+    """The window with no stage open and the box that says `problem` (its file and line) over
+    it, not yet shown: File > Open chooses another file."""
+    make_application()
+    load_fonts()
+    settings = settings if settings is not None else QSettings()
+    install_language(settings)
+    window = StageWindow(Controller(clock or SystemClock()), settings, open_sound=open_sound)
+    window.open_error = problem
+    window._show_no_stage("Nothing open: File > Open to choose a stage or a log")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, problem, QMessageBox.StandardButton.Ok, window
+    )
+    box.setInformativeText("Correct the file, or choose another with File > Open.")
+    return window, box
+
+
+def _run_problem(problem: str, title: str, args: argparse.Namespace) -> int:
+    """A bad file of the command line: its one line on stderr, then the window with the error
+    shown; exit status 2 once it closes."""
+    print(f"mmtimer: {problem}", file=sys.stderr, flush=True)
+    window, box = problem_window(problem, title)
+    _show_and_run(make_application(), window, args, box)
+    return 2
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -172,10 +234,11 @@ def run_app(args: argparse.Namespace) -> int:
     file = getattr(args, "file", None)
     if file and Path(file).suffix == ".mmlog" and not getattr(args, "log", None):
         return _run_replay(Path(file), args)
-    prepared = prepare_window(args)
+    prepared = prepare_window(args, language=True)
     if isinstance(prepared, str):
-        print(f"mmtimer: {prepared}", file=sys.stderr)
-        return 2
+        log = getattr(args, "log", None)
+        title = open_title(prepared, Path(file) if file else None, Path(log) if log else None)
+        return _run_problem(prepared, title, args)
     window = prepared
     app = make_application()
     open_driver_displays(window, args)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.xserver import xserver  # noqa: F401 - the X11 tests' fixture, for every test module
+
 # No timed assertions (project rule): a Hypothesis example that takes long on a loaded 2-core
 # machine is not a failure.
 settings.register_profile("mmtimer", deadline=None)
@@ -21,10 +23,13 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Point QSettings (INI format) and the data folder at a temporary place for every test."""
+    """Point QSettings (INI format), the data folder and the cache at a temporary place for every
+    test."""
     root = tmp_path_factory.mktemp("settings")
-    old = {k: os.environ.get(k) for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "MMTIMER_HOME")}
+    keys = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "MMTIMER_HOME")
+    old = {k: os.environ.get(k) for k in keys}
     os.environ["XDG_CONFIG_HOME"] = str(root / "config")
+    os.environ["XDG_CACHE_HOME"] = str(root / "cache")  # compiled translations (ui/i18n.py)
     os.environ["XDG_DATA_HOME"] = str(root / "data")
     os.environ["MMTIMER_HOME"] = str(root / "mmtimer")
     yield root

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from mmtimer.display import QT_LIBRARIES, XCB_LIBRARIES, display_problem, has_library, x11_answers
+from tests.xserver import start_xvfb
 
 REPO = Path(__file__).resolve().parents[1]
 ALL_LIBRARIES = {name for name, _ in (*QT_LIBRARIES, *XCB_LIBRARIES)}
@@ -130,25 +130,8 @@ def test_the_app_without_a_display_exits_with_one_line_not_an_abort(
 
 @pytest.fixture
 def xvfb() -> Iterator[str]:
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb not installed (.ci/run installs it)")
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp", "-screen", "0", "640x480x24"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    try:
-        with os.fdopen(read_fd, "r") as pipe:
-            number = pipe.readline().strip()
-        if not number:
-            pytest.fail("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with start_xvfb("640x480x24") as display:  # tests/xserver.py's
+        yield display
 
 
 @pytest.mark.x11

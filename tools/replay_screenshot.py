@@ -28,6 +28,7 @@ from mmtimer.core.clock import NS_PER_MS, FakeClock
 from mmtimer.core.events import Pass
 from mmtimer.paths import resource
 from mmtimer.ui.fonts import load_fonts
+from mmtimer.ui.i18n import translations
 from mmtimer.ui.replay_window import ReplayWindow, read_replay
 
 EXAMPLE = "mille-miglia-day1.mmlog"
@@ -56,10 +57,12 @@ def main() -> int:
     parser.add_argument("--plot", type=Path, help="the results plot with a second run")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=820)
+    parser.add_argument("--language", default="en", help="en or it (View > Language)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="mmtimer-shot-"))
     app = make_application()
     load_fonts()
+    translations().apply(args.language)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     replay = read_replay(Path(resource("logs", EXAMPLE)))
     starts = [e for e in replay.events if isinstance(e, Pass) and (e.section, e.line) == ("PC3", 1)]

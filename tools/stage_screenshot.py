@@ -32,6 +32,7 @@ from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import SyncRequest
 from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.fonts import load_fonts
+from mmtimer.ui.i18n import translations
 from mmtimer.ui.stagewindow import StageWindow
 from mmtimer.ui.triggers import EventStamper
 
@@ -52,6 +53,7 @@ def main() -> int:
     parser.add_argument("--driving", action="store_true", help="the Driving view (D)")
     parser.add_argument("--unsynced", action="store_true", help="before the sync: the banner")
     parser.add_argument("--results", action="store_true", help="the results table (Ctrl+R)")
+    parser.add_argument("--language", default="en", help="en or it (View > Language)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="mmtimer-shot-"))
     # A home of its own, so the status bar shows the log where it goes by default.
@@ -60,6 +62,7 @@ def main() -> int:
     os.environ["XDG_DATA_HOME"] = str(folder / ".local" / "share")
     app = make_application()
     load_fonts()
+    translations().apply(args.language)
     clock = FakeClock(
         1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 58, tzinfo=datetime.UTC)
     )

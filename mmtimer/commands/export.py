@@ -117,7 +117,7 @@ def _fold_streamed(log: Path, rules_ref: str | None, locale: CsvLocale) -> tuple
 
         current = [0]
         session = SessionFold(stage, rules, where)
-        scoring = ScoreFold(stage)
+        scoring = ScoreFold(stage, record=session.book)  # one record of the log for both
         for event in stream:
             current[0] = event.seq
             scoring.apply(event)  # NotCausalError before anything else sees the event

@@ -284,12 +284,24 @@ def _translations() -> str:
     QCoreApplication.removeTranslator(qt)
     if cancel == "Cancel":
         raise RuntimeError("qtbase_it loaded but does not translate Cancel")
-    own = sorted(resources_dir().glob("**/*.qm"))
-    for qm in own:
-        if not QTranslator().load(str(qm)):
-            raise RuntimeError(f"{qm.name} does not load")
-    mine = ", ".join(q.name for q in own) or "none yet"
-    return f"qtbase_it: Cancel -> {cancel}; mmtimer's own: {mine}"
+    from mmtimer.ui.i18n import qm_file
+
+    # mmtimer's own: shipped in the frozen build, else compiled into the user's cache now
+    qm, problem = qm_file("it")
+    if qm is None:
+        raise RuntimeError(f"mmtimer_it.qm: {problem}")
+    mine = QTranslator()
+    if not mine.load(str(qm)):
+        raise RuntimeError(f"{qm} does not load")
+    QCoreApplication.installTranslator(mine)
+    quit_text = QCoreApplication.translate("FaceWindow", "&Quit")
+    QCoreApplication.removeTranslator(mine)
+    if quit_text == "&Quit":
+        raise RuntimeError(f"{qm} loaded but does not translate &Quit")
+    return (
+        f"qtbase_it: Cancel -> {cancel}; {qm.name} ({qm.stat().st_size} bytes, {qm.parent}): "
+        f"&Quit -> {quit_text}"
+    )
 
 
 def _driver_displays() -> str:

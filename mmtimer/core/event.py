@@ -30,9 +30,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-import tomlkit
-import tomlkit.items
-
 from mmtimer.core.atomicfile import atomic_write_text
 from mmtimer.core.crew import Crew, crew_from_json
 from mmtimer.core.csvout import (
@@ -178,6 +175,8 @@ def _crew_toml(crew: Crew) -> dict[str, Any]:
 def event_text(event: Event, original: str | None = None) -> str:
     """The event as TOML; with the text it was read from, its comments and layout are kept
     (days matched by position, only values that changed rewritten)."""
+    import tomlkit  # noqa: PLC0415 - only when an event is saved, not at every start
+
     doc: Any
     try:
         doc = tomlkit.parse(original) if original is not None else tomlkit.document()
@@ -484,7 +483,10 @@ def event_csv_rows(result: EventResult, locale: CsvLocale = "en") -> list[list[s
             row = ["", "total", "", "", "", "", "", safe_text(note)]
             out.append([day_cell, *row, *([""] if with_points else [])])
             continue
-        rows = result_rows(d.result, locale)[1:]
+        day_result = d.result
+        if day_result.stage_name == d.day.name:  # the day's name leads the note already
+            day_result = replace(day_result, stage_name="")
+        rows = result_rows(day_result, locale)[1:]
         for row_cells in rows:
             cells = row_cells + [""] * (width - len(row_cells))
             if cells[1] == "total":

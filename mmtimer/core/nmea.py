@@ -21,9 +21,6 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from pynmeagps import NMEAReader
-from pynmeagps.exceptions import NMEAMessageError, NMEAParseError, NMEATypeError
-
 from mmtimer.core.errors import InputError
 from mmtimer.core.gps import Fix
 
@@ -87,6 +84,14 @@ class NmeaFixes:
         if b"*" not in data:
             self._problem(line_no, "cut short", data[:40].decode("ascii", "replace"))
             return []
+        # pynmeagps is imported on the first sentence, not at every start of the app.
+        from pynmeagps import NMEAReader  # noqa: PLC0415
+        from pynmeagps.exceptions import (  # noqa: PLC0415
+            NMEAMessageError,
+            NMEAParseError,
+            NMEATypeError,
+        )
+
         try:
             message = NMEAReader.parse(data + b"\r\n", validate=_VALIDATE)
         except (NMEAParseError, NMEAMessageError, NMEATypeError, ValueError) as error:

@@ -156,7 +156,9 @@ class Replay:
 
     def _fresh_cursor(self) -> _Cursor:
         session = SessionFold(self.stage, self.rules, self._where)
-        return _Cursor(session, ScoreFold(self.stage) if self.causal else None, 0)
+        # the two folds take the same events: one record of the log serves both (causal only)
+        scoring = ScoreFold(self.stage, record=session.book) if self.causal else None
+        return _Cursor(session, scoring, 0)
 
     # -- instants ---------------------------------------------------------------------------------
     @property

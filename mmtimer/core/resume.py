@@ -15,14 +15,14 @@ Resume a log left open still finds it (the most recent unclosed log of the stage
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.errors import InputError
-from mmtimer.core.events import Other, Pass
-from mmtimer.core.logfile import RESUME_EVENT, parse_utc_stamp, read_log
+from mmtimer.core.events import Event, Other, Pass
+from mmtimer.core.logfile import NOTE_EVENT, RESUME_EVENT, parse_utc_stamp, read_log
 from mmtimer.core.session import LiveSession, log_inputs
 from mmtimer.core.stage import Stage, stage_from_json
 from mmtimer.core.timefmt import format_time_of_day
@@ -38,12 +38,15 @@ class ResumableLog:
     `passes`: the passes that count (voided ones left out). `last_at`: ``HH:MM:SS`` of the last of
     them (official time once synced, else the laptop's local time), None before any pass.
     `torn`: its last line was cut short (the resume keeps it aside in a file next to the log).
+    `kept_open`: its last event is the note of "Keep the stage open" (``kept_open: true``): the
+    navigator quit on purpose, mmtimer did not stop.
     """
 
     path: Path
     passes: int
     last_at: str | None
     torn: bool = False
+    kept_open: bool = False
 
     def choice_text(self) -> str:
         """The resume button: ``Resume NAME (7 passes, last at 15:01:32)``."""
@@ -58,7 +61,8 @@ def describe_passes(passes: int, last_at: str | None) -> str:
 def log_summary(session: LiveSession) -> tuple[int, str | None]:
     """(passes that count, time of day of the last of them) from the session's fold."""
     fold = session.fold
-    counting = [p for passes in fold.book.counting.values() for p in passes]
+    book = fold.book
+    counting = [p for key in book.counting_keys() for p in book.counting_passes(key)]
     if not counting:
         return 0, None
     last: Pass = max(counting, key=lambda p: p.seq)
@@ -108,7 +112,16 @@ def inspect_log(path: Path, stage: Stage) -> ResumableLog:
         raise InputError(path, f"{why}: it is not resumed, and a log is never overwritten")
     session = LiveSession(logged_stage, rules, crew, events=contents.events)
     passes, last_at = log_summary(session)
-    return ResumableLog(path, passes, last_at, contents.torn_tail is not None)
+    torn = contents.torn_tail is not None
+    return ResumableLog(path, passes, last_at, torn, not torn and kept_open(contents.events))
+
+
+def kept_open(events: Sequence[Event]) -> bool:
+    """The log's last event is the note "Keep the stage open" writes (``kept_open: true``)."""
+    last = events[-1] if events else None
+    return (
+        isinstance(last, Other) and last.type == NOTE_EVENT and last.data.get("kept_open") is True
+    )
 
 
 def _header_stage_is(path: Path, stage: Stage) -> bool:

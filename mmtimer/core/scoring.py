@@ -580,7 +580,13 @@ def _finish(
         None if rules.points_table is None else sum((row.points or _ZERO for row in counted), _ZERO)
     )
     return _result(
-        rules, crew, rows=tuple(rows), penalties=penalties, points=points, messages=messages
+        rules,
+        crew,
+        rows=tuple(rows),
+        penalties=penalties,
+        points=points,
+        messages=messages,
+        stage_name=stage.name,
     )
 
 
@@ -592,6 +598,7 @@ def _result(
     penalties: Decimal,
     points: Decimal | None,
     messages: list[str],
+    stage_name: str,
 ) -> StageResult:
     """The stage result from its rows and sums: the car factor and the total."""
     car_factor = _car_factor(rules, crew, messages)
@@ -620,6 +627,8 @@ def _result(
         points=points,
         car_factor=car_factor,
         car_year=crew.year,
+        stage_name=stage_name,
+        crew=crew,
     )
 
 
@@ -636,8 +645,7 @@ class _Chosen(Mapping[tuple[str, int], Pass]):
         self._book = book
 
     def get(self, key: tuple[str, int], default: object = None) -> Pass | None:  # type: ignore[override]
-        passes = self._book.counting.get(key)
-        return passes[-1] if passes else None
+        return self._book.counting_pass(*key)
 
     def __getitem__(self, key: tuple[str, int]) -> Pass:
         found = self.get(key)
@@ -646,10 +654,10 @@ class _Chosen(Mapping[tuple[str, int], Pass]):
         return found
 
     def __iter__(self) -> Iterator[tuple[str, int]]:
-        return (key for key, passes in self._book.counting.items() if passes)
+        return iter(self._book.counting_keys())
 
     def __len__(self) -> int:
-        return sum(1 for passes in self._book.counting.values() if passes)
+        return len(self._book.counting_keys())
 
 
 class _Layout:
@@ -797,7 +805,7 @@ class _Rows:
         terms = fold._stage.control_terms()
         dirty = sorted(self.dirty)
         self.dirty = set()
-        counting = book.counting
+        counting = book.counting_count
         for i in dirty:
             section = layout.sections[i]
             messages: list[str] = []
@@ -813,7 +821,7 @@ class _Rows:
                 (
                     line
                     for line in range(1, section.lines + 1)
-                    if counting.get((sid, line)) or (sid, line) in skipped
+                    if counting((sid, line)) or (sid, line) in skipped
                 ),
                 default=0,
             )
@@ -861,7 +869,13 @@ class _Rows:
         for i in sorted(self.messages):
             messages.extend(self.messages[i])
         self.result = _result(
-            self.rules, crew, rows=tuple(out), penalties=penalties, points=points, messages=messages
+            self.rules,
+            crew,
+            rows=tuple(out),
+            penalties=penalties,
+            points=points,
+            messages=messages,
+            stage_name=fold._stage.name,
         )
         self.result_crew = crew
         return self.result
@@ -884,9 +898,10 @@ class ScoreFold:
     and the live session guarantee, and a log edited by hand may break). `apply` raises
     `NotCausalError` otherwise, before changing anything; `score` takes any list of events.
 
-    Snapshots share, with the fold they came from, one append-only map from seq to the pass or
-    void that has it: a snapshot may only be fed the very events that followed it in the same log
-    (`apply` raises ValueError if it is fed another event under a seq it has seen).
+    Snapshots share, with the fold they came from, their `PassBook`'s record of the log (maps
+    by seq and each line's passes, which only ever gain entries), so a snapshot costs the
+    stage's size, not the log's: it may only be fed the very events that followed it in the
+    same log (`apply` raises ValueError if it is fed another pass where the record holds one).
     """
 
     __slots__ = (
@@ -897,7 +912,6 @@ class ScoreFold:
         "_layout",
         "_lines",
         "_official",
-        "_seen",
         "_skips",
         "_stage",
         "_starts",
@@ -905,13 +919,13 @@ class ScoreFold:
         "count",
     )
 
-    def __init__(self, stage: Stage) -> None:
+    def __init__(self, stage: Stage, *, record: PassBook | None = None) -> None:
+        """`record`: the `PassBook` of a fold that takes the very same events (a replay's or an
+        export's `SessionFold`), taken from where it is: this fold's book shares its record of
+        the log (as a snapshot does) instead of keeping a second one. A causal log only."""
         self._stage = stage
         self._lines = _lines(stage)
-        self._book = PassBook(self._lines)
-        # shared with snapshots (see the class doc), made at the first: a fold never copied (live,
-        # export) keeps no map of every pass, only the book's
-        self._seen: dict[int, Pass | Void] | None = None
+        self._book = PassBook(self._lines) if record is None else record.snapshot()
         self._last_seq: int | None = None
         self._syncs: list[Sync] = []
         self._official: OfficialTime | None = None  # of `_syncs`, until the next sync
@@ -929,9 +943,6 @@ class ScoreFold:
         copy._stage = self._stage
         copy._lines = self._lines
         copy._book = self._book.snapshot()
-        if self._seen is None:  # the events before now: a copy cannot be fed them (seq rises)
-            self._seen = {}
-        copy._seen = self._seen
         copy._last_seq = self._last_seq
         copy._syncs = self._syncs.copy()
         copy._official = self._official
@@ -942,14 +953,6 @@ class ScoreFold:
         copy._caches = {}
         copy.count = self.count
         return copy
-
-    def _remember(self, event: Pass | Void) -> None:
-        seen = self._seen
-        if seen is not None and seen.setdefault(event.seq, event) is not event:
-            raise ValueError(
-                f"seq {event.seq}: this fold (or the one it was copied from) saw another event "
-                "with this seq; a snapshot may only take the events that followed it"
-            )
 
     def _touch(self, section: str, t_ns: int | None) -> None:
         """Section `section`'s rows may have changed (a pass, void or start press in it)."""
@@ -986,11 +989,9 @@ class ScoreFold:
         for cache in self._caches.values():
             cache.result = None  # its messages may change even where no row does
         if isinstance(event, Pass):
-            self._remember(event)
             if self._book.add_pass(event) is None:
                 self._touch(event.section, event.t_ns)
         elif isinstance(event, Void):
-            self._remember(event)
             voided, _ = self._book.add_void(event)
             if voided is not None:
                 self._touch(voided.section, None)

@@ -425,7 +425,7 @@ class SessionFold:
     def unvoided_passes(self) -> list[int]:
         """The seqs of passes that still count, in log order (what Backspace may void)."""
         book = self.book
-        return [seq for seq in book.by_seq if seq not in book.voided_seqs]
+        return [seq for seq in book.by_seq if book.took_pass(seq) and not book.is_voided(seq)]
 
     def trial_chronograph(self, t_ns: int, countdown: Countdown | None = None) -> Chronograph:
         """The dial's chronograph in stage mode at log instant `t_ns`: the current timed
@@ -823,7 +823,7 @@ class LiveSession:
         for event in reversed(self._events):
             if kind_of(event) not in UNDOABLE or fold.undo_problem(event.seq) is not None:
                 continue
-            if isinstance(event, Pass) and event.seq not in fold.book.by_seq:
+            if isinstance(event, Pass) and not fold.book.took_pass(event.seq):
                 continue  # a pass the fold ignored (a line the stage lacks): nothing to undo
             return event
         return None
@@ -904,9 +904,19 @@ class LiveSession:
             raise SessionError(f"{section_id} has lines 1 to {section.lines}, not {line}")
         return self._navigate("select", Armed(section_id, line), t_ns, utc)
 
-    def note(self, text: str, t_ns: int | None = None, utc: datetime | None = None) -> Other:
-        """A free note in the log (skipped by scoring)."""
+    def note(
+        self,
+        text: str,
+        t_ns: int | None = None,
+        utc: datetime | None = None,
+        *,
+        kept_open: bool = False,
+    ) -> Other:
+        """A free note in the log (skipped by scoring). `kept_open`: the navigator quit with
+        "Keep the stage open" here (``kept_open: true``), so the next start says so."""
         data: dict[str, Any] = {"text": text}
+        if kept_open:
+            data["kept_open"] = True
         if utc is not None:
             data["utc"] = utc_stamp(utc)
         event = Other(

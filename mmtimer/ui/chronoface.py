@@ -18,6 +18,7 @@ from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState
 from mmtimer.ui.readout import Readout
 from mmtimer.ui.themes import DEFAULT_THEME, theme_named
+from mmtimer.ui.words import shown
 
 READOUTS: dict[str, tuple[str, str]] = {
     "chrono": ("CHRONOGRAPH", "0:00:00.00"),
@@ -51,7 +52,9 @@ class ChronoFace(QWidget):
         for name in names:
             caption, template = READOUTS[name]
             template = (templates or {}).get(name, template)
-            self.readouts[name] = Readout(caption, template, self, max_px=max_px)
+            self.readouts[name] = Readout(shown(caption), template, self, max_px=max_px)
+        self._captions = {name: READOUTS[name][0] for name in names}
+        self._shown: dict[str, ReadoutView] = {}
         self.side_panel = QVBoxLayout()
         if below:
             grid = QGridLayout()
@@ -80,20 +83,31 @@ class ChronoFace(QWidget):
         return self.readouts[name]
 
     def show_readout(self, name: str, view: ReadoutView) -> None:
+        """Show `view` on the readout `name`, its words and numbers in the window's language."""
+        self._shown[name] = view
         readout = self.readouts[name]
-        readout.set_caption(view.caption)
-        readout.set_text(view.text)
-        readout.set_note(view.note)
+        readout.set_caption(shown(view.caption))
+        readout.set_text(shown(view.text))
+        readout.set_note(shown(view.note))
         readout.set_dimmed(view.dimmed)
+
+    def retranslate(self) -> None:
+        """The readouts again in the current language (what each showed last)."""
+        for name, readout in self.readouts.items():
+            view = self._shown.get(name)
+            if view is None:
+                readout.set_caption(shown(self._captions[name]))
+            else:
+                self.show_readout(name, view)
 
     def show_face(self, view: FaceView, dial: DialState) -> None:
         """Show `view`: the dial's state (built from it, with the date and the pushers'
         pressed look) and the chronograph, mark and official readouts it has."""
         self.dial.set_state(dial)
         shown_views = (("chrono", view.chrono), ("mark", view.mark), ("official", view.official))
-        for name, shown in shown_views:
+        for name, readout_view in shown_views:
             if name in self.readouts:
-                self.show_readout(name, shown)
+                self.show_readout(name, readout_view)
 
     def set_theme(self, name: str) -> None:
         theme = theme_named(name)

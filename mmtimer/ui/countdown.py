@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mmtimer.present.screen import CountdownState
 from mmtimer.present.tone import Tone
+from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.themes import DARK_PANEL, Panel
+from mmtimer.ui.words import shown
 
 TONE_COLOURS = {tone: QColor(colour) for tone, colour in DARK_PANEL.tones.items()}
 """Each tone's colour on the dark readouts (the race-car themes' countdown and stage panel)."""
@@ -98,7 +100,6 @@ class CountdownWidget(QWidget):
         self._shares = NORMAL_SHARES
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(240, 150)
-        self.setAccessibleName("Countdown")
         self._digits = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self._digits.setBold(True)
         self._text = QFont(self.font())
@@ -108,6 +109,11 @@ class CountdownWidget(QWidget):
         # new text measured it a dozen times, 60 times a second).
         self._fitted: dict[tuple[str, float, float, bool], tuple[QFont, int, str]] = {}
         self._widest = {True: _widest_digit(self._digits), False: _widest_digit(self._text)}
+        retranslated(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Countdown"))
+        self.update()
 
     @property
     def state(self) -> CountdownState:
@@ -144,8 +150,10 @@ class CountdownWidget(QWidget):
         return digits[0].font if digits else QFont(self._digits)
 
     def lines(self) -> tuple[str, str, str, str]:
-        """The four texts shown (target, time left, last deviation, total): for tests and a11y."""
-        return self._state.texts()
+        """The four texts shown (target, time left, last deviation, total), in the window's
+        language: for tests and a11y."""
+        target, left, last, total = self._state.texts()
+        return shown(target), shown(left), shown(last), shown(total)
 
     def sizeHint(self) -> QSize:
         return QSize(360, 220)

@@ -872,6 +872,304 @@ def _turn_deg(a: float, b: float) -> float:
     return min(d, 360.0 - d)
 
 
+class DialLayers:
+    """The dial's cached layers and the hands' pixel geometry, for one DialPainter (a theme).
+
+    Every layer is made for one (side, device pixel ratio, theme) and made again when that
+    changes: the static watch, the pushers in each pressed combination, the face composited from
+    them with the date, the glass and where it has light, the pivots' caps, and the layer with
+    every hand under the chronograph seconds hand (painted again only where those hands moved).
+    """
+
+    def __init__(self, painter: DialPainter) -> None:
+        self.painter = painter
+        self.static: QPixmap | None = None
+        self.static_key: tuple[object, ...] = ()
+        self.glass: QPixmap | None = None
+        self.glass_key: tuple[object, ...] = ()
+        self.glass_region = QRegion()  # where the glass has light, square-relative
+        self.pushers: dict[tuple[bool, bool], QPixmap] = {}  # by (start, reset) pressed
+        self.pushers_key: tuple[object, ...] = ()
+        # The face: background, pushers, the static watch and the date, composited (by blits,
+        # not painted again) for each (pushers pressed, date, background) shown.
+        self.faces: dict[tuple[object, ...], QPixmap] = {}
+        self.faces_key: tuple[object, ...] = ()
+        self.caps: dict[tuple[object, ...], tuple[QPixmap, QPointF]] = {}
+        self.caps_key: tuple[object, ...] = ()
+        # The face with the hands under the chronograph seconds hand, and where they are on it.
+        self.under: QPixmap | None = None
+        self.under_key: tuple[object, ...] = ()
+        self.under_angles: HandAngles | None = None
+        self.regions: dict[tuple[object, ...], tuple[QRect, ...]] = {}  # recent hand rects
+
+    def clear(self) -> None:
+        """Forget every layer (a new theme)."""
+        self.static = None
+        self.glass = None
+        self.pushers.clear()
+        self.faces.clear()
+        self.caps.clear()
+        self.under = None
+
+    # -- geometry ------------------------------------------------------------------------------
+    def hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
+        """The widget pixels `draw` (hand, shadow and cap) can touch, as a few rectangles
+        (a square of `side` at `x0`, `y0`). The last few are kept: a frame asks for each twice."""
+        key = (draw.name, draw.deg, side, x0, y0)
+        rects = self.regions.get(key)
+        if rects is None:
+            if len(self.regions) > 64:
+                self.regions.clear()
+            rects = self.regions[key] = self._compute_hand_rects(draw, side, x0, y0)
+        return rects
+
+    def _compute_hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
+        scale = side / LOGICAL
+        rad = math.radians(draw.deg)
+        cos, sin = math.cos(rad), math.sin(rad)
+        ox = x0 + side / 2 + draw.centre.x() * scale
+        oy = y0 + side / 2 + draw.centre.y() * scale
+        dx, dy = draw.lift * 0.45 * scale, draw.lift * 0.75 * scale  # the shadow's offset
+        out = []
+        for left, top, right, bottom in self.painter.hand_slices(draw.hand):
+            xs = (left * cos - top * sin, right * cos - top * sin,
+                  left * cos - bottom * sin, right * cos - bottom * sin)  # fmt: skip
+            ys = (left * sin + top * cos, right * sin + top * cos,
+                  left * sin + bottom * cos, right * sin + bottom * cos)  # fmt: skip
+            x_lo, x_hi = ox + min(xs) * scale - EDGE_PX, ox + max(xs) * scale + dx + EDGE_PX
+            y_lo, y_hi = oy + min(ys) * scale - EDGE_PX, oy + max(ys) * scale + dy + EDGE_PX
+            x, y = math.floor(x_lo), math.floor(y_lo)
+            out.append(QRect(x, y, math.ceil(x_hi) - x, math.ceil(y_hi) - y))
+        if draw.cap_r:
+            out.append(self.cap_rect(draw, side, x0, y0))
+        return tuple(out)
+
+    def cap_rect(self, draw: HandDraw, side: int, x0: int, y0: int) -> QRect:
+        scale = side / LOGICAL
+        r = (draw.cap_r + 2) * scale + EDGE_PX
+        cx = x0 + side / 2 + draw.centre.x() * scale
+        cy = y0 + side / 2 + draw.centre.y() * scale
+        return QRectF(cx - r, cy - r, 2 * r, 2 * r).toAlignedRect()
+
+    def paint_hands_over(
+        self,
+        painter: QPainter,
+        *,
+        todo: QRegion,
+        side: int,
+        x0: int,
+        y0: int,
+        dpr: float,
+        angles: HandAngles,
+        everything: bool,
+        names: frozenset[str],
+    ) -> None:
+        """The hands named that cross `todo` (vectors) and their caps (cached sprites)."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.translate(x0 + side / 2, y0 + side / 2)
+        painter.scale(side / LOGICAL, side / LOGICAL)
+        logical = painter.worldTransform()
+        for draw in self.painter.hand_draws(angles):
+            if draw.name not in names:
+                continue
+            if everything or any(todo.intersects(r) for r in self.hand_rects(draw, side, x0, y0)):
+                self.painter.paint_hand(painter, draw)
+            if draw.cap_r and (everything or todo.intersects(self.cap_rect(draw, side, x0, y0))):
+                sprite, at = self.cap_sprite(draw, side, dpr)
+                painter.resetTransform()
+                painter.drawPixmap(at + QPointF(x0, y0), sprite)
+                painter.setWorldTransform(logical)
+        painter.restore()
+
+    # -- layers ----------------------------------------------------------------------------------
+    def _new_layer(self, side: int, dpr: float) -> tuple[QPixmap, QPainter]:
+        pixmap = QPixmap(round(side * dpr), round(side * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.translate(side / 2, side / 2)
+        painter.scale(side / LOGICAL, side / LOGICAL)
+        return pixmap, painter
+
+    def static_pixmap(self, side: int, dpr: float) -> QPixmap:
+        key = (side, dpr, self.painter.theme.name)
+        if self.static is None or key != self.static_key:
+            pixmap, painter = self._new_layer(side, dpr)
+            self.painter.paint_static(painter)
+            painter.end()
+            self.static, self.static_key = pixmap, key
+        return self.static
+
+    def pusher_pixmap(self, side: int, dpr: float, start: bool, reset: bool) -> QPixmap:
+        """The crown and pushers, one small cache per pressed combination (at most four)."""
+        key = (side, dpr, self.painter.theme.name)
+        if key != self.pushers_key:
+            self.pushers.clear()
+            self.pushers_key = key
+        pixmap = self.pushers.get((start, reset))
+        if pixmap is None:
+            pixmap, painter = self._new_layer(side, dpr)
+            self.painter.paint_pushers(painter, start, reset)
+            painter.end()
+            self.pushers[(start, reset)] = pixmap
+        return pixmap
+
+    def face_pixmap(
+        self, side: int, dpr: float, *, start: bool, reset: bool, date: str, background: bool
+    ) -> QPixmap:
+        """Background, pushers, the static watch and the date window in one pixmap: made by
+        copying the cached layers (a few ms), so a press or a new date costs no repaint."""
+        key = (side, dpr, self.painter.theme.name)
+        if key != self.faces_key:
+            self.faces.clear()
+            self.faces_key = key
+        which = (start, reset, date, background)
+        face = self.faces.get(which)
+        if face is None:
+            if len(self.faces) >= 8:
+                self.faces.clear()
+            face = QPixmap(round(side * dpr), round(side * dpr))
+            face.setDevicePixelRatio(dpr)
+            if background:
+                face.fill(self.painter.c["background"])
+            else:
+                face.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(face)
+            painter.drawPixmap(QPointF(0, 0), self.pusher_pixmap(side, dpr, start, reset))
+            painter.drawPixmap(QPointF(0, 0), self.static_pixmap(side, dpr))
+            painter.translate(side / 2, side / 2)
+            painter.scale(side / LOGICAL, side / LOGICAL)
+            self.painter.paint_date(painter, date)
+            painter.end()
+            self.faces[which] = face
+        return face
+
+    def under_layer(
+        self,
+        side: int,
+        dpr: float,
+        angles: HandAngles,
+        *,
+        background: bool,
+        pushers: tuple[bool, bool],
+        date: str,
+    ) -> QPixmap:
+        """The face with every hand under the chronograph seconds hand painted on it, at
+        `angles`. When some of those hands moved, only the regions they left and now cover are
+        painted again (the face copied, the hands crossing them painted), so a frame of the
+        sweeping chronograph hand copies this and paints one hand."""
+        start, reset = pushers
+        face = self.face_pixmap(
+            side, dpr, start=start, reset=reset, date=date, background=background
+        )
+        key = (face.cacheKey(), side, dpr)
+        old = self.under_angles
+        if self.under is None or key != self.under_key or old is None:
+            under = QPixmap(face)
+            painter = QPainter(under)
+            self.paint_hands_over(
+                painter,
+                todo=QRegion(0, 0, side, side),
+                side=side,
+                x0=0,
+                y0=0,
+                dpr=dpr,
+                angles=angles,
+                everything=True,
+                names=UNDER_HANDS,
+            )
+            painter.end()
+            self.under, self.under_key, self.under_angles = under, key, angles
+            return under
+        moved = {n for n in UNDER_HANDS if getattr(old, f"{n}_deg") != getattr(angles, f"{n}_deg")}
+        if moved:
+            rects: list[QRect] = []
+            for shown in (old, angles):
+                for name in moved:
+                    rects.extend(self.hand_rects(self.painter.hand_draw(name, shown), side, 0, 0))
+            region = _region(rects).intersected(QRegion(0, 0, side, side))
+            under = self.under
+            painter = QPainter(under)
+            painter.setClipRegion(region)
+            # copy the face's pixels (opaque or not) over the region, then paint over them
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            _copy(painter, face, region.boundingRect(), QPoint(0, 0), dpr)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            self.paint_hands_over(
+                painter,
+                todo=region,
+                side=side,
+                x0=0,
+                y0=0,
+                dpr=dpr,
+                angles=angles,
+                everything=False,
+                names=UNDER_HANDS,
+            )
+            painter.end()
+            self.under_angles = angles
+        return self.under
+
+    def glass_pixmap(self, side: int, dpr: float) -> QPixmap:
+        key = (side, dpr, self.painter.theme.name)
+        if self.glass is None or key != self.glass_key:
+            pixmap, painter = self._new_layer(side, dpr)
+            self.painter.paint_glass(painter)
+            painter.end()
+            self.glass, self.glass_key = pixmap, key
+            self.glass_region = QRegion()
+            for band in self._bands(self.painter.glass_shape(), side):
+                self.glass_region = self.glass_region.united(band.toAlignedRect())
+        return self.glass
+
+    @staticmethod
+    def _bands(shape: QPainterPath, side: int, count: int = 24) -> list[QRectF]:
+        """`shape` (logical units) cut into horizontal bands, each as the box of its part, in
+        pixels relative to the square's corner: a few rectangles that hold all of it."""
+        scale = side / LOGICAL
+        to_square = QTransform()
+        to_square.translate(side / 2, side / 2)
+        to_square.scale(scale, scale)
+        shape = to_square.map(shape)
+        bands = []
+        for k in range(count):
+            band = QPainterPath()
+            band.addRect(QRectF(-1, side * k / count, side + 2, side / count))
+            box = shape.intersected(band).boundingRect()
+            if not box.isEmpty():
+                top, bottom = side * k / count, side * (k + 1) / count
+                bands.append(
+                    QRectF(box.left() - EDGE_PX, top, box.width() + 2 * EDGE_PX, bottom - top)
+                )
+        return bands
+
+    def cap_sprite(self, draw: HandDraw, side: int, dpr: float) -> tuple[QPixmap, QPointF]:
+        """A pivot's cap (a gradient: dear to fill each frame) painted once, on the device pixels
+        it covers, so copying it gives the very pixels painting it would."""
+        key = (side, dpr, self.painter.theme.name)
+        if key != self.caps_key:
+            self.caps.clear()
+            self.caps_key = key
+        which = (draw.centre.x(), draw.centre.y(), draw.cap_r, draw.color.rgba())
+        cached = self.caps.get(which)
+        if cached is None:
+            box = QRectF(self.cap_rect(draw, side, 0, 0))
+            left, top = math.floor(box.left() * dpr), math.floor(box.top() * dpr)
+            right, bottom = math.ceil(box.right() * dpr), math.ceil(box.bottom() * dpr)
+            sprite = QPixmap(right - left, bottom - top)
+            sprite.setDevicePixelRatio(dpr)
+            sprite.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(sprite)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.translate(-left / dpr + side / 2, -top / dpr + side / 2)
+            painter.scale(side / LOGICAL, side / LOGICAL)
+            self.painter.paint_cap(painter, draw.centre, draw.cap_r, draw.color)
+            painter.end()
+            cached = self.caps[which] = (sprite, QPointF(left / dpr, top / dpr))
+        return cached
+
+
 class DialWidget(QWidget):
     """The watch face. `set_state()` gives it what to draw; pushers emit signals when pressed.
 
@@ -890,31 +1188,13 @@ class DialWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None, theme: str = DEFAULT_THEME) -> None:
         super().__init__(parent)
-        self._painter = DialPainter(theme_named(theme))
+        self.layers = DialLayers(DialPainter(theme_named(theme)))
         self._stepping = Stepping.EIGHTHS
         self._state = DialState()
         self._exact = hand_angles(self._state, self._stepping)  # where the state puts them
         self._angles = self._exact  # where the widget's last frames painted them
         self._requested: list[QRect] = []  # asked for since the last frame (for benchmarks)
         self._mouse_pusher: Pusher | None = None
-        self._static: QPixmap | None = None
-        self._static_key: tuple[object, ...] = ()
-        self._glass: QPixmap | None = None
-        self._glass_key: tuple[object, ...] = ()
-        self._glass_region = QRegion()  # where the glass has light, square-relative
-        self._pushers: dict[tuple[bool, bool], QPixmap] = {}  # by (start, reset) pressed
-        self._pushers_key: tuple[object, ...] = ()
-        # The face: background, pushers, the static watch and the date, composited (by blits,
-        # not painted again) for each (pushers pressed, date, background) shown.
-        self._faces: dict[tuple[object, ...], QPixmap] = {}
-        self._faces_key: tuple[object, ...] = ()
-        self._caps: dict[tuple[object, ...], tuple[QPixmap, QPointF]] = {}
-        # The face with the hands under the chronograph seconds hand, and where they are on it.
-        self._under: QPixmap | None = None
-        self._under_key: tuple[object, ...] = ()
-        self._under_angles: HandAngles | None = None
-        self._regions: dict[tuple[object, ...], tuple[QRect, ...]] = {}  # recent hand rects
-        self._caps_key: tuple[object, ...] = ()
         # While the window is being resized, frames scale the layers made for the old size
         # (about 1 ms) instead of painting them again for every size passed through (20-75 ms);
         # they are made for the new size once the size has settled.
@@ -963,7 +1243,11 @@ class DialWidget(QWidget):
         rects: list[QRect] = []
         for angles in (old, self._angles):
             for name in moved:
-                rects.extend(self._hand_rects(self._painter.hand_draw(name, angles), side, x0, y0))
+                rects.extend(
+                    self.layers.hand_rects(
+                        self.layers.painter.hand_draw(name, angles), side, x0, y0
+                    )
+                )
         self._request(rects)
 
     def _moved_hands(self, exact: HandAngles) -> set[str]:
@@ -1007,11 +1291,11 @@ class DialWidget(QWidget):
         )
 
     def theme(self) -> Theme:
-        return self._painter.theme
+        return self.layers.painter.theme
 
     def set_theme(self, name: str) -> None:
-        if name != self._painter.theme.name:
-            self._painter = DialPainter(theme_named(name))
+        if name != self.layers.painter.theme.name:
+            self.layers = DialLayers(DialPainter(theme_named(name)))
             self._invalidate()
 
     def stepping(self) -> Stepping:
@@ -1029,12 +1313,7 @@ class DialWidget(QWidget):
         )
 
     def _invalidate(self) -> None:
-        self._static = None
-        self._glass = None
-        self._pushers.clear()
-        self._faces.clear()
-        self._caps.clear()
-        self._under = None
+        self.layers.clear()
         self._request(None)
 
     # -- geometry ------------------------------------------------------------------------------
@@ -1042,48 +1321,9 @@ class DialWidget(QWidget):
         side = min(size.width(), size.height())
         return side, (size.width() - side) // 2, (size.height() - side) // 2
 
-    def _hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
-        """The widget pixels `draw` (hand, shadow and cap) can touch, as a few rectangles
-        (a square of `side` at `x0`, `y0`). The last few are kept: a frame asks for each twice."""
-        key = (draw.name, draw.deg, side, x0, y0)
-        rects = self._regions.get(key)
-        if rects is None:
-            if len(self._regions) > 64:
-                self._regions.clear()
-            rects = self._regions[key] = self._compute_hand_rects(draw, side, x0, y0)
-        return rects
-
-    def _compute_hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
-        scale = side / LOGICAL
-        rad = math.radians(draw.deg)
-        cos, sin = math.cos(rad), math.sin(rad)
-        ox = x0 + side / 2 + draw.centre.x() * scale
-        oy = y0 + side / 2 + draw.centre.y() * scale
-        dx, dy = draw.lift * 0.45 * scale, draw.lift * 0.75 * scale  # the shadow's offset
-        out = []
-        for left, top, right, bottom in self._painter.hand_slices(draw.hand):
-            xs = (left * cos - top * sin, right * cos - top * sin,
-                  left * cos - bottom * sin, right * cos - bottom * sin)  # fmt: skip
-            ys = (left * sin + top * cos, right * sin + top * cos,
-                  left * sin + bottom * cos, right * sin + bottom * cos)  # fmt: skip
-            x_lo, x_hi = ox + min(xs) * scale - EDGE_PX, ox + max(xs) * scale + dx + EDGE_PX
-            y_lo, y_hi = oy + min(ys) * scale - EDGE_PX, oy + max(ys) * scale + dy + EDGE_PX
-            x, y = math.floor(x_lo), math.floor(y_lo)
-            out.append(QRect(x, y, math.ceil(x_hi) - x, math.ceil(y_hi) - y))
-        if draw.cap_r:
-            out.append(self._cap_rect(draw, side, x0, y0))
-        return tuple(out)
-
-    def _cap_rect(self, draw: HandDraw, side: int, x0: int, y0: int) -> QRect:
-        scale = side / LOGICAL
-        r = (draw.cap_r + 2) * scale + EDGE_PX
-        cx = x0 + side / 2 + draw.centre.x() * scale
-        cy = y0 + side / 2 + draw.centre.y() * scale
-        return QRectF(cx - r, cy - r, 2 * r, 2 * r).toAlignedRect()
-
     # -- painting ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
-        if self._static is not None:
+        if self.layers.static is not None:
             self._settle.start()
         self._angles = self._exact
         super().resizeEvent(event)
@@ -1134,7 +1374,7 @@ class DialWidget(QWidget):
         if side <= 0:
             if background:
                 painter.fillRect(
-                    QRectF(0, 0, size.width(), size.height()), self._painter.c["background"]
+                    QRectF(0, 0, size.width(), size.height()), self.layers.painter.c["background"]
                 )
             return
         dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
@@ -1157,11 +1397,18 @@ class DialWidget(QWidget):
             if region is not None:
                 outside = outside.intersected(region)
             for rect in _rects(outside):
-                painter.fillRect(rect, self._painter.c["background"])
+                painter.fillRect(rect, self.layers.painter.c["background"])
         todo = QRegion(square) if region is None else region.intersected(square)
         if todo.isEmpty():
             return
-        under = self._under_layer(side, dpr, angles, background)
+        under = self.layers.under_layer(
+            side,
+            dpr,
+            angles,
+            background=background,
+            pushers=self.pressed_pushers(),
+            date=_date_text(self._state),
+        )
         origin = QPoint(x0, y0)
         painter.save()
         if region is not None:
@@ -1170,7 +1417,7 @@ class DialWidget(QWidget):
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         _copy(painter, under, todo.boundingRect(), origin, dpr)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        self._paint_hands_over(
+        self.layers.paint_hands_over(
             painter,
             todo=todo,
             side=side,
@@ -1181,41 +1428,10 @@ class DialWidget(QWidget):
             everything=region is None,
             names=TOP_HANDS,
         )
-        glass = self._glass_pixmap(side, dpr)
-        lit = todo.intersected(self._glass_region.translated(x0, y0))
+        glass = self.layers.glass_pixmap(side, dpr)
+        lit = todo.intersected(self.layers.glass_region.translated(x0, y0))
         if not lit.isEmpty():
             _copy(painter, glass, lit.boundingRect(), origin, dpr)
-        painter.restore()
-
-    def _paint_hands_over(
-        self,
-        painter: QPainter,
-        *,
-        todo: QRegion,
-        side: int,
-        x0: int,
-        y0: int,
-        dpr: float,
-        angles: HandAngles,
-        everything: bool,
-        names: frozenset[str],
-    ) -> None:
-        """The hands named that cross `todo` (vectors) and their caps (cached sprites)."""
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.translate(x0 + side / 2, y0 + side / 2)
-        painter.scale(side / LOGICAL, side / LOGICAL)
-        logical = painter.worldTransform()
-        for draw in self._painter.hand_draws(angles):
-            if draw.name not in names:
-                continue
-            if everything or any(todo.intersects(r) for r in self._hand_rects(draw, side, x0, y0)):
-                self._painter.paint_hand(painter, draw)
-            if draw.cap_r and (everything or todo.intersects(self._cap_rect(draw, side, x0, y0))):
-                sprite, at = self._cap_sprite(draw, side, dpr)
-                painter.resetTransform()
-                painter.drawPixmap(at + QPointF(x0, y0), sprite)
-                painter.setWorldTransform(logical)
         painter.restore()
 
     def _paint_whole(
@@ -1234,7 +1450,7 @@ class DialWidget(QWidget):
         the old layers scaled to the new size."""
         if background:
             painter.fillRect(
-                QRectF(0, 0, size.width(), size.height()), self._painter.c["background"]
+                QRectF(0, 0, size.width(), size.height()), self.layers.painter.c["background"]
             )
         start_pressed, reset_pressed = self.pressed_pushers()
         target = QRectF(x0, y0, side, side)
@@ -1244,39 +1460,39 @@ class DialWidget(QWidget):
             painter.scale(side / LOGICAL, side / LOGICAL)
 
         if cached:  # scaling the old layers
-            pushers = self._pushers.get((start_pressed, reset_pressed)) or self._pushers.get(
-                (False, False)
-            )
-            for layer in (pushers, self._static):
+            pushers = self.layers.pushers.get(
+                (start_pressed, reset_pressed)
+            ) or self.layers.pushers.get((False, False))
+            for layer in (pushers, self.layers.static):
                 if layer is not None:
                     painter.drawPixmap(target, layer, QRectF(layer.rect()))
         else:
             painter.save()
             to_logical()
-            self._painter.paint_pushers(painter, start_pressed, reset_pressed)
-            self._painter.paint_static(painter)
+            self.layers.painter.paint_pushers(painter, start_pressed, reset_pressed)
+            self.layers.painter.paint_static(painter)
             painter.restore()
         painter.save()
         to_logical()
-        self._painter.paint_date(painter, _date_text(self._state))
-        self._painter.paint_hands(painter, angles)
+        self.layers.painter.paint_date(painter, _date_text(self._state))
+        self.layers.painter.paint_hands(painter, angles)
         painter.restore()
-        if cached and self._glass is not None:
-            painter.drawPixmap(target, self._glass, QRectF(self._glass.rect()))
+        if cached and self.layers.glass is not None:
+            painter.drawPixmap(target, self.layers.glass, QRectF(self.layers.glass.rect()))
         elif not cached:
             painter.save()
             to_logical()
-            self._painter.paint_glass(painter)
+            self.layers.painter.paint_glass(painter)
             painter.restore()
 
     def _scale_old_layers(self, painter: QPainter, side: int, dpr: float) -> bool:
         """Whether this frame scales the layers of another size (a resize under way, same
         theme and pixel ratio); sets smooth scaling if so."""
-        if not self.resizing or self._static is None:
+        if not self.resizing or self.layers.static is None:
             return False
-        if self._static_key[1:] != (dpr, self._painter.theme.name):
+        if self.layers.static_key[1:] != (dpr, self.layers.painter.theme.name):
             return False
-        if self._static_key[0] == side:
+        if self.layers.static_key[0] == side:
             return False
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         return True
@@ -1299,183 +1515,6 @@ class DialWidget(QWidget):
         return image
 
     # -- cached layers -------------------------------------------------------------------------
-    def _new_layer(self, side: int, dpr: float) -> tuple[QPixmap, QPainter]:
-        pixmap = QPixmap(round(side * dpr), round(side * dpr))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.translate(side / 2, side / 2)
-        painter.scale(side / LOGICAL, side / LOGICAL)
-        return pixmap, painter
-
-    def _static_pixmap(self, side: int, dpr: float) -> QPixmap:
-        key = (side, dpr, self._painter.theme.name)
-        if self._static is None or key != self._static_key:
-            pixmap, painter = self._new_layer(side, dpr)
-            self._painter.paint_static(painter)
-            painter.end()
-            self._static, self._static_key = pixmap, key
-        return self._static
-
-    def _pusher_pixmap(self, side: int, dpr: float, start: bool, reset: bool) -> QPixmap:
-        """The crown and pushers, one small cache per pressed combination (at most four)."""
-        key = (side, dpr, self._painter.theme.name)
-        if key != self._pushers_key:
-            self._pushers.clear()
-            self._pushers_key = key
-        pixmap = self._pushers.get((start, reset))
-        if pixmap is None:
-            pixmap, painter = self._new_layer(side, dpr)
-            self._painter.paint_pushers(painter, start, reset)
-            painter.end()
-            self._pushers[(start, reset)] = pixmap
-        return pixmap
-
-    def _face_pixmap(
-        self, side: int, dpr: float, *, start: bool, reset: bool, date: str, background: bool
-    ) -> QPixmap:
-        """Background, pushers, the static watch and the date window in one pixmap: made by
-        copying the cached layers (a few ms), so a press or a new date costs no repaint."""
-        key = (side, dpr, self._painter.theme.name)
-        if key != self._faces_key:
-            self._faces.clear()
-            self._faces_key = key
-        which = (start, reset, date, background)
-        face = self._faces.get(which)
-        if face is None:
-            if len(self._faces) >= 8:
-                self._faces.clear()
-            face = QPixmap(round(side * dpr), round(side * dpr))
-            face.setDevicePixelRatio(dpr)
-            if background:
-                face.fill(self._painter.c["background"])
-            else:
-                face.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(face)
-            painter.drawPixmap(QPointF(0, 0), self._pusher_pixmap(side, dpr, start, reset))
-            painter.drawPixmap(QPointF(0, 0), self._static_pixmap(side, dpr))
-            painter.translate(side / 2, side / 2)
-            painter.scale(side / LOGICAL, side / LOGICAL)
-            self._painter.paint_date(painter, date)
-            painter.end()
-            self._faces[which] = face
-        return face
-
-    def _under_layer(self, side: int, dpr: float, angles: HandAngles, background: bool) -> QPixmap:
-        """The face with every hand under the chronograph seconds hand painted on it, at
-        `angles`. When some of those hands moved, only the regions they left and now cover are
-        painted again (the face copied, the hands crossing them painted), so a frame of the
-        sweeping chronograph hand copies this and paints one hand."""
-        start, reset = self.pressed_pushers()
-        face = self._face_pixmap(
-            side, dpr, start=start, reset=reset, date=_date_text(self._state), background=background
-        )
-        key = (face.cacheKey(), side, dpr)
-        old = self._under_angles
-        if self._under is None or key != self._under_key or old is None:
-            under = QPixmap(face)
-            painter = QPainter(under)
-            self._paint_hands_over(
-                painter,
-                todo=QRegion(0, 0, side, side),
-                side=side,
-                x0=0,
-                y0=0,
-                dpr=dpr,
-                angles=angles,
-                everything=True,
-                names=UNDER_HANDS,
-            )
-            painter.end()
-            self._under, self._under_key, self._under_angles = under, key, angles
-            return under
-        moved = {n for n in UNDER_HANDS if getattr(old, f"{n}_deg") != getattr(angles, f"{n}_deg")}
-        if moved:
-            rects: list[QRect] = []
-            for shown in (old, angles):
-                for name in moved:
-                    rects.extend(self._hand_rects(self._painter.hand_draw(name, shown), side, 0, 0))
-            region = _region(rects).intersected(QRegion(0, 0, side, side))
-            under = self._under
-            painter = QPainter(under)
-            painter.setClipRegion(region)
-            # copy the face's pixels (opaque or not) over the region, then paint over them
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            _copy(painter, face, region.boundingRect(), QPoint(0, 0), dpr)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-            self._paint_hands_over(
-                painter,
-                todo=region,
-                side=side,
-                x0=0,
-                y0=0,
-                dpr=dpr,
-                angles=angles,
-                everything=False,
-                names=UNDER_HANDS,
-            )
-            painter.end()
-            self._under_angles = angles
-        return self._under
-
-    def _glass_pixmap(self, side: int, dpr: float) -> QPixmap:
-        key = (side, dpr, self._painter.theme.name)
-        if self._glass is None or key != self._glass_key:
-            pixmap, painter = self._new_layer(side, dpr)
-            self._painter.paint_glass(painter)
-            painter.end()
-            self._glass, self._glass_key = pixmap, key
-            self._glass_region = QRegion()
-            for band in self._bands(self._painter.glass_shape(), side):
-                self._glass_region = self._glass_region.united(band.toAlignedRect())
-        return self._glass
-
-    @staticmethod
-    def _bands(shape: QPainterPath, side: int, count: int = 24) -> list[QRectF]:
-        """`shape` (logical units) cut into horizontal bands, each as the box of its part, in
-        pixels relative to the square's corner: a few rectangles that hold all of it."""
-        scale = side / LOGICAL
-        to_square = QTransform()
-        to_square.translate(side / 2, side / 2)
-        to_square.scale(scale, scale)
-        shape = to_square.map(shape)
-        bands = []
-        for k in range(count):
-            band = QPainterPath()
-            band.addRect(QRectF(-1, side * k / count, side + 2, side / count))
-            box = shape.intersected(band).boundingRect()
-            if not box.isEmpty():
-                top, bottom = side * k / count, side * (k + 1) / count
-                bands.append(
-                    QRectF(box.left() - EDGE_PX, top, box.width() + 2 * EDGE_PX, bottom - top)
-                )
-        return bands
-
-    def _cap_sprite(self, draw: HandDraw, side: int, dpr: float) -> tuple[QPixmap, QPointF]:
-        """A pivot's cap (a gradient: dear to fill each frame) painted once, on the device pixels
-        it covers, so copying it gives the very pixels painting it would."""
-        key = (side, dpr, self._painter.theme.name)
-        if key != self._caps_key:
-            self._caps.clear()
-            self._caps_key = key
-        which = (draw.centre.x(), draw.centre.y(), draw.cap_r, draw.color.rgba())
-        cached = self._caps.get(which)
-        if cached is None:
-            box = QRectF(self._cap_rect(draw, side, 0, 0))
-            left, top = math.floor(box.left() * dpr), math.floor(box.top() * dpr)
-            right, bottom = math.ceil(box.right() * dpr), math.ceil(box.bottom() * dpr)
-            sprite = QPixmap(right - left, bottom - top)
-            sprite.setDevicePixelRatio(dpr)
-            sprite.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(sprite)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.translate(-left / dpr + side / 2, -top / dpr + side / 2)
-            painter.scale(side / LOGICAL, side / LOGICAL)
-            self._painter.paint_cap(painter, draw.centre, draw.cap_r, draw.color)
-            painter.end()
-            cached = self._caps[which] = (sprite, QPointF(left / dpr, top / dpr))
-        return cached
-
     # -- the pushers ---------------------------------------------------------------------------
     def pusher_at(self, pos: QPointF) -> Pusher | None:
         """Which pusher the widget point `pos` is on, if any."""

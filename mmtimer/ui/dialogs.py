@@ -10,7 +10,7 @@ object (FORMATS.md section 2).
 Official time sync, three ways, each giving a ``SyncRequest(t_ns, official_ms, source)`` that the
 window records as a sync event:
 
-- **Full minute** (``source="minute"``): press Mark (or Space) the moment the official clock shows
+- **Full minute** (``source="minute"``): press Mark (or M) the moment the official clock shows
   a full minute (second 00). The press instant is the key or mouse event's own time. Which minute:
   the full minute nearest to mmtimer's official time at the press (from the last sync, or the
   computer's clock before any), so it is right while mmtimer is within 30 s of the official clock;
@@ -19,6 +19,12 @@ window records as a sync event:
   ``HH:MM:SS.cc``) and press Enter the moment the official clock shows it.
 - **Nudge** (``source="nudge"``): move mmtimer's official time 0.1 s later (+) or earlier (-)
   from now on, after comparing it with the official clock. Needs an earlier sync.
+
+A trigger key is never a sync (issue 12): the mark is M, not Space; Space in this dialog marks
+nothing (while a stage is under way the trigger takes it and records a pass, ui/triggers.py). A
+minute or typed sync that would move official time more than 2 s (``present.sync``) shows the jump
+and asks first, Cancel the default; the first sync (no official time yet) never asks. The dialog
+shows the jump of the last sync.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -42,6 +48,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -68,6 +75,13 @@ from mmtimer.core.timefmt import (
     parse_time_of_day_ms,
 )
 from mmtimer.present.formats import describe_since
+from mmtimer.present.sync import (
+    asks_first,
+    cancelled_text,
+    jump_question,
+    jumped_text,
+    sync_jump_ms,
+)
 from mmtimer.ui.beeper import BeepSettings
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
@@ -106,10 +120,15 @@ class CrewDialog(QDialog):
     """
 
     def __init__(
-        self, crew: Crew | Mapping[str, Any] | None = None, parent: QWidget | None = None
+        self,
+        crew: Crew | Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+        *,
+        read_only: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Crew")
+        self.read_only = read_only  # why nothing can be changed (the log has started), or None
         self.setMinimumWidth(460)
         crew = crew_to_json(crew) if isinstance(crew, Crew) else dict(crew or {})
         form = QFormLayout()
@@ -185,13 +204,30 @@ class CrewDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.why = QLabel(read_only or "")  # why the crew cannot be changed now
+        self.why.setWordWrap(True)
+        self.why.setAccessibleName("Why the crew is read-only")
+        self.why.setVisible(read_only is not None)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.why)
         layout.addLayout(form)
         layout.addWidget(self.components_box)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self._connect_signals()
         self._refresh()
+        if read_only is not None:
+            self._make_read_only()
+
+    def _make_read_only(self) -> None:
+        """Every field shown, none editable; Close is the only button."""
+        self.setWindowTitle("Crew (read-only)")
+        for edit in (self.number, self.driver, self.navigator, self.car, self.coefficient):
+            edit.setReadOnly(True)
+        self.year.setReadOnly(True)
+        self.show_components.hide()
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)
@@ -306,6 +342,21 @@ def nearest_minute_ms(official_ms: int) -> int:
 
 
 OfficialAt = Callable[[int], "int | None"]  # session instant -> official ms, None before a sync
+JumpConfirmer = Callable[[QWidget, str], bool]  # (parent, the question) -> go ahead?
+MARK_KEY = Qt.Key.Key_M
+MARK_TEXT = "Mark (M)"
+SPACE_HINT = "Space records passes, not the mark: press M (or click Mark) at second 00."
+
+
+def confirm_jump(parent: QWidget, question: str) -> bool:
+    """Ask before a large jump of official time (modal; Cancel is the default button)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Move official time?", question, parent=parent)
+    sync = box.addButton("Sync", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is sync
 
 
 class _MarkButton(QPushButton):
@@ -336,6 +387,8 @@ class SyncDialog(QDialog):
         computer_ms: Callable[[], int],
         last_sync_ns: Callable[[], int | None] = lambda: None,
         parent: QWidget | None = None,
+        *,
+        confirm: JumpConfirmer = confirm_jump,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Official time")
@@ -343,18 +396,20 @@ class SyncDialog(QDialog):
         self.official_at = official_at
         self.computer_ms = computer_ms
         self.last_sync_ns = last_sync_ns
+        self.confirm = confirm  # asks before a jump over 2 s (tests give their answer)
 
         minute_box = QGroupBox("At the official full minute")
         minute = QGridLayout(minute_box)
         minute.addWidget(
-            QLabel("Press Mark (or Space) when the official clock shows second 00."), 0, 0, 1, 3
+            QLabel("Press Mark (or M) when the official clock shows second 00."), 0, 0, 1, 3
         )
         self.own_minute = QCheckBox("Set the minute")
         self.minute_edit = QTimeEdit()
         self.minute_edit.setDisplayFormat("HH:mm")
         self.minute_edit.setEnabled(False)
         self.own_minute.toggled.connect(self.minute_edit.setEnabled)
-        self.mark = _MarkButton("Mark")
+        self.mark = _MarkButton(MARK_TEXT)
+        self.mark.setToolTip("Press at the official full minute (second 00); the key is M")
         self.mark.setDefault(False)
         self.mark.setAutoDefault(False)
         self.mark.marked.connect(lambda ts: self.mark_minute(self.stamper.stamp(ts).t_ns))
@@ -382,15 +437,26 @@ class SyncDialog(QDialog):
             nudge.addWidget(button)
 
         self.status = QLabel()
+        self.jump = QLabel()  # what the last sync did to official time
+        self.jump.setAccessibleName("Jump of the last sync")
         self.problem = QLabel()
+        self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #d23c2c")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         close.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         layout = QVBoxLayout(self)
-        for widget in (minute_box, typed_box, nudge_box, self.status, self.problem, close):
+        for widget in (
+            minute_box,
+            typed_box,
+            nudge_box,
+            self.status,
+            self.jump,
+            self.problem,
+            close,
+        ):
             layout.addWidget(widget)
-        # Space marks the minute wherever the focus is, except in a field that takes text.
+        # M marks the minute wherever the focus is; Space marks nothing and clicks no button.
         for child in (self, *self.findChildren(QWidget)):
             child.installEventFilter(self)
         self._timer = QTimer(self)
@@ -421,25 +487,47 @@ class SyncDialog(QDialog):
             self.minute_edit.setTime(QTime(0, 0).addMSecs(minute % (24 * 60 * MS_PER_MIN)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if watched is self.typed and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.enter_typed(self.stamper.stamp(event.timestamp()).t_ns)
-                return True
-            if key == Qt.Key.Key_Space and not isinstance(watched, QLineEdit | QAbstractSpinBox):
-                if event.isAutoRepeat():
-                    return True
+        if not isinstance(event, QKeyEvent) or event.type() not in (
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+        ):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        pressed = event.type() == QEvent.Type.KeyPress
+        if pressed and watched is self.typed and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_typed(self.stamper.stamp(event.timestamp()).t_ns)
+            return True
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key == MARK_KEY and plain:  # no time field takes an M: it marks from any of them
+            if pressed and not event.isAutoRepeat():
                 self.mark_minute(self.stamper.stamp(event.timestamp()).t_ns)
-                return True
+            return True
+        if key == Qt.Key.Key_Space and not isinstance(watched, QLineEdit | QAbstractSpinBox):
+            if pressed:
+                self.problem.setText(SPACE_HINT)
+            return True  # its press and release: a focused button is never clicked by Space
         return super().eventFilter(watched, event)
 
-    def _emit(self, request: SyncRequest) -> SyncRequest:
+    def _emit(self, request: SyncRequest, *, ask: bool = True) -> SyncRequest | None:
+        """Send the sync, after asking if it moves official time more than 2 s (`ask`)."""
+        current = self.official_at(request.t_ns)
+        jump = sync_jump_ms(current, request.official_ms)
+        if (
+            ask
+            and current is not None
+            and jump is not None
+            and asks_first(jump)
+            and not self.confirm(self, jump_question(current, request.official_ms, jump))
+        ):
+            self.problem.setText(cancelled_text(jump))
+            return None
         self.problem.setText("")
         self.sync_requested.emit(request)
+        self.jump.setText(jumped_text(jump))
         self.refresh()
         return request
 
-    def mark_minute(self, t_ns: int) -> SyncRequest:
+    def mark_minute(self, t_ns: int) -> SyncRequest | None:
         """The official clock shows a full minute at ``t_ns``: which one, see the module doc."""
         if self.own_minute.isChecked():
             minute_ms = self.minute_edit.time().msecsSinceStartOfDay()
@@ -454,8 +542,10 @@ class SyncDialog(QDialog):
         except FormatError as error:
             self.problem.setText(str(error))
             return None
-        self.typed.clear()
-        return self._emit(SyncRequest(t_ns, official_ms, "typed"))
+        request = self._emit(SyncRequest(t_ns, official_ms, "typed"))
+        if request is not None:
+            self.typed.clear()
+        return request
 
     def nudge(self, t_ns: int, delta_ms: int) -> SyncRequest | None:
         """From ``t_ns`` on, official time is ``delta_ms`` later (+) or earlier (-)."""
@@ -463,7 +553,7 @@ class SyncDialog(QDialog):
         if official is None:
             self.problem.setText("Sync once before nudging.")
             return None
-        return self._emit(SyncRequest(t_ns, official + delta_ms, "nudge"))
+        return self._emit(SyncRequest(t_ns, official + delta_ms, "nudge"), ask=False)
 
 
 # -- trigger and beep settings -----------------------------------------------------------------
@@ -480,7 +570,11 @@ def parse_marks_s(text: str, what: str) -> tuple[int, ...]:
         except FormatError as error:
             raise ValueError(str(error)) from None
     if any(not -600_000 <= m <= 0 for m in marks):
-        raise ValueError(f"{what}: give seconds before the target, from -600 to 0")
+        raise ValueError(
+            QCoreApplication.translate(
+                "SettingsDialog", "%1: give seconds before the target, from -600 to 0"
+            ).replace("%1", what)
+        )
     return tuple(sorted(marks))
 
 
@@ -503,8 +597,9 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Triggers and beeps")
-        trigger_box = QGroupBox("Trigger keys (a press records a pass)")
+        # modal: the language cannot change while it is open, so its texts are set once
+        self.setWindowTitle(self.tr("Triggers and beeps"))
+        trigger_box = QGroupBox(self.tr("Trigger keys (a press records a pass)"))
         trigger_form = QVBoxLayout(trigger_box)
         self.key_boxes: dict[str, QCheckBox] = {}
         for name in TRIGGER_KEYS:
@@ -518,12 +613,12 @@ class SettingsDialog(QDialog):
         self.guard.setSuffix(" ms")
         self.guard.setValue(triggers.guard_ms)
         guard_row = QFormLayout()
-        guard_row.addRow("Guard time (a faster second press is flagged)", self.guard)
+        guard_row.addRow(self.tr("Guard time (a faster second press is flagged)"), self.guard)
         trigger_form.addLayout(guard_row)
 
-        beep_box = QGroupBox("Countdown beeps")
+        beep_box = QGroupBox(self.tr("Countdown beeps"))
         beep_form = QFormLayout(beep_box)
-        self.sound = QCheckBox("Sound (the flash is always shown)")
+        self.sound = QCheckBox(self.tr("Sound (the flash is always shown)"))
         self.sound.setChecked(beeps.sound)
         self.short_marks = QLineEdit(format_marks_s(beeps.short_ms))
         self.long_marks = QLineEdit(format_marks_s(beeps.long_ms))
@@ -531,11 +626,13 @@ class SettingsDialog(QDialog):
         self.lead.setRange(0, 1000)
         self.lead.setSuffix(" ms")
         self.lead.setValue(beeps.lead_ms)
-        self.lead.setToolTip("Start each beep this much early to make up for the audio latency")
+        self.lead.setToolTip(
+            self.tr("Start each beep this much early to make up for the audio latency")
+        )
         beep_form.addRow(self.sound)
-        beep_form.addRow("Short beeps at (s)", self.short_marks)
-        beep_form.addRow("Long beeps at (s)", self.long_marks)
-        beep_form.addRow("Output lead", self.lead)
+        beep_form.addRow(self.tr("Short beeps at (s)"), self.short_marks)
+        beep_form.addRow(self.tr("Long beeps at (s)"), self.long_marks)
+        beep_form.addRow(self.tr("Output lead"), self.lead)
 
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #d23c2c")
@@ -556,13 +653,13 @@ class SettingsDialog(QDialog):
     def trigger_settings(self) -> TriggerSettings:
         keys = tuple(name for name, box in self.key_boxes.items() if box.isChecked())
         if not keys:
-            raise ValueError("choose at least one trigger key")
+            raise ValueError(self.tr("choose at least one trigger key"))
         return TriggerSettings(keys, self.guard.value())
 
     def beep_settings(self) -> BeepSettings:
         return BeepSettings(
-            parse_marks_s(self.short_marks.text(), "short beeps"),
-            parse_marks_s(self.long_marks.text(), "long beeps"),
+            parse_marks_s(self.short_marks.text(), self.tr("short beeps")),
+            parse_marks_s(self.long_marks.text(), self.tr("long beeps")),
             self.lead.value(),
             self.sound.isChecked(),
         )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mmtimer.present.driver import DriverView
 from mmtimer.ui.driverwindow import CarSource, DriverWindow, live_view
+from mmtimer.ui.i18n import plural, retranslated
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.themes import Theme
 
@@ -43,17 +44,13 @@ class DriverPageDialog(QDialog):
 
     def __init__(self, server: DriverPageServer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Driver page")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.server = server
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            "On the driver's phone or tablet, on the same network as this laptop, open this "
-            "address or scan the code. The page only shows; it changes nothing."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.address = QLabel(server.url())
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -63,7 +60,6 @@ class DriverPageDialog(QDialog):
         from mmtimer.ui.driverpage import qr_image  # noqa: PLC0415 - lazy, as the server
 
         self.qr.setPixmap(QPixmap.fromImage(qr_image(server.url(), QR_PX)))
-        self.qr.setAccessibleName("QR code of the driver page's address")
         layout.addWidget(self.qr)
         self.clients = QLabel()
         layout.addWidget(self.clients)
@@ -74,11 +70,24 @@ class DriverPageDialog(QDialog):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(buttons)
         server.clientsChanged.connect(self.show_clients)
-        self.show_clients(server.clients)
+        retranslated(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Driver page"))
+        self.intro.setText(
+            self.tr(
+                "On the driver's phone or tablet, on the same network as this laptop, open this "
+                "address or scan the code. The page only shows; it changes nothing."
+            )
+        )
+        self.qr.setAccessibleName(self.tr("QR code of the driver page's address"))
+        self.show_clients(self.server.clients)
 
     def show_clients(self, count: int) -> None:
         self.clients.setText(
-            "no page connected yet" if count == 0 else f"{count} page{'s' * (count != 1)} connected"
+            self.tr("no page connected yet")
+            if count == 0
+            else plural(self.tr("%n page(s) connected", "", count), count)
         )
 
 
@@ -107,18 +116,24 @@ class DriverDisplays(QObject):
         self.dialog: DriverPageDialog | None = None
         self.page_host: str | None = None  # None: every interface (tests: 127.0.0.1)
 
-        self.window_action = QAction("&Driver display", self)
+        self.window_action = QAction(self)
         self.window_action.setCheckable(True)
         self.window_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.window_action.setStatusTip("A second window, full screen, for the driver")
         self.window_action.toggled.connect(self._window_toggled)
-        self.page_action = QAction("Driver &page (phone)", self)
+        self.page_action = QAction(self)
         self.page_action.setCheckable(True)
-        self.page_action.setStatusTip("Serve the driver's page to a phone on this network")
         self.page_action.toggled.connect(self._page_toggled)
-        self.screen_menu = QMenu("Driver display &screen", host)
+        self.screen_menu = QMenu(host)
         self.screen_menu.aboutToShow.connect(self._fill_screens)
         self._screens = QActionGroup(self)
+        retranslated(self.screen_menu, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.window_action.setText(self.tr("&Driver display"))
+        self.window_action.setStatusTip(self.tr("A second window, full screen, for the driver"))
+        self.page_action.setText(self.tr("Driver &page (phone)"))
+        self.page_action.setStatusTip(self.tr("Serve the driver's page to a phone on this network"))
+        self.screen_menu.setTitle(self.tr("Driver display &screen"))
 
     def actions(self) -> tuple[QAction | QMenu, ...]:
         return (self.window_action, self.screen_menu, self.page_action)
@@ -204,7 +219,7 @@ class DriverDisplays(QObject):
         print(f"driver page: {server.url()}", flush=True)
         self.dialog = DriverPageDialog(server, self.host)
         self.dialog.show()
-        self.notify(f"Driver page: {server.url()}")
+        self.notify(self.tr("Driver page: %1").replace("%1", server.url()))
         self.page_action.setChecked(True)
         return True
 

@@ -25,8 +25,10 @@ from mmtimer.present.driver import AverageView, DriverView, average_view, driver
 from mmtimer.present.tone import Tone
 from mmtimer.ui.countdown import TONE_COLOURS, fit_text
 from mmtimer.ui.fonts import dial_font
+from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.themes import Theme
+from mmtimer.ui.words import shown
 
 FRAME_MS = 33  # repaint requests (~30 Hz); the time shown comes from the view, not the timer
 # Tone colours that read on a light background (a daylight theme): the stage window's are for
@@ -110,10 +112,8 @@ class DriverWindow(QWidget):
 
     def __init__(self, theme: Theme, source: ViewSource | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
-        self.setWindowTitle("mmtimer · driver")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("Driver display")
         self.setMinimumSize(320, 200)
         self.resize(960, 540)
         self.source = source
@@ -123,6 +123,7 @@ class DriverWindow(QWidget):
         self._theme = theme
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
+        retranslated(self, self.retranslate)
         self._timer.timeout.connect(self.refresh)
         self._digits = dial_font(40, bold=True, mono=True)
         self._text = dial_font(40)
@@ -169,12 +170,18 @@ class DriverWindow(QWidget):
         self.show()
         self.start()
 
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("mmtimer · driver"))
+        self.setAccessibleName(self.tr("Driver display"))
+        self.update()
+
     def texts(self) -> tuple[str, str, str, str]:
         """The four texts shown: the armed line, the time left, the last line's result, and
-        the average (or the total): for tests and accessibility."""
+        the average (or the total), in the window's language: for tests and accessibility."""
         if self._view is None:
-            return ("no stage open", "--.--", "", "")
-        return self._view.texts()
+            return (self.tr("no stage open"), "--.--", "", "")
+        armed, left, last, total = self._view.texts()
+        return shown(armed), shown(left), shown(last), shown(total)
 
     def tones(self) -> tuple[Tone, Tone, Tone, Tone]:
         if self._view is None:
@@ -208,7 +215,7 @@ class DriverWindow(QWidget):
             y += row.height()
             if not text:
                 continue
-            font, flags, shown = fit_text(base, text, row.adjusted(0, row.height() * 0.04, 0, 0))
+            font, flags, fitted = fit_text(base, text, row.adjusted(0, row.height() * 0.04, 0, 0))
             painter.setFont(font)
             colour = palette[tone]
             if tone == Tone.NORMAL and theme.panel.background == theme.background:
@@ -218,7 +225,7 @@ class DriverWindow(QWidget):
             elif tone == Tone.IDLE:
                 colour = QColor(theme.readout_dim) if not light else palette[tone]
             painter.setPen(colour)
-            painter.drawText(row, flags, shown)
+            painter.drawText(row, flags, fitted)
 
     # -- the keyboard: never here ----------------------------------------------------------------
     def event(self, event: QEvent) -> bool:

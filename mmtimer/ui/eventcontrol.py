@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -29,6 +29,7 @@ from mmtimer.present.eventview import LOG_MISSING, day_lines, next_day
 from mmtimer.present.formats import display_path
 from mmtimer.ui.eventdialog import EventDialog
 from mmtimer.ui.eventpanel import WHOLE_EVENT, EventDock
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, retranslated, translate
 from mmtimer.ui.livestage import data_dir
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
     from mmtimer.ui.stagewindow import StageWindow
 
-EVENT_FILTER = "Events (*.event.toml);;All files (*)"
+EVENT_FILTER = QT_TRANSLATE_NOOP("EventControl", "Events (*.event.toml);;All files (*)")
 
 
 def is_event_path(path: Path) -> bool:
@@ -45,7 +46,10 @@ def is_event_path(path: Path) -> bool:
 
 def ask_event_file(parent: QWidget, folder: str) -> Path | None:
     chosen, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Open an event"), folder, EVENT_FILTER
+        parent,
+        QCoreApplication.translate("EventControl", "Open an event"),
+        folder,
+        translate("EventControl", EVENT_FILTER),
     )
     return Path(chosen) if chosen else None
 
@@ -68,13 +72,19 @@ class EventControl(QObject):
         self.dock = EventDock(window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
-        self.new_action = QAction(self.tr("New &event…"), window)
-        self.open_action = QAction(self.tr("Open e&vent…"), window)
-        self.edit_action = QAction(self.tr("Edit event…"), window)
+        self.new_action = QAction(window)
+        self.open_action = QAction(window)
+        self.edit_action = QAction(window)
         self.edit_action.setEnabled(False)
         self.view_action = self.dock.toggleViewAction()
-        self.view_action.setText(self.tr("&Event"))
+        retranslated(self.dock, self.retranslate)
         self._connect_signals()
+
+    def retranslate(self) -> None:
+        self.new_action.setText(self.tr("New &event…"))
+        self.open_action.setText(self.tr("Open e&vent…"))
+        self.edit_action.setText(self.tr("Edit event…"))
+        self.view_action.setText(self.tr("&Event"))
 
     def _connect_signals(self) -> None:
         self.new_action.triggered.connect(self.new_event)

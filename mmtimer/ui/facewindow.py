@@ -25,8 +25,9 @@ from mmtimer.ui.controller import Controller
 from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState, Stepping
 from mmtimer.ui.helpdialog import KeyboardHelp
+from mmtimer.ui.i18n import LanguageMenu
 from mmtimer.ui.readout import Readout
-from mmtimer.ui.themes import DEFAULT_THEME, THEMES, Theme, theme_named
+from mmtimer.ui.themes import DEFAULT_THEME, THEMES, Theme, theme_label, theme_named
 
 ACTIVE_INTERVAL_MS = 16  # about 60 frames a second while the window is in front
 INACTIVE_INTERVAL_MS = 100  # behind another window: ten a second keeps the readouts honest
@@ -62,7 +63,6 @@ class FaceWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self._first_paint_callback: Callable[[], None] | None = None
         self._first_paint_widget: QWidget | None = None
-        self.setWindowTitle("mmtimer")
         self.face = ChronoFace(face_names, self)
         self.side_panel = self.face.side_panel
         central = QWidget(self)
@@ -87,6 +87,7 @@ class FaceWindow(QMainWindow):
         self._frame_ms: int | None = None  # the fastest the window looks: None while hidden
         self._make_window_actions()
         self._make_window_menus()
+        self.retranslate_window()
 
     # -- the face's parts, by name -------------------------------------------------------------
     @property
@@ -107,23 +108,24 @@ class FaceWindow(QMainWindow):
 
     # -- actions and menus -----------------------------------------------------------------------
     def _make_window_actions(self) -> None:
-        self.quit_action = make_action(self, "&Quit", QKeySequence.StandardKey.Quit)
-        self.full_screen_action = make_action(self, "&Full screen", "F11")
+        # texts: retranslate_window (again at each change of language)
+        self.quit_action = make_action(self, "", QKeySequence.StandardKey.Quit)
+        self.full_screen_action = make_action(self, "", "F11")
         self.full_screen_action.setCheckable(True)
-        self.help_action = make_action(self, "&Keyboard shortcuts", "F1")
-        self.about_action = make_action(self, "&About mmtimer")
+        self.help_action = make_action(self, "", "F1")
+        self.about_action = make_action(self, "")
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
-        for name, theme in THEMES.items():
-            act = make_action(self, theme.label)
+        for name in THEMES:
+            act = make_action(self, "")
             act.setCheckable(True)
             act.setData(name)
             self.theme_group.addAction(act)
             self.theme_actions[name] = act
         self.stepping_group = QActionGroup(self)
         self.stepping_actions = {
-            Stepping.EIGHTHS: make_action(self, "&Eighths of a second (28,800 vph)"),
-            Stepping.SWEEP: make_action(self, "S&weep"),
+            Stepping.EIGHTHS: make_action(self, ""),
+            Stepping.SWEEP: make_action(self, ""),
         }
         for stepping, act in self.stepping_actions.items():
             act.setCheckable(True)
@@ -132,20 +134,49 @@ class FaceWindow(QMainWindow):
 
     def _make_window_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
+        self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = bar.addMenu("&View")
-        colour_menu = self.view_menu.addMenu("&Theme (dial colour)")
+        self.view_menu = bar.addMenu("")
+        self.colour_menu = self.view_menu.addMenu("")
         for act in self.theme_actions.values():
-            colour_menu.addAction(act)
-        hand_menu = self.view_menu.addMenu("Chronograph &hand")
+            self.colour_menu.addAction(act)
+        self.hand_menu = self.view_menu.addMenu("")
         for act in self.stepping_actions.values():
-            hand_menu.addAction(act)
+            self.hand_menu.addAction(act)
+        self.language_menu = LanguageMenu(
+            self.settings, lambda m: self.statusBar().showMessage(m, 10_000), self
+        )
+        self.view_menu.addMenu(self.language_menu)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.full_screen_action)
-        self.help_menu = bar.addMenu("&Help")
+        self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
+
+    def retranslate_window(self) -> None:
+        """The texts every face window has, in the current language (at each LanguageChange)."""
+        self.setWindowTitle("mmtimer")
+        self.quit_action.setText(self.tr("&Quit"))
+        self.full_screen_action.setText(self.tr("&Full screen"))
+        self.help_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About mmtimer"))
+        for name, act in self.theme_actions.items():
+            act.setText(theme_label(THEMES[name]))
+        self.stepping_actions[Stepping.EIGHTHS].setText(
+            self.tr("&Eighths of a second (28,800 vph)")
+        )
+        self.stepping_actions[Stepping.SWEEP].setText(self.tr("S&weep"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.colour_menu.setTitle(self.tr("&Theme (dial colour)"))
+        self.hand_menu.setTitle(self.tr("Chronograph &hand"))
+        self.help_menu.setTitle(self.tr("&Help"))
+
+    def retranslate(self) -> None:
+        """Every text of the window in the current language; a window with more says so."""
+        self.retranslate_window()
+        self.face.retranslate()
+        self.refresh()
 
     def add_menu_before_help(self, menu: QMenu) -> None:
         self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
@@ -212,6 +243,8 @@ class FaceWindow(QMainWindow):
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if event.type() in (QEvent.Type.ActivationChange, QEvent.Type.WindowStateChange):
             self._update_repaint_rate()
             if event.type() == QEvent.Type.WindowStateChange:
@@ -281,8 +314,9 @@ class FaceWindow(QMainWindow):
     def _show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About mmtimer",
-            f"mmtimer {__version__}\nA chronograph and regularity-rally timer for navigators.",
+            self.tr("About mmtimer"),
+            f"mmtimer {__version__}\n"
+            + self.tr("A chronograph and regularity-rally timer for navigators."),
         )
 
     # -- settings --------------------------------------------------------------------------------

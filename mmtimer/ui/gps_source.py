@@ -97,7 +97,7 @@ class GpsSource(QObject):
         if message:
             self.status.emit(message)
         elif was is not GpsMode.OFF:
-            self.status.emit("GPS off")
+            self.status.emit(self.tr("GPS off"))
 
     def open_serial(self, port: str, baud: int = 9600) -> str | None:
         """Read NMEA from a serial port; the reason it cannot, or None."""
@@ -108,32 +108,36 @@ class GpsSource(QObject):
         if not serial.open(QIODevice.OpenModeFlag.ReadOnly):
             reason = serial.errorString()
             serial.deleteLater()
-            return f"GPS: cannot open {port}: {reason}"
+            return self.tr("GPS: cannot open %1: %2").replace("%1", port).replace("%2", reason)
         serial.readyRead.connect(self._read_serial)
         serial.errorOccurred.connect(self._serial_error)
         self._serial = serial
         self._parser = NmeaFixes()
         self._buffer = b""
         self.mode = GpsMode.SERIAL
-        self.description = f"USB receiver {port}"
-        self.status.emit(f"GPS: reading {port} at {baud} baud")
+        self.description = self.tr("USB receiver %1").replace("%1", port)
+        self.status.emit(
+            self.tr("GPS: reading %1 at %2 baud").replace("%1", port).replace("%2", str(baud))
+        )
         return None
 
     def open_platform(self) -> str | None:
         self.close()
         source: QGeoPositionInfoSource | None = QGeoPositionInfoSource.createDefaultSource(self)
         if source is None:
-            return "GPS: this system has no location source"
+            return self.tr("GPS: this system has no location source")
         source.positionUpdated.connect(self._platform_position)
         source.errorOccurred.connect(
-            lambda error: self.status.emit(f"GPS: the location source failed ({error.name})")
+            lambda error: self.status.emit(
+                self.tr("GPS: the location source failed (%1)").replace("%1", error.name)
+            )
         )
         source.setUpdateInterval(100)
         source.startUpdates()
         self._platform = source
         self.mode = GpsMode.PLATFORM
         self.description = f"location source {source.sourceName()}"
-        self.status.emit(f"GPS: {self.description}")
+        self.status.emit(self.tr("GPS: %1").replace("%1", self.description))
         return None
 
     def open_file(self, path: Path) -> str | None:
@@ -148,7 +152,7 @@ class GpsSource(QObject):
         try:
             reader = NmeaFileReader(path)
         except InputError as error:
-            return f"GPS: {error}"
+            return self.tr("GPS: %1").replace("%1", str(error))
         self._reader = reader
         self._play_start_ns = self.clock.now_ns()
         self._first_t_ns = None
@@ -158,7 +162,7 @@ class GpsSource(QObject):
         self.description = f"simulation {path.name}"
         self._timer.start()
         self._loader.start()
-        self.status.emit(f"GPS: simulating {path.name}")
+        self.status.emit(self.tr("GPS: simulating %1").replace("%1", path.name))
         return None
 
     @property
@@ -194,12 +198,16 @@ class GpsSource(QObject):
         try:
             drive = reader.result()
         except InputError as error:
-            self.close(f"GPS: {error}")
+            self.close(self.tr("GPS: %1").replace("%1", str(error)))
             return
         if not drive.fixes:
-            self.close(f"GPS: {drive.source}: no fix in the file")
+            self.close(self.tr("GPS: %1: no fix in the file").replace("%1", str(drive.source)))
             return
-        self.status.emit(f"GPS: simulating {Path(drive.source).name} ({len(drive.fixes)} fixes)")
+        self.status.emit(
+            self.tr("GPS: simulating %1 (%2 fixes)")
+            .replace("%1", Path(drive.source).name)
+            .replace("%2", str(len(drive.fixes)))
+        )
 
     # -- fixes in --------------------------------------------------------------------------
     def _emit(self, fix: Fix) -> None:
@@ -228,7 +236,11 @@ class GpsSource(QObject):
             return
         serial = self._serial
         reason = serial.errorString() if serial is not None else str(error)
-        self.close(f"GPS: the receiver stopped ({reason}): no distance from GPS until it is back")
+        self.close(
+            self.tr(
+                "GPS: the receiver stopped (%1): no distance from GPS until it is back"
+            ).replace("%1", reason)
+        )
 
     def _platform_position(self, info: QGeoPositionInfo) -> None:
         coordinate = info.coordinate()
@@ -269,4 +281,4 @@ class GpsSource(QObject):
                 )
             )
         if self._played >= len(fixes) and self._reader is None:
-            self.close("GPS: the simulated drive has ended")
+            self.close(self.tr("GPS: the simulated drive has ended"))

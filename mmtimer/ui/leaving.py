@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from mmtimer.core.atomicfile import atomic_write_bytes
@@ -77,11 +78,18 @@ class Leaving:
         pending = writer.last_seq - writer.durable_seq
         if pending <= 0:
             return True
-        why = writer.alarm or "the disk has not taken them yet"
+        why = writer.alarm or QCoreApplication.translate(
+            "Leaving", "the disk has not taken them yet"
+        )
         parent = self.host if isinstance(self.host, QWidget) else None
         choice = self.host.ask_unsaved(parent, pending, why)
         if choice is UnsavedChoice.KEEP_TRYING:
-            self._say("The stage goes on: the log is still being retried", 8000)
+            self._say(
+                QCoreApplication.translate(
+                    "Leaving", "The stage goes on: the log is still being retried"
+                ),
+                8000,
+            )
             return False
         if choice is UnsavedChoice.SAVE_ELSEWHERE and not self.save_log_copy(writer):
             return False
@@ -94,21 +102,40 @@ class Leaving:
         parent = self.host if isinstance(self.host, QWidget) else None
         chosen = self.host.ask_copy_path(parent, Path.home() / writer.path.name)
         if chosen is None:
-            self._say("No copy saved: the stage goes on", 8000)
+            self._say(
+                QCoreApplication.translate("Leaving", "No copy saved: the stage goes on"), 8000
+            )
             return False
         if chosen.resolve() == writer.path.resolve():
-            self._say("Choose another file than the log itself: the stage goes on", 15_000)
+            self._say(
+                QCoreApplication.translate(
+                    "Leaving", "Choose another file than the log itself: the stage goes on"
+                ),
+                15_000,
+            )
             return False
         try:
             atomic_write_bytes(chosen, writer.log_bytes())
         except OSError as error:
-            message = f"Cannot save the log to {chosen}: {error.strerror or error}"
-            self._say(f"{message}: the stage goes on", 30_000)
-            print(f"mmtimer: {message}", file=sys.stderr)
+            reason = str(error.strerror or error)
+            self._say(
+                QCoreApplication.translate(
+                    "Leaving", "Cannot save the log to %1: %2: the stage goes on"
+                )
+                .replace("%1", str(chosen))
+                .replace("%2", reason),
+                30_000,
+            )
+            print(f"mmtimer: Cannot save the log to {chosen}: {reason}", file=sys.stderr)
             return False
-        message = f"A copy of the whole log is in {chosen}"
-        self._say(message, 30_000)
-        print(f"mmtimer: {message}", file=sys.stderr)  # the window may be gone in a moment
+        self._say(
+            QCoreApplication.translate("Leaving", "A copy of the whole log is in %1").replace(
+                "%1", str(chosen)
+            ),
+            30_000,
+        )
+        # the window may be gone in a moment (the command line's own words: English)
+        print(f"mmtimer: A copy of the whole log is in {chosen}", file=sys.stderr)
         return True
 
     def let_go(self, live: LiveStage, now_ns: int) -> None:

@@ -42,12 +42,26 @@ from mmtimer.present.screen import CountdownState, Presenter, Screen
 from mmtimer.present.tone import Tone
 from mmtimer.ui.beeper import Target
 from mmtimer.ui.dialogs import SyncRequest
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 ENV_HOME = "MMTIMER_HOME"
-ENDED_NOTICE = (
-    "Cannot {action}: the stage was ended (its log is closed). Open the stage again "
-    "(File > Open) to time it in a new log"
+ENDED_NOTICE = QT_TRANSLATE_NOOP(
+    "LiveStage",
+    "Cannot %1: the stage was ended (its log is closed). Open the stage again "
+    "(File > Open) to time it in a new log",
 )
+# what `_record` was asked to do, as the notices name it
+ACTIONS = {
+    "record the pass": QT_TRANSLATE_NOOP("LiveStage", "record the pass"),
+    "undo": QT_TRANSLATE_NOOP("LiveStage", "undo"),
+    "skip the line": QT_TRANSLATE_NOOP("LiveStage", "skip the line"),
+    "choose the section": QT_TRANSLATE_NOOP("LiveStage", "choose the section"),
+    "sync": QT_TRANSLATE_NOOP("LiveStage", "sync"),
+    "record the start press": QT_TRANSLATE_NOOP("LiveStage", "record the start press"),
+    "record the distance": QT_TRANSLATE_NOOP("LiveStage", "record the distance"),
+    "record the calibrate": QT_TRANSLATE_NOOP("LiveStage", "record the calibrate"),
+    "record the fix": QT_TRANSLATE_NOOP("LiveStage", "record the fix"),
+}
 
 
 def data_dir() -> Path:
@@ -66,6 +80,9 @@ def default_log_path(stage: Stage, stage_path: Path | None, when: datetime) -> P
     """A new log in the data folder's ``logs``, named by the core's policy
     (core/lognames.py: ``2026-05-13_075802-<stage>.mmlog``, numbered if it exists)."""
     return new_log_path(data_dir() / LOGS_FOLDER, stage, stage_path, when)
+
+
+KEPT_OPEN_NOTE = "the stage was kept open, to resume"
 
 
 def guarded_last_pass(events: Sequence[Event], guard_ns: int) -> int | None:
@@ -147,6 +164,12 @@ class LiveStage(QObject):
         return self._ended_ns is not None
 
     @property
+    def under_way(self) -> bool:
+        """The log has started and is still open here (not ended, not kept open and let go):
+        the trigger keys are taken wherever the keyboard is (ui/triggers.py)."""
+        return self.started and not self._closed
+
+    @property
     def in_progress(self) -> bool:
         """The log has started, the stage was not ended, and a line is still to record:
         closing the window now asks (end it, or keep it open to resume)."""
@@ -212,15 +235,27 @@ class LiveStage(QObject):
     def _utc_at(self, t_ns: int) -> datetime:
         return self.clock.utc_now() - timedelta(microseconds=(self.clock.now_ns() - t_ns) // 1000)
 
+    @staticmethod
+    def _action(action: str) -> str:
+        """`action` as a notice names it, in the current language."""
+        return translate("LiveStage", ACTIONS.get(action, action))
+
     def _record(self, action: str) -> bool:
         """Open the log before the first event; a log that cannot be made is said, once."""
         if self._closed:
-            self.notice.emit(ENDED_NOTICE.format(action=action))
+            self.notice.emit(
+                translate("LiveStage", ENDED_NOTICE).replace("%1", self._action(action))
+            )
             return False
         try:
             self._ensure_log()
         except OSError as error:
-            self.notice.emit(f"cannot {action}: the log {self.log_path} cannot be created: {error}")
+            self.notice.emit(
+                self.tr("cannot %1: the log %2 cannot be created: %3")
+                .replace("%1", self._action(action))
+                .replace("%2", str(self.log_path))
+                .replace("%3", str(error))
+            )
             return False
         return True
 
@@ -228,16 +263,18 @@ class LiveStage(QObject):
     def press(self, t_ns: int, source: str, guarded: bool = False) -> PressOutcome:
         """Record a pass of the armed line at ``t_ns`` (the press's own instant)."""
         if self.session.armed is None:
-            message = "The stage is done: choose a section (G) to record more."
+            message = self.tr("The stage is done: choose a section (G) to record more.")
             return PressOutcome(None, guarded, message)
         if not self._record("record the pass"):
             return PressOutcome(None, guarded, "")
         event = self.session.press(t_ns, source, self._utc_at(t_ns))
         self.last_guarded_seq = event.seq if guarded else None
         self.changed.emit()
-        message = "Double press? Backspace undoes it." if guarded else ""
+        message = self.tr("Double press? Backspace undoes it.") if guarded else ""
         if isinstance(event, Other):
-            message = f"{event.data['section']} started: the schedule runs from this press."
+            message = self.tr("%1 started: the schedule runs from this press.").replace(
+                "%1", str(event.data["section"])
+            )
         return PressOutcome(event, guarded, message)
 
     def record_other(self, kind: str, data: dict[str, Any], t_ns: int) -> Other | None:
@@ -254,7 +291,7 @@ class LiveStage(QObject):
         """Backspace: undo the last action (a pass, skip, section choice, sync or start press)
         with an ``undo`` event; (the undo, the event it took back), or None (said why)."""
         if not self._closed and self.session.last_action() is None:
-            self.notice.emit("Nothing to undo")
+            self.notice.emit(self.tr("Nothing to undo"))
             return None
         if not self._record("undo"):
             return None
@@ -312,12 +349,16 @@ class LiveStage(QObject):
 
     def keep_open(self, timeout_s: float = 5.0) -> bool:
         """Quit without ending the stage: every event so far on disk, the log released with no
-        closing event, so the next start offers to resume it. Nothing more is recorded here."""
+        closing event, so the next start offers to resume it. Nothing more is recorded here.
+        The log's last line is a ``note`` with ``kept_open: true``: the next start says the
+        stage was kept open, not that mmtimer stopped before it ended."""
         if self._closed:
             return True
         self._closed = True
         if self.writer is None:
             return True
+        t_ns = self.clock.now_ns()
+        self.session.note(KEPT_OPEN_NOTE, t_ns, self._utc_at(t_ns), kept_open=True)
         return self.writer.close(timeout=timeout_s, until_failure=True)
 
     # -- what the window shows --------------------------------------------------------------------

@@ -22,6 +22,7 @@ from mmtimer.ui.facewindow import (
 )
 from mmtimer.ui.pushers import PUSHER_FLASH_NS, ChronoPushers
 from mmtimer.ui.readout import Readout
+from mmtimer.ui.words import shown
 
 __all__ = [
     "ACTIVE_INTERVAL_MS",
@@ -45,7 +46,7 @@ class MainWindow(FaceWindow):
         super().__init__(controller, settings, ("chrono", "mark", "official", "countdown"), parent)
         # The stage countdown comes with a stage (the stage window): here its slot waits.
         self.countdown_readout: Readout = self.face.readout("countdown")
-        self.countdown_readout.set_note("no stage")
+        self.countdown_readout.set_note(shown("no stage"))
         self.countdown_readout.set_dimmed(True)
         self.pushers = ChronoPushers(
             self, controller, self.dial, lambda m: self.statusBar().showMessage(m, 4000)
@@ -65,6 +66,10 @@ class MainWindow(FaceWindow):
         self._connect_window_signals()
         self.pushers.connect_signals()
         self.controller.chronoChanged.connect(self.refresh)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.countdown_readout.set_note(shown("no stage"))
 
     def pending_until_ns(self) -> list[int]:
         return self.pushers.pressed_until_ns()

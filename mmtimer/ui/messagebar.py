@@ -130,12 +130,12 @@ class MessageBar(QStatusBar):
         """The messages so far, in a dialog (returned for tests; it deletes itself on close)."""
         dialog = QDialog(self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowTitle("Messages")
+        dialog.setWindowTitle(self.tr("Messages"))
         text = QPlainTextEdit(dialog)
         text.setReadOnly(True)
         text.setPlainText(
             "\n".join(f"{when:%H:%M:%S}  {message}" for when, message in self._history)
-            or "No messages yet."
+            or self.tr("No messages yet.")
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)

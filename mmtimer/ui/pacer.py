@@ -49,8 +49,10 @@ from mmtimer.core.gps import Fix
 from mmtimer.core.pacer import Schedule, elapsed_since
 from mmtimer.core.stage import AverageTrial
 from mmtimer.core.timefmt import FormatError, format_km, parse_km_m
+from mmtimer.present.i18n import window_number
 from mmtimer.present.pacer import PacerView, pacer_view, waiting_view
 from mmtimer.ui.gps_source import GpsMode, GpsSource, serial_ports
+from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.pacer_panel import PacerPanel
 
@@ -68,6 +70,9 @@ def ask_text_dialog(parent: QWidget) -> TextAsker:
         return value if ok else None
 
     return ask
+
+
+PRESS_AT_START_MARKER = "press at the start marker: the schedule starts then"  # ui/words.py
 
 
 class PacerController(QObject):
@@ -116,18 +121,18 @@ class PacerController(QObject):
             self.window.addAction(act)
             return act
 
-        self.landmark_action = action("Confirm the next &landmark", "K")
-        self.typed_km_action = action("Type the road book's &km here…", "Shift+K")
-        self.measure_action = action("&Measured section: mark start / end", "M")
-        self.factor_action = action("Calibration &factor…")
-        self.gps_allowed_action = action("&Allow GPS (many events ban it)")
+        self.landmark_action = action("", "K")
+        self.typed_km_action = action("", "Shift+K")
+        self.measure_action = action("", "M")
+        self.factor_action = action("")
+        self.gps_allowed_action = action("")
         self.gps_allowed_action.setCheckable(True)
         self.gps_allowed_action.setChecked(self.gps_allowed_setting())
         group = QActionGroup(self)
-        self.gps_off_action = action("GPS &off")
-        self.gps_serial_action = action("GPS: &USB receiver…")
-        self.gps_platform_action = action("GPS: this system's &location")
-        self.gps_file_action = action("GPS: &simulate a recorded drive (NMEA)…")
+        self.gps_off_action = action("")
+        self.gps_serial_action = action("")
+        self.gps_platform_action = action("")
+        self.gps_file_action = action("")
         for act in (
             self.gps_off_action,
             self.gps_serial_action,
@@ -137,7 +142,7 @@ class PacerController(QObject):
             act.setCheckable(True)
             group.addAction(act)
         self.gps_off_action.setChecked(True)
-        self.menu = QMenu("&Distance", self.window)
+        self.menu = QMenu(self.window)
         entries: tuple[QAction | None, ...] = (
             self.landmark_action,
             self.typed_km_action,
@@ -165,6 +170,20 @@ class PacerController(QObject):
         self.gps_serial_action.triggered.connect(self.choose_serial)
         self.gps_platform_action.triggered.connect(lambda: self._open(self.gps.open_platform))
         self.gps_file_action.triggered.connect(self.choose_file)
+        retranslated(self.menu, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The Distance menu in the current language (again at each LanguageChange)."""
+        self.menu.setTitle(self.tr("&Distance"))
+        self.landmark_action.setText(self.tr("Confirm the next &landmark"))
+        self.typed_km_action.setText(self.tr("Type the road book's &km here…"))
+        self.measure_action.setText(self.tr("&Measured section: mark start / end"))
+        self.factor_action.setText(self.tr("Calibration &factor…"))
+        self.gps_allowed_action.setText(self.tr("&Allow GPS (many events ban it)"))
+        self.gps_off_action.setText(self.tr("GPS &off"))
+        self.gps_serial_action.setText(self.tr("GPS: &USB receiver…"))
+        self.gps_platform_action.setText(self.tr("GPS: this system's &location"))
+        self.gps_file_action.setText(self.tr("GPS: &simulate a recorded drive (NMEA)…"))
         self._update_gps_actions()
 
     def turn_gps_off(self) -> None:
@@ -188,7 +207,7 @@ class PacerController(QObject):
     def _update_gps_actions(self) -> None:
         allowed = self.gps_allowed()
         banned = self.live is not None and not self.live.stage.gps_allowed
-        tip = "this stage bans GPS (gps = false)" if banned else "allow GPS first"
+        tip = self.tr("this stage bans GPS (gps = false)") if banned else self.tr("allow GPS first")
         for act in (self.gps_serial_action, self.gps_platform_action, self.gps_file_action):
             act.setEnabled(allowed)
             act.setToolTip("" if allowed else tip)
@@ -207,7 +226,7 @@ class PacerController(QObject):
 
     def _open(self, opener: Callable[[], str | None]) -> bool:
         if not self.gps_allowed():
-            self._status("GPS is not allowed: Distance > Allow GPS (or the stage bans it)")
+            self._status(self.tr("GPS is not allowed: Distance > Allow GPS (or the stage bans it)"))
             return False
         problem = opener()
         if problem is not None:
@@ -219,8 +238,10 @@ class PacerController(QObject):
     def choose_serial(self) -> bool:
         ports = serial_ports()
         port = self.ask_text(
-            "USB GPS receiver",
-            "Serial port (" + (", ".join(ports) or "none found") + "), then :baud if not 9600",
+            self.tr("USB GPS receiver"),
+            self.tr("Serial port (%1), then :baud if not 9600").replace(
+                "%1", ", ".join(ports) or self.tr("none found")
+            ),
             ports[0] if ports else "ttyUSB0",
         )
         if not port:
@@ -231,7 +252,10 @@ class PacerController(QObject):
 
     def choose_file(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Simulate a recorded drive", "", "NMEA logs (*.nmea *.log *.txt);;All (*)"
+            self.window,
+            self.tr("Simulate a recorded drive"),
+            "",
+            self.tr("NMEA logs (*.nmea *.log *.txt);;All (*)"),
         )
         return bool(path) and self.open_drive(Path(path))
 
@@ -339,10 +363,10 @@ class PacerController(QObject):
         now_log = self.live.session.log_ns(t_ns)
         official = self.live.session.fold.official_ns(now_log)
         if official is None:
-            return waiting_view(schedule, "sync the official time first (T)")
+            return waiting_view(schedule, "sync the official time first (T)")  # ui/words.py
         start = self._start_official_ns(section)
         if start is None:
-            return waiting_view(schedule, "press at the start marker: the schedule starts then")
+            return waiting_view(schedule, PRESS_AT_START_MARKER)
         car = None if self.odometer is None else self.odometer.at(now_log)
         fix = None
         gps_on = self.gps.mode is not GpsMode.OFF
@@ -376,14 +400,14 @@ class PacerController(QObject):
     def confirm_landmark(self) -> bool:
         section = self.armed_trial()
         if section is None:
-            self._status("No average trial is armed: landmarks belong to one")
+            self._status(self.tr("No average trial is armed: landmarks belong to one"))
             return False
         if not section.landmarks:
             return self.type_km()
         confirmed = self._last_landmark_mm()
         target = next_landmark(section.landmarks, confirmed)
         if target is None:
-            self._status("Every landmark of this trial is confirmed (Shift+K types a km)")
+            self._status(self.tr("Every landmark of this trial is confirmed (Shift+K types a km)"))
             return False
         metres, label = target
         return self._landmark(section, metres * MM_PER_M, f"{label} (km {format_km(metres)})")
@@ -406,11 +430,15 @@ class PacerController(QObject):
     def type_km(self) -> bool:
         section = self.armed_trial()
         if section is None:
-            self._status("No average trial is armed")
+            self._status(self.tr("No average trial is armed"))
             return False
         car = None if self.odometer is None else self.odometer.at(self._now_log())
         suggested = "" if car is None else format_km(car.mm // MM_PER_M)
-        text = self.ask_text("Road book km", f"{section.id}: km from the start here", suggested)
+        text = self.ask_text(
+            self.tr("Road book km"),
+            self.tr("%1: km from the start here").replace("%1", section.id),
+            suggested,
+        )
         if not text:
             return False
         try:
@@ -425,22 +453,26 @@ class PacerController(QObject):
         event = self._record(DISTANCE_EVENT, distance_data(section.id, mm, "landmark"), self._now())
         if event is None:
             return False
-        self._status(f"Distance set to the road book at {what}")
+        self._status(self.tr("Distance set to the road book at %1").replace("%1", what))
         self.tick()
         return True
 
     def mark_measured(self) -> bool:
         recorder = self.recorder
         if self.gps.mode is GpsMode.OFF or recorder is None:
-            self._status("Calibrating on a measured section needs GPS on (or type a factor)")
+            self._status(
+                self.tr("Calibrating on a measured section needs GPS on (or type a factor)")
+            )
             return False
         raw_mm = round(recorder.track.distance_m * MM_PER_M)
         if self._measure_start_mm is None:
             self._measure_start_mm = raw_mm
-            self._status("Measured section: start marked; press M again at its end")
+            self._status(self.tr("Measured section: start marked; press M again at its end"))
             return True
         start, self._measure_start_mm = self._measure_start_mm, None
-        text = self.ask_text("Measured section", "Its length in the road book (km)", "")
+        text = self.ask_text(
+            self.tr("Measured section"), self.tr("Its length in the road book (km)"), ""
+        )
         if not text:
             return False
         try:
@@ -454,7 +486,9 @@ class PacerController(QObject):
 
     def type_factor(self) -> bool:
         factor = "1" if self.odometer is None else str(self.odometer.factor)
-        text = self.ask_text("Calibration", "Multiply measured distances by", factor)
+        text = self.ask_text(
+            self.tr("Calibration"), self.tr("Multiply measured distances by"), factor
+        )
         if not text:
             return False
         try:
@@ -468,7 +502,11 @@ class PacerController(QObject):
         event = self._record(CALIBRATE_EVENT, calibrate_data(factor, reason), self._now())
         if event is None:
             return False
-        self._status(f"Calibration factor {factor} from now on ({reason})")
+        self._status(
+            self.tr("Calibration factor %1 from now on (%2)")
+            .replace("%1", window_number(str(factor)))
+            .replace("%2", reason)
+        )
         return True
 
     def _now(self) -> int:

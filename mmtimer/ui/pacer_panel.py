@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 from mmtimer.present.pacer import PacerTone, PacerView
 from mmtimer.present.tone import Tone
 from mmtimer.ui.fonts import MONO, SANS
+from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.themes import Panel
+from mmtimer.ui.words import shown
 
 TONE_COLOURS = {
     PacerTone.NEUTRAL: "#e8e8e8",
@@ -84,6 +86,7 @@ class PacerPanel(QFrame):
         layout.addWidget(self.source, 6, 0, 1, 2)
         self._tone: PacerTone | None = None
         self.view: PacerView | None = None
+        retranslated(self, self.retranslate)
 
     def set_panel(self, panel: Panel) -> None:
         """Take a theme's fixed panel colours (Night: dim amber on black; Daylight: dark on
@@ -103,8 +106,13 @@ class PacerPanel(QFrame):
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
+        text = shown(text)  # present's words and numbers in the window's language
         if label.text() != text:
             label.setText(text)
+
+    def retranslate(self) -> None:
+        if self.view is not None:
+            self.set_view(self.view)
 
     def set_view(self, view: PacerView) -> None:
         self.view = view

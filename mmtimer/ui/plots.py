@@ -29,6 +29,7 @@ from mmtimer.core.results import StageResult
 from mmtimer.core.rules import RuleSet
 from mmtimer.present.formats import format_signed_deviation
 from mmtimer.present.tone import Tone
+from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.plotdata import Bar, Series, matched, scale_limit_ms, series
 from mmtimer.ui.themes import DARK_PANEL, Panel
 
@@ -101,7 +102,7 @@ class ResultsPlot(QWidget):
         self._style_names_line()
         self.names_line.setVisible(False)
         self._load_scheduled = False
-        self._placeholder = QLabel("Results plots", self)
+        self._placeholder = QLabel(self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +110,17 @@ class ResultsPlot(QWidget):
         layout.addWidget(self.names_line)
         layout.addWidget(self._placeholder)
         self.setMinimumHeight(160)
+        retranslated(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The plots' words in the current language (again at each LanguageChange)."""
+        self._placeholder.setText(self.tr("Results plots"))
+        if self._pg is not None:
+            self._restyle()
+            self._set_names(self.names_line.isVisible())
+
+    def _axis_labels(self) -> tuple[str, str]:
+        return self.tr("deviation (s)"), self.tr("penalty, cumulative")
 
     # -- colours -------------------------------------------------------------------------------
     @property
@@ -137,9 +149,8 @@ class ResultsPlot(QWidget):
         pg, panel, tones = self._pg, self._panel, self._tones
         text = panel.plot_text
         self._layout_widget.setBackground(panel.background)
-        for plot, label in (
-            (self.deviation_plot, "deviation (s)"),
-            (self.penalty_plot, "penalty, cumulative"),
+        for plot, label in zip(
+            (self.deviation_plot, self.penalty_plot), self._axis_labels(), strict=True
         ):
             plot.setLabel("left", label, color=text)
             for axis in ("left", "bottom"):
@@ -192,7 +203,7 @@ class ResultsPlot(QWidget):
         widget.ci.layout.setRowStretchFactor(0, 3)
         widget.ci.layout.setRowStretchFactor(1, 2)
         bottom.setXLink(top)
-        for plot, label in ((top, "deviation (s)"), (bottom, "penalty, cumulative")):
+        for plot, label in zip((top, bottom), self._axis_labels(), strict=True):
             plot.setMenuEnabled(False)
             plot.showGrid(x=False, y=True, alpha=0.15)
             plot.setLabel("left", label, color=FOREGROUND)
@@ -539,8 +550,8 @@ class ResultsPlot(QWidget):
         self.names_line.setVisible(comparing)
         if not comparing:
             return
-        first = html.escape(self._names[0] or "first run")
-        second = html.escape(self._names[1] or "second run")
+        first = html.escape(self._names[0] or self.tr("first run"))
+        second = html.escape(self._names[1] or self.tr("second run"))
         self.names_line.setText(
             f"<span style='color:{self._panel.plot_text}'>&#9632;&#9472;&#9472;</span> {first}"
             "&nbsp;&nbsp;&nbsp;&nbsp;"

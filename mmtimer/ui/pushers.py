@@ -17,6 +17,7 @@ from mmtimer.core.clock import NS_PER_MS
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dial import DialWidget, Pusher
 from mmtimer.ui.facewindow import make_action
+from mmtimer.ui.i18n import retranslated
 
 PUSHER_FLASH_NS = 150 * NS_PER_MS  # a pusher shows pressed this long after its shortcut
 
@@ -38,15 +39,23 @@ class ChronoPushers(QObject):
         self.say = say
         self.refusal = refusal
         self._pressed_until_ns: dict[Pusher, int] = {}
-        self.start_stop_action = make_action(window, "&Start / stop", "S")
-        self.split_action = make_action(window, "S&plit", "P")
-        self.lap_action = make_action(window, "&Lap", "L")
-        self.reset_action = make_action(window, "&Reset", "R")
-        self.menu = QMenu("&Chronograph", window)
+        self.start_stop_action = make_action(window, "", "S")
+        self.split_action = make_action(window, "", "P")
+        self.lap_action = make_action(window, "", "L")
+        self.reset_action = make_action(window, "", "R")
+        self.menu = QMenu(window)
         for act in (self.start_stop_action, self.split_action, self.lap_action):
             self.menu.addAction(act)
         self.menu.addSeparator()
         self.menu.addAction(self.reset_action)
+        retranslated(self.menu, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.start_stop_action.setText(self.tr("&Start / stop"))
+        self.split_action.setText(self.tr("S&plit"))
+        self.lap_action.setText(self.tr("&Lap"))
+        self.reset_action.setText(self.tr("&Reset"))
+        self.menu.setTitle(self.tr("&Chronograph"))
 
     def connect_signals(self) -> None:
         """Keys and painted pushers to the controller (the window's `_connect_signals` calls it)."""

@@ -32,11 +32,13 @@ from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.core.session import SessionState
 from mmtimer.present.formats import format_chrono
+from mmtimer.present.i18n import window_number
 from mmtimer.present.pacer import distance_channels
 from mmtimer.present.screen import Presenter, Screen
 from mmtimer.ui.chronoface import ChronoFace
 from mmtimer.ui.columngroups import with_column_groups
 from mmtimer.ui.dialstate import DialState
+from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.memory import REPLAY_MEMORY
 from mmtimer.ui.pacer_plot import DistancePlot
 from mmtimer.ui.plots import ResultsPlot
@@ -286,27 +288,42 @@ class ReplayPanel(QWidget):
             self.addAction(act)
             return act
 
-        self.play_action = action("&Play", "Space")
+        # texts: retranslate (again at each change of language)
+        self.play_action = action("", "Space")
         self.play_action.setCheckable(True)
-        self.previous_action = action("Pre&vious pass", "Left", "PgUp")
-        self.next_action = action("&Next pass", "Right", "PgDown")
-        self.start_action = action("To the &start", "Home")
-        self.end_action = action("To the &end", "End")
+        self.previous_action = action("", "Left", "PgUp")
+        self.next_action = action("", "Right", "PgDown")
+        self.start_action = action("", "Home")
+        self.end_action = action("", "End")
         self.speed_group = QActionGroup(self)
         self.speed_actions: dict[int, QAction] = {}
         for number, speed in enumerate(SPEEDS, start=1):
-            act = action(f"Speed x{speed}", str(number))
-            act.setIconText(f"x{speed}")
+            act = action("", str(number))
             act.setCheckable(True)
             act.setData(speed)
             self.speed_group.addAction(act)
             self.speed_actions[speed] = act
         self.speed_actions[1].setChecked(True)
-        self.copy_action = action(
-            "&Copy rows", QKeySequence(QKeySequence.StandardKey.Copy).toString()
-        )
-        self.previous_action.setIconText("◀ pass")
-        self.next_action.setIconText("pass ▶")
+        self.copy_action = action("", QKeySequence(QKeySequence.StandardKey.Copy).toString())
+        retranslated(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the current language (again at each LanguageChange)."""
+        self.play_action.setText(self.tr("&Pause") if self.playback.playing else self.tr("&Play"))
+        self.previous_action.setText(self.tr("Pre&vious pass"))
+        self.next_action.setText(self.tr("&Next pass"))
+        self.start_action.setText(self.tr("To the &start"))
+        self.end_action.setText(self.tr("To the &end"))
+        for speed, act in self.speed_actions.items():
+            act.setText(self.tr("Speed x%1").replace("%1", str(speed)))
+            act.setIconText(f"x{speed}")
+        self.copy_action.setText(self.tr("&Copy rows"))
+        self.previous_action.setIconText(self.tr("◀ pass"))
+        self.next_action.setIconText(self.tr("pass ▶"))
+        if self._shown is not None:
+            self.watch.retranslate()
+            self.model.retranslate()
+            self._show_position(self._shown.t_ns)
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The replay's actions in menu order (None: a separator), for a window's menu."""
@@ -360,7 +377,7 @@ class ReplayPanel(QWidget):
     def _on_playback_changed(self) -> None:
         playing = self.playback.playing
         self.play_action.setChecked(playing)
-        self.play_action.setText("&Pause" if playing else "&Play")
+        self.play_action.setText(self.tr("&Pause") if playing else self.tr("&Play"))
         self.speed_actions[self.playback.speed].setChecked(True)
         if playing and not self._frame_timer.isActive():
             self._frame_timer.start()
@@ -504,7 +521,7 @@ class ReplayPanel(QWidget):
             self.slider.blockSignals(blocked)
         elapsed = format_chrono(t_ns - replay.start_ns)
         span = format_chrono(replay.end_ns - replay.start_ns)
-        self.position_label.setText(f"{elapsed} / {span}")
+        self.position_label.setText(window_number(f"{elapsed} / {span}"))
 
     # -- view --------------------------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
@@ -512,6 +529,7 @@ class ReplayPanel(QWidget):
         theme = theme_named(name)
         self.watch.set_theme(theme.name)
         self.plot.set_panel(theme.panel)
+        self.distance_plot.set_panel(theme.panel)
         self.model.set_tone_colours(theme.table)
 
     def stop(self) -> None:

@@ -20,32 +20,50 @@ from mmtimer.core.clock import Clock, SystemClock
 from mmtimer.core.csvout import CsvLocale, results_csv
 from mmtimer.core.errors import InputError
 from mmtimer.core.logfile import LogContents, read_log
+from mmtimer.core.lognames import results_stem
 from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.paths import resources_dir
+from mmtimer.present.i18n import uses_decimal_comma
 from mmtimer.ui.appstyle import apply_theme
 from mmtimer.ui.helpdialog import KeyboardHelp
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, LanguageMenu, plural, retranslated, translate
 from mmtimer.ui.messagebar import MessageBar
 from mmtimer.ui.replay_panel import ReplayPanel
 from mmtimer.ui.themes import DEFAULT_THEME, theme_named
 
-LOG_FILTER = "Stage logs (*.mmlog);;All files (*)"
+LOG_FILTER = QT_TRANSLATE_NOOP("ReplayWindow", "Stage logs (*.mmlog);;All files (*)")
 CSV_FILTERS: dict[str, CsvLocale] = {
-    "CSV, comma-separated, decimal point (*.csv)": "en",
-    "CSV, EU: semicolons, decimal commas (*.csv)": "eu",
+    QT_TRANSLATE_NOOP("ReplayWindow", "CSV, comma-separated, decimal point (*.csv)"): "en",
+    QT_TRANSLATE_NOOP("ReplayWindow", "CSV, EU: semicolons, decimal commas (*.csv)"): "eu",
 }
-PNG_FILTER = "PNG image (*.png)"
+PNG_FILTER = QT_TRANSLATE_NOOP("ReplayWindow", "PNG image (*.png)")
 KEY_EXPORT_FOLDER = "export/folder"  # the last export's folder, suggested next time
 KEY_THEME = "dial/theme"  # the main window's setting: the replay's dial wears the same colour
 REPLAY_MOUSE_ROWS = (
-    ("Click a bar of the plot", "Select its row and move the replay to its pass"),
-    ("Double-click a row of the table", "Move the replay to that line's pass"),
-    ("Drag the slider", "Move the replay to any instant"),
+    (
+        QT_TRANSLATE_NOOP("ReplayWindow", "Click a bar of the plot"),
+        QT_TRANSLATE_NOOP("ReplayWindow", "Select its row and move the replay to its pass"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ReplayWindow", "Double-click a row of the table"),
+        QT_TRANSLATE_NOOP("ReplayWindow", "Move the replay to that line's pass"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ReplayWindow", "Drag the slider"),
+        QT_TRANSLATE_NOOP("ReplayWindow", "Move the replay to any instant"),
+    ),
 )
-REPLAY_HELP_NOTE = (
+REPLAY_HELP_NOTE = QT_TRANSLATE_NOOP(
+    "ReplayWindow",
     "The replay keys act while the replay has the keyboard focus. A replay only reads its log: "
-    "nothing is recorded or changed."
+    "nothing is recorded or changed.",
 )
+
+
+def _tr(text: str) -> str:
+    """A text of this module (marked with QT_TRANSLATE_NOOP) in the current language."""
+    return translate("ReplayWindow", text)
 
 
 def write_results_csv(path: Path, result: StageResult, locale: CsvLocale = "en") -> None:
@@ -80,10 +98,12 @@ def export_folder(settings: QSettings) -> Path:
     return documents if documents is not None and documents.is_dir() else Path.home()
 
 
-def default_csv_path(log_path: Path | None, locale: CsvLocale, folder: Path) -> Path:
-    stem = "results" if log_path is None else log_path.name.removesuffix(".mmlog")
+def default_csv_path(
+    log_path: Path | None, locale: CsvLocale, folder: Path, stage_name: str | None = None
+) -> Path:
+    """The suggested results CSV: named by the log and the stage (core/lognames.py)."""
     suffix = ".eu.csv" if locale == "eu" else ".csv"
-    return folder / f"{stem}{suffix}"
+    return folder / f"{results_stem(stage_name, log_path)}{suffix}"
 
 
 def with_csv_suffix(path: Path) -> Path:
@@ -92,16 +112,20 @@ def with_csv_suffix(path: Path) -> Path:
 
 
 def ask_csv_path(
-    parent: QWidget, log_path: Path | None, settings: QSettings
+    parent: QWidget, log_path: Path | None, settings: QSettings, stage_name: str | None = None
 ) -> tuple[Path, CsvLocale] | None:
     """Ask where to export results, and in which form (the file type chooses comma-separated
     or EU); None if the navigator cancels. The one question of both windows' File > Export
     results: it suggests `export_folder`, adds ``.csv`` to a bare name and remembers the folder."""
-    filters = list(CSV_FILTERS)
+    # the EU form first where the window's language writes a decimal comma (still a choice)
+    first: CsvLocale = "eu" if uses_decimal_comma() else "en"
+    forms = sorted(CSV_FILTERS.items(), key=lambda item: item[1] != first)
+    by_filter = {_tr(name): locale for name, locale in forms}
+    filters = list(by_filter)
     chosen, selected = QFileDialog.getSaveFileName(
         parent,
-        "Export results",
-        str(default_csv_path(log_path, "en", export_folder(settings))),
+        _tr("Export results"),
+        str(default_csv_path(log_path, first, export_folder(settings), stage_name)),
         ";;".join(filters),
         filters[0],
     )
@@ -110,12 +134,14 @@ def ask_csv_path(
     path = with_csv_suffix(Path(chosen))
     if path != Path(chosen) and path.exists():  # the dialog asked about the name without .csv
         answer = QMessageBox.question(
-            parent, "Export results", f"{path} exists already. Replace it?"
+            parent,
+            _tr("Export results"),
+            _tr("%1 exists already. Replace it?").replace("%1", str(path)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
     settings.setValue(KEY_EXPORT_FOLDER, str(path.parent))
-    return path, CSV_FILTERS.get(selected, "en")
+    return path, by_filter.get(selected, first)
 
 
 def export_results(
@@ -124,13 +150,21 @@ def export_results(
     """Write the results CSV at `path` (never over the log itself); a message box says what
     went wrong, and False."""
     if log_path is not None and path.resolve() == log_path.resolve():
-        QMessageBox.warning(parent, "Export results", f"{path}: that is the log itself")
+        QMessageBox.warning(
+            parent,
+            _tr("Export results"),
+            _tr("%1: that is the log itself").replace("%1", str(path)),
+        )
         return False
     try:
         write_results_csv(path, result, locale)
     except OSError as error:
         QMessageBox.warning(
-            parent, "Export results", f"{path}: cannot write: {error.strerror or error}"
+            parent,
+            _tr("Export results"),
+            _tr("%1: cannot write: %2")
+            .replace("%1", str(path))
+            .replace("%2", str(error.strerror or error)),
         )
         return False
     return True
@@ -156,9 +190,6 @@ class ReplayWindow(QMainWindow):
         apply_theme(theme_named(theme))  # the whole window: Night and Daylight (ui/appstyle.py)
         self.panel = ReplayPanel(self.replay, self.clock, self, theme=theme, at_ns=at_ns)
         self.setCentralWidget(self.panel)
-        path = self.replay.contents.path
-        name = path.name if path is not None else "log"
-        self.setWindowTitle(f"{name} - {self.replay.stage.name} - mmtimer replay")
         self.setStatusBar(MessageBar(self, self.clock))  # messages wrap, never cut; a log
         self.notes_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.notes_label)
@@ -166,9 +197,10 @@ class ReplayWindow(QMainWindow):
         if self.replay.prepared:
             self._show_notes()
         else:  # the notes need the whole log folded: once the panel has done it while idle
-            self.notes_label.setText("reading the log…")
+            self.notes_label.setText(self.tr("reading the log…"))
             self.panel.folded.connect(self._show_notes)
         self.resize(1280, 800)
+        retranslated(self, self.retranslate)
 
     # -- menus -------------------------------------------------------------------------------------
     def _make_menus(self) -> None:
@@ -178,20 +210,21 @@ class ReplayWindow(QMainWindow):
                 act.setShortcut(QKeySequence(keys))
             return act
 
-        self.open_action = action("&Open a log…", QKeySequence.StandardKey.Open)
-        self.compare_action = action("&Compare with another log…")
-        self.stop_compare_action = action("&Stop comparing")
+        # texts: retranslate (again at each change of language)
+        self.open_action = action("", QKeySequence.StandardKey.Open)
+        self.compare_action = action("")
+        self.stop_compare_action = action("")
         self.stop_compare_action.setEnabled(False)
-        self.export_action = action("&Export results (CSV)…", "Ctrl+E")
-        self.export_plot_action = action("Export the &plot (PNG)…")
-        self.close_action = action("&Close", QKeySequence.StandardKey.Close)
-        self.plots_action = action("&Plots", "Ctrl+P")
+        self.export_action = action("", "Ctrl+E")
+        self.export_plot_action = action("")
+        self.close_action = action("", QKeySequence.StandardKey.Close)
+        self.plots_action = action("", "Ctrl+P")
         self.plots_action.setCheckable(True)
         self.plots_action.setChecked(True)
-        self.help_action = action("&Keyboard shortcuts", "F1")
+        self.help_action = action("", "F1")
 
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu("")
         for act in (
             self.open_action,
             self.compare_action,
@@ -203,14 +236,18 @@ class ReplayWindow(QMainWindow):
             self.close_action,
         ):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
-        edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = edit_menu = bar.addMenu("")
         edit_menu.addAction(self.panel.copy_action)
-        replay_menu = bar.addMenu("&Replay")
+        self.replay_menu = replay_menu = bar.addMenu("")
         for act in self.panel.actions_for_menu():
             replay_menu.addSeparator() if act is None else replay_menu.addAction(act)
-        view_menu = bar.addMenu("&View")
+        self.view_menu = view_menu = bar.addMenu("")
         view_menu.addAction(self.plots_action)
-        help_menu = bar.addMenu("&Help")
+        self.language_menu = LanguageMenu(
+            self.settings, lambda m: self.statusBar().showMessage(m, 10_000), self
+        )
+        view_menu.addMenu(self.language_menu)
+        self.help_menu = help_menu = bar.addMenu("")
         help_menu.addAction(self.help_action)
 
         self.open_action.triggered.connect(self._on_open)
@@ -222,13 +259,38 @@ class ReplayWindow(QMainWindow):
         self.plots_action.toggled.connect(self.panel.plot.setVisible)
         self.help_action.triggered.connect(self.show_keyboard_help)
 
+    def retranslate(self) -> None:
+        """Every text of the window in the current language (again at each LanguageChange)."""
+        path = self.replay.contents.path
+        name = path.name if path is not None else self.tr("log")
+        self.setWindowTitle(
+            self.tr("%1 - %2 - mmtimer replay")
+            .replace("%1", name)
+            .replace("%2", self.replay.stage.name)
+        )
+        self.open_action.setText(self.tr("&Open a log…"))
+        self.compare_action.setText(self.tr("&Compare with another log…"))
+        self.stop_compare_action.setText(self.tr("&Stop comparing"))
+        self.export_action.setText(self.tr("&Export results (CSV)…"))
+        self.export_plot_action.setText(self.tr("Export the &plot (PNG)…"))
+        self.close_action.setText(self.tr("&Close"))
+        self.plots_action.setText(self.tr("&Plots"))
+        self.help_action.setText(self.tr("&Keyboard shortcuts"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.replay_menu.setTitle(self.tr("&Replay"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        if self.replay.prepared:
+            self._show_notes()
+
     def show_keyboard_help(self) -> KeyboardHelp:
         """F1: every shortcut of this window (built from its menus), and the mouse's part."""
         dialog = KeyboardHelp(
             self.menuBar(),
             self,
-            mouse_rows=REPLAY_MOUSE_ROWS,
-            note_text=REPLAY_HELP_NOTE,
+            mouse_rows=tuple((_tr(what), _tr(does)) for what, does in REPLAY_MOUSE_ROWS),
+            note_text=_tr(REPLAY_HELP_NOTE),
         )
         dialog.setModal(False)
         dialog.show()
@@ -249,7 +311,7 @@ class ReplayWindow(QMainWindow):
         try:
             replay = read_replay(Path(path))
         except InputError as error:
-            QMessageBox.warning(parent, "Cannot open the log", str(error))
+            QMessageBox.warning(parent, _tr("Cannot open the log"), str(error))
             return None
         window = cls(replay, clock, settings, parent)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -262,14 +324,17 @@ class ReplayWindow(QMainWindow):
 
     def _on_open(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Replay a stage log", self._start_folder(), LOG_FILTER
+            self, self.tr("Replay a stage log"), self._start_folder(), _tr(LOG_FILTER)
         )
         if chosen:
             ReplayWindow.open_log(Path(chosen), None, clock=self.clock, settings=self.settings)
 
     def _on_compare(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Compare with another log of this stage", self._start_folder(), LOG_FILTER
+            self,
+            self.tr("Compare with another log of this stage"),
+            self._start_folder(),
+            _tr(LOG_FILTER),
         )
         if chosen:
             self.compare_path(Path(chosen))
@@ -279,11 +344,11 @@ class ReplayWindow(QMainWindow):
         try:
             other = read_replay(path)
         except InputError as error:
-            QMessageBox.warning(self, "Cannot compare with this log", str(error))
+            QMessageBox.warning(self, self.tr("Cannot compare with this log"), str(error))
             return False
         problem = comparison_problem(self.replay, other)
         if problem is not None:
-            QMessageBox.warning(self, "Cannot compare with this log", problem)
+            QMessageBox.warning(self, self.tr("Cannot compare with this log"), problem)
             return False
         self.compare_with(other)
         return True
@@ -296,7 +361,8 @@ class ReplayWindow(QMainWindow):
             self.panel.set_compare(other, (run_name(self.replay), run_name(other)))
             if other.stage != self.replay.stage:
                 self.statusBar().showMessage(
-                    "The two logs' stages differ: only the lines they share are compared", 10_000
+                    self.tr("The two logs' stages differ: only the lines they share are compared"),
+                    10_000,
                 )
         self.stop_compare_action.setEnabled(other is not None)
 
@@ -310,11 +376,15 @@ class ReplayWindow(QMainWindow):
         log_path = self.replay.contents.path
         if not export_results(self, Path(path), self.final_results(), locale, log_path):
             return False
-        self.statusBar().showMessage(f"Results written to {path}", 8000)
+        self.statusBar().showMessage(
+            self.tr("Results written to %1").replace("%1", str(path)), 8000
+        )
         return True
 
     def _on_export(self) -> None:
-        chosen = ask_csv_path(self, self.replay.contents.path, self.settings)
+        chosen = ask_csv_path(
+            self, self.replay.contents.path, self.settings, self.replay.stage.name
+        )
         if chosen is not None:
             self.export_results_to(*chosen)
 
@@ -323,13 +393,19 @@ class ReplayWindow(QMainWindow):
         suggested = "results.png" if log_path is None else log_path.with_suffix(".png").name
         folder = self._start_folder()
         start = str(Path(folder) / suggested) if folder else suggested
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export the plot", start, PNG_FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the plot"), start, _tr(PNG_FILTER)
+        )
         if chosen:
             path = Path(chosen)
             if path.suffix.lower() != ".png":
                 path = path.with_suffix(".png")
             if not self.panel.plot.export_png(path):
-                QMessageBox.warning(self, "Export the plot", f"{path}: could not write the image")
+                QMessageBox.warning(
+                    self,
+                    self.tr("Export the plot"),
+                    self.tr("%1: could not write the image").replace("%1", str(path)),
+                )
 
     # -- notes -------------------------------------------------------------------------------------
     def _show_notes(self) -> None:
@@ -337,7 +413,7 @@ class ReplayWindow(QMainWindow):
         notes = [*self.replay.problems, *self.final_results().messages]
         if notes:
             self.notes_label.setText(
-                f"{len(notes)} note{'s' if len(notes) > 1 else ''} on this log"
+                plural(self.tr("%n note(s) on this log", "", len(notes)), len(notes))
             )
             self.notes_label.setToolTip("\n".join(notes[:40]))
         else:
@@ -388,7 +464,10 @@ def comparison_problem(first: Replay, second: Replay) -> str | None:
     shared = [r for r in second.final_results().rows if (r.section, r.line, r.kind) in keys]
     if 2 * len(shared) < len(keys) or not shared:
         return (
-            f"{second.stage.name!r} shares {len(shared)} of the {len(keys)} measurements of "
-            f"{first.stage.name!r}: compare two logs of the same stage"
+            _tr("%1 shares %2 of the %3 measurements of %4: compare two logs of the same stage")
+            .replace("%1", repr(second.stage.name))
+            .replace("%2", str(len(shared)))
+            .replace("%3", str(len(keys)))
+            .replace("%4", repr(first.stage.name))
         )
     return None

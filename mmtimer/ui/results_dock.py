@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QWidget
 
 from mmtimer.core.results import StageResult
+from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.results_model import ResultsModel, ResultsSortProxy, copy_rows
 
 
@@ -36,12 +37,12 @@ class ResultsDock(QDockWidget):
     on the press path), and it catches up when shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Results", parent)
+        super().__init__(parent)
         self.setObjectName("results-dock")
         self.model = ResultsModel(self)
         self.table = results_table(self.model, self)
         self.setWidget(self.table)
-        self.copy_action = QAction("&Copy rows", self.table)
+        self.copy_action = QAction(self.table)
         self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.triggered.connect(lambda: copy_rows(self.table))
@@ -49,6 +50,12 @@ class ResultsDock(QDockWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._pending: tuple[StageResult | None, str, tuple[str, int] | None] = (None, "", None)
         self.visibilityChanged.connect(self._on_visibility)
+        retranslated(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Results"))
+        self.copy_action.setText(self.tr("&Copy rows"))
+        self.model.retranslate()
 
     def set_result(
         self,

@@ -18,6 +18,7 @@ from enum import Enum
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -38,6 +39,8 @@ from mmtimer.present.formats import (
     total_note,
 )
 from mmtimer.present.tone import EXACT_MS, Tone, deviation_tone
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
+from mmtimer.ui.words import shown
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,13 +77,15 @@ class Column(Enum):
 
     @property
     def title(self) -> str:
-        return self.value.removeprefix("b-").capitalize()
+        """The column's header in the current language."""
+        return translate("ResultsModel", _TITLES[self.value.removeprefix("b-")])
 
     @property
     def short_title(self) -> str:
         """The title when two runs share the table (each run is named once, above its
         columns)."""
-        return _SHORT_TITLES.get(self, self.title)
+        short = _SHORT_TITLES.get(self)
+        return self.title if short is None else translate("ResultsModel", short)
 
     @property
     def second_run(self) -> bool:
@@ -88,16 +93,27 @@ class Column(Enum):
 
 
 _SECOND_RUN = frozenset(c for c in Column if c.value.startswith("b-"))
+_TITLES = {
+    "section": QT_TRANSLATE_NOOP("ResultsModel", "Section"),
+    "line": QT_TRANSLATE_NOOP("ResultsModel", "Line"),
+    "target": QT_TRANSLATE_NOOP("ResultsModel", "Target"),
+    "measured": QT_TRANSLATE_NOOP("ResultsModel", "Measured"),
+    "deviation": QT_TRANSLATE_NOOP("ResultsModel", "Deviation"),
+    "penalty": QT_TRANSLATE_NOOP("ResultsModel", "Penalty"),
+    "points": QT_TRANSLATE_NOOP("ResultsModel", "Points"),
+    "note": QT_TRANSLATE_NOOP("ResultsModel", "Note"),
+    "delta": QT_TRANSLATE_NOOP("ResultsModel", "Delta"),
+}
 _SHORT_TITLES = {
-    Column.MEASURED: "Meas.",
-    Column.B_MEASURED: "Meas.",
-    Column.DEVIATION: "Dev.",
-    Column.B_DEVIATION: "Dev.",
-    Column.PENALTY: "Pen.",
-    Column.B_PENALTY: "Pen.",
-    Column.POINTS: "Pts",
-    Column.DELTA: "Δ pen.",
-    Column.B_NOTE: "Note",
+    Column.MEASURED: QT_TRANSLATE_NOOP("ResultsModel", "Meas."),
+    Column.B_MEASURED: QT_TRANSLATE_NOOP("ResultsModel", "Meas."),
+    Column.DEVIATION: QT_TRANSLATE_NOOP("ResultsModel", "Dev."),
+    Column.B_DEVIATION: QT_TRANSLATE_NOOP("ResultsModel", "Dev."),
+    Column.PENALTY: QT_TRANSLATE_NOOP("ResultsModel", "Pen."),
+    Column.B_PENALTY: QT_TRANSLATE_NOOP("ResultsModel", "Pen."),
+    Column.POINTS: QT_TRANSLATE_NOOP("ResultsModel", "Pts"),
+    Column.DELTA: QT_TRANSLATE_NOOP("ResultsModel", "Δ pen."),
+    Column.B_NOTE: QT_TRANSLATE_NOOP("ResultsModel", "Note"),
 }
 FIRST_RUN_COLUMNS = (Column.MEASURED, Column.DEVIATION, Column.PENALTY, Column.POINTS)
 SECOND_RUN_COLUMNS = (Column.B_MEASURED, Column.B_DEVIATION, Column.B_PENALTY)
@@ -335,7 +351,11 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and self._compare is not None:
             first, second = self._names[0] or "A", self._names[1] or "B"
             if column is Column.DELTA:
-                return f"{second}'s penalty minus {first}'s (positive: {second} lost more)"
+                return (
+                    self.tr("%2's penalty minus %1's (positive: %2 lost more)")
+                    .replace("%1", first)
+                    .replace("%2", second)
+                )
             if column.second_run:
                 return f"{column.title}, {second}"
             if column in (*FIRST_RUN_COLUMNS, Column.NOTE):
@@ -345,7 +365,22 @@ class ResultsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def retranslate(self) -> None:
+        """Headers and cells again, in the current language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self._columns) - 1))
+        if self.rowCount() and self.columnCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        value = self._data(index, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and isinstance(
+            value, str
+        ):
+            return shown(value)  # the words of present/ and the numbers in the window's language
+        return value
+
+    def _data(self, index: _Index, role: int) -> object:
         result = self._result
         if result is None or not index.isValid():
             return None
@@ -435,9 +470,11 @@ class ResultsModel(QAbstractTableModel):
             return row.kind.value
         if column in (Column.DEVIATION, Column.B_DEVIATION) and row.deviation_ms is not None:
             if abs(row.deviation_ms) < EXACT_MS:
-                return "on time (to 1/100 s)"
-            side = "late" if row.deviation_ms > 0 else "early"
-            return f"{format_deviation_s(abs(row.deviation_ms))} s {side}"
+                return QCoreApplication.translate("ResultsModel", "on time (to 1/100 s)")
+            size = format_deviation_s(abs(row.deviation_ms))
+            if row.deviation_ms > 0:
+                return QCoreApplication.translate("ResultsModel", "%1 s late").replace("%1", size)
+            return QCoreApplication.translate("ResultsModel", "%1 s early").replace("%1", size)
         return None
 
     def _delta(self, row: ResultRow, role: int) -> object:

@@ -28,7 +28,9 @@ class ResumeDialog(QMessageBox):
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle("Resume the stage log?")
         self.setText(
-            "This stage has a log that was not closed: mmtimer stopped before the stage ended."
+            "This stage was kept open when mmtimer was last closed: its log waits to be resumed."
+            if candidate.kept_open
+            else "This stage has a log that was not closed: mmtimer stopped before the stage ended."
         )
         torn = (
             " Its last line was cut short by the crash: resuming keeps it in a file next to "

@@ -38,4 +38,4 @@ def ask_export_path(
     """Where to write it, and in which form (None: cancelled)."""
     from mmtimer.ui.replay_window import ask_csv_path  # noqa: PLC0415
 
-    return ask_csv_path(parent, live.log_path, settings)
+    return ask_csv_path(parent, live.log_path, settings, live.stage.name)

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from mmtimer.present.stagelines import SectionView
 from mmtimer.present.tone import Tone
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, retranslated, translate
 from mmtimer.ui.themes import DARK_PANEL, Panel
+from mmtimer.ui.words import shown
 
 ARMED_BACKGROUND = QColor(DARK_PANEL.armed_background)
 ARMED_FOREGROUND = QColor(DARK_PANEL.armed_text)
@@ -36,7 +38,11 @@ def panel_style(panel: Panel) -> str:
 STYLE = panel_style(DARK_PANEL)
 
 
-COLUMNS = ("Section / line", "Target", "Result")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("StagePanel", "Section / line"),
+    QT_TRANSLATE_NOOP("StagePanel", "Target"),
+    QT_TRANSLATE_NOOP("StagePanel", "Result"),
+)
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_SAMPLE = "+000.00 s · 300"  # as wide as a line's result gets: "-12.98 s · 300"
 MIN_WIDTH = 360
@@ -50,12 +56,10 @@ class StagePanel(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(len(COLUMNS))
-        self.setHeaderLabels(list(COLUMNS))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the trigger and shortcuts
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
-        self.setAccessibleName("Stage sections and lines")
         self.setStyleSheet(STYLE)
         self.setMinimumWidth(MIN_WIDTH)
         header = self.header()
@@ -67,7 +71,20 @@ class StagePanel(QTreeWidget):
         self._armed: tuple[str, int] | None = None
         self._shown: dict[tuple[str, int], tuple[str, Tone | None]] = {}
         self._panel = DARK_PANEL
+        self._views: tuple[SectionView, ...] = ()
         self.itemDoubleClicked.connect(self._on_double_click)
+        retranslated(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Headers, the stage's lines and their results in the current language."""
+        self.setHeaderLabels([translate("StagePanel", title) for title in COLUMNS])
+        self.setAccessibleName(self.tr("Stage sections and lines"))
+        if self._views:
+            armed, results = self._armed, self._shown
+            self.set_stage(self._views)
+            self.show_results(results)
+            if armed is not None:
+                self.set_armed(*armed)
 
     @property
     def panel(self) -> Panel:
@@ -85,19 +102,20 @@ class StagePanel(QTreeWidget):
             self.set_result(*key, text, tone)
 
     def set_stage(self, sections: Sequence[SectionView]) -> None:
+        self._views = tuple(sections)
         self.clear()
         self._sections = {}
         self._armed = None
         self._shown = {}
         items = []
         for section in sections:
-            item = QTreeWidgetItem([f"{section.id}  {section.title}", "", ""])
+            item = QTreeWidgetItem([f"{section.id}  {shown(section.title)}", "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, section.id)
             font = QFont(item.font(0))
             font.setBold(True)
             item.setFont(0, font)
             for number, line in enumerate(section.lines, start=1):
-                child = QTreeWidgetItem([f"    {line.label}", line.target, ""])
+                child = QTreeWidgetItem([f"    {shown(line.label)}", shown(line.target), ""])
                 child.setData(0, Qt.ItemDataRole.UserRole, section.id)
                 child.setData(0, LINE_ROLE, number)
                 item.addChild(child)
@@ -168,7 +186,7 @@ class StagePanel(QTreeWidget):
         item = self.line_item(section_id, line)
         if item is None:
             return
-        item.setText(2, text)
+        item.setText(2, shown(text))
         colour = QColor(self._panel.tone(tone)) if tone is not None else None
         item.setForeground(2, QBrush(colour) if colour is not None else QBrush())
 
@@ -178,10 +196,10 @@ class StagePanel(QTreeWidget):
         for key in self._shown.keys() - results.keys():
             self.set_result(*key, "", None)
         previous = self._shown
-        for key, shown in results.items():
+        for key, result in results.items():
             old = previous.get(key)
-            if old is not shown and old != shown:
-                self.set_result(*key, *shown)
+            if old is not result and old != result:
+                self.set_result(*key, *result)
         self._shown = dict(results)
 
     def clear_results(self) -> None:

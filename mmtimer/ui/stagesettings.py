@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.errors import InputError
@@ -30,17 +30,33 @@ def saved_crew(settings: QSettings) -> Crew:
     return Crew()
 
 
+CREW_FIXED = (
+    "The crew is fixed once the log has started: this stage's log begins with it. "
+    "A new crew goes into the next stage's log; change it before that stage starts."
+)
+
+
 def edit_crew(window: StageWindow) -> CrewDialog:
-    current = window.live.crew if window.live is not None else saved_crew(window.settings)
+    """C: the crew dialog; read-only once the stage's log has started (``CREW_FIXED`` says
+    why), so no text field is open mid-stage."""
+    live = window.live
+    if live is not None and live.started:
+        dialog = CrewDialog(live.crew, window, read_only=CREW_FIXED)
+        dialog.open()
+        return dialog
+    current = live.crew if live is not None else saved_crew(window.settings)
     dialog = CrewDialog(current, window)
 
     def accepted() -> None:
         crew = dialog.crew()
         window.settings.setValue(KEY_CREW, json.dumps(crew_to_json(crew)))
-        if window.live is not None and not window.live.set_crew(crew):
+        if window.live is not None and not window.live.set_crew(crew):  # started meanwhile
             window.statusBar().showMessage(
-                "This stage's log has started with the crew it had; "
-                "the new crew goes into the next stage's log",
+                QCoreApplication.translate(
+                    "StageSettings",
+                    "This stage's log has started with the crew it had; "
+                    "the new crew goes into the next stage's log",
+                ),
                 8000,
             )
 

@@ -6,13 +6,15 @@ sync, the crew, and the log's path, sync age and alarm in the status bar. The di
 chronograph of the current trial: with a stage open the Chronograph keys (S, P, L, R) and the
 painted pushers act on nothing and say so in the status bar.
 
-Keys: the trigger keys (Space by default) record a pass from the key event's own time;
+Keys: the trigger keys (Space by default) record a pass from the key event's own time - while
+the stage is under way (its log has started) wherever the keyboard is: a dialog, a menu, a field,
+a focused button, the driver's window (``Trigger.guard_everywhere``, called from ``refresh``);
 Backspace undoes the last action - a pass, a skip, a section choice, a sync, a start press -
 with an undo event (never an erase), and again the one before; N skips the armed line; G arms
 any line (a double-click on the stage panel too); T opens the official-time sync; + and -
-nudge official time by 0.1 s; C edits the crew; Ctrl+Shift+E ends the stage (confirmed); D the
-Driving view (the countdown and the last deviation fill the window, the dial and the stage
-panel hidden); F1 lists every shortcut.
+nudge official time by 0.1 s; C the crew (read-only once the log has started); Ctrl+Shift+E
+ends the stage (confirmed); D the Driving view (the countdown and the last deviation fill the
+window, the dial and the stage panel hidden); F1 lists every shortcut.
 
 Above the face: a large "NOT SYNCED" banner until official time is synced (a press still
 records), and the crew with the stage. The theme (View > Theme) colours the whole window; the
@@ -115,7 +117,9 @@ CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
 HELP_NOTE = (
     "The trigger keys record a pass at the moment the key went down (the key event's own time "
-    "where the system gives one). A second press within the guard time is flagged. Backspace "
+    "where the system gives one), and once the stage's log has started they do so whatever "
+    "window, dialog, menu or field has the keyboard: the sync's full-minute mark is M. "
+    "A second press within the guard time is flagged. Backspace "
     "undoes the last action (a pass, a skip, a section choice, a sync), and again the one "
     "before; the status bar says what. Nothing is erased: an undo is a new line in the log. "
     "A stage log left open by a crash is offered for resume when its stage opens again (also "
@@ -532,6 +536,7 @@ class StageWindow(FaceWindow):
         if live is None:
             return
         self.live = None
+        self.trigger.guard_everywhere(False)
         self.pacer.set_live(None)
         live.changed.disconnect(self._on_stage_changed)
         self.leaving.let_go(live, self.controller.now_ns())
@@ -682,6 +687,9 @@ class StageWindow(FaceWindow):
         controller = self.controller
         t_ns = controller.now_ns()
         live = self.live
+        under_way = live is not None and live.under_way
+        if self.trigger.guarding != under_way:
+            self.trigger.guard_everywhere(under_way)
         if live is None:
             synced = controller.official_time.sync_at(t_ns) is not None
             view = chronograph_face(
@@ -730,10 +738,28 @@ class StageWindow(FaceWindow):
         return super().next_frame_ns(t_ns, running, elapsed_ns, official)
 
     def show_keyboard_help(self) -> KeyboardHelp:
+        """F1: the keys that matter in the car first (record, undo, skip, go to a line, the
+        sync and its mark, the Driving view), the chronograph's S, P, L, R last."""
+        pushers = self.pushers
         dialog = KeyboardHelp(
             self.menuBar(),
             self,
-            extra_rows=(("Click PASS", "Record a pass (mouse or touch)"),),
+            first=(
+                self.record_action,
+                ("Click PASS", "Record a pass (mouse or touch)"),
+                self.void_action,
+                self.skip_action,
+                self.section_action,
+                self.sync_action,
+                ("M (in Official time)", "Mark the official full minute (second 00)"),
+                self.driving_action,
+            ),
+            last=(
+                pushers.start_stop_action,
+                pushers.split_action,
+                pushers.lap_action,
+                pushers.reset_action,
+            ),
             note_text=HELP_NOTE,
         )
         dialog.setModal(False)

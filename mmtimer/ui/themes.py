@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from mmtimer.present.tone import Tone
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +235,7 @@ THEMES: dict[str, Theme] = {
     for theme in (
         Theme(
             name="nero-corsa",
-            label="&Nero Corsa",
+            label=QT_TRANSLATE_NOOP("Theme", "&Nero Corsa"),
             dial_centre="#25282c",
             dial_edge="#0c0d0f",
             sunray=22,
@@ -257,7 +258,7 @@ THEMES: dict[str, Theme] = {
         ),
         Theme(
             name="rosso-amarena",
-            label="&Rosso Amarena",
+            label=QT_TRANSLATE_NOOP("Theme", "&Rosso Amarena"),
             dial_centre="#8e1628",
             dial_edge="#4a0711",
             sunray=30,
@@ -280,7 +281,7 @@ THEMES: dict[str, Theme] = {
         ),
         Theme(
             name="verde-chiaro",
-            label="&Verde Chiaro",
+            label=QT_TRANSLATE_NOOP("Theme", "&Verde Chiaro"),
             dial_centre="#c3d4b6",
             dial_edge="#8fa784",
             sunray=40,
@@ -303,7 +304,7 @@ THEMES: dict[str, Theme] = {
         ),
         Theme(
             name="grigio-blu",
-            label="&Grigio-Blu",
+            label=QT_TRANSLATE_NOOP("Theme", "&Grigio-Blu"),
             dial_centre="#6f8596",
             dial_edge="#3c4b57",
             sunray=34,
@@ -326,7 +327,7 @@ THEMES: dict[str, Theme] = {
         ),
         Theme(
             name="night",
-            label="N&ight (dim)",
+            label=QT_TRANSLATE_NOOP("Theme", "N&ight (dim)"),
             dial_centre="#0d0d0d",
             dial_edge="#050505",
             sunray=6,
@@ -352,7 +353,7 @@ THEMES: dict[str, Theme] = {
         ),
         Theme(
             name="daylight",
-            label="&Daylight (sun)",
+            label=QT_TRANSLATE_NOOP("Theme", "&Daylight (sun)"),
             dial_centre="#ffffff",
             dial_edge="#e9e7e1",
             sunray=0,
@@ -380,6 +381,11 @@ THEMES: dict[str, Theme] = {
 }
 
 DEFAULT_THEME = "nero-corsa"
+
+
+def theme_label(theme: Theme) -> str:
+    """The theme's name in the View menu, in the current language."""
+    return translate("Theme", theme.label)
 
 
 def theme_named(name: str) -> Theme:

@@ -16,6 +16,14 @@ the window system says when that was (DESIGN.md, "QKeyEvent.timestamp()"):
 
 Key auto-repeat is ignored. A press within the guard time of the previous one is recorded but
 flagged, so the window can offer a one-key undo.
+
+While a stage is under way (its log has started), ``Trigger.guard_everywhere(True)`` installs a
+second application event filter that takes the trigger keys wherever the keyboard is: a dialog
+(sync, crew, settings, a message box, F1), an open menu, a text field, a focused button (Space
+never clicks it), another mmtimer window. It records the press and swallows the key's
+ShortcutOverride, auto-repeat and release, so nothing else reads the key (issue 12). A native
+file dialog of the desktop (GTK, Windows, macOS) runs outside Qt's event loop: no filter sees its
+keys.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -181,6 +190,8 @@ class Trigger(QObject):
         self._window: QWidget | None = None
         self._last_t_ns: int | None = None
         self.enabled = True
+        self._guard: _EverywhereFilter | None = None
+        self._held: set[int] = set()  # trigger keys taken down while guarding: their release too
 
     def attach(self, window: QWidget) -> None:
         """Listen for trigger keys in ``window`` (once; the filter lives as long as this object)."""
@@ -190,6 +201,7 @@ class Trigger(QObject):
             app.installEventFilter(self)
 
     def detach(self) -> None:
+        self.guard_everywhere(False)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -236,9 +248,74 @@ class Trigger(QObject):
         self.pressed.emit(press)
         return press
 
+    @property
+    def guarding(self) -> bool:
+        """The trigger keys are taken wherever the keyboard is (a stage is under way)."""
+        return self._guard is not None
+
+    def guard_everywhere(self, on: bool) -> None:
+        """While a stage is under way (on): the trigger keys record a pass whatever has focus,
+        in any window of the application (see the module doc); off: only in the window given to
+        ``attach``, and not in a text field, as before the log starts."""
+        app = QApplication.instance()
+        if on and self._guard is None and app is not None:
+            # a child of the trigger: deleted with it, and so out of the application's filters
+            # (Qt drops a deleted filter), even if the window never said "off"
+            self._guard = _EverywhereFilter(self)
+            app.installEventFilter(self._guard)  # the last installed filter runs first
+        elif not on and self._guard is not None:
+            guard, self._guard = self._guard, None
+            self._held.clear()
+            if shiboken6.isValid(guard):
+                if app is not None:
+                    app.removeEventFilter(guard)
+                guard.deleteLater()
+
+    def _guard_key(self, event: QKeyEvent) -> bool:
+        """The application-wide filter's decision for one key event: True takes it."""
+        kind = event.type()
+        key = event.key()
+        if kind == QEvent.Type.KeyRelease:
+            if key in self._held:
+                if not event.isAutoRepeat():
+                    self._held.discard(key)
+                return True
+            return False
+        if not self.enabled or self.settings.key_name(key) is None:
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # no shortcut, menu mnemonic or dialog button may take it
+            return True
+        self._held.add(key)
+        self.handle_key(event)  # auto-repeat is taken and ignored
+        return True
+
     def forget_last(self) -> None:
         """After the last press was voided, the next press is not measured against it."""
         self._last_t_ns = None
+
+
+_GUARDED_KEY_EVENTS = (
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+    QEvent.Type.ShortcutOverride,
+)
+
+
+class _EverywhereFilter(QObject):
+    """The application event filter of ``Trigger.guard_everywhere``: every key event of every
+    object (a window, a widget, a popup menu) goes through the trigger first."""
+
+    def __init__(self, trigger: Trigger) -> None:
+        super().__init__(trigger)
+        self._trigger = trigger
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _GUARDED_KEY_EVENTS and isinstance(event, QKeyEvent):
+            return self._trigger._guard_key(event)
+        return False
 
 
 class TriggerButton(QWidget):

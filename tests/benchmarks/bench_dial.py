@@ -226,8 +226,8 @@ def bench_paint(frames: int) -> None:
     rebuilds = []
     for k in range(10):
         start = time.perf_counter_ns()
-        dial._static = None
-        dial._static_pixmap(600 + k % 2, 1.0)
+        dial.layers.static = None
+        dial.layers.static_pixmap(600 + k % 2, 1.0)
         rebuilds.append((time.perf_counter_ns() - start) / 1e6)
     print(f"static cache rebuild at 600 px, ratio 1: median {statistics.median(rebuilds):.2f} ms")
 

@@ -5,8 +5,8 @@
 The server runs here on a real LiveStage (system clock, a real log file with fsync on its
 writer thread); the client is another process (a QWebSocket in its own event loop) that prints
 the moment each message arrived (CLOCK_MONOTONIC, shared by both processes on Linux). Each
-round is a press or a Backspace (void), alternately, which the feed pushes at once; the figure is
-the time from just before `LiveStage.press` (or `void_last`) to the client's arrival stamp of the
+round is a press or a Backspace (undo), alternately, which the feed pushes at once; the figure is
+the time from just before `LiveStage.press` (or `undo_last`) to the client's arrival stamp of the
 message that carries it. The bare reference: the same client, a bare QWebSocketServer sending a
 ready string of the same size. Target: within 100 ms. Prints figures; asserts nothing.
 """
@@ -129,7 +129,10 @@ def bench_feed(rounds: int, folder: Path) -> tuple[list[float], int]:
             def act() -> object:
                 return live.press(live.clock.now_ns(), "key:Space")
         else:
-            act = live.void_last
+
+            def act() -> object:
+                return live.undo_last(live.clock.now_ns())
+
         start = time.monotonic_ns()
         act()
         latencies.append((client.wait_for(server.seq) - start) / 1e6)

@@ -280,7 +280,11 @@ def test_the_event_csv(tmp_path: Path) -> None:
     assert [r[0] for r in body] == ["1", "1", "1", "1", "2", "2", "2", "3", "4", ""]
     assert body[0][1:8] == ["PC1", "timed", "2", "0:10.00", "0:10.37", "0.37", "37"]
     assert body[3][2] == "total" and body[3][7] == "49"
-    assert body[3][8].startswith("Day 1: club-event, coefficient 1")
+    # the day (its stage's name too, said once), the crew, the rules (issue 12)
+    assert body[3][8] == (
+        "Day 1: crew #112, Giulia Ferri / Marco Bassi, Alfa Romeo 6C 1750 SS (1929) · "
+        "club-event, coefficient 1"
+    )
     assert body[4][8] == "capped, discarded" and body[4][7] == "300"
     assert body[6][2] == "total" and body[6][7] == "2"
     assert body[7][2] == "total" and body[7][7] == "" and "not yet driven" in body[7][8]

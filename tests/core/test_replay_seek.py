@@ -205,3 +205,25 @@ def test_after_a_trial_timed_from_its_first_line_the_chronograph_shows_what_was_
     assert not done.running and done.elapsed_ns(60 * S) == 17 * S + 380 * MS
     replay = Replay(contents_of(session))
     assert replay.trial_chronograph_at(60 * S) == done
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(ops, st.booleans()), max_size=30), st.integers(1, 5))
+def test_after_the_whole_log_is_folded_a_seek_to_any_event_is_a_fold_from_the_start(
+    actions: list[tuple[tuple[object, ...], bool]], every: int
+) -> None:
+    """Checkpoints share the folds' record of the log with the fold that went on to its end (and
+    with each other): seeking back to every event, last first, still gives a fold from scratch."""
+    session = recorded([])
+    t_ns = 0
+    for op, undo in actions:
+        t_ns += 0 if op[0] in ("void_last", "void") else int(op[1])  # type: ignore[call-overload]
+        run(session, op, t_ns)
+        if undo and not session.fold.closed and session.last_action() is not None:
+            session.undo_last(t_ns)  # an undo of a pass, skip, section choice or sync
+    replay = Replay(contents_of(session), checkpoint_every=every)
+    assert replay.prepare(len(replay.events))
+    for count in range(len(replay.events), -1, -1):
+        t_ns = replay.effective_ns(count)
+        assert replay.state_at(t_ns) == reference_state(replay, t_ns)
+    assert replay.final_state() == session.state(replay.end_ns)

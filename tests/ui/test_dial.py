@@ -109,22 +109,22 @@ def test_set_state_repaints_only_when_something_visible_changes(qtbot: QtBot) ->
 def test_static_layers_are_cached_until_size_or_theme_change(qtbot: QtBot) -> None:
     dial = make_dial(qtbot, state=RUNNING)
     dial.render_image(300)
-    first = dial._static
+    first = dial.layers.static
     dial.set_state(DialState(**{**_fields(RUNNING), "chrono_elapsed_ns": 5 * S}))
     dial.render_image(300)
-    assert dial._static is first  # hands moved: the cache stays
+    assert dial.layers.static is first  # hands moved: the cache stays
     dial.render_image(310)
-    assert dial._static is not first  # resized: rebuilt
-    second = dial._static
+    assert dial.layers.static is not first  # resized: rebuilt
+    second = dial.layers.static
     dial.set_theme("grigio-blu")
     dial.render_image(310)
-    assert dial._static is not second
-    third = dial._static
+    assert dial.layers.static is not second
+    third = dial.layers.static
     before = dial.render_image(310)
     dial.set_state(DialState(**{**_fields(RUNNING), "date": datetime.date(2026, 5, 14)}))
     after = dial.render_image(310)
     # the date window is drawn per frame (a replay seek to another day must stay cheap) ...
-    assert dial._static is third
+    assert dial.layers.static is third
     # ... and still shows the new date
     assert after != before
 
@@ -133,9 +133,9 @@ def test_the_cache_follows_the_device_pixel_ratio(qtbot: QtBot) -> None:
     dial = make_dial(qtbot, state=RUNNING)
     image = dial.render_image(300, dpr=2.0)
     assert (image.width(), image.height()) == (600, 600)
-    assert dial._static is not None
-    assert dial._static.devicePixelRatio() == 2.0
-    assert dial._static.width() == 600
+    assert dial.layers.static is not None
+    assert dial.layers.static.devicePixelRatio() == 2.0
+    assert dial.layers.static.width() == 600
 
 
 def test_the_dial_keeps_its_aspect_in_any_shape(qtbot: QtBot) -> None:
@@ -191,20 +191,20 @@ def test_a_resize_scales_the_old_layers_until_the_size_settles(qtbot: QtBot) -> 
     dial.show()
     qtbot.waitExposed(dial)
     dial.grab()  # a frame of the widget (paintEvent), as the screen would get
-    first = dial._static
-    assert first is not None and dial._static_key[0] == 400
+    first = dial.layers.static
+    assert first is not None and dial.layers.static_key[0] == 400
     dial._settle.stop()  # the size the window opened with has settled
 
     dial.resize(500, 500)  # a drag of the window edge passes through many sizes
     assert dial.resizing
     scaled = dial.grab().toImage()
-    assert dial._static is first  # this frame scaled the 400 px layers: nothing repainted
+    assert dial.layers.static is first  # this frame scaled the 400 px layers: nothing repainted
 
     dial._settle.timeout.emit()  # the size stayed 500 px long enough
     dial._settle.stop()
     assert not dial.resizing
     settled = dial.grab().toImage()
-    assert dial._static is not first and dial._static_key[0] == 500
+    assert dial.layers.static is not first and dial.layers.static_key[0] == 500
     # the scaled frame shows the same dial, a little softer: close, not equal
     assert scaled != settled
     a, b = image_array(scaled), image_array(settled)
@@ -217,7 +217,7 @@ def test_images_never_use_the_scaled_layers(qtbot: QtBot) -> None:
     dial.resize(500, 500)
     dial._settle.start()
     image = dial.render_image(300)  # a screenshot or golden image is always exact
-    assert dial._static_key[0] == 300
+    assert dial.layers.static_key[0] == 300
     assert image.width() == 300
 
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QEvent, Qt, QTime
+from PySide6.QtCore import QEvent, Qt, QTime, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
@@ -22,6 +22,7 @@ from mmtimer.ui.dialogs import (
     SettingsDialog,
     SyncDialog,
     SyncRequest,
+    confirm_jump,
     format_marks_s,
     nearest_minute_ms,
     parse_marks_s,
@@ -214,15 +215,118 @@ def press(widget: object, key: Qt.Key, text: str = "") -> None:
     QApplication.sendEvent(widget, event)
 
 
-def test_space_at_the_full_minute_syncs_to_the_nearest_minute(qtbot: QtBot) -> None:
+def test_m_at_the_full_minute_syncs_to_the_nearest_minute(qtbot: QtBot) -> None:
     dialog, clock, _, requests = make_sync_dialog(qtbot)
+    assert dialog.mark.text() == "Mark (M)"
     assert dialog.minute_edit.time() == QTime(10, 41)  # the minute about to come
     assert not dialog.later.isEnabled()  # nothing to nudge before a sync
     clock.advance_ns(1_700 * NS_PER_MS)
-    press(dialog.mark, Qt.Key.Key_Space, " ")  # even with the focus on a button
+    press(dialog.mark, Qt.Key.Key_M, "m")  # even with the focus on a button
     assert requests == [SyncRequest(501_700 * NS_PER_MS, parse_time_of_day_ms("10:41"), "minute")]
     assert dialog.later.isEnabled()
     assert "last sync 0 s ago" in dialog.status.text()
+    assert dialog.jump.text() == "First sync: official time set."
+
+
+def test_space_never_marks_nor_clicks_a_button_in_the_sync_dialog(qtbot: QtBot) -> None:
+    dialog, _clock, _, requests = make_sync_dialog(qtbot)
+    clicked: list[bool] = []
+    dialog.later.clicked.connect(lambda: clicked.append(True))
+    dialog.mark_minute(dialog.stamper.clock.now_ns())  # a first sync, so + is enabled
+    for widget in (dialog.mark, dialog.later, dialog.own_minute, dialog):
+        press(widget, Qt.Key.Key_Space, " ")
+        release = QKeyEvent(
+            QEvent.Type.KeyRelease, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, " "
+        )
+        QApplication.sendEvent(widget, release)
+    assert len(requests) == 1 and not clicked
+    assert not dialog.own_minute.isChecked()
+    assert "press M" in dialog.problem.text()
+
+
+def make_synced_dialog(
+    qtbot: QtBot, answer: bool
+) -> tuple[SyncDialog, FakeClock, list[SyncRequest], list[str]]:
+    """A dialog synced once to 10:40:58.30 (at 500 s), whose jump question answers `answer`."""
+    dialog, clock, official, requests = make_sync_dialog(qtbot)
+    asked: list[str] = []
+
+    def confirm(parent: QWidget, question: str) -> bool:
+        assert parent is dialog
+        asked.append(question)
+        return answer
+
+    dialog.confirm = confirm
+    official.sync = SyncRequest(clock.now_ns(), TEN_40_58, "typed")
+    return dialog, clock, requests, asked
+
+
+def test_a_mark_that_jumps_over_2_s_asks_and_cancel_moves_nothing(qtbot: QtBot) -> None:
+    dialog, clock, requests, asked = make_synced_dialog(qtbot, answer=False)
+    clock.advance_ns(19_040 * NS_PER_MS)  # official 10:41:17.34: the nearest minute is 10:41
+    press(dialog, Qt.Key.Key_M, "m")
+    assert asked == [
+        "This sync moves official time a long way: official time jumps -17.34 s "
+        "(from 10:41:17.34 to 10:41:00.00). Every target from now on moves with it. "
+        "Sync anyway?"
+    ]
+    assert requests == []
+    assert dialog.problem.text() == "Not synced: you cancelled a jump of -17.34 s."
+
+
+def test_a_confirmed_jump_syncs_and_says_how_far(qtbot: QtBot) -> None:
+    dialog, clock, requests, asked = make_synced_dialog(qtbot, answer=True)
+    clock.advance_ns(19_040 * NS_PER_MS)
+    dialog.mark_minute(clock.now_ns())
+    assert len(asked) == 1
+    assert requests == [SyncRequest(clock.now_ns(), parse_time_of_day_ms("10:41"), "minute")]
+    assert dialog.jump.text() == "Last sync: official time jumped -17.34 s."
+
+
+def test_a_jump_of_2_s_or_less_and_a_nudge_never_ask(qtbot: QtBot) -> None:
+    dialog, clock, requests, asked = make_synced_dialog(qtbot, answer=False)
+    clock.advance_ns(3_700 * NS_PER_MS)  # official 10:41:02.00: the mark jumps -2.00 s
+    dialog.mark_minute(clock.now_ns())
+    dialog.nudge(clock.now_ns(), 100)
+    assert asked == [] and len(requests) == 2
+    assert dialog.jump.text() == "Last sync: official time jumped +0.10 s."
+
+
+def test_a_typed_time_that_jumps_over_2_s_asks_too(qtbot: QtBot) -> None:
+    dialog, _clock, requests, asked = make_synced_dialog(qtbot, answer=False)
+    dialog.typed.setText("10:42:30")  # official is 10:40:58.30: +91.70 s
+    press(dialog.typed, Qt.Key.Key_Return)
+    assert len(asked) == 1 and "official time jumps +91.70 s" in asked[0]
+    assert requests == [] and dialog.typed.text() == "10:42:30"  # kept, to try again
+    dialog.typed.setText("10:40:59.50")  # +1.20 s: no question
+    press(dialog.typed, Qt.Key.Key_Return)
+    assert len(asked) == 1 and [r.source for r in requests] == ["typed"]
+
+
+def test_the_first_sync_never_asks_however_far_the_computer_is(qtbot: QtBot) -> None:
+    dialog, _clock, _, requests = make_sync_dialog(qtbot)
+    dialog.confirm = lambda parent, question: pytest.fail(f"asked: {question}")
+    dialog.typed.setText("14:00:00")  # the computer says 10:40:58: no official time yet
+    press(dialog.typed, Qt.Key.Key_Return)
+    assert [r.official_ms for r in requests] == [parse_time_of_day_ms("14:00")]
+
+
+def test_the_jump_question_defaults_to_cancel(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    answers: list[bool] = []
+
+    def answer_with_return() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        default = box.defaultButton()
+        assert default is box.button(QMessageBox.StandardButton.Cancel)
+        assert "jumps -17.34 s" in box.text()
+        default.click()
+
+    QTimer.singleShot(0, answer_with_return)
+    answers.append(confirm_jump(parent, "official time jumps -17.34 s"))
+    assert answers == [False]
 
 
 def test_mark_by_mouse_and_with_a_minute_of_ones_own(qtbot: QtBot) -> None:

@@ -3,7 +3,6 @@ driven by keys on the example stage (fake clock); the page read back over loopba
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRectF, QSettings, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QKeyEvent, QPainter
 from pytestqt.qtbot import QtBot
 
@@ -20,12 +19,9 @@ from mmtimer.cli import _app_parser
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.paths import resource
 from mmtimer.present.tone import Tone
-from mmtimer.ui.controller import Controller
 from mmtimer.ui.driverdisplays import DriverPageDialog
-from mmtimer.ui.endstage import CloseChoice
-from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.stagewindow import StageWindow
-from mmtimer.ui.triggers import EventStamper
+from tests.ui.stagerig import fake_clock, own_settings, show_active, stage_window
 from tests.ui.test_driverpage import get
 from tests.ui.test_pacer import DRIVE, make_rig
 from tests.ui.test_pacer import sync as pacer_sync
@@ -36,26 +32,10 @@ STAGE = resource("stages", "mille-miglia-day1.stage.toml")
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[StageWindow]:
-    load_fonts()
-    clock = FakeClock(
-        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
-    )
-    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
-    window = StageWindow(
-        Controller(clock),
-        settings,
-        stamper=EventStamper(clock, "offscreen", None),
-        open_sound=lambda parent: "no sound: this test has no audio",
-        ask_close=lambda parent: CloseChoice.END,
-    )
+    window = stage_window(qtbot, fake_clock(), own_settings(tmp_path))
     window.drivers.page_host = "127.0.0.1"  # tests listen on loopback only
-    qtbot.addWidget(window)
     assert window.open_path(STAGE, tmp_path / "run.mmlog")
-    window.resize(1200, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    show_active(qtbot, window, 1200, 720)
     yield window
     window.close()
 

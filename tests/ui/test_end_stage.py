@@ -22,6 +22,8 @@ from mmtimer.ui.endstage import (
     ask_unsaved,
 )
 from mmtimer.ui.helpdialog import shortcut_rows
+from mmtimer.ui.livestage import KEPT_OPEN_NOTE
+from mmtimer.ui.resume import ResumeDialog
 from tests.ui.test_stagewindow import STAGE, Rig, drive_the_example_stage, rig
 
 __all__ = ["rig"]  # the stage-mode fixture, shared with test_stagewindow
@@ -55,8 +57,19 @@ def test_quit_mid_stage_asks_and_keep_open_leaves_a_log_to_resume(rig: Rig) -> N
     contents = read_log(rig.log, keep_torn=False)
     assert not contents.closed  # no closing event: the stage can be resumed
     assert [e.line for e in contents.events if isinstance(e, Pass)] == [1, 2]
+    last = contents.events[-1]  # the note "Keep the stage open" writes, after the passes
+    assert isinstance(last, Other) and last.type == "note"
+    assert last.data["kept_open"] is True and last.data["text"] == KEPT_OPEN_NOTE
+    assert len(contents.events) == 3
     found = find_resumable_log(rig.log.parent, load_stage(STAGE))
     assert found is not None and found.path == rig.log and found.passes == 2
+    assert found.kept_open  # the next start says so
+    dialog = ResumeDialog(found)
+    rig.qtbot.addWidget(dialog)
+    assert dialog.text() == (
+        "This stage was kept open when mmtimer was last closed: its log waits to be resumed."
+    )
+    assert "stopped" not in dialog.text()
 
 
 def test_cancel_keeps_the_window_and_the_stage(rig: Rig) -> None:

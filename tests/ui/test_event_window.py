@@ -18,19 +18,16 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from mmtimer.app import prepare_window
-from mmtimer.core.clock import NS_PER_S, FakeClock
+from mmtimer.core.clock import FakeClock
 from mmtimer.core.crew import Crew
 from mmtimer.core.event import load_event
 from mmtimer.paths import resource
-from mmtimer.ui.controller import Controller
 from mmtimer.ui.eventdialog import EventDialog
 from mmtimer.ui.eventpanel import WHOLE_EVENT
-from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.results_model import Column
 from mmtimer.ui.stagewindow import StageWindow
-from mmtimer.ui.triggers import EventStamper
 from tests.core.test_event import CREW, make_event
-from tests.ui.test_stagewindow import end_the_stage, no_unsaved_question
+from tests.ui.stagerig import fake_clock, no_unsaved_question, own_settings, stage_window
 
 
 @dataclass
@@ -42,22 +39,15 @@ class Rig:
 
 @pytest.fixture
 def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
-    load_fonts()
-    clock = FakeClock(
-        1_000 * NS_PER_S, utc_start=datetime.datetime(2027, 5, 13, 8, 0, tzinfo=datetime.UTC)
-    )
-    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
-    window = StageWindow(
-        Controller(clock),
-        settings,
-        stamper=EventStamper(clock, "offscreen", None),
-        open_sound=lambda parent: "no sound: this test has no audio",
+    clock = fake_clock(datetime.datetime(2027, 5, 13, 8, 0, tzinfo=datetime.UTC))
+    window = stage_window(
+        qtbot,
+        clock,
+        own_settings(tmp_path),
         ask_resume=lambda parent, candidate: False,
-        ask_close=end_the_stage,
         confirm_end=lambda parent: True,  # Stage > End stage, answered "end it"
     )
     window.ask_unsaved = no_unsaved_question
-    qtbot.addWidget(window)
     window.resize(1500, 860)
     window.show()
     qtbot.waitExposed(window)

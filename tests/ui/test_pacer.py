@@ -18,13 +18,10 @@ from mmtimer.core.events import Other
 from mmtimer.core.logfile import LogContents, read_log
 from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
-from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import SyncRequest
-from mmtimer.ui.endstage import CloseChoice
-from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.gps_source import GpsMode
 from mmtimer.ui.stagewindow import StageWindow
-from mmtimer.ui.triggers import EventStamper
+from tests.ui.stagerig import fake_clock, own_settings, show_active, stage_window
 
 STAGE = resource("stages", "practice-average.stage.toml")
 DRIVE = resource("drives", "practice.nmea")
@@ -46,29 +43,15 @@ class Rig:
 
 
 def make_rig(qtbot: QtBot, tmp_path: Path, stage: Path = STAGE, allow_gps: bool = True) -> Rig:
-    load_fonts()
-    clock = FakeClock(
-        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 13, 10, tzinfo=datetime.UTC)
-    )
-    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
+    clock = fake_clock(datetime.datetime(2026, 5, 13, 13, 10, tzinfo=datetime.UTC))
+    settings = own_settings(tmp_path)
     settings.setValue("gps/allowed", allow_gps)
-    window = StageWindow(
-        Controller(clock),
-        settings,
-        stamper=EventStamper(clock, "offscreen", None),
-        open_sound=lambda parent: "no sound: this test has no audio",
-        ask_close=lambda parent: CloseChoice.END,
-    )
+    window = stage_window(qtbot, clock, settings)
     answers: list[str] = []
     window.pacer.ask_text = lambda title, label, text: answers.pop(0) if answers else None
-    qtbot.addWidget(window)
     log = tmp_path / "run.mmlog"
     assert window.open_path(stage, log)
-    window.resize(1400, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    show_active(qtbot, window, 1400, 800)
     return Rig(window, clock, log, qtbot, answers)
 
 

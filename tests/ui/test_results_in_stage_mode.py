@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from mmtimer.cli import main as cli_main
+from mmtimer.core.events import Pass
 from mmtimer.paths import resource
 from mmtimer.ui.results_model import Column
 from tests.ui.test_stagewindow import GOLDEN, Rig, drive_the_example_stage, rig
@@ -66,11 +67,12 @@ def test_the_results_table_follows_each_press_while_shown(rig: Rig) -> None:
     assert model.current() == ("PC1", 3)
 
 
-def test_space_in_a_replay_window_plays_it_and_records_nothing(rig: Rig) -> None:
-    rig.space()  # one pass in the stage being timed
+def test_space_in_a_replay_window_plays_it_until_the_stage_is_under_way(rig: Rig) -> None:
+    """Before the stage's log starts, Space in a replay window plays it (the stage's trigger
+    keeps to its own window); once the stage is under way, the trigger takes Space wherever the
+    keyboard is (issue 12): it records the pass and the replay does not play."""
     live = rig.window.live
-    assert live is not None
-    before = len(live.session.events)
+    assert live is not None and not live.started
     assert rig.window.open_path(resource("logs", "mille-miglia-day1.mmlog"))
     (replay,) = rig.window.replay_windows
     replay.panel.playback.to_start()
@@ -79,5 +81,17 @@ def test_space_in_a_replay_window_plays_it_and_records_nothing(rig: Rig) -> None
     replay.panel.table.setFocus()
     QTest.keyClick(replay.panel.table, Qt.Key.Key_Space)
     assert replay.panel.playback.playing
-    assert len(live.session.events) == before  # the stage's trigger key stayed in its window
+    assert not live.started  # nothing recorded
+    QTest.keyClick(replay.panel.table, Qt.Key.Key_Space)  # pause it again
+    assert not replay.panel.playback.playing
+    rig.window.activateWindow()
+    rig.qtbot.waitUntil(rig.window.isActiveWindow, timeout=2000)
+    rig.space()  # one pass in the stage being timed: it is under way
+    assert [e.line for e in live.session.events if isinstance(e, Pass)] == [1]
+    replay.activateWindow()
+    rig.qtbot.waitUntil(replay.isActiveWindow, timeout=2000)
+    replay.panel.table.setFocus()
+    QTest.keyClick(replay.panel.table, Qt.Key.Key_Space)
+    assert not replay.panel.playback.playing
+    assert [e.line for e in live.session.events if isinstance(e, Pass)] == [1, 2]
     replay.close()

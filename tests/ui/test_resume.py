@@ -40,6 +40,8 @@ from mmtimer.ui.livestage import data_dir
 from mmtimer.ui.resume import ResumeDialog, ask_resume
 from mmtimer.ui.stagewindow import HELP_NOTE, StageWindow
 from mmtimer.ui.triggers import EventStamper
+from tests.appruns import mmtimer_lines, run_window
+from tests.ui.stagerig import own_settings, stage_window
 from tests.ui.test_stagewindow import (
     GOLDEN,
     STAGE,
@@ -77,16 +79,7 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowMaker]:
     windows: list[StageWindow] = []
 
     def make(clock: FakeClock, answers: Answers, name: str = "first") -> StageWindow:
-        settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-        window = StageWindow(
-            Controller(clock),
-            settings,
-            stamper=EventStamper(clock, "offscreen", None),
-            open_sound=lambda parent: "no sound: this test has no audio",
-            ask_resume=answers,
-            ask_close=end_the_stage,
-        )
-        qtbot.addWidget(window)
+        window = stage_window(qtbot, clock, own_settings(tmp_path, name), ask_resume=answers)
         windows.append(window)
         return window
 
@@ -285,7 +278,7 @@ def test_log_option_resumes_a_log_of_the_stage_left_open_and_reports_its_torn_li
     ids=["closed", "another-stage", "broken"],
 )
 def test_log_option_refuses_any_other_existing_file_and_leaves_it_as_it_was(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: Callable[[Path], Any], why: str
+    tmp_path: Path, make: Callable[[Path], Any], why: str
 ) -> None:
     log = tmp_path / "out.mmlog"
     make(log)
@@ -293,9 +286,9 @@ def test_log_option_refuses_any_other_existing_file_and_leaves_it_as_it_was(
     problem = check_log_option(STAGE, log)
     assert problem is not None and problem.startswith(f"{log}") and why in problem
     assert "never overwritten" in problem and "\n" not in problem
-    assert cli_main([str(STAGE), "--log", str(log)]) == 2
-    err = capsys.readouterr().err
-    assert err == f"mmtimer: {problem}\n"
+    done = run_window(str(STAGE), "--log", str(log))  # the window opens with the error shown
+    assert done.returncode == 2
+    assert mmtimer_lines(done.stderr) == [f"mmtimer: {problem}"]
     assert files_in(tmp_path) == before
 
 
@@ -378,6 +371,10 @@ def test_the_question_defaults_to_resume_and_can_start_a_new_log(qtbot: QtBot) -
     candidate = ResumableLog(Path("/logs/x.mmlog"), 1, "15:01:21")
     dialog = ResumeDialog(candidate)
     qtbot.addWidget(dialog)
+    # a crash (no note "Keep the stage open" at the end: tests/ui/test_end_stage.py has one)
+    assert dialog.text() == (
+        "This stage has a log that was not closed: mmtimer stopped before the stage ended."
+    )
     assert dialog.resume_button.text() == "Resume x.mmlog (1 pass, last at 15:01:21)"
     assert dialog.new_button.text() == "Start a new log"
     assert dialog.defaultButton() is dialog.resume_button

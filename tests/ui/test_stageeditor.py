@@ -4,7 +4,6 @@ saving that keeps comments, closing with changes."""
 
 from __future__ import annotations
 
-import datetime
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -13,12 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from mmtimer.core.clock import NS_PER_S, FakeClock
 from mmtimer.core.errors import InputError
 from mmtimer.core.legs import Leg, parse_max_late_min
 from mmtimer.core.stage import (
@@ -33,12 +31,10 @@ from mmtimer.core.stagerows import COLUMNS
 from mmtimer.core.tomlfile import Reader
 from mmtimer.paths import resource
 from mmtimer.present.stageeditor import LEG_COLUMNS, StageDraft
-from mmtimer.ui.controller import Controller
-from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.stageeditor import REFUSED_BACKGROUND, SaveAnswer, StageEditor
 from mmtimer.ui.stagewindow import StageWindow
-from mmtimer.ui.triggers import EventStamper
 from tests.core.test_stagewrite import COMMENTED, WITH_LEGS
+from tests.ui.stagerig import fake_clock, own_settings, stage_window
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -365,17 +361,7 @@ def test_file_edit_stage_opens_the_open_stage_and_saving_keeps_its_comments(
 ) -> None:
     path = tmp_path / "day2.stage.toml"
     path.write_text(COMMENTED, encoding="utf-8")
-    clock = FakeClock(
-        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
-    )
-    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
-    window = StageWindow(
-        Controller(clock),
-        settings,
-        stamper=EventStamper(clock, "offscreen", None),
-        open_sound=lambda parent: "no sound: this test has no audio",
-    )
-    qtbot.addWidget(window)
+    window = stage_window(qtbot, fake_clock(), own_settings(tmp_path))
     assert window.open_path(path, tmp_path / "run.mmlog")
     window.show()
     window.edit_stage_action.trigger()
@@ -427,22 +413,6 @@ def test_file_edit_stage_opens_the_open_stage_and_saving_keeps_its_comments(
     assert not window.isVisible()
 
 
-def stage_window(qtbot: QtBot, tmp_path: Path) -> tuple[StageWindow, FakeClock]:
-    clock = FakeClock(
-        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
-    )
-    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
-    window = StageWindow(
-        Controller(clock),
-        settings,
-        stamper=EventStamper(clock, "offscreen", None),
-        open_sound=lambda parent: "no sound: this test has no audio",
-        ask_close=lambda parent: CloseChoice.END,
-    )
-    qtbot.addWidget(window)
-    return window, clock
-
-
 def editor_of(window: StageWindow, qtbot: QtBot, path: Path) -> Ed:
     window.edit_stage_action.trigger()
     editor = window.editor_windows[-1]
@@ -463,7 +433,8 @@ def test_the_stage_window_opens_again_a_stage_the_editor_saved_until_its_log_sta
     path = tmp_path / "day2.stage.toml"
     path.write_text(COMMENTED, encoding="utf-8")
     log = tmp_path / "run.mmlog"
-    window, clock = stage_window(qtbot, tmp_path)
+    clock = fake_clock()
+    window = stage_window(qtbot, clock, own_settings(tmp_path))
     assert window.open_path(path, log)
     window.show()
     before = window.live
@@ -502,7 +473,7 @@ def test_the_stage_window_opens_again_a_stage_the_editor_saved_until_its_log_sta
 def test_saving_another_stage_leaves_the_open_one_alone(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "day2.stage.toml"
     path.write_text(COMMENTED, encoding="utf-8")
-    window, _ = stage_window(qtbot, tmp_path)
+    window = stage_window(qtbot, fake_clock(), own_settings(tmp_path))
     assert window.open_path(path, tmp_path / "run.mmlog")
     window.show()
     before = window.live

@@ -6,6 +6,7 @@ again after a deliberate change: MMTIMER_UPDATE_GOLDEN=1, then look at the diff)
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import errno
 import os
@@ -15,10 +16,11 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from mmtimer.app import open_title, prepare_window, problem_window
 from mmtimer.cli import main as cli_main
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.csvout import results_csv
@@ -30,14 +32,21 @@ from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
 from mmtimer.present.formats import display_path
 from mmtimer.present.tone import Tone
-from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import CrewDialog, SettingsDialog, SyncDialog
 from mmtimer.ui.endstage import CloseChoice, UnsavedChoice
-from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path
 from mmtimer.ui.stagewindow import CHRONO_IN_STAGE_MODE, StageWindow
-from mmtimer.ui.triggers import EventStamper, load_trigger_settings
+from mmtimer.ui.triggers import load_trigger_settings
+from tests.appruns import mmtimer_lines, run_window
+from tests.ui.stagerig import (
+    end_the_stage,
+    fake_clock,
+    no_unsaved_question,
+    own_settings,
+    show_active,
+    stage_window,
+)
 
 GOLDEN = Path(__file__).parent / "golden" / "live-stage-run.csv"
 STAGE = resource("stages", "mille-miglia-day1.stage.toml")
@@ -70,40 +79,15 @@ class Rig:
         self.clock.advance_ns(parse_time_of_day_ms(time_of_day) * NS_PER_MS - official_ns)
 
 
-def end_the_stage(parent: QWidget | None) -> CloseChoice:
-    """The closing question answered "End the stage" (tests/ui/test_end_stage.py asks it)."""
-    return CloseChoice.END
-
-
-def no_unsaved_question(parent: QWidget | None, pending: int, why: str) -> UnsavedChoice:
-    """The rig's guard: a test that leaves events unsaved must answer the question itself (the
-    default dialog is modal and would block the test)."""
-    raise AssertionError(f"unexpected question about unsaved events: {pending}, {why}")
-
-
 @pytest.fixture
 def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
-    load_fonts()
-    clock = FakeClock(
-        1_000 * NS_PER_S, utc_start=datetime.datetime(2026, 5, 13, 12, 55, tzinfo=datetime.UTC)
-    )
-    settings = QSettings(str(tmp_path / "mmtimer.ini"), QSettings.Format.IniFormat)
-    window = StageWindow(
-        Controller(clock),
-        settings,
-        stamper=EventStamper(clock, "offscreen", None),
-        open_sound=lambda parent: "no sound: this test has no audio",
-        ask_close=end_the_stage,  # closing mid-stage ends it, as these tests expect
-    )
+    clock = fake_clock()
+    # closing mid-stage ends it, as these tests expect
+    window = stage_window(qtbot, clock, own_settings(tmp_path), ask_close=end_the_stage)
     window.ask_unsaved = no_unsaved_question
-    qtbot.addWidget(window)
     log = tmp_path / "run.mmlog"
     assert window.open_path(STAGE, log)
-    window.resize(1400, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    show_active(qtbot, window, 1400, 760)
     yield Rig(window, clock, log, qtbot)
     window.close()
 
@@ -424,20 +408,55 @@ def test_logs_go_to_the_data_folder_with_a_date_and_never_over_a_file(tmp_path: 
     assert display_path(Path.home() / "a" / "b.mmlog") == "~/a/b.mmlog"
 
 
-def test_a_bad_stage_or_a_taken_log_stops_before_any_window(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.mark.slow
+def test_a_bad_stage_or_a_taken_log_opens_the_window_with_the_error(tmp_path: Path) -> None:
+    """The command line: the one line on stderr and exit status 2 stay, and the window opens
+    (with the error in a box: test_the_error_window_names_the_file_and_the_line)."""
     bad = tmp_path / "bad.stage.toml"
-    bad.write_text('format = "mmtimer-stage/1"\nname = "x"\nrules = "nope"\n', encoding="utf-8")
-    assert cli_main([str(bad)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("mmtimer: ") and "bad.stage.toml" in err and "Traceback" not in err
+    bad.write_text('format = "mmtimer-stage/1"\nname = "x"\nrules = [\n', encoding="utf-8")
+    done = run_window(str(bad))
+    assert done.returncode == 2, done.stderr
+    assert mmtimer_lines(done.stderr) == [f"mmtimer: {bad}:4: not valid TOML: Invalid value"]
+    assert "Traceback" not in done.stderr
+    assert "mmtimer: first frame painted" in done.stdout  # the window opened
     taken = tmp_path / "taken.mmlog"
     taken.write_text("", encoding="utf-8")
-    assert cli_main([str(STAGE), "--log", str(taken)]) == 2
-    assert "never overwritten" in capsys.readouterr().err
-    assert cli_main([str(tmp_path / "missing.stage.toml")]) == 2
-    assert "missing.stage.toml" in capsys.readouterr().err
+    done = run_window(str(STAGE), "--log", str(taken))
+    assert done.returncode == 2 and "first frame painted" in done.stdout
+    (line,) = mmtimer_lines(done.stderr)
+    assert "never overwritten" in line
+    done = run_window(str(tmp_path / "missing.stage.toml"))
+    assert done.returncode == 2 and "first frame painted" in done.stdout
+    (line,) = mmtimer_lines(done.stderr)
+    assert "missing.stage.toml" in line
+
+
+def test_the_error_window_names_the_file_and_the_line(qtbot: QtBot, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.stage.toml"
+    bad.write_text('format = "mmtimer-stage/1"\nname = "x"\nrules = [\n', encoding="utf-8")
+    args = argparse.Namespace(file=str(bad), log=None)
+    problem = prepare_window(args, settings=own_settings(tmp_path))
+    assert problem == f"{bad}:4: not valid TOML: Invalid value"
+    window, box = problem_window(
+        problem,
+        open_title(problem, bad),
+        settings=own_settings(tmp_path),
+        open_sound=lambda parent: "no sound",
+    )
+    qtbot.addWidget(window)
+    window.show()
+    box.open()  # as the command line does: it does not block
+    qtbot.waitUntil(box.isVisible, timeout=2000)
+    assert box.windowTitle() == "Cannot open the stage"
+    assert box.text() == problem and str(bad) in box.text() and ":4:" in box.text()
+    assert box.parent() is window and box.isModal()
+    assert window.live is None and window.open_error == problem
+    assert "File > Open" in window.statusBar().currentMessage()
+    box.accept()
+    assert open_title("x", tmp_path / "a.mmlog") == "Cannot open the log"
+    assert open_title("x", tmp_path / "a.event.toml") == "Cannot open the event"
+    log = tmp_path / "taken.mmlog"
+    assert open_title(f"{log}: exists", STAGE, log) == "Cannot use the log"
 
 
 def test_the_chronograph_keys_and_pushers_leave_the_trials_chronograph_alone(rig: Rig) -> None:

@@ -23,14 +23,13 @@ from mmtimer.paths import resource
 from mmtimer.present.header import NOT_SYNCED
 from mmtimer.present.tone import Tone
 from mmtimer.ui.appstyle import apply_theme
-from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import CrewDialog, SyncRequest
-from mmtimer.ui.endstage import CloseChoice
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.stagewindow import OFFICIAL_MIN_PX, STAGE_COUNTDOWN_MIN_PX, StageWindow
 from mmtimer.ui.themes import DAY_CHROME, NIGHT_CHROME, THEMES, Chrome, Panel, Theme
-from mmtimer.ui.triggers import EventStamper, load_trigger_settings
+from mmtimer.ui.triggers import load_trigger_settings
+from tests.ui.stagerig import show_active, stage_window
 
 # Menus opened by keys pop up windows the offscreen platform cannot raise or grab the keyboard
 # for (it says so); the menus work all the same.
@@ -146,15 +145,7 @@ class Rig:
 
 
 def make_window(qtbot: QtBot, settings: QSettings, clock: FakeClock) -> StageWindow:
-    window = StageWindow(
-        Controller(clock),
-        settings,
-        stamper=EventStamper(clock, "offscreen", None),
-        open_sound=lambda parent: "no sound: this test has no audio",
-        ask_close=lambda parent: CloseChoice.END,
-    )
-    qtbot.addWidget(window)
-    return window
+    return stage_window(qtbot, clock, settings)
 
 
 @pytest.fixture
@@ -171,11 +162,7 @@ def rig(qtbot: QtBot, tmp_path: Path) -> Iterator[Rig]:
     )
     window = make_window(qtbot, settings, clock)
     assert window.open_path(STAGE, tmp_path / "run.mmlog")
-    window.resize(*DEFAULT_SIZE)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    show_active(qtbot, window, *DEFAULT_SIZE)
     yield Rig(window, clock, settings, qtbot)
     window.close()
     apply_theme(THEMES["nero-corsa"])  # the next test starts with the system's look

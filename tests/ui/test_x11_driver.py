@@ -5,7 +5,6 @@ command line it leaves the keyboard with the stage window, and a Space that land
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,20 +13,19 @@ import pytest
 
 from mmtimer.core.resume import inspect_log
 from mmtimer.core.stage import load_stage
-from tests.ui.test_x11 import (
-    MISSING,
+from tests.xserver import (
     REPO,
     XServer,
     interval_errors_ms,
+    quit_keeping_the_stage_open,
     send_spaces,
+    start_program,
     stop,
     wait_for_lines,
-    xserver,  # noqa: F401 - the fixture, shared with test_x11.py
+    x11_marks,
 )
 
-pytestmark = [pytest.mark.x11, pytest.mark.slow]
-if MISSING:
-    pytestmark.append(pytest.mark.skip(reason=f"{' and '.join(MISSING)} not installed"))
+pytestmark = x11_marks()
 
 TOLERANCE_MS = 20
 
@@ -37,28 +35,18 @@ def windows_of(server: XServer, pid: int, count: int) -> dict[str, str]:
     deadline = time.monotonic() + 30
     names: dict[str, str] = {}
     while time.monotonic() < deadline:
-        try:
-            found = server.xdotool("search", "--onlyvisible", "--pid", str(pid)).split()
-        except subprocess.CalledProcessError:
-            found = []  # none yet
-        names = {server.xdotool("getwindowname", w).strip(): w for w in found}
+        names = server.window_names(pid)
         if len(names) >= count:
             return names
         time.sleep(0.1)  # polling another process's windows
     pytest.fail(f"the windows did not appear: {names}")
 
 
-def test_the_driver_display_never_keeps_a_trigger_key(xserver: XServer, tmp_path: Path) -> None:  # noqa: F811
+def test_the_driver_display_never_keeps_a_trigger_key(xserver: XServer, tmp_path: Path) -> None:
     log = tmp_path / "x11.mmlog"
     stage = REPO / "resources" / "stages" / "mille-miglia-day1.stage.toml"
-    env = dict(xserver.env)
-    env["PYTHONPATH"] = str(REPO)
-    program = subprocess.Popen(
-        [sys.executable, "-m", "mmtimer", str(stage), "--log", str(log), "--driver-window"],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+    program = start_program(
+        xserver, [sys.executable, "-m", "mmtimer", str(stage), "--log", str(log), "--driver-window"]
     )
     try:
         names = windows_of(xserver, program.pid, 2)
@@ -73,11 +61,7 @@ def test_the_driver_display_never_keeps_a_trigger_key(xserver: XServer, tmp_path
         sent += send_spaces(xserver, [0.5])
         wait_for_lines(log, 1 + 5, program)
         xserver.xdotool("windowfocus", "--sync", stage_window)
-        xserver.xdotool("key", "ctrl+q")
-        found = xserver.xdotool("search", "--sync", "--onlyvisible", "--name", "Leave the stage")
-        xserver.xdotool("windowfocus", "--sync", found.split()[0])
-        xserver.xdotool("key", "Return")  # keep the stage open and quit
-        program.wait(timeout=20)
+        quit_keeping_the_stage_open(xserver, program)  # Ctrl+Q, Return: kept open
     finally:
         stop(program)
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]

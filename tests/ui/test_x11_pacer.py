@@ -7,11 +7,16 @@ import json
 import sys
 from pathlib import Path
 
-from tests.ui.test_x11 import REPO, XServer, start_window, stop, wait_for_lines
-from tests.ui.test_x11 import pytestmark as x11_marks
-from tests.ui.test_x11 import xserver as xserver  # noqa: PLC0414 - the module's fixture
+from tests.xserver import (
+    REPO,
+    XServer,
+    start_window,
+    stop,
+    wait_for_lines,
+    x11_marks,
+)
 
-pytestmark = x11_marks
+pytestmark = x11_marks()
 
 
 def test_space_starts_the_trial_and_k_confirms_the_landmark(

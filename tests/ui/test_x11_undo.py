@@ -1,4 +1,4 @@
-"""Backspace in a real X11 window under Xvfb, with real XTEST keys (tests/ui/test_x11.py has the
+"""Backspace in a real X11 window under Xvfb, with real XTEST keys (tests/xserver.py has the
 server and the window): N then Backspace arms the skipped line again and voids nothing; pass,
 pass, Backspace, Backspace takes back both passes. The log says so, line by line."""
 
@@ -8,19 +8,20 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from mmtimer.core.logfile import read_log
 from mmtimer.core.replay import Replay
 from mmtimer.core.session import Armed
-from tests.ui import test_x11
-from tests.ui.test_x11 import MISSING, REPO, XServer, start_window, stop, wait_for_lines
+from tests.xserver import (
+    REPO,
+    XServer,
+    quit_keeping_the_stage_open,
+    start_window,
+    stop,
+    wait_for_lines,
+    x11_marks,
+)
 
-pytestmark = [pytest.mark.x11, pytest.mark.slow]
-if MISSING:
-    pytestmark.append(pytest.mark.skip(reason=f"{' and '.join(MISSING)} not installed"))
-
-xserver = test_x11.xserver  # its fixture: Xvfb on a free display, for this module too
+pytestmark = x11_marks()
 STAGE = REPO / "resources" / "stages" / "mille-miglia-day1.stage.toml"
 
 
@@ -46,11 +47,7 @@ def test_n_then_backspace_and_two_passes_then_two_backspaces(
             xserver.xdotool("key", key)
             got = wait_for_lines(log, lines, program)
             assert len(got) >= lines, (key, got)
-        xserver.xdotool("key", "ctrl+q")  # mid-stage: mmtimer asks; Return keeps it open
-        found = xserver.xdotool("search", "--sync", "--onlyvisible", "--name", "Leave the stage")
-        xserver.xdotool("windowfocus", "--sync", found.split()[0])
-        xserver.xdotool("key", "Return")
-        program.wait(timeout=20)
+        quit_keeping_the_stage_open(xserver, program)  # Ctrl+Q, Return: kept open
     finally:
         stop(program)
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()[1:]]
@@ -62,7 +59,9 @@ def test_n_then_backspace_and_two_passes_then_two_backspaces(
         ("undo", 2),
         ("undo", 1),
         ("pass", None),
+        ("note", None),  # Ctrl+Q, "Keep the stage open": kept_open
     ]
+    assert events[-1]["kept_open"] is True
     assert events[2]["action"] == "skip" and events[2]["skipped_line"] == 3
     assert not [e for e in events if e["type"] == "void"]  # nothing voided
     replay = Replay(read_log(log))

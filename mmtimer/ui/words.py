@@ -1,0 +1,189 @@
+"""The presentation layer's words in the window's language.
+
+present/ stays Qt-free and writes its texts in English ("PC1 · line 2 · due 10:42", "NEXT
+TARGET", "+0.12 s · 12"). A window shows them through `shown`: a whole text, or each part between
+the `` · `` separators, found in this catalogue is translated (a part such as ``line 2`` through
+its pattern ``line %1``), then the numbers take the language's decimal separator
+(present/i18n.py). What the catalogue lacks (section ids and names from the stage file, the core's
+messages about files and logs) is shown as written. tests/test_translations.py keeps every entry
+translated; a text present/ adds must be added here to be translated.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from mmtimer.present.i18n import language_generation, window_number
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
+
+CONTEXT = "Present"
+
+WHOLE = (
+    QT_TRANSLATE_NOOP("Present", "CHRONOGRAPH"),
+    QT_TRANSLATE_NOOP("Present", "SPLIT"),
+    QT_TRANSLATE_NOOP("Present", "SPLIT / LAP"),
+    QT_TRANSLATE_NOOP("Present", "OFFICIAL TIME"),
+    QT_TRANSLATE_NOOP("Present", "NEXT TARGET"),
+    QT_TRANSLATE_NOOP("Present", "TOTAL"),
+    QT_TRANSLATE_NOOP("Present", "Total"),
+    QT_TRANSLATE_NOOP("Present", "So far"),
+    QT_TRANSLATE_NOOP("Present", "running"),
+    QT_TRANSLATE_NOOP("Present", "local clock"),
+    QT_TRANSLATE_NOOP("Present", "no stage"),
+    QT_TRANSLATE_NOOP("Present", "no sync yet"),
+    QT_TRANSLATE_NOOP("Present", "Not synced"),
+    QT_TRANSLATE_NOOP("Present", "Stage ended"),
+    QT_TRANSLATE_NOOP("Present", "Stage done"),
+    QT_TRANSLATE_NOOP("Present", "press at the start line"),
+    QT_TRANSLATE_NOOP("Present", "press at the start marker: the schedule starts then"),
+    QT_TRANSLATE_NOOP("Present", "sync the official time first (T)"),
+    QT_TRANSLATE_NOOP("Present", "double press? Backspace undoes it"),
+    QT_TRANSLATE_NOOP("Present", "double press?"),
+    QT_TRANSLATE_NOOP("Present", "NOT SYNCED"),
+    QT_TRANSLATE_NOOP("Present", "press T to set the official time"),
+    QT_TRANSLATE_NOOP("Present", "a press still records"),
+    QT_TRANSLATE_NOOP("Present", "timed trial"),
+    QT_TRANSLATE_NOOP("Present", "time control"),
+    QT_TRANSLATE_NOOP("Present", "average trial"),
+    QT_TRANSLATE_NOOP("Present", "timed"),
+    QT_TRANSLATE_NOOP("Present", "time-control"),
+    QT_TRANSLATE_NOOP("Present", "average"),
+    QT_TRANSLATE_NOOP("Present", "start"),
+    QT_TRANSLATE_NOOP("Present", "time card"),
+    QT_TRANSLATE_NOOP("Present", "missed"),
+    QT_TRANSLATE_NOOP("Present", "void"),
+    QT_TRANSLATE_NOOP("Present", "pending"),
+    QT_TRANSLATE_NOOP("Present", "discarded"),
+    QT_TRANSLATE_NOOP("Present", "capped"),
+    QT_TRANSLATE_NOOP("Present", "skipped"),
+    QT_TRANSLATE_NOOP("Present", "early"),
+    QT_TRANSLATE_NOOP("Present", "late"),
+    QT_TRANSLATE_NOOP("Present", "on time"),
+    QT_TRANSLATE_NOOP("Present", "no line"),
+    QT_TRANSLATE_NOOP("Present", "no start"),
+    QT_TRANSLATE_NOOP("Present", "end of the trial"),
+    QT_TRANSLATE_NOOP("Present", "higher is better"),
+    QT_TRANSLATE_NOOP("Present", "in progress"),
+    QT_TRANSLATE_NOOP("Present", "not yet driven"),
+    QT_TRANSLATE_NOOP("Present", "log missing"),
+    QT_TRANSLATE_NOOP("Present", "stage missing"),
+    QT_TRANSLATE_NOOP("Present", "no log yet"),
+    QT_TRANSLATE_NOOP("Present", "cannot be read"),
+    QT_TRANSLATE_NOOP("Present", "GPS lost"),
+    QT_TRANSLATE_NOOP("Present", "GPS: waiting for a fix"),
+    QT_TRANSLATE_NOOP("Present", "car · GPS"),
+    QT_TRANSLATE_NOOP("Present", "ahead/behind: no distance"),
+    QT_TRANSLATE_NOOP("Present", "ideal"),
+    QT_TRANSLATE_NOOP("Present", "end"),
+    QT_TRANSLATE_NOOP("Present", "GPS off"),
+    QT_TRANSLATE_NOOP("Present", "average trial from the start press"),
+    QT_TRANSLATE_NOOP("Present", "no crew entered (C, before the stage starts)"),
+    QT_TRANSLATE_NOOP(
+        "Present", "no distance source: compare with the trip meter (K: confirm a landmark)"
+    ),
+    QT_TRANSLATE_NOOP("Present", "no official-time sync before the pass, so it cannot be scored"),
+)
+"""Texts present/ writes whole (or as one part between `` · ``)."""
+
+PATTERNS = (
+    QT_TRANSLATE_NOOP("Present", "line %1"),
+    QT_TRANSLATE_NOOP("Present", "check %1"),
+    QT_TRANSLATE_NOOP("Present", "from line %1"),
+    QT_TRANSLATE_NOOP("Present", "%1 from line 1"),
+    QT_TRANSLATE_NOOP("Present", "due %1"),
+    QT_TRANSLATE_NOOP("Present", "ideal %1"),
+    QT_TRANSLATE_NOOP("Present", "at %1"),
+    QT_TRANSLATE_NOOP("Present", "LAP %1"),
+    QT_TRANSLATE_NOOP("Present", "SPLIT %1"),
+    QT_TRANSLATE_NOOP("Present", "Total %1"),
+    QT_TRANSLATE_NOOP("Present", "So far %1"),
+    QT_TRANSLATE_NOOP("Present", "%1 pts"),
+    QT_TRANSLATE_NOOP("Present", "%1 min"),
+    QT_TRANSLATE_NOOP("Present", "%1 discarded"),
+    QT_TRANSLATE_NOOP("Present", "coefficient %1"),
+    QT_TRANSLATE_NOOP("Present", "car factor %1 reported, not applied"),
+    QT_TRANSLATE_NOOP("Present", "penalties counted %1"),
+    QT_TRANSLATE_NOOP("Present", "Synced %1 ago"),
+    QT_TRANSLATE_NOOP("Present", "in your minute, %1 s left"),
+    QT_TRANSLATE_NOOP("Present", "+%1 min late"),
+    QT_TRANSLATE_NOOP("Present", "average trial from %1"),
+    QT_TRANSLATE_NOOP("Present", "ahead %1"),
+    QT_TRANSLATE_NOOP("Present", "%1 m ahead"),
+    QT_TRANSLATE_NOOP("Present", "%1 m behind"),
+    QT_TRANSLATE_NOOP("Present", "start in %1"),
+    QT_TRANSLATE_NOOP("Present", "in %1 m"),
+    QT_TRANSLATE_NOOP("Present", "%1 at km %2"),
+    QT_TRANSLATE_NOOP("Present", "car · %1 ago"),
+    QT_TRANSLATE_NOOP("Present", "distance from a landmark %1 ago"),
+    QT_TRANSLATE_NOOP("Present", "GPS: no fix for %1"),
+    QT_TRANSLATE_NOOP("Present", "GPS: last fix %1 ago"),
+    QT_TRANSLATE_NOOP("Present", "%1 satellites"),
+    QT_TRANSLATE_NOOP("Present", "%1 rejected"),
+    QT_TRANSLATE_NOOP("Present", "distance not live"),
+    QT_TRANSLATE_NOOP("Present", "behind %1"),
+    QT_TRANSLATE_NOOP("Present", "hold %1"),
+    QT_TRANSLATE_NOOP("Present", "%1 then"),
+    QT_TRANSLATE_NOOP("Present", "%1 s late"),
+    QT_TRANSLATE_NOOP("Present", "%1 s early"),
+    QT_TRANSLATE_NOOP("Present", "Undone: %1 (Backspace again undoes the action before it)"),
+    QT_TRANSLATE_NOOP("Present", "the pass of %1"),
+    QT_TRANSLATE_NOOP("Present", "the sync to %1"),
+    QT_TRANSLATE_NOOP("Present", "the skip of %1"),
+    QT_TRANSLATE_NOOP("Present", "the choice of %1"),
+    QT_TRANSLATE_NOOP("Present", "the start press of %1"),
+)
+"""Texts with a value or two in them (``%1``, ``%2``: a number, a time, a line, a section id)."""
+
+_SEPARATORS = re.compile(r"( · |  |, )")
+_WHOLE = frozenset(WHOLE)
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    compiled = []
+    for pattern in PATTERNS:
+        parts = re.split(r"(%[12])", pattern)
+        regex = "".join(
+            f"(?P<v{part[1]}>.+?)" if part in ("%1", "%2") else re.escape(part) for part in parts
+        )
+        compiled.append((re.compile(f"^{regex}$"), pattern))
+    return tuple(compiled)
+
+
+def _part(text: str) -> str:
+    if text in _WHOLE:
+        return translate(CONTEXT, text)
+    for regex, pattern in _patterns():
+        found = regex.match(text)
+        if found is not None:
+            done = translate(CONTEXT, pattern)
+            for name, value in found.groupdict().items():
+                done = done.replace(f"%{name[1]}", words(value))
+            return done
+    return text
+
+
+def words(text: str) -> str:
+    """`text` from present/ in the window's language: whole, else part by part (numbers as
+    present/ wrote them)."""
+    if not text or text in _WHOLE:
+        return translate(CONTEXT, text) if text else text
+    whole = _part(text)
+    if whole != text:
+        return whole
+    return "".join(
+        piece if index % 2 else _part(piece) for index, piece in enumerate(_SEPARATORS.split(text))
+    )
+
+
+def shown(text: str) -> str:
+    """`text` from present/ as the window shows it: its words and its numbers in the window's
+    language (``PC1 · line 2 · +0.12 s`` -> ``PC1 · linea 2 · +0,12 s`` in Italian)."""
+    return _shown(text, language_generation()) if text else text
+
+
+@lru_cache(maxsize=8192)
+def _shown(text: str, generation: int) -> str:
+    """`shown`, once per text and language (a table repaints its cells often)."""
+    return window_number(words(text))

@@ -1,0 +1,2048 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT" sourcelanguage="en">
+    <context>
+        <name />
+        <message>
+            <source>PDF, A5 pages (*.pdf)</source>
+            <translation>PDF, pagine A5 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>PDF, A4 pages (*.pdf)</source>
+            <translation>PDF, pagine A4 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Export the navigator's card</source>
+            <translation>Esporta la tabella del navigatore</translation>
+        </message>
+        <message>
+            <source>1 section</source>
+            <translation>1 sezione</translation>
+        </message>
+        <message>
+            <source>{0} sections</source>
+            <translation>{0} sezioni</translation>
+        </message>
+        <message>
+            <source>1 line</source>
+            <translation>1 linea</translation>
+        </message>
+        <message>
+            <source>{0} lines</source>
+            <translation>{0} linee</translation>
+        </message>
+        <message>
+            <source>1 trial</source>
+            <translation>1 prova</translation>
+        </message>
+        <message>
+            <source>{0} trials</source>
+            <translation>{0} prove</translation>
+        </message>
+        <message>
+            <source>1 time control</source>
+            <translation>1 controllo orario</translation>
+        </message>
+        <message>
+            <source>{0} time controls</source>
+            <translation>{0} controlli orari</translation>
+        </message>
+        <message>
+            <source>first due {0}</source>
+            <translation>primo previsto {0}</translation>
+        </message>
+        <message>
+            <source>last due {0}</source>
+            <translation>ultimo previsto {0}</translation>
+        </message>
+        <message>
+            <source>1 row to put right</source>
+            <translation>1 riga da correggere</translation>
+        </message>
+        <message>
+            <source>{0} rows to put right</source>
+            <translation>{0} righe da correggere</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardActions</name>
+        <message>
+            <source>&amp;Print card…</source>
+            <translation>&amp;Stampa la tabella…</translation>
+        </message>
+        <message>
+            <source>Export card P&amp;DF…</source>
+            <translation>Esporta la tabella in P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>Open a stage first (File &gt; Open): the card is the stage's</source>
+            <translation>Apri prima una tappa (File &gt; Apri): la tabella è quella della tappa</translation>
+        </message>
+        <message>
+            <source>Cannot write the card</source>
+            <translation>Impossibile scrivere la tabella</translation>
+        </message>
+        <message>
+            <source>Card written to {0} ({1}, {2})</source>
+            <translation>Tabella scritta in {0} ({1}, {2})</translation>
+        </message>
+        <message>
+            <source>Printing is not available here: use Export card PDF</source>
+            <translation>Stampa non disponibile qui: usa Esporta la tabella in PDF</translation>
+        </message>
+        <message>
+            <source>Cannot print the card: {0}</source>
+            <translation>Impossibile stampare la tabella: {0}</translation>
+        </message>
+        <message>
+            <source>Card sent to the printer ({0})</source>
+            <translation>Tabella inviata alla stampante ({0})</translation>
+        </message>
+        <message>
+            <source>1 page</source>
+            <translation>1 pagina</translation>
+        </message>
+        <message>
+            <source>{0} pages</source>
+            <translation>{0} pagine</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChronoPushers</name>
+        <message>
+            <source>&amp;Start / stop</source>
+            <translation>&amp;Avvio / arresto</translation>
+        </message>
+        <message>
+            <source>S&amp;plit</source>
+            <translation>&amp;Intermedio</translation>
+        </message>
+        <message>
+            <source>&amp;Lap</source>
+            <translation>&amp;Giro</translation>
+        </message>
+        <message>
+            <source>&amp;Reset</source>
+            <translation>A&amp;zzera</translation>
+        </message>
+        <message>
+            <source>&amp;Chronograph</source>
+            <translation>&amp;Cronografo</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountdownWidget</name>
+        <message>
+            <source>Countdown</source>
+            <translation>Conto alla rovescia</translation>
+        </message>
+    </context>
+    <context>
+        <name>DistancePlot</name>
+        <message>
+            <source>%1: distance (km)</source>
+            <translation>%1: distanza (km)</translation>
+        </message>
+        <message>
+            <source>ideal</source>
+            <translation>ideale</translation>
+        </message>
+        <message>
+            <source>car</source>
+            <translation>vettura</translation>
+        </message>
+        <message>
+            <source>ahead (-) / behind (+), s</source>
+            <translation>anticipo (-) / ritardo (+), s</translation>
+        </message>
+        <message>
+            <source>s since the start</source>
+            <translation>s dalla partenza</translation>
+        </message>
+    </context>
+    <context>
+        <name>DriverDisplays</name>
+        <message>
+            <source>&amp;Driver display</source>
+            <translation>Schermo del &amp;pilota</translation>
+        </message>
+        <message>
+            <source>A second window, full screen, for the driver</source>
+            <translation>Una seconda finestra, a schermo intero, per il pilota</translation>
+        </message>
+        <message>
+            <source>Driver &amp;page (phone)</source>
+            <translation>&amp;Pagina del pilota (telefono)</translation>
+        </message>
+        <message>
+            <source>Serve the driver's page to a phone on this network</source>
+            <translation>Offri la pagina del pilota a un telefono su questa rete</translation>
+        </message>
+        <message>
+            <source>Driver display &amp;screen</source>
+            <translation>&amp;Monitor dello schermo del pilota</translation>
+        </message>
+        <message>
+            <source>Driver page: %1</source>
+            <translation>Pagina del pilota: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DriverPageDialog</name>
+        <message>
+            <source>Driver page</source>
+            <translation>Pagina del pilota</translation>
+        </message>
+        <message>
+            <source>On the driver's phone or tablet, on the same network as this laptop, open this address or scan the code. The page only shows; it changes nothing.</source>
+            <translation>Sul telefono o tablet del pilota, sulla stessa rete di questo portatile, apri questo indirizzo o inquadra il codice. La pagina mostra soltanto: non cambia nulla.</translation>
+        </message>
+        <message>
+            <source>QR code of the driver page's address</source>
+            <translation>Codice QR dell'indirizzo della pagina del pilota</translation>
+        </message>
+        <message>
+            <source>no page connected yet</source>
+            <translation>ancora nessuna pagina collegata</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) connected</source>
+            <translation>
+                <numerusform>%n pagina collegata</numerusform>
+                <numerusform>%n pagine collegate</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DriverWindow</name>
+        <message>
+            <source>mmtimer · driver</source>
+            <translation>mmtimer · pilota</translation>
+        </message>
+        <message>
+            <source>Driver display</source>
+            <translation>Schermo del pilota</translation>
+        </message>
+        <message>
+            <source>no stage open</source>
+            <translation>nessuna tappa aperta</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventControl</name>
+        <message>
+            <source>Events (*.event.toml);;All files (*)</source>
+            <translation>Eventi (*.event.toml);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>Open an event</source>
+            <translation>Apri un evento</translation>
+        </message>
+        <message>
+            <source>New &amp;event…</source>
+            <translation>Nuovo &amp;evento…</translation>
+        </message>
+        <message>
+            <source>Open e&amp;vent…</source>
+            <translation>Apri e&amp;vento…</translation>
+        </message>
+        <message>
+            <source>Edit event…</source>
+            <translation>Modifica evento…</translation>
+        </message>
+        <message>
+            <source>&amp;Event</source>
+            <translation>&amp;Evento</translation>
+        </message>
+        <message>
+            <source>Cannot open the event</source>
+            <translation>Impossibile aprire l'evento</translation>
+        </message>
+        <message>
+            <source>Day {0}: {1}</source>
+            <translation>Giorno {0}: {1}</translation>
+        </message>
+        <message>
+            <source>Every day of {0} is driven</source>
+            <translation>Tutti i giorni di {0} sono stati percorsi</translation>
+        </message>
+        <message>
+            <source>Day {0} cannot be opened: {1}</source>
+            <translation>Il giorno {0} non si può aprire: {1}</translation>
+        </message>
+        <message>
+            <source>Day {0}: {1}, log {2}</source>
+            <translation>Giorno {0}: {1}, registro {2}</translation>
+        </message>
+        <message>
+            <source>Open an event first (File &gt; Open event)</source>
+            <translation>Apri prima un evento (File &gt; Apri evento)</translation>
+        </message>
+        <message>
+            <source>Cannot edit the event</source>
+            <translation>Impossibile modificare l'evento</translation>
+        </message>
+        <message>
+            <source>Event saved: {0}</source>
+            <translation>Evento salvato: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventDialog</name>
+        <message>
+            <source>Edit event</source>
+            <translation>Modifica evento</translation>
+        </message>
+        <message>
+            <source>New event</source>
+            <translation>Nuovo evento</translation>
+        </message>
+        <message>
+            <source>e.g. 1000 Miglia 2027</source>
+            <translation>es. 1000 Miglia 2027</translation>
+        </message>
+        <message>
+            <source>The rule set of every day whose stage names none (empty: each stage's own)</source>
+            <translation>Il regolamento di ogni giorno la cui tappa non ne indica uno (vuoto: quello di ciascuna tappa)</translation>
+        </message>
+        <message>
+            <source>asked when saved</source>
+            <translation>chiesto al salvataggio</translation>
+        </message>
+        <message>
+            <source>Event file</source>
+            <translation>File dell'evento</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>Regolamento</translation>
+        </message>
+        <message>
+            <source>Crew (set once: it goes into each day's log)</source>
+            <translation>Equipaggio (una volta sola: va nel registro di ogni giorno)</translation>
+        </message>
+        <message>
+            <source>e.g. 1929</source>
+            <translation>es. 1929</translation>
+        </message>
+        <message>
+            <source>as printed on the entry list, e.g. 1.80</source>
+            <translation>come stampato nell'elenco iscritti, es. 1.80</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numero</translation>
+        </message>
+        <message>
+            <source>Driver</source>
+            <translation>Pilota</translation>
+        </message>
+        <message>
+            <source>Navigator</source>
+            <translation>Navigatore</translation>
+        </message>
+        <message>
+            <source>Car</source>
+            <translation>Vettura</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Anno</translation>
+        </message>
+        <message>
+            <source>Coefficient</source>
+            <translation>Coefficiente</translation>
+        </message>
+        <message>
+            <source>Days, in driving order</source>
+            <translation>Giorni, in ordine di percorrenza</translation>
+        </message>
+        <message>
+            <source>Stage file</source>
+            <translation>File della tappa</translation>
+        </message>
+        <message>
+            <source>Log (optional)</source>
+            <translation>Registro (facoltativo)</translation>
+        </message>
+        <message>
+            <source>&amp;Add a day</source>
+            <translation>&amp;Aggiungi un giorno</translation>
+        </message>
+        <message>
+            <source>Add &amp;stages…</source>
+            <translation>Aggiungi &amp;tappe…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Rimuovi</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>Sposta in &amp;alto</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>Sposta in &amp;basso</translation>
+        </message>
+        <message>
+            <source>Day {0}</source>
+            <translation>Giorno {0}</translation>
+        </message>
+        <message>
+            <source>number</source>
+            <translation>numero</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>anno</translation>
+        </message>
+        <message>
+            <source>Crew</source>
+            <translation>Equipaggio</translation>
+        </message>
+        <message>
+            <source>{0} must be a whole number, not {1!r}</source>
+            <translation>{0} deve essere un numero intero, non {1!r}</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Evento</translation>
+        </message>
+        <message>
+            <source>give the event a name</source>
+            <translation>dai un nome all'evento</translation>
+        </message>
+        <message>
+            <source>day {0} has no stage file</source>
+            <translation>il giorno {0} non ha un file di tappa</translation>
+        </message>
+        <message>
+            <source>add at least one day (its stage file)</source>
+            <translation>aggiungi almeno un giorno (il suo file di tappa)</translation>
+        </message>
+        <message>
+            <source>day {0}: {1} is not there (the event still opens the other days)</source>
+            <translation>giorno {0}: {1} non c'è (l'evento apre comunque gli altri giorni)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventDock</name>
+        <message>
+            <source>Event</source>
+            <translation>Evento</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventPanel</name>
+        <message>
+            <source>driven</source>
+            <translation>percorso</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>in corso</translation>
+        </message>
+        <message>
+            <source>not yet driven</source>
+            <translation>non ancora percorso</translation>
+        </message>
+        <message>
+            <source>log missing</source>
+            <translation>registro mancante</translation>
+        </message>
+        <message>
+            <source>stage missing</source>
+            <translation>tappa mancante</translation>
+        </message>
+        <message>
+            <source>cannot be read</source>
+            <translation>illeggibile</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>N.</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Giorno</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Tappa</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Totale</translation>
+        </message>
+        <message>
+            <source>Open the &amp;next day</source>
+            <translation>Apri il giorno &amp;successivo</translation>
+        </message>
+        <message>
+            <source>&amp;Open this day</source>
+            <translation>&amp;Apri questo giorno</translation>
+        </message>
+        <message>
+            <source>&amp;Edit event…</source>
+            <translation>&amp;Modifica evento…</translation>
+        </message>
+        <message>
+            <source>Re&amp;load</source>
+            <translation>Ri&amp;carica</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>Risultati</translation>
+        </message>
+        <message>
+            <source>Plots</source>
+            <translation>Grafici</translation>
+        </message>
+        <message>
+            <source>no crew set for the event</source>
+            <translation>nessun equipaggio indicato per l'evento</translation>
+        </message>
+        <message>
+            <source>Whole event</source>
+            <translation>Evento completo</translation>
+        </message>
+        <message>
+            <source>Every day is driven</source>
+            <translation>Tutti i giorni sono stati percorsi</translation>
+        </message>
+        <message>
+            <source>Day {0}: {1}</source>
+            <translation>Giorno {0}: {1}</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Evento</translation>
+        </message>
+        <message>
+            <source>Whole event: every driven day's rows (D1 = day 1)</source>
+            <translation>Evento completo: le righe di ogni giorno percorso (G1 = giorno 1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FaceWindow</name>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Esci</translation>
+        </message>
+        <message>
+            <source>&amp;Full screen</source>
+            <translation>Schermo &amp;intero</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Scorciatoie da tastiera</translation>
+        </message>
+        <message>
+            <source>&amp;About mmtimer</source>
+            <translation>&amp;Informazioni su mmtimer</translation>
+        </message>
+        <message>
+            <source>&amp;Eighths of a second (28,800 vph)</source>
+            <translation>&amp;Ottavi di secondo (28.800 alt/h)</translation>
+        </message>
+        <message>
+            <source>S&amp;weep</source>
+            <translation>&amp;Continua</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Visualizza</translation>
+        </message>
+        <message>
+            <source>&amp;Theme (dial colour)</source>
+            <translation>&amp;Tema (colore del quadrante)</translation>
+        </message>
+        <message>
+            <source>Chronograph &amp;hand</source>
+            <translation>&amp;Lancetta del cronografo</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aiuto</translation>
+        </message>
+        <message>
+            <source>About mmtimer</source>
+            <translation>Informazioni su mmtimer</translation>
+        </message>
+        <message>
+            <source>A chronograph and regularity-rally timer for navigators.</source>
+            <translation>Un cronografo e cronometro per la regolarità, per i navigatori.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GpsSource</name>
+        <message>
+            <source>GPS off</source>
+            <translation>GPS spento</translation>
+        </message>
+        <message>
+            <source>GPS: cannot open %1: %2</source>
+            <translation>GPS: impossibile aprire %1: %2</translation>
+        </message>
+        <message>
+            <source>USB receiver %1</source>
+            <translation>ricevitore USB %1</translation>
+        </message>
+        <message>
+            <source>GPS: reading %1 at %2 baud</source>
+            <translation>GPS: lettura di %1 a %2 baud</translation>
+        </message>
+        <message>
+            <source>GPS: this system has no location source</source>
+            <translation>GPS: questo sistema non ha una fonte di posizione</translation>
+        </message>
+        <message>
+            <source>GPS: the location source failed (%1)</source>
+            <translation>GPS: la fonte di posizione non funziona (%1)</translation>
+        </message>
+        <message>
+            <source>GPS: %1</source>
+            <translation>GPS: %1</translation>
+        </message>
+        <message>
+            <source>GPS: simulating %1</source>
+            <translation>GPS: simulazione di %1</translation>
+        </message>
+        <message>
+            <source>GPS: %1: no fix in the file</source>
+            <translation>GPS: %1: nessuna posizione nel file</translation>
+        </message>
+        <message>
+            <source>GPS: simulating %1 (%2 fixes)</source>
+            <translation>GPS: simulazione di %1 (%2 posizioni)</translation>
+        </message>
+        <message>
+            <source>GPS: the receiver stopped (%1): no distance from GPS until it is back</source>
+            <translation>GPS: il ricevitore si è fermato (%1): nessuna distanza dal GPS finché non torna</translation>
+        </message>
+        <message>
+            <source>GPS: the simulated drive has ended</source>
+            <translation>GPS: il percorso simulato è finito</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>Language: %1. Names from the stage and event files, and the messages of the core (errors in files and logs), stay as written.</source>
+            <translation>Lingua: %1. I nomi dei file di tappa e di evento e i messaggi del programma sugli errori di file e registri restano come sono scritti.</translation>
+        </message>
+        <message>
+            <source>Not available: %1</source>
+            <translation>Non disponibile: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Lingua</translation>
+        </message>
+        <message>
+            <source>&amp;System (%1)</source>
+            <translation>&amp;Sistema (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Leaving</name>
+        <message>
+            <source>the disk has not taken them yet</source>
+            <translation>il disco non li ha ancora accettati</translation>
+        </message>
+        <message>
+            <source>The stage goes on: the log is still being retried</source>
+            <translation>La tappa continua: si riprova ancora a scrivere il registro</translation>
+        </message>
+        <message>
+            <source>No copy saved: the stage goes on</source>
+            <translation>Nessuna copia salvata: la tappa continua</translation>
+        </message>
+        <message>
+            <source>Choose another file than the log itself: the stage goes on</source>
+            <translation>Scegli un file diverso dal registro stesso: la tappa continua</translation>
+        </message>
+        <message>
+            <source>Cannot save the log to %1: %2: the stage goes on</source>
+            <translation>Impossibile salvare il registro in %1: %2: la tappa continua</translation>
+        </message>
+        <message>
+            <source>A copy of the whole log is in %1</source>
+            <translation>Una copia dell'intero registro è in %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiveStage</name>
+        <message>
+            <source>Cannot %1: the stage was ended (its log is closed). Open the stage again (File &gt; Open) to time it in a new log</source>
+            <translation>Impossibile %1: la tappa è stata chiusa (il suo registro è chiuso). Riapri la tappa (File &gt; Apri) per cronometrarla in un nuovo registro</translation>
+        </message>
+        <message>
+            <source>record the pass</source>
+            <translation>registrare il passaggio</translation>
+        </message>
+        <message>
+            <source>undo</source>
+            <translation>annullare</translation>
+        </message>
+        <message>
+            <source>skip the line</source>
+            <translation>saltare la linea</translation>
+        </message>
+        <message>
+            <source>choose the section</source>
+            <translation>scegliere la sezione</translation>
+        </message>
+        <message>
+            <source>sync</source>
+            <translation>sincronizzare</translation>
+        </message>
+        <message>
+            <source>record the start press</source>
+            <translation>registrare la pressione di partenza</translation>
+        </message>
+        <message>
+            <source>record the distance</source>
+            <translation>registrare la distanza</translation>
+        </message>
+        <message>
+            <source>record the calibrate</source>
+            <translation>registrare la taratura</translation>
+        </message>
+        <message>
+            <source>record the fix</source>
+            <translation>registrare la posizione</translation>
+        </message>
+        <message>
+            <source>cannot %1: the log %2 cannot be created: %3</source>
+            <translation>impossibile %1: non si può creare il registro %2: %3</translation>
+        </message>
+        <message>
+            <source>The stage is done: choose a section (G) to record more.</source>
+            <translation>La tappa è completata: scegli una sezione (G) per registrare ancora.</translation>
+        </message>
+        <message>
+            <source>Double press? Backspace undoes it.</source>
+            <translation>Doppia pressione? Backspace la annulla.</translation>
+        </message>
+        <message>
+            <source>%1 started: the schedule runs from this press.</source>
+            <translation>%1 partita: la tabella di marcia parte da questa pressione.</translation>
+        </message>
+        <message>
+            <source>Nothing to undo</source>
+            <translation>Niente da annullare</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageBar</name>
+        <message>
+            <source>Messages</source>
+            <translation>Messaggi</translation>
+        </message>
+        <message>
+            <source>No messages yet.</source>
+            <translation>Ancora nessun messaggio.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PacerController</name>
+        <message>
+            <source>&amp;Distance</source>
+            <translation>&amp;Distanza</translation>
+        </message>
+        <message>
+            <source>Confirm the next &amp;landmark</source>
+            <translation>Conferma il prossimo &amp;riferimento</translation>
+        </message>
+        <message>
+            <source>Type the road book's &amp;km here…</source>
+            <translation>Scrivi qui i &amp;km del road book…</translation>
+        </message>
+        <message>
+            <source>&amp;Measured section: mark start / end</source>
+            <translation>Tratto &amp;misurato: segna inizio / fine</translation>
+        </message>
+        <message>
+            <source>Calibration &amp;factor…</source>
+            <translation>&amp;Fattore di taratura…</translation>
+        </message>
+        <message>
+            <source>&amp;Allow GPS (many events ban it)</source>
+            <translation>&amp;Ammetti il GPS (molti eventi lo vietano)</translation>
+        </message>
+        <message>
+            <source>GPS &amp;off</source>
+            <translation>GPS &amp;spento</translation>
+        </message>
+        <message>
+            <source>GPS: &amp;USB receiver…</source>
+            <translation>GPS: ricevitore &amp;USB…</translation>
+        </message>
+        <message>
+            <source>GPS: this system's &amp;location</source>
+            <translation>GPS: &amp;posizione di questo sistema</translation>
+        </message>
+        <message>
+            <source>GPS: &amp;simulate a recorded drive (NMEA)…</source>
+            <translation>GPS: &amp;simula un percorso registrato (NMEA)…</translation>
+        </message>
+        <message>
+            <source>this stage bans GPS (gps = false)</source>
+            <translation>questa tappa vieta il GPS (gps = false)</translation>
+        </message>
+        <message>
+            <source>allow GPS first</source>
+            <translation>prima ammetti il GPS</translation>
+        </message>
+        <message>
+            <source>GPS is not allowed: Distance &gt; Allow GPS (or the stage bans it)</source>
+            <translation>Il GPS non è ammesso: Distanza &gt; Ammetti il GPS (oppure la tappa lo vieta)</translation>
+        </message>
+        <message>
+            <source>USB GPS receiver</source>
+            <translation>Ricevitore GPS USB</translation>
+        </message>
+        <message>
+            <source>Serial port (%1), then :baud if not 9600</source>
+            <translation>Porta seriale (%1), poi :baud se non è 9600</translation>
+        </message>
+        <message>
+            <source>none found</source>
+            <translation>nessuna trovata</translation>
+        </message>
+        <message>
+            <source>Simulate a recorded drive</source>
+            <translation>Simula un percorso registrato</translation>
+        </message>
+        <message>
+            <source>NMEA logs (*.nmea *.log *.txt);;All (*)</source>
+            <translation>Registri NMEA (*.nmea *.log *.txt);;Tutti (*)</translation>
+        </message>
+        <message>
+            <source>No average trial is armed: landmarks belong to one</source>
+            <translation>Nessuna prova di media armata: i riferimenti appartengono a una prova di media</translation>
+        </message>
+        <message>
+            <source>Every landmark of this trial is confirmed (Shift+K types a km)</source>
+            <translation>Tutti i riferimenti di questa prova sono confermati (Maiusc+K scrive un km)</translation>
+        </message>
+        <message>
+            <source>No average trial is armed</source>
+            <translation>Nessuna prova di media armata</translation>
+        </message>
+        <message>
+            <source>Road book km</source>
+            <translation>Km del road book</translation>
+        </message>
+        <message>
+            <source>%1: km from the start here</source>
+            <translation>%1: km dalla partenza in questo punto</translation>
+        </message>
+        <message>
+            <source>Distance set to the road book at %1</source>
+            <translation>Distanza allineata al road book a %1</translation>
+        </message>
+        <message>
+            <source>Calibrating on a measured section needs GPS on (or type a factor)</source>
+            <translation>La taratura su un tratto misurato richiede il GPS acceso (o scrivi un fattore)</translation>
+        </message>
+        <message>
+            <source>Measured section: start marked; press M again at its end</source>
+            <translation>Tratto misurato: inizio segnato; premi di nuovo M alla fine</translation>
+        </message>
+        <message>
+            <source>Measured section</source>
+            <translation>Tratto misurato</translation>
+        </message>
+        <message>
+            <source>Its length in the road book (km)</source>
+            <translation>La sua lunghezza nel road book (km)</translation>
+        </message>
+        <message>
+            <source>Calibration</source>
+            <translation>Taratura</translation>
+        </message>
+        <message>
+            <source>Multiply measured distances by</source>
+            <translation>Moltiplica le distanze misurate per</translation>
+        </message>
+        <message>
+            <source>Calibration factor %1 from now on (%2)</source>
+            <translation>Fattore di taratura %1 da ora in poi (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PastePreview</name>
+        <message>
+            <source>Paste from the road book</source>
+            <translation>Incolla dal road book</translation>
+        </message>
+        <message>
+            <source>{0} sections understood; {1} rows not understood (below). Nothing is inserted until you accept: the rows not understood are left out.</source>
+            <translation>{0} sezioni comprese; {1} righe non comprese (sotto). Non si inserisce nulla finché non accetti: le righe non comprese restano fuori.</translation>
+        </message>
+        <message>
+            <source>{0} sections understood, every row.</source>
+            <translation>{0} sezioni comprese, tutte le righe.</translation>
+        </message>
+        <message>
+            <source>Sections to insert</source>
+            <translation>Sezioni da inserire</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Linea</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>Sigla</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Values</source>
+            <translation>Valori</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>id already in the stage</source>
+            <translation>sigla già presente nella tappa</translation>
+        </message>
+        <message>
+            <source>Rows not understood (not inserted)</source>
+            <translation>Righe non comprese (non inserite)</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Perché</translation>
+        </message>
+        <message>
+            <source>Row as pasted</source>
+            <translation>Riga come incollata</translation>
+        </message>
+        <message>
+            <source>&amp;Insert {0} sections</source>
+            <translation>&amp;Inserisci {0} sezioni</translation>
+        </message>
+    </context>
+    <context>
+        <name>Present</name>
+        <message>
+            <source>CHRONOGRAPH</source>
+            <translation>CRONOGRAFO</translation>
+        </message>
+        <message>
+            <source>SPLIT</source>
+            <translation>INTERMEDIO</translation>
+        </message>
+        <message>
+            <source>SPLIT / LAP</source>
+            <translation>INTERMEDIO / GIRO</translation>
+        </message>
+        <message>
+            <source>OFFICIAL TIME</source>
+            <translation>ORA UFFICIALE</translation>
+        </message>
+        <message>
+            <source>NEXT TARGET</source>
+            <translation>PROSSIMO OBIETTIVO</translation>
+        </message>
+        <message>
+            <source>TOTAL</source>
+            <translation>TOTALE</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Totale</translation>
+        </message>
+        <message>
+            <source>So far</source>
+            <translation>Finora</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>in marcia</translation>
+        </message>
+        <message>
+            <source>local clock</source>
+            <translation>orologio del computer</translation>
+        </message>
+        <message>
+            <source>no stage</source>
+            <translation>nessuna tappa</translation>
+        </message>
+        <message>
+            <source>no sync yet</source>
+            <translation>non ancora sincronizzato</translation>
+        </message>
+        <message>
+            <source>Not synced</source>
+            <translation>Non sincronizzato</translation>
+        </message>
+        <message>
+            <source>Stage ended</source>
+            <translation>Tappa chiusa</translation>
+        </message>
+        <message>
+            <source>Stage done</source>
+            <translation>Tappa completata</translation>
+        </message>
+        <message>
+            <source>press at the start line</source>
+            <translation>premi sulla linea di partenza</translation>
+        </message>
+        <message>
+            <source>press at the start marker: the schedule starts then</source>
+            <translation>premi al cartello di partenza: la tabella di marcia parte allora</translation>
+        </message>
+        <message>
+            <source>sync the official time first (T)</source>
+            <translation>sincronizza prima l'ora ufficiale (T)</translation>
+        </message>
+        <message>
+            <source>double press? Backspace undoes it</source>
+            <translation>doppia pressione? Backspace la annulla</translation>
+        </message>
+        <message>
+            <source>double press?</source>
+            <translation>doppia pressione?</translation>
+        </message>
+        <message>
+            <source>NOT SYNCED</source>
+            <translation>NON SINCRONIZZATO</translation>
+        </message>
+        <message>
+            <source>press T to set the official time</source>
+            <translation>premi T per impostare l'ora ufficiale</translation>
+        </message>
+        <message>
+            <source>a press still records</source>
+            <translation>una pressione viene comunque registrata</translation>
+        </message>
+        <message>
+            <source>timed trial</source>
+            <translation>prova cronometrata</translation>
+        </message>
+        <message>
+            <source>time control</source>
+            <translation>controllo orario</translation>
+        </message>
+        <message>
+            <source>average trial</source>
+            <translation>prova di media</translation>
+        </message>
+        <message>
+            <source>timed</source>
+            <translation>prova cronometrata</translation>
+        </message>
+        <message>
+            <source>time-control</source>
+            <translation>controllo orario</translation>
+        </message>
+        <message>
+            <source>average</source>
+            <translation>prova di media</translation>
+        </message>
+        <message>
+            <source>start</source>
+            <translation>partenza</translation>
+        </message>
+        <message>
+            <source>time card</source>
+            <translation>tabella di marcia</translation>
+        </message>
+        <message>
+            <source>missed</source>
+            <translation>mancato</translation>
+        </message>
+        <message>
+            <source>void</source>
+            <translation>annullato</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>in attesa</translation>
+        </message>
+        <message>
+            <source>discarded</source>
+            <translation>scartato</translation>
+        </message>
+        <message>
+            <source>capped</source>
+            <translation>al massimo</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>saltato</translation>
+        </message>
+        <message>
+            <source>early</source>
+            <translation>anticipo</translation>
+        </message>
+        <message>
+            <source>late</source>
+            <translation>ritardo</translation>
+        </message>
+        <message>
+            <source>on time</source>
+            <translation>in orario</translation>
+        </message>
+        <message>
+            <source>no line</source>
+            <translation>nessuna linea</translation>
+        </message>
+        <message>
+            <source>no start</source>
+            <translation>nessuna partenza</translation>
+        </message>
+        <message>
+            <source>end of the trial</source>
+            <translation>fine della prova</translation>
+        </message>
+        <message>
+            <source>higher is better</source>
+            <translation>vince il più alto</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>in corso</translation>
+        </message>
+        <message>
+            <source>not yet driven</source>
+            <translation>non ancora percorso</translation>
+        </message>
+        <message>
+            <source>log missing</source>
+            <translation>registro mancante</translation>
+        </message>
+        <message>
+            <source>stage missing</source>
+            <translation>tappa mancante</translation>
+        </message>
+        <message>
+            <source>no log yet</source>
+            <translation>ancora nessun registro</translation>
+        </message>
+        <message>
+            <source>cannot be read</source>
+            <translation>illeggibile</translation>
+        </message>
+        <message>
+            <source>GPS lost</source>
+            <translation>GPS perso</translation>
+        </message>
+        <message>
+            <source>GPS: waiting for a fix</source>
+            <translation>GPS: in attesa del segnale</translation>
+        </message>
+        <message>
+            <source>car · GPS</source>
+            <translation>vettura · GPS</translation>
+        </message>
+        <message>
+            <source>ahead/behind: no distance</source>
+            <translation>anticipo/ritardo: nessuna distanza</translation>
+        </message>
+        <message>
+            <source>ideal</source>
+            <translation>ideale</translation>
+        </message>
+        <message>
+            <source>end</source>
+            <translation>fine</translation>
+        </message>
+        <message>
+            <source>GPS off</source>
+            <translation>GPS spento</translation>
+        </message>
+        <message>
+            <source>average trial from the start press</source>
+            <translation>prova di media dalla pressione di partenza</translation>
+        </message>
+        <message>
+            <source>no crew entered (C, before the stage starts)</source>
+            <translation>nessun equipaggio inserito (C, prima dell'inizio della tappa)</translation>
+        </message>
+        <message>
+            <source>no distance source: compare with the trip meter (K: confirm a landmark)</source>
+            <translation>nessuna fonte di distanza: confronta con il trip meter (K: conferma un riferimento)</translation>
+        </message>
+        <message>
+            <source>no official-time sync before the pass, so it cannot be scored</source>
+            <translation>nessuna sincronizzazione dell'ora ufficiale prima del passaggio: non si può calcolare</translation>
+        </message>
+        <message>
+            <source>line %1</source>
+            <translation>linea %1</translation>
+        </message>
+        <message>
+            <source>check %1</source>
+            <translation>rilevamento %1</translation>
+        </message>
+        <message>
+            <source>from line %1</source>
+            <translation>dalla linea %1</translation>
+        </message>
+        <message>
+            <source>%1 from line 1</source>
+            <translation>%1 dalla linea 1</translation>
+        </message>
+        <message>
+            <source>due %1</source>
+            <translation>previsto %1</translation>
+        </message>
+        <message>
+            <source>ideal %1</source>
+            <translation>ideale %1</translation>
+        </message>
+        <message>
+            <source>at %1</source>
+            <translation>alle %1</translation>
+        </message>
+        <message>
+            <source>LAP %1</source>
+            <translation>GIRO %1</translation>
+        </message>
+        <message>
+            <source>SPLIT %1</source>
+            <translation>INTERMEDIO %1</translation>
+        </message>
+        <message>
+            <source>Total %1</source>
+            <translation>Totale %1</translation>
+        </message>
+        <message>
+            <source>So far %1</source>
+            <translation>Finora %1</translation>
+        </message>
+        <message>
+            <source>%1 pts</source>
+            <translation>%1 pt</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 discarded</source>
+            <translation>%1 scartati</translation>
+        </message>
+        <message>
+            <source>coefficient %1</source>
+            <translation>coefficiente %1</translation>
+        </message>
+        <message>
+            <source>car factor %1 reported, not applied</source>
+            <translation>fattore vettura %1 indicato, non applicato</translation>
+        </message>
+        <message>
+            <source>penalties counted %1</source>
+            <translation>penalità conteggiate %1</translation>
+        </message>
+        <message>
+            <source>Synced %1 ago</source>
+            <translation>Sincronizzato %1 fa</translation>
+        </message>
+        <message>
+            <source>in your minute, %1 s left</source>
+            <translation>nel tuo minuto, restano %1 s</translation>
+        </message>
+        <message>
+            <source>+%1 min late</source>
+            <translation>+%1 min di ritardo</translation>
+        </message>
+        <message>
+            <source>average trial from %1</source>
+            <translation>prova di media dalle %1</translation>
+        </message>
+        <message>
+            <source>ahead %1</source>
+            <translation>anticipo %1</translation>
+        </message>
+        <message>
+            <source>%1 m ahead</source>
+            <translation>%1 m avanti</translation>
+        </message>
+        <message>
+            <source>%1 m behind</source>
+            <translation>%1 m indietro</translation>
+        </message>
+        <message>
+            <source>start in %1</source>
+            <translation>partenza tra %1</translation>
+        </message>
+        <message>
+            <source>in %1 m</source>
+            <translation>tra %1 m</translation>
+        </message>
+        <message>
+            <source>%1 at km %2</source>
+            <translation>%1 al km %2</translation>
+        </message>
+        <message>
+            <source>car · %1 ago</source>
+            <translation>vettura · %1 fa</translation>
+        </message>
+        <message>
+            <source>distance from a landmark %1 ago</source>
+            <translation>distanza da un riferimento di %1 fa</translation>
+        </message>
+        <message>
+            <source>GPS: no fix for %1</source>
+            <translation>GPS: nessuna posizione da %1</translation>
+        </message>
+        <message>
+            <source>GPS: last fix %1 ago</source>
+            <translation>GPS: ultima posizione %1 fa</translation>
+        </message>
+        <message>
+            <source>%1 satellites</source>
+            <translation>%1 satelliti</translation>
+        </message>
+        <message>
+            <source>%1 rejected</source>
+            <translation>%1 scartate</translation>
+        </message>
+        <message>
+            <source>distance not live</source>
+            <translation>distanza non in tempo reale</translation>
+        </message>
+        <message>
+            <source>behind %1</source>
+            <translation>ritardo %1</translation>
+        </message>
+        <message>
+            <source>hold %1</source>
+            <translation>tieni %1</translation>
+        </message>
+        <message>
+            <source>%1 then</source>
+            <translation>%1 allora</translation>
+        </message>
+        <message>
+            <source>%1 s late</source>
+            <translation>%1 s di ritardo</translation>
+        </message>
+        <message>
+            <source>%1 s early</source>
+            <translation>%1 s di anticipo</translation>
+        </message>
+        <message>
+            <source>Undone: %1 (Backspace again undoes the action before it)</source>
+            <translation>Annullato: %1 (Backspace di nuovo annulla l'azione precedente)</translation>
+        </message>
+        <message>
+            <source>the pass of %1</source>
+            <translation>il passaggio di %1</translation>
+        </message>
+        <message>
+            <source>the sync to %1</source>
+            <translation>la sincronizzazione alle %1</translation>
+        </message>
+        <message>
+            <source>the skip of %1</source>
+            <translation>il salto di %1</translation>
+        </message>
+        <message>
+            <source>the choice of %1</source>
+            <translation>la scelta di %1</translation>
+        </message>
+        <message>
+            <source>the start press of %1</source>
+            <translation>la pressione di partenza di %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayPanel</name>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>&amp;Pausa</translation>
+        </message>
+        <message>
+            <source>&amp;Play</source>
+            <translation>&amp;Riproduci</translation>
+        </message>
+        <message>
+            <source>Pre&amp;vious pass</source>
+            <translation>Passaggio &amp;precedente</translation>
+        </message>
+        <message>
+            <source>&amp;Next pass</source>
+            <translation>Passaggio &amp;successivo</translation>
+        </message>
+        <message>
+            <source>To the &amp;start</source>
+            <translation>All'&amp;inizio</translation>
+        </message>
+        <message>
+            <source>To the &amp;end</source>
+            <translation>Alla &amp;fine</translation>
+        </message>
+        <message>
+            <source>Speed x%1</source>
+            <translation>Velocità x%1</translation>
+        </message>
+        <message>
+            <source>&amp;Copy rows</source>
+            <translation>&amp;Copia le righe</translation>
+        </message>
+        <message>
+            <source>◀ pass</source>
+            <translation>◀ passaggio</translation>
+        </message>
+        <message>
+            <source>pass ▶</source>
+            <translation>passaggio ▶</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayWindow</name>
+        <message>
+            <source>Stage logs (*.mmlog);;All files (*)</source>
+            <translation>Registri di tappa (*.mmlog);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>CSV, comma-separated, decimal point (*.csv)</source>
+            <translation>CSV, separato da virgole, punto decimale (*.csv)</translation>
+        </message>
+        <message>
+            <source>CSV, EU: semicolons, decimal commas (*.csv)</source>
+            <translation>CSV, UE: punti e virgola, virgola decimale (*.csv)</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>Immagine PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Click a bar of the plot</source>
+            <translation>Clic su una barra del grafico</translation>
+        </message>
+        <message>
+            <source>Select its row and move the replay to its pass</source>
+            <translation>Seleziona la sua riga e porta la riproduzione al suo passaggio</translation>
+        </message>
+        <message>
+            <source>Double-click a row of the table</source>
+            <translation>Doppio clic su una riga della tabella</translation>
+        </message>
+        <message>
+            <source>Move the replay to that line's pass</source>
+            <translation>Porta la riproduzione al passaggio di quella linea</translation>
+        </message>
+        <message>
+            <source>Drag the slider</source>
+            <translation>Trascina il cursore</translation>
+        </message>
+        <message>
+            <source>Move the replay to any instant</source>
+            <translation>Porta la riproduzione a un istante qualsiasi</translation>
+        </message>
+        <message>
+            <source>The replay keys act while the replay has the keyboard focus. A replay only reads its log: nothing is recorded or changed.</source>
+            <translation>I tasti della riproduzione agiscono quando la riproduzione ha il fuoco della tastiera. Una riproduzione legge soltanto il suo registro: non si registra né si modifica nulla.</translation>
+        </message>
+        <message>
+            <source>reading the log…</source>
+            <translation>lettura del registro…</translation>
+        </message>
+        <message>
+            <source>log</source>
+            <translation>registro</translation>
+        </message>
+        <message>
+            <source>%1 - %2 - mmtimer replay</source>
+            <translation>%1 - %2 - riproduzione mmtimer</translation>
+        </message>
+        <message>
+            <source>&amp;Open a log…</source>
+            <translation>&amp;Apri un registro…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare with another log…</source>
+            <translation>&amp;Confronta con un altro registro…</translation>
+        </message>
+        <message>
+            <source>&amp;Stop comparing</source>
+            <translation>&amp;Termina il confronto</translation>
+        </message>
+        <message>
+            <source>&amp;Export results (CSV)…</source>
+            <translation>&amp;Esporta i risultati (CSV)…</translation>
+        </message>
+        <message>
+            <source>Export the &amp;plot (PNG)…</source>
+            <translation>Esporta il &amp;grafico (PNG)…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Chiudi</translation>
+        </message>
+        <message>
+            <source>&amp;Plots</source>
+            <translation>&amp;Grafici</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Scorciatoie da tastiera</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Modifica</translation>
+        </message>
+        <message>
+            <source>&amp;Replay</source>
+            <translation>&amp;Riproduzione</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Visualizza</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aiuto</translation>
+        </message>
+        <message>
+            <source>Replay a stage log</source>
+            <translation>Riproduci un registro di tappa</translation>
+        </message>
+        <message>
+            <source>Compare with another log of this stage</source>
+            <translation>Confronta con un altro registro di questa tappa</translation>
+        </message>
+        <message>
+            <source>Cannot compare with this log</source>
+            <translation>Impossibile confrontare con questo registro</translation>
+        </message>
+        <message>
+            <source>The two logs' stages differ: only the lines they share are compared</source>
+            <translation>Le tappe dei due registri sono diverse: si confrontano solo le linee in comune</translation>
+        </message>
+        <message>
+            <source>Results written to %1</source>
+            <translation>Risultati scritti in %1</translation>
+        </message>
+        <message>
+            <source>Export the plot</source>
+            <translation>Esporta il grafico</translation>
+        </message>
+        <message>
+            <source>%1: could not write the image</source>
+            <translation>%1: impossibile scrivere l'immagine</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n note(s) on this log</source>
+            <translation>
+                <numerusform>%n nota su questo registro</numerusform>
+                <numerusform>%n note su questo registro</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsDock</name>
+        <message>
+            <source>Results</source>
+            <translation>Risultati</translation>
+        </message>
+        <message>
+            <source>&amp;Copy rows</source>
+            <translation>&amp;Copia le righe</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsModel</name>
+        <message>
+            <source>Section</source>
+            <translation>Sezione</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Linea</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Imposto</translation>
+        </message>
+        <message>
+            <source>Measured</source>
+            <translation>Misurato</translation>
+        </message>
+        <message>
+            <source>Deviation</source>
+            <translation>Scarto</translation>
+        </message>
+        <message>
+            <source>Penalty</source>
+            <translation>Penalità</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Punti</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Nota</translation>
+        </message>
+        <message>
+            <source>Delta</source>
+            <translation>Differenza</translation>
+        </message>
+        <message>
+            <source>Meas.</source>
+            <translation>Mis.</translation>
+        </message>
+        <message>
+            <source>Dev.</source>
+            <translation>Scarto</translation>
+        </message>
+        <message>
+            <source>Pen.</source>
+            <translation>Pen.</translation>
+        </message>
+        <message>
+            <source>Pts</source>
+            <translation>Pt</translation>
+        </message>
+        <message>
+            <source>Δ pen.</source>
+            <translation>Δ pen.</translation>
+        </message>
+        <message>
+            <source>%2's penalty minus %1's (positive: %2 lost more)</source>
+            <translation>Penalità di %2 meno quella di %1 (positivo: %2 ha perso di più)</translation>
+        </message>
+        <message>
+            <source>on time (to 1/100 s)</source>
+            <translation>in orario (al centesimo)</translation>
+        </message>
+        <message>
+            <source>%1 s late</source>
+            <translation>%1 s di ritardo</translation>
+        </message>
+        <message>
+            <source>%1 s early</source>
+            <translation>%1 s di anticipo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsPlot</name>
+        <message>
+            <source>Results plots</source>
+            <translation>Grafici dei risultati</translation>
+        </message>
+        <message>
+            <source>deviation (s)</source>
+            <translation>scarto (s)</translation>
+        </message>
+        <message>
+            <source>penalty, cumulative</source>
+            <translation>penalità, cumulata</translation>
+        </message>
+        <message>
+            <source>first run</source>
+            <translation>prima prova</translation>
+        </message>
+        <message>
+            <source>second run</source>
+            <translation>seconda prova</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>%1: give seconds before the target, from -600 to 0</source>
+            <translation>%1: indica i secondi prima dell'obiettivo, da -600 a 0</translation>
+        </message>
+        <message>
+            <source>Triggers and beeps</source>
+            <translation>Comandi e segnali acustici</translation>
+        </message>
+        <message>
+            <source>Trigger keys (a press records a pass)</source>
+            <translation>Tasti di comando (una pressione registra un passaggio)</translation>
+        </message>
+        <message>
+            <source>Guard time (a faster second press is flagged)</source>
+            <translation>Tempo di guardia (una seconda pressione più rapida viene segnalata)</translation>
+        </message>
+        <message>
+            <source>Countdown beeps</source>
+            <translation>Segnali del conto alla rovescia</translation>
+        </message>
+        <message>
+            <source>Sound (the flash is always shown)</source>
+            <translation>Suono (il lampeggio è sempre mostrato)</translation>
+        </message>
+        <message>
+            <source>Start each beep this much early to make up for the audio latency</source>
+            <translation>Anticipa ogni segnale di tanto per compensare la latenza audio</translation>
+        </message>
+        <message>
+            <source>Short beeps at (s)</source>
+            <translation>Segnali brevi a (s)</translation>
+        </message>
+        <message>
+            <source>Long beeps at (s)</source>
+            <translation>Segnali lunghi a (s)</translation>
+        </message>
+        <message>
+            <source>Output lead</source>
+            <translation>Anticipo di uscita</translation>
+        </message>
+        <message>
+            <source>choose at least one trigger key</source>
+            <translation>scegli almeno un tasto di comando</translation>
+        </message>
+        <message>
+            <source>short beeps</source>
+            <translation>segnali brevi</translation>
+        </message>
+        <message>
+            <source>long beeps</source>
+            <translation>segnali lunghi</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageEditor</name>
+        <message>
+            <source>the road book's name for the day</source>
+            <translation>il nome del giorno nel road book</translation>
+        </message>
+        <message>
+            <source>A built-in rule set, or a .rules.toml file beside the stage</source>
+            <translation>Un regolamento incluso, o un file .rules.toml accanto alla tappa</translation>
+        </message>
+        <message>
+            <source>GPS allowed</source>
+            <translation>GPS ammesso</translation>
+        </message>
+        <message>
+            <source>Off: the event bans GPS (the stage's gps = false)</source>
+            <translation>Spento: l'evento vieta il GPS (gps = false nella tappa)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Nome</translation>
+        </message>
+        <message>
+            <source>&amp;Rules</source>
+            <translation>&amp;Regolamento</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Salva</translation>
+        </message>
+        <message>
+            <source>Save &amp;as…</source>
+            <translation>Salva &amp;come…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Chiudi</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Modifica</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Annulla</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Ripeti</translation>
+        </message>
+        <message>
+            <source>&amp;Paste from the road book…</source>
+            <translation>&amp;Incolla dal road book…</translation>
+        </message>
+        <message>
+            <source>&amp;Section</source>
+            <translation>&amp;Sezione</translation>
+        </message>
+        <message>
+            <source>Add a &amp;timed trial</source>
+            <translation>Aggiungi una prova &amp;cronometrata</translation>
+        </message>
+        <message>
+            <source>Add a time &amp;control</source>
+            <translation>Aggiungi un controllo &amp;orario</translation>
+        </message>
+        <message>
+            <source>Add an &amp;average trial</source>
+            <translation>Aggiungi una prova di &amp;media</translation>
+        </message>
+        <message>
+            <source>&amp;Insert above</source>
+            <translation>&amp;Inserisci sopra</translation>
+        </message>
+        <message>
+            <source>&amp;Delete the row</source>
+            <translation>&amp;Elimina la riga</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>Sposta in &amp;alto</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>Sposta in &amp;basso</translation>
+        </message>
+        <message>
+            <source>Name the stage</source>
+            <translation>Dai un nome alla tappa</translation>
+        </message>
+        <message>
+            <source>Rule set {0}</source>
+            <translation>Regolamento {0}</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>Regolamento</translation>
+        </message>
+        <message>
+            <source>new stage</source>
+            <translation>nuova tappa</translation>
+        </message>
+        <message>
+            <source>{0}{1} - mmtimer stage editor</source>
+            <translation>{0}{1} - editor di tappa mmtimer</translation>
+        </message>
+        <message>
+            <source>Add {0}</source>
+            <translation>Aggiungi {0}</translation>
+        </message>
+        <message>
+            <source>Insert {0}</source>
+            <translation>Inserisci {0}</translation>
+        </message>
+        <message>
+            <source>Delete {0}</source>
+            <translation>Elimina {0}</translation>
+        </message>
+        <message>
+            <source>Move {0}</source>
+            <translation>Sposta {0}</translation>
+        </message>
+        <message>
+            <source>Nothing to paste</source>
+            <translation>Niente da incollare</translation>
+        </message>
+        <message>
+            <source>Paste {0} sections</source>
+            <translation>Incolla {0} sezioni</translation>
+        </message>
+        <message>
+            <source>{0} sections pasted from the road book</source>
+            <translation>{0} sezioni incollate dal road book</translation>
+        </message>
+        <message>
+            <source>Stage not saved</source>
+            <translation>Tappa non salvata</translation>
+        </message>
+        <message>
+            <source>Not saved: {0}</source>
+            <translation>Non salvato: {0}</translation>
+        </message>
+        <message>
+            <source>Saved {0}</source>
+            <translation>Salvato {0}</translation>
+        </message>
+        <message>
+            <source>the new stage</source>
+            <translation>la nuova tappa</translation>
+        </message>
+    </context>
+    <context>
+        <name>StagePanel</name>
+        <message>
+            <source>Section / line</source>
+            <translation>Sezione / linea</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Imposto</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Risultato</translation>
+        </message>
+        <message>
+            <source>Stage sections and lines</source>
+            <translation>Sezioni e linee della tappa</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageSettings</name>
+        <message>
+            <source>This stage's log has started with the crew it had; the new crew goes into the next stage's log</source>
+            <translation>Il registro di questa tappa è iniziato con l'equipaggio di allora; il nuovo equipaggio va nel registro della prossima tappa</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageTableModel</name>
+        <message>
+            <source>Id</source>
+            <translation>Sigla</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Targets (s)</source>
+            <translation>Tempi imposti (s)</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Da</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Previsto</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Partenza</translation>
+        </message>
+        <message>
+            <source>Average km/h</source>
+            <translation>Media km/h</translation>
+        </message>
+        <message>
+            <source>Checks (km)</source>
+            <translation>Rilevamenti (km)</translation>
+        </message>
+        <message>
+            <source>Landmarks (km label | …)</source>
+            <translation>Riferimenti (km nome | …)</translation>
+        </message>
+        <message>
+            <source>Leg factor</source>
+            <translation>Fattore del settore</translation>
+        </message>
+        <message>
+            <source>Max late (min)</source>
+            <translation>Ritardo massimo (min)</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Rilevamento</translation>
+        </message>
+        <message>
+            <source>Type {0} in {1}</source>
+            <translation>Scrivi {0} in {1}</translation>
+        </message>
+        <message>
+            <source>row {0}</source>
+            <translation>riga {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageWindow</name>
+        <message>
+            <source>&amp;New stage…</source>
+            <translation>&amp;Nuova tappa…</translation>
+        </message>
+        <message>
+            <source>Edit &amp;stage…</source>
+            <translation>Modifica &amp;tappa…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Theme</name>
+        <message>
+            <source>&amp;Nero Corsa</source>
+            <translation>&amp;Nero Corsa</translation>
+        </message>
+        <message>
+            <source>&amp;Rosso Amarena</source>
+            <translation>&amp;Rosso Amarena</translation>
+        </message>
+        <message>
+            <source>&amp;Verde Chiaro</source>
+            <translation>&amp;Verde Chiaro</translation>
+        </message>
+        <message>
+            <source>&amp;Grigio-Blu</source>
+            <translation>&amp;Grigio-Blu</translation>
+        </message>
+        <message>
+            <source>N&amp;ight (dim)</source>
+            <translation>&amp;Notte (attenuato)</translation>
+        </message>
+        <message>
+            <source>&amp;Daylight (sun)</source>
+            <translation>&amp;Giorno (sole)</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <source>Print the navigator's card</source>
+            <translation>Stampa la tabella del navigatore</translation>
+        </message>
+        <message>
+            <source>Add the days' stages</source>
+            <translation>Aggiungi le tappe dei giorni</translation>
+        </message>
+        <message>
+            <source>Stages (*.stage.toml *.toml);;All files (*)</source>
+            <translation>Tappe (*.stage.toml *.toml);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>Save the event</source>
+            <translation>Salva l'evento</translation>
+        </message>
+        <message>
+            <source>Events (*.event.toml);;All files (*)</source>
+            <translation>Eventi (*.event.toml);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Modifiche non salvate</translation>
+        </message>
+        <message>
+            <source>Save the changes to {0}?</source>
+            <translation>Salvare le modifiche a {0}?</translation>
+        </message>
+        <message>
+            <source>Save stage</source>
+            <translation>Salva la tappa</translation>
+        </message>
+        <message>
+            <source>Cannot edit the stage</source>
+            <translation>Impossibile modificare la tappa</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,124 @@
+"""Italian and English live: View > Language changes the open windows' menus, a dialog's Qt
+buttons (qtbase_it) and the numbers (decimal comma), and back again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from mmtimer.core.clock import FakeClock
+from mmtimer.paths import resource
+from mmtimer.present.i18n import window_language
+from mmtimer.ui.controller import Controller
+from mmtimer.ui.i18n import KEY_LANGUAGE, install_language, reset_language, translations
+from mmtimer.ui.mainwindow import MainWindow
+from mmtimer.ui.replay_window import ReplayWindow, read_replay
+from mmtimer.ui.stagewindow import StageWindow
+from tests.ui.stagerig import fake_clock, stage_window
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _cache_and_english_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    yield
+    reset_language()
+
+
+def _settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _menu_titles(window: object) -> list[str]:
+    bar = window.menuBar()  # type: ignore[attr-defined]
+    return [a.text() for a in bar.actions()]
+
+
+def test_the_menus_change_language_live_and_back(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    window = MainWindow(Controller(FakeClock()), settings)
+    qtbot.addWidget(window)
+    assert _menu_titles(window) == ["&File", "&Chronograph", "&View", "&Help"]
+    window.language_menu.choose("it")
+    assert window_language() == "it"
+    assert _menu_titles(window) == ["&File", "&Cronografo", "&Visualizza", "&Aiuto"]
+    assert window.quit_action.text() == "&Esci"
+    assert window.language_menu.title() == "&Lingua"
+    assert window.language_menu.choice_actions["it"].isChecked()
+    assert "Lingua: Italiano" in window.statusBar().currentMessage()
+    assert settings.value(KEY_LANGUAGE) == "it"
+    window.language_menu.choose("en")
+    assert _menu_titles(window) == ["&File", "&Chronograph", "&View", "&Help"]
+    assert window.quit_action.text() == "&Quit"
+    assert window.language_menu.choice_actions["en"].isChecked()
+
+
+def test_the_choice_is_kept_for_the_next_start(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    settings.setValue(KEY_LANGUAGE, "it")
+    assert install_language(settings) == "it"
+    window = MainWindow(Controller(FakeClock()), settings)
+    qtbot.addWidget(window)
+    assert _menu_titles(window)[-1] == "&Aiuto"
+    assert translations().choice == "it"
+
+
+def test_compiled_on_first_use_into_the_cache(qtbot: QtBot, tmp_path: Path) -> None:
+    translations().apply("it")
+    assert (tmp_path / "cache" / "mmtimer" / "i18n" / "mmtimer_it.qm").is_file()
+    assert translations().problems == []
+
+
+def _stage_window(qtbot: QtBot, tmp_path: Path) -> StageWindow:
+    window = stage_window(qtbot, fake_clock(), _settings(tmp_path), ask_resume=lambda *_: False)
+    assert window.open_path(resource("stages", "mille-miglia-day1.stage.toml"), warn=False)
+    return window
+
+
+def test_a_dialogs_qt_buttons_in_both_directions(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _stage_window(qtbot, tmp_path)
+
+    def buttons() -> set[str]:
+        dialog = window.edit_settings()
+        qtbot.addWidget(dialog)
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        texts = {b.text() for b in box.buttons()}
+        dialog.reject()
+        return texts
+
+    assert buttons() == {"OK", "Cancel"}
+    window.language_menu.choose("it")
+    assert buttons() == {"OK", "Annulla"}
+    window.language_menu.choose("en")
+    assert buttons() == {"OK", "Cancel"}
+
+
+def test_numbers_take_a_decimal_comma_in_italian(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _stage_window(qtbot, tmp_path)
+    window.refresh()
+    assert window.chrono_readout.text() == "0:00:00.00"
+    window.language_menu.choose("it")
+    assert window.chrono_readout.text() == "0:00:00,00"
+    assert window.chrono_readout.caption() == "CRONOGRAFO"
+    assert window.official_readout.caption() == "ORA UFFICIALE"
+    window.language_menu.choose("en")
+    assert window.chrono_readout.text() == "0:00:00.00"
+    assert window.chrono_readout.caption() == "CHRONOGRAPH"
+
+
+def test_the_replay_window_speaks_italian(qtbot: QtBot, tmp_path: Path) -> None:
+    translations().apply("it")
+    replay = read_replay(resource("logs", "mille-miglia-day1.mmlog"))
+    window = ReplayWindow(replay, FakeClock(), _settings(tmp_path))
+    qtbot.addWidget(window)
+    assert _menu_titles(window) == ["&File", "&Modifica", "&Riproduzione", "&Visualizza", "&Aiuto"]
+    assert "riproduzione mmtimer" in window.windowTitle()
+    window.language_menu.choose("en")
+    assert "mmtimer replay" in window.windowTitle()
