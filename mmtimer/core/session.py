@@ -424,8 +424,7 @@ class SessionFold:
 
     def unvoided_passes(self) -> list[int]:
         """The seqs of passes that still count, in log order (what Backspace may void)."""
-        book = self.book
-        return [seq for seq in book.by_seq if book.took_pass(seq) and not book.is_voided(seq)]
+        return self.book.counting_seqs()
 
     def trial_chronograph(self, t_ns: int, countdown: Countdown | None = None) -> Chronograph:
         """The dial's chronograph in stage mode at log instant `t_ns`: the current timed

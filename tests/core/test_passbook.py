@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Other, Pass, Sync, Void
-from mmtimer.core.passes import PassBook, kind_of
+from mmtimer.core.passes import PassBook, SeqCodes, kind_of
 from mmtimer.core.rules import load_rules
 from mmtimer.core.scoring import ScoreFold, score
 from mmtimer.core.session import SessionFold
@@ -169,3 +169,33 @@ def test_folds_sharing_one_record_answer_as_folds_alone(
     assert session.problems == alone.problems
     assert session.last_pass() == alone.last_pass()
     assert session.armed == alone.armed
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.integers(-3, 300), st.integers(0, 2**53), st.integers(60_000, 70_000)),
+            st.integers(-(2**31) + 1, 2**31 - 1),
+        ),
+        max_size=60,
+    )
+)
+def test_seq_codes_answer_as_a_dict(puts: list[tuple[int, int]]) -> None:
+    """Dense seqs in the array, far jumps and seqs below 1 aside: the same answers as a dict."""
+    codes, expected = SeqCodes(), {}
+    for seq, code in puts:
+        codes.put(seq, code)
+        expected[seq] = code
+        for probe in {seq, seq + 1, seq - 1, 0, *expected}:
+            assert codes.get(probe) == expected.get(probe)
+
+
+def test_seq_codes_take_four_bytes_an_event() -> None:
+    codes = SeqCodes()
+    tracemalloc.start()
+    for seq in range(1, 100_001):
+        codes.put(seq, seq % 7 - 3)
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert size < 500_000, size  # a dict of 100,000 entries is about 5 MB
+    assert codes.get(99_999) == 99_999 % 7 - 3 and codes.get(100_001) is None
