@@ -75,13 +75,7 @@ from mmtimer.core.timefmt import (
     parse_time_of_day_ms,
 )
 from mmtimer.present.formats import describe_since
-from mmtimer.present.sync import (
-    asks_first,
-    cancelled_text,
-    jump_question,
-    jumped_text,
-    sync_jump_ms,
-)
+from mmtimer.present.sync import asks_first, signed_s, sync_jump_ms
 from mmtimer.ui.beeper import BeepSettings
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
@@ -540,16 +534,34 @@ class SyncDialog(QDialog):
             and current is not None
             and jump is not None
             and asks_first(jump)
-            and not self.confirm(self, jump_question(current, request.official_ms, jump))
+            and not self.confirm(self, self.jump_question(current, request.official_ms, jump))
         ):
-            self.problem.setText(cancelled_text(jump))
+            self.problem.setText(
+                "Not synced: you cancelled a jump of %1 s.".replace("%1", signed_s(jump))
+            )
             return None
         self.problem.setText("")
         self.sync_requested.emit(request)
-        self.jump.setText(jumped_text(jump))
+        self.jump.setText(
+            "First sync: official time set."
+            if jump is None
+            else "Last sync: official time jumped %1 s.".replace("%1", signed_s(jump))
+        )
         self.jump.show()
         self.refresh()
         return request
+
+    def jump_question(self, current_ms: int, new_ms: int, jump_ms: int) -> str:
+        """The question before a jump over 2 s: how far, and from which time of day to which."""
+        return (
+            (
+                "This sync moves official time a long way: official time jumps %1 s "
+                "(from %2 to %3). Every target from now on moves with it. Sync anyway?"
+            )
+            .replace("%1", signed_s(jump_ms))
+            .replace("%2", format_time_of_day(current_ms))
+            .replace("%3", format_time_of_day(new_ms))
+        )
 
     def mark_minute(self, t_ns: int) -> SyncRequest | None:
         """The official clock shows a full minute at ``t_ns``: which one, see the module doc."""
