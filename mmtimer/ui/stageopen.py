@@ -112,6 +112,7 @@ def open_path(
             report = f"Could not resume {resume_path.name} ({why}): a new log starts"
         else:
             report = f"Resumed {resume_path.name}: {resume_report(live.session)}"
+    window.opened_default_rules = default_rules
     install_live(window, live, path)
     if report:
         window.statusBar().showMessage(report, 60_000)
@@ -134,6 +135,47 @@ def install_live(window: StageWindow, live: LiveStage, path: Path) -> None:
     window.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
     remember_recent(window, path)
     window._on_stage_changed()
+
+
+def same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return one.absolute() == other.absolute()
+
+
+def reload_saved(window: StageWindow, path: Path) -> bool:
+    """A stage editor saved the stage at `path`. If it is the stage open in `window` and its log
+    has not started, open it again in its place (same crew, same log path, nothing asked);
+    if the log has started, the stage under way is kept as it is (its log's header holds the
+    stage it started with) and the status bar says the change applies from the next start.
+    True when the stage was reloaded."""
+    live, opened = window.live, window.opened_path
+    if live is None or opened is None or not same_file(opened, path):
+        return False
+    bar = window.statusBar()
+    if live.started:
+        bar.showMessage(
+            f"{path.name} saved: the change applies from the next start of this stage "
+            "(the log under way keeps the stage it started with)",
+            15_000,
+        )
+        return False
+    try:
+        stage = load_stage(path, default_rules=window.opened_default_rules)
+        rules = load_rules(stage.rules, path.parent)
+    except InputError as error:
+        bar.showMessage(f"{path.name} saved, but not opened again here: {error}", 15_000)
+        return False
+    fresh = LiveStage(
+        stage, rules, live.crew, live.log_path, window.controller.clock, stage_dir=path.parent
+    )
+    fresh.notice.connect(lambda m: window.statusBar().showMessage(m, 8000))
+    fresh.alarmChanged.connect(window._on_alarm)
+    window._close_live()
+    install_live(window, fresh, opened)
+    bar.showMessage(f"{path.name} saved and opened again: {stage.name}", 8000)
+    return True
 
 
 def refuse(window: StageWindow, title: str, message: str, warn: bool) -> bool:

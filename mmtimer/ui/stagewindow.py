@@ -155,6 +155,7 @@ class StageWindow(FaceWindow):
         self._shown: tuple[StageResult | None, tuple[str, int] | None, str] = (None, None, "")
         self._sync_dialog: SyncDialog | None = None
         self.opened_path: Path | None = None
+        self.opened_default_rules: str | None = None  # an event day's rules, for a reload
         self.open_error: str | None = None  # why the last open_path refused, if it did
         # Resume this stage's log left open? (a modal question; tests give their answer)
         self.ask_resume: ResumeAsker = ask_resume or ask_resume_dialog
@@ -454,12 +455,19 @@ class StageWindow(FaceWindow):
         editor = open_editor(self, path)
         if editor is not None:
             self.editor_windows.append(editor)
+            editor.saved.connect(self.stage_saved)
             editor.destroyed.connect(
                 lambda: (
                     self.editor_windows.remove(editor) if editor in self.editor_windows else None
                 )
             )
         return editor
+
+    def stage_saved(self, path: Path) -> bool:
+        """A stage editor saved `path`: the stage open here is opened again if it is that file
+        and its log has not started; otherwise the change waits for the next start (the status
+        bar says so; ui/stageopen.py)."""
+        return stageopen.reload_saved(self, path)
 
     def edit_open_stage(self) -> QMainWindow | None:
         """File > Edit stage: the stage open in this window (a new one when none is)."""
