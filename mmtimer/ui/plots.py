@@ -7,8 +7,8 @@ or the replay's first-frame path. PySide6 is imported first, so pyqtgraph binds 
 Clicking a bar (anywhere in its column, in either plot) emits `barClicked(row)`, the row's index
 in driving order. A second run can be overlaid for comparison; the runs are named in a line
 above the plots, never in a legend over the bars. The value of a bar beyond the scale is written
-in a band kept outside the scale, or the bar gets an arrow at the edge: ui/plotlabels.py. Export is PNG only: pyqtgraph's SVG exporter is broken with Qt >= 6.11 (pyqtgraph
-issue 3495).
+in a band kept outside the scale, or the bar gets an arrow at the edge (ui/plotlabels.py).
+Export is PNG only: pyqtgraph's SVG exporter is broken with Qt >= 6.11 (pyqtgraph issue 3495).
 """
 
 from __future__ import annotations
