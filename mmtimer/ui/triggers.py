@@ -21,9 +21,12 @@ While a stage is under way (its log has started), ``Trigger.guard_everywhere(Tru
 second application event filter that takes the trigger keys wherever the keyboard is: a dialog
 (sync, crew, settings, a message box, F1), an open menu, a text field, a focused button (Space
 never clicks it), another mmtimer window. It records the press and swallows the key's
-ShortcutOverride, auto-repeat and release, so nothing else reads the key (issue 12). A native
-file dialog of the desktop (GTK, Windows, macOS) runs outside Qt's event loop: no filter sees its
-keys.
+ShortcutOverride, auto-repeat and release, so nothing else reads the key (issue 12). A trigger
+key with Shift held (a hand on the seat in a bump) records the pass too: a focused button would
+otherwise take Shift+Space as a click. Other modifiers (Ctrl, Alt, Meta) leave the key to its
+shortcut. A native file dialog of the desktop (GTK, Windows, macOS) runs outside Qt's event loop,
+where no filter sees its keys, so while the guard is on the application uses Qt's own dialogs
+(``Qt.AA_DontUseNativeDialogs``), and the setting it had comes back when the guard goes.
 """
 
 from __future__ import annotations
@@ -192,6 +195,7 @@ class Trigger(QObject):
         self.enabled = True
         self._guard: _EverywhereFilter | None = None
         self._held: set[int] = set()  # trigger keys taken down while guarding: their release too
+        self._native_dialogs_were_off = False  # the application's setting before the guard
 
     def attach(self, window: QWidget) -> None:
         """Listen for trigger keys in ``window`` (once; the filter lives as long as this object)."""
@@ -263,9 +267,15 @@ class Trigger(QObject):
             # (Qt drops a deleted filter), even if the window never said "off"
             self._guard = _EverywhereFilter(self)
             app.installEventFilter(self._guard)  # the last installed filter runs first
+            native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+            self._native_dialogs_were_off = QApplication.testAttribute(native_off)
+            QApplication.setAttribute(native_off, True)  # Qt's own file dialogs: keys seen
         elif not on and self._guard is not None:
             guard, self._guard = self._guard, None
             self._held.clear()
+            QApplication.setAttribute(
+                Qt.ApplicationAttribute.AA_DontUseNativeDialogs, self._native_dialogs_were_off
+            )
             if shiboken6.isValid(guard):
                 if app is not None:
                     app.removeEventFilter(guard)
@@ -283,7 +293,7 @@ class Trigger(QObject):
             return False
         if not self.enabled or self.settings.key_name(key) is None:
             return False
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if event.modifiers() & ~GUARD_IGNORED_MODIFIERS:
             return False
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # no shortcut, menu mnemonic or dialog button may take it
@@ -296,6 +306,9 @@ class Trigger(QObject):
         """After the last press was voided, the next press is not measured against it."""
         self._last_t_ns = None
 
+
+GUARD_IGNORED_MODIFIERS = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+"""Held with a trigger key while a stage is under way, these still make it a pass."""
 
 _GUARDED_KEY_EVENTS = (
     QEvent.Type.KeyPress,

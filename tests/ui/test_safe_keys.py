@@ -203,3 +203,36 @@ def test_f1_lists_the_keys_that_matter_in_the_car_first(rig: Rig) -> None:
     assert sorted(r for r in rows if r in menus) == sorted(menus)
     assert len(keys) == len(set(keys))
     help_dialog.close()
+
+
+def test_shift_space_records_a_pass_and_clicks_no_focused_button(rig: Rig) -> None:
+    """A hand on the seat in a bump: Shift+Space is still the timing line, never a click."""
+    started(rig)
+    box = QMessageBox(rig.window)
+    button = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+    clicked: list[bool] = []
+    button.clicked.connect(lambda: clicked.append(True))
+    box.show()
+    button.setFocus()
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(button, QKeyEvent(kind, Qt.Key.Key_Space, shift, " "))
+    assert passes(rig) == [("PC1", 1)]
+    assert clicked == [] and box.isVisible()
+    ctrl = Qt.KeyboardModifier.ControlModifier  # Ctrl+Space is left to its shortcut
+    QApplication.sendEvent(button, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, ctrl, " "))
+    assert passes(rig) == [("PC1", 1)]
+    box.close()
+
+
+def test_file_dialogs_are_qts_own_while_the_stage_is_under_way(rig: Rig) -> None:
+    """A desktop's native file dialog runs outside Qt's event loop, where the trigger cannot see
+    a Space: under way, Qt draws its own; the application's setting comes back after."""
+    native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    assert not QApplication.testAttribute(native_off)
+    started(rig)
+    assert QApplication.testAttribute(native_off)
+    rig.window.confirm_end = lambda parent: True
+    assert rig.window.end_stage()
+    assert not rig.window.trigger.guarding
+    assert not QApplication.testAttribute(native_off)
