@@ -116,7 +116,7 @@ def _fold_streamed(log: Path, rules_ref: str | None, locale: CsvLocale) -> tuple
             return f"{log}:{stream.line}" if seq == current[0] else f"{log}: seq {seq}"
 
         current = [0]
-        session = SessionFold(stage, rules, where)
+        session = SessionFold(stage, rules, where, compact=True)  # the passes as integers
         scoring = ScoreFold(stage, record=session.book)  # one record of the log for both
         for event in stream:
             current[0] = event.seq

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from mmtimer.core.events import UNDO_EVENT, UNDOABLE, Chrono, Event, Other, Pass, Sync, Void
@@ -115,6 +115,23 @@ def _seq_of(event: Pass) -> int:
     return event.seq
 
 
+class _Line:
+    """The passes of one line that counted when taken, in the order taken: either the Pass
+    objects themselves (a replay or a live session holds every event anyway) or, for a compact
+    book (export, which keeps no event), columns of machine integers (about 30 bytes a pass,
+    where a Pass and its two integers are about 150) from which a Pass is made again when one is
+    asked for."""
+
+    __slots__ = ("objects", "seqs", "sources", "t_ns", "utcs")
+
+    def __init__(self, compact: bool) -> None:
+        self.objects: list[Pass] | None = None if compact else []
+        self.seqs = array("q")  # compact only, as the three below
+        self.t_ns = array("q")
+        self.sources = array("i")  # index in the record's names of sources
+        self.utcs: list[str | None] = []
+
+
 class SeqCodes:
     """A map from seq to a small integer, 4 bytes an event: seqs rise by 1 in a log, so the codes
     sit in an array indexed by seq (a jump of more than 65,536, or a seq below 1, in a dict)."""
@@ -196,13 +213,14 @@ class PassBook:
     """
 
     __slots__ = (
-        "_all",
         "_cancelled",
         "_codes",
+        "_compact",
         "_key_codes",
         "_keys",
         "_latest",
         "_latest_known",
+        "_line_passes",
         "_live_n",
         "_messages",
         "_name_codes",
@@ -210,6 +228,8 @@ class PassBook:
         "_pass_messages",
         "_redone",
         "_shared",
+        "_source_codes",
+        "_sources",
         "_taken",
         "_taken_n",
         "_undone",
@@ -218,24 +238,29 @@ class PassBook:
         "lines",
     )
 
-    def __init__(self, lines: Mapping[str, int]) -> None:
+    def __init__(self, lines: Mapping[str, int], *, compact: bool = False) -> None:
+        """`compact`: keep the passes as columns of integers, not as Pass objects (for a caller
+        that keeps no event: export)."""
         self.lines = lines
+        self._compact = compact
         # -- shared with snapshots (only ever gain entries) --
         # seq -> its event type (-1 - index in `_names`), or for a pass that counted when taken
-        # its line (index in `_keys`; the pass is found in `_all` by its seq)
+        # its line (index in `_keys`; the pass is found in `_line_passes` by its seq)
         self._codes = SeqCodes()
         self._names: list[str] = []
         self._name_codes: dict[str, int] = {}
         self._keys: list[Key] = []
         self._key_codes: dict[Key, int] = {}
-        self._all: dict[Key, list[Pass]] = {}  # each line's passes that counted when taken
-        self._cancelled: dict[int, tuple[int, Pass | None]] = {}  # pass seq -> (void/undo seq,
-        # the pass it took back); a pass counts again for a book that has not reached that seq
+        self._line_passes: list[_Line] = []  # by line: its passes that counted when taken
+        self._sources: list[str] = []
+        self._source_codes: dict[str, int] = {}
+        # pass seq -> (void/undo seq, the line and index in it of the pass it took back, or -1
+        # and -1 for a pass ignored); a pass counts again for a book that has not reached it
+        self._cancelled: dict[int, tuple[int, int, int]] = {}
         self._undone: dict[int, int] = {}  # other event's seq -> the undo's seq
         self._messages: tuple[list[str], list[str]] = ([], [])  # void and undo; pass
         # -- this book's own (each copied by a snapshot, in the stage's size) --
-        # each line's [how many of `_all[key]` this book has taken, how many of them count]
-        # by line (index in `_keys`): how many of `_all[key]` this book has taken, and how many
+        # by line (index in `_keys`): how many of its passes this book has taken, and how many
         # of them count (machine integers: a snapshot copies 8 bytes a line)
         self._taken_n = array("i")
         self._live_n = array("i")
@@ -258,7 +283,10 @@ class PassBook:
         copy._name_codes = self._name_codes
         copy._keys = self._keys
         copy._key_codes = self._key_codes
-        copy._all = self._all
+        copy._line_passes = self._line_passes
+        copy._compact = self._compact
+        copy._sources = self._sources
+        copy._source_codes = self._source_codes
         copy._cancelled = self._cancelled
         copy._undone = self._undone
         copy._messages = self._messages
@@ -308,14 +336,53 @@ class PassBook:
         code = self._codes.get(seq)
         if code is None or code < 0:
             return None
-        passes = self._all[self._keys[code]]
-        index = bisect.bisect_right(passes, seq, key=_seq_of) - 1
-        if index >= 0 and passes[index].seq == seq:
-            return passes[index]
-        for passed in reversed(passes):  # pragma: no cover - passes taken out of seq order
-            if passed.seq == seq:
-                return passed
-        return None  # pragma: no cover
+        index = self._index_of(code, seq)
+        return None if index < 0 else self._pass_at(code, index)
+
+    def _index_of(self, code: int, seq: int) -> int:
+        """Where pass `seq` is among the passes of line `code` (the last, if several have it)."""
+        passes = self._line_passes[code]
+        objects = passes.objects
+        if objects is not None:
+            index = bisect.bisect_right(objects, seq, key=_seq_of) - 1
+            if index >= 0 and objects[index].seq == seq:
+                return index
+            seqs: Sequence[int] = [p.seq for p in objects]  # pragma: no cover - see below
+        else:
+            seqs = passes.seqs
+            index = bisect.bisect_right(seqs, seq) - 1
+            if index >= 0 and seqs[index] == seq:
+                return index
+        for index in range(len(seqs) - 1, -1, -1):  # pragma: no cover - taken out of seq order
+            if seqs[index] == seq:
+                return index
+        return -1  # pragma: no cover
+
+    def _pass_at(self, code: int, index: int) -> Pass:
+        """The pass at `index` of line `code`, made again from its columns."""
+        passes = self._line_passes[code]
+        if passes.objects is not None:
+            return passes.objects[index]
+        section, line = self._keys[code]
+        return Pass(
+            passes.seqs[index],
+            passes.t_ns[index],
+            section,
+            line,
+            passes.utcs[index],
+            self._sources[passes.sources[index]],
+        )
+
+    def _add_columns(self, passes: _Line, event: Pass) -> None:
+        source = event.source
+        source_code = self._source_codes.get(source)
+        if source_code is None:
+            source_code = self._source_codes[source] = len(self._sources)
+            self._sources.append(source)
+        passes.seqs.append(event.seq)
+        passes.t_ns.append(event.t_ns)
+        passes.sources.append(source_code)
+        passes.utcs.append(event.utc)
 
     @staticmethod
     def _other_event(seq: int) -> str:
@@ -347,10 +414,14 @@ class PassBook:
         cancel = self._cancelled.get(seq)
         return cancel is not None and cancel[0] <= self._limit(before)
 
-    def _counts(self, passed: Pass) -> bool:
-        """Whether `passed`, taken by this book, still counts (it was not voided or undone)."""
-        cancel = self._cancelled.get(passed.seq)
-        return cancel is None or cancel[0] > self._taken or cancel[1] is not passed
+    def _counts(self, code: int, index: int) -> bool:
+        """Whether pass `index` of line `code`, taken by this book, still counts (it was not
+        voided or undone)."""
+        passes = self._line_passes[code]
+        objects = passes.objects
+        seq = objects[index].seq if objects is not None else passes.seqs[index]
+        cancel = self._cancelled.get(seq)
+        return cancel is None or cancel[0] > self._taken or cancel[2] != index or cancel[1] != code
 
     def is_undone(self, seq: int, before: int | None = None) -> bool:
         """True when this book has taken an undo of event `seq` (not a pass), before event
@@ -397,7 +468,7 @@ class PassBook:
             code = len(self._keys)
             self._keys.append(key)
             self._key_codes[key] = code
-            self._all[key] = []
+            self._line_passes.append(_Line(self._compact))
         taken_n, live_n = self._taken_n, self._live_n
         if code >= len(taken_n):
             more = array("i", (0,)) * (code + 1 - len(taken_n))
@@ -406,11 +477,17 @@ class PassBook:
             flags = bytes(len(more))
             self._voided_keys.extend(flags)
             self._redone.extend(flags)
-        passes = self._all[key]
+        passes = self._line_passes[code]
         seen = taken_n[code]
-        if seen == len(passes):
-            passes.append(event)
-        elif passes[seen] is not event and passes[seen] != event:
+        objects = passes.objects
+        if objects is not None:
+            if seen == len(objects):
+                objects.append(event)
+            elif objects[seen] is not event and objects[seen] != event:
+                raise ValueError(self._other_event(seq))
+        elif seen == len(passes.seqs):
+            self._add_columns(passes, event)
+        elif passes.seqs[seen] != seq or passes.t_ns[seen] != event.t_ns:
             raise ValueError(self._other_event(seq))
         self._put(seq, code)
         taken_n[code] = seen + 1
@@ -442,21 +519,23 @@ class PassBook:
 
     def _cancel_pass(self, ref: int, seq: int) -> Pass | None:
         """Pass `ref` no longer counts from `seq` on: the pass, if it counted."""
-        target = self.pass_of(ref)
+        code = self._codes.get(ref)
+        index = -1 if code is None or code < 0 else self._index_of(code, ref)
+        if index < 0:
+            code = -1
         cancel = self._cancelled.get(ref)
         if cancel is None:
-            self._cancelled[ref] = (seq, target)
+            self._cancelled[ref] = (seq, -1 if code is None else code, index)
         elif cancel[0] != seq:  # pragma: no cover - a snapshot fed other events
             raise ValueError(self._other_event(seq))
-        if target is None:  # a pass already ignored (a section or line the stage lacks)
+        if code is None or index < 0:  # a pass ignored (a section or line the stage lacks)
             return None
-        key = (target.section, target.line)
-        code = self._key_codes[key]
+        target = self._pass_at(code, index)
         self._voided_keys[code] = 1
         self._live_n[code] -= 1
         if self._live_n[code] < 2:
             self._redone[code] = 0
-        if target is self._latest:
+        if target == self._latest:
             self._latest_known = False
         return target
 
@@ -505,24 +584,22 @@ class PassBook:
         code = self._code_of(key)
         if code is None or not self._live_n[code]:
             return None
-        passes = self._all[key]
         counts = self._counts
         for index in range(self._taken_n[code] - 1, -1, -1):
-            if counts(passes[index]):
-                return passes[index]
+            if counts(code, index):
+                return self._pass_at(code, index)
         return None  # pragma: no cover - `_live_n` says one counts
 
     def _second_counting(self, key: Key) -> Pass | None:
         """The second pass of `key` that counts (found from the first: voids are few)."""
         found = 0
         counts = self._counts
-        passes = self._all[key]
         code = self._key_codes[key]
         for index in range(self._taken_n[code]):
-            if counts(passes[index]):
+            if counts(code, index):
                 found += 1
                 if found == 2:
-                    return passes[index]
+                    return self._pass_at(code, index)
         return None  # pragma: no cover - `_live_n` says two count
 
     def counting_count(self, key: Key) -> int:
@@ -537,10 +614,11 @@ class PassBook:
 
     def counting_passes(self, key: Key) -> list[Pass]:
         """The passes of `key` that count, in log order (the last is the one that counts)."""
-        passes = self._all.get(key, [])
-        counts = self._counts
         code = self._code_of(key)
-        return [p for p in passes[: 0 if code is None else self._taken_n[code]] if counts(p)]
+        if code is None:
+            return []
+        counts, made = self._counts, self._pass_at
+        return [made(code, i) for i in range(self._taken_n[code]) if counts(code, i)]
 
     def counting_seqs(self) -> list[int]:
         """The seqs of every pass that counts, in seq order."""

@@ -16,6 +16,7 @@ same stage, or the save says so.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,7 @@ from mmtimer.core.atomicfile import atomic_write_text
 from mmtimer.core.errors import InputError
 from mmtimer.core.legs import Leg, parse_legs, parse_max_late_min
 from mmtimer.core.roadbook import Parsed, kind_of_cell
-from mmtimer.core.rules import builtin_rule_ids
+from mmtimer.core.rules import builtin_rule_ids, looks_like_rules_path
 from mmtimer.core.stage import (
     AverageTrial,
     Section,
@@ -511,6 +512,33 @@ class StageDraft:
         return stage
 
 
+def rules_reference(file: Path, stage_dir: Path | None) -> str:
+    """How a stage in the folder `stage_dir` names the rule-set file `file`: its path relative
+    to that folder, with forward slashes (as the stage format says); absolute when the stage has
+    no folder yet (a new stage) or the file is on another drive."""
+    target = Path(os.path.abspath(file))
+    if stage_dir is None:
+        return target.as_posix()
+    try:
+        return Path(os.path.relpath(target, os.path.abspath(stage_dir))).as_posix()
+    except ValueError:  # another drive (Windows)
+        return target.as_posix()
+
+
+def rules_moved(rules: str, old_dir: Path | None, new_dir: Path) -> str:
+    """The stage's `rules` once it is saved in `new_dir` rather than `old_dir`: a built-in stays
+    as it is; a file is named again from `new_dir` (an absolute path, a new stage's, becomes
+    relative), so it still names the same file."""
+    if rules in builtin_rule_ids() or not looks_like_rules_path(rules):
+        return rules
+    path = Path(rules)
+    if not path.is_absolute():
+        if old_dir is None or os.path.abspath(old_dir) == os.path.abspath(new_dir):
+            return rules
+        path = old_dir / path
+    return rules_reference(path, new_dir)
+
+
 def leg_row(leg: Leg) -> LegRow:
     return (leg.first, leg.last, str(leg.factor), leg.name)
 
@@ -585,4 +613,6 @@ __all__ = [
     "TermsChecked",
     "Totals",
     "describe_section",
+    "rules_moved",
+    "rules_reference",
 ]

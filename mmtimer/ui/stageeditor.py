@@ -74,6 +74,8 @@ from mmtimer.present.stageeditor import (
     SetLegs,
     SetTerms,
     StageDraft,
+    rules_moved,
+    rules_reference,
 )
 from mmtimer.ui.facewindow import make_action
 from mmtimer.ui.pastepreview import PastePreview
@@ -88,6 +90,10 @@ UNUSED_TEXT = QColor("#9a9a9a")
 SaveAnswer = Literal["save", "discard", "cancel"]
 SaveAsker = Callable[[QWidget, str], SaveAnswer]
 PathAsker = Callable[[QWidget, Path | None], Path | None]
+RulesAsker = Callable[[QWidget, Path | None], Path | None]
+"""Which rule-set file (a file dialog starting in the folder given); tests pass their own."""
+OTHER_RULES = "other-rules-file"
+"""The rule-set list's last item: Other file... (a file dialog)."""
 Warner = Callable[[QWidget, str, str], None]
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -448,6 +454,7 @@ class StageEditor(QMainWindow):
         ask_save: SaveAsker | None = None,
         ask_path: PathAsker | None = None,
         warn: Warner | None = None,
+        ask_rules: RulesAsker | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -455,6 +462,7 @@ class StageEditor(QMainWindow):
         self.ask_save: SaveAsker = ask_save or ask_save_changes
         self.ask_path: PathAsker = ask_path or ask_stage_path
         self.warn: Warner = warn or warn_box
+        self.ask_rules: RulesAsker = ask_rules or (lambda parent, start: self.ask_rules_file(start))
         self.paste_dialog: PastePreview | None = None
         self.stack = QUndoStack(self)
         self.model = StageTableModel(self.draft, self.stack, self)
@@ -465,7 +473,10 @@ class StageEditor(QMainWindow):
         self.rules_box = QComboBox()
         self.rules_box.setEditable(True)
         self.rules_box.setToolTip(
-            self.tr("A built-in rule set, or a .rules.toml file beside the stage")
+            self.tr(
+                "A built-in rule set, a .rules.toml file beside the stage, or Other file… "
+                "to pick one anywhere (the stage names it by its path from the stage's folder)"
+            )
         )
         self.max_late_edit = QLineEdit(self.draft.max_late)
         self.max_late_edit.setPlaceholderText(self.tr("none"))
@@ -567,7 +578,7 @@ class StageEditor(QMainWindow):
         self._fill_rules()
         self.gps_box.setChecked(self.draft.gps_allowed)
         self.name_edit.editingFinished.connect(self._on_name)
-        self.rules_box.activated.connect(lambda _: self._on_rules())
+        self.rules_box.activated.connect(self._on_rules_item)
         rules_line = self.rules_box.lineEdit()
         if rules_line is not None:
             rules_line.editingFinished.connect(self._on_rules)
@@ -634,6 +645,8 @@ class StageEditor(QMainWindow):
         self.rules_box.blockSignals(True)
         self.rules_box.clear()
         self.rules_box.addItems(self.draft.rules_choices())
+        self.rules_box.insertSeparator(self.rules_box.count())
+        self.rules_box.addItem(self.tr("Other file…"), OTHER_RULES)
         self.rules_box.setCurrentText(self.draft.rules)
         self.rules_box.blockSignals(False)
 
@@ -642,8 +655,45 @@ class StageEditor(QMainWindow):
         if self.name_edit.text() != self.draft.name:
             self.model.push(SetTerms(name=self.name_edit.text()), self.tr("Name the stage"))
 
+    def _on_rules_item(self, index: int) -> None:
+        if self.rules_box.itemData(index) == OTHER_RULES:
+            self.choose_rules_file()
+        else:
+            self._on_rules()
+
+    def ask_rules_file(self, start: Path | None) -> Path | None:
+        """The default `ask_rules`: a file dialog for a ``.rules.toml`` file."""
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("A rule set for the stage"),
+            str(start or ""),
+            self.tr("Rule sets (*.rules.toml);;All files (*)"),
+        )
+        return Path(name) if name else None
+
+    def choose_rules_file(self) -> None:
+        """Other file…: a rule-set file from anywhere; the stage names it by its path from the
+        stage's folder (an absolute path until a new stage is first saved)."""
+        draft = self.draft
+        start = draft.base_dir
+        current = Path(draft.rules)
+        if not current.is_absolute() and start is not None:
+            current = start / current
+        if current.suffix == ".toml" and current.parent.is_dir():
+            start = current.parent
+        chosen = self.ask_rules(self, start)
+        self._fill_rules()  # the box shows the stage's rule set again, not "Other file…"
+        if chosen is None:
+            return
+        reference = rules_reference(chosen, draft.base_dir)
+        if reference != draft.rules:
+            self.model.push(SetTerms(rules=reference), self.tr("Rule set {0}").format(reference))
+
     def _on_rules(self) -> None:
         text = self.rules_box.currentText().strip()
+        if text == self.tr("Other file…"):
+            self._fill_rules()
+            return
         if text and text != self.draft.rules:
             self.model.push(SetTerms(rules=text), self.tr("Rule set {0}").format(text))
 
@@ -893,6 +943,9 @@ class StageEditor(QMainWindow):
     def _save_to(self, path: Path) -> bool:
         self._on_name()  # a name still being typed counts
         self._on_max_late()
+        moved = rules_moved(self.draft.rules, self.draft.base_dir, path.parent)
+        if moved != self.draft.rules:  # a rule-set file named again from where the stage goes
+            self.model.push(SetTerms(rules=moved), self.tr("Rule set {0}").format(moved))
         try:
             self.draft.save(path)
         except SaveError as error:

@@ -1731,10 +1731,6 @@
             <translation>il nome del giorno nel road book</translation>
         </message>
         <message>
-            <source>A built-in rule set, or a .rules.toml file beside the stage</source>
-            <translation>Un regolamento incluso, o un file .rules.toml accanto alla tappa</translation>
-        </message>
-        <message>
             <source>GPS allowed</source>
             <translation>GPS ammesso</translation>
         </message>
@@ -1925,6 +1921,22 @@
         <message>
             <source>none</source>
             <translation>nessuno</translation>
+        </message>
+        <message>
+            <source>A built-in rule set, a .rules.toml file beside the stage, or Other file… to pick one anywhere (the stage names it by its path from the stage's folder)</source>
+            <translation>Un regolamento incluso, un file .rules.toml accanto alla tappa, oppure Altro file… per sceglierne uno ovunque (la tappa lo indica con il percorso dalla sua cartella)</translation>
+        </message>
+        <message>
+            <source>A rule set for the stage</source>
+            <translation>Un regolamento per la tappa</translation>
+        </message>
+        <message>
+            <source>Other file…</source>
+            <translation>Altro file…</translation>
+        </message>
+        <message>
+            <source>Rule sets (*.rules.toml);;All files (*)</source>
+            <translation>Regolamenti (*.rules.toml);;Tutti i file (*)</translation>
         </message>
     </context>
     <context>

@@ -337,3 +337,17 @@ def test_legs_and_the_stages_max_late_are_typed_checked_undone_and_saved_with_co
     assert stage.legs == () and stage.max_late_min is None
     text = path.read_text(encoding="utf-8")
     assert "[[leg]]" not in text and "max_late_min = 20" not in text and "# halved" in text
+
+
+def test_a_rule_set_file_is_named_from_the_stages_folder(tmp_path: Path) -> None:
+    from mmtimer.present.stageeditor import rules_moved, rules_reference
+
+    club = tmp_path / "club" / "club.rules.toml"
+    stages = tmp_path / "stages"
+    assert rules_reference(club, stages) == "../club/club.rules.toml"
+    assert rules_reference(club, tmp_path / "club") == "club.rules.toml"
+    assert rules_reference(club, None) == club.as_posix()  # a new stage: the full path
+    assert rules_moved(club.as_posix(), None, stages) == "../club/club.rules.toml"
+    assert rules_moved("../club/club.rules.toml", stages, tmp_path) == "club/club.rules.toml"
+    assert rules_moved("./ours.rules.toml", stages, stages) == "./ours.rules.toml"  # as written
+    assert rules_moved("aci-2021", stages, tmp_path) == "aci-2021"

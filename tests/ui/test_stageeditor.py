@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from mmtimer.core.errors import InputError
 from mmtimer.core.legs import Leg, parse_max_late_min
+from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import (
     AverageTrial,
     Stage,
@@ -568,3 +569,56 @@ def test_legs_and_the_stages_max_late_are_typed_checked_undone_and_saved(
     text = path.read_text(encoding="utf-8")
     assert re.findall(r"#[^\n]*", text) == re.findall(r"#[^\n]*", WITH_LEGS)
     assert "*" not in editor.windowTitle()
+
+
+# the offscreen platform cannot raise the rule sets' list or give it the keyboard (it works)
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_other_file_picks_a_rule_set_anywhere_and_the_stage_names_it_from_its_folder(
+    make_editor: Callable[[StageDraft], Ed], tmp_path: Path
+) -> None:
+    stages, rules = tmp_path / "stages", tmp_path / "club"
+    stages.mkdir()
+    rules.mkdir()
+    path = stages / "day2.stage.toml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    shutil.copy(resource("rules", "tsd-cscc.rules.toml"), rules / "club.rules.toml")
+    ed = make_editor(StageDraft.open(path))
+    asked: list[Path | None] = []
+
+    def pick(parent: QWidget, start: Path | None) -> Path | None:
+        asked.append(start)
+        return rules / "club.rules.toml"
+
+    ed.editor.ask_rules = pick
+    box = ed.editor.rules_box
+    assert box.itemText(box.count() - 1) == "Other file…"
+    assert "aci-2021" in [box.itemText(i) for i in range(box.count())]
+    box.setFocus()
+    ed.key(Qt.Key.Key_F4)  # the list opens
+    popup = box.view()
+    ed.qtbot.waitUntil(popup.isVisible, timeout=2000)
+    ed.key(Qt.Key.Key_End)
+    ed.key(Qt.Key.Key_Return)
+    assert asked == [stages]  # the dialog starts in the stage's folder
+    assert ed.draft.rules == "../club/club.rules.toml"
+    assert box.currentText() == "../club/club.rules.toml"
+    assert ed.editor.stage_problem_label.isHidden()  # the loader finds it
+    ed.key(Qt.Key.Key_S, CTRL)
+    assert ed.warnings == []
+    assert 'rules = "../club/club.rules.toml"' in path.read_text(encoding="utf-8")
+    stage = load_stage(path)
+    assert load_rules(stage.rules, path.parent).id == load_rules("tsd-cscc").id
+    ed.editor.table.setFocus()  # (in the rules' own line, Ctrl+Z undoes the typing there)
+    ed.key(Qt.Key.Key_Z, CTRL)
+    assert ed.draft.rules == "aci-2021" and box.currentText() == "aci-2021"
+
+    # a new stage names the file by its full path, then from its folder once saved
+    new = make_editor(StageDraft.new("Day 3"))
+    new.editor.ask_rules = pick
+    new.editor.choose_rules_file()
+    assert new.draft.rules == (rules / "club.rules.toml").as_posix()
+    new.save_path = stages / "day3.stage.toml"
+    new.key(Qt.Key.Key_S, CTRL)
+    assert new.warnings == []
+    assert load_stage(new.save_path).rules == "../club/club.rules.toml"
+    assert new.draft.rules == "../club/club.rules.toml"
