@@ -195,7 +195,6 @@ class Trigger(QObject):
         self.enabled = True
         self._guard: _EverywhereFilter | None = None
         self._held: set[int] = set()  # trigger keys taken down while guarding: their release too
-        self._native_dialogs_were_off = False  # the application's setting before the guard
 
     def attach(self, window: QWidget) -> None:
         """Listen for trigger keys in ``window`` (once; the filter lives as long as this object)."""
@@ -267,15 +266,10 @@ class Trigger(QObject):
             # (Qt drops a deleted filter), even if the window never said "off"
             self._guard = _EverywhereFilter(self)
             app.installEventFilter(self._guard)  # the last installed filter runs first
-            native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
-            self._native_dialogs_were_off = QApplication.testAttribute(native_off)
-            QApplication.setAttribute(native_off, True)  # Qt's own file dialogs: keys seen
         elif not on and self._guard is not None:
             guard, self._guard = self._guard, None
             self._held.clear()
-            QApplication.setAttribute(
-                Qt.ApplicationAttribute.AA_DontUseNativeDialogs, self._native_dialogs_were_off
-            )
+            guard.release_dialogs()
             if shiboken6.isValid(guard):
                 if app is not None:
                     app.removeEventFilter(guard)
@@ -317,13 +311,47 @@ _GUARDED_KEY_EVENTS = (
 )
 
 
+class _QtDialogsOnly:
+    """``Qt.AA_DontUseNativeDialogs`` on while any guard holds it, then the application's own
+    setting again (guards of two windows may overlap and end in any order)."""
+
+    holders = 0
+    before = False
+
+    @classmethod
+    def hold(cls) -> None:
+        native = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+        if cls.holders == 0:
+            cls.before = QApplication.testAttribute(native)
+            QApplication.setAttribute(native, True)
+        cls.holders += 1
+
+    @classmethod
+    def release(cls) -> None:
+        cls.holders -= 1
+        if cls.holders == 0:
+            QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, cls.before)
+
+
 class _EverywhereFilter(QObject):
     """The application event filter of ``Trigger.guard_everywhere``: every key event of every
-    object (a window, a widget, a popup menu) goes through the trigger first."""
+    object (a window, a widget, a popup menu) goes through the trigger first. While it lives,
+    file dialogs are Qt's own (``_QtDialogsOnly``): let go by ``release_dialogs`` or, when its
+    window goes without saying "off", by its own destruction."""
 
     def __init__(self, trigger: Trigger) -> None:
         super().__init__(trigger)
         self._trigger = trigger
+        _QtDialogsOnly.hold()
+        held = [True]
+
+        def release(*_: object) -> None:
+            if held[0]:
+                held[0] = False
+                _QtDialogsOnly.release()
+
+        self.release_dialogs = release
+        self.destroyed.connect(release)  # a plain function: it outlives the object
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _GUARDED_KEY_EVENTS and isinstance(event, QKeyEvent):

@@ -8,6 +8,7 @@ real key); tests/ui/test_x11_safety.py sends real XTEST keys to the real app."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from mmtimer.core.logfile import read_log
 from mmtimer.ui.dialogs import CrewDialog, SyncDialog
 from mmtimer.ui.helpdialog import KeyboardHelp, shortcut_rows
 from mmtimer.ui.stagesettings import CREW_FIXED
-from mmtimer.ui.triggers import TriggerSettings
+from mmtimer.ui.triggers import EventStamper, Trigger, TriggerSettings
 from tests.ui.test_stagewindow import Rig, rig, set_crew, sync_by_typing
 
 __all__ = ["rig"]  # the fixture
@@ -229,10 +230,26 @@ def test_file_dialogs_are_qts_own_while_the_stage_is_under_way(rig: Rig) -> None
     """A desktop's native file dialog runs outside Qt's event loop, where the trigger cannot see
     a Space: under way, Qt draws its own; the application's setting comes back after."""
     native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
-    assert not QApplication.testAttribute(native_off)
+    QApplication.setAttribute(native_off, False)  # the desktop's dialogs, as by default
     started(rig)
     assert QApplication.testAttribute(native_off)
     rig.window.confirm_end = lambda parent: True
     assert rig.window.end_stage()
     assert not rig.window.trigger.guarding
+    assert not QApplication.testAttribute(native_off)
+
+
+def test_a_trigger_deleted_under_way_gives_the_native_dialogs_back(rig: Rig) -> None:
+    """Two guards at once (two windows under way), and one deleted without turning it off: the
+    native dialogs come back only when the last guard has gone."""
+    native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    QApplication.setAttribute(native_off, False)
+    started(rig)
+    other = Trigger(EventStamper(rig.clock, "offscreen", None))
+    other.guard_everywhere(True)
+    assert QApplication.testAttribute(native_off)
+    shiboken6.delete(other)  # its window went without saying "off"
+    assert QApplication.testAttribute(native_off)  # this window's stage is still under way
+    rig.window.confirm_end = lambda parent: True
+    assert rig.window.end_stage()
     assert not QApplication.testAttribute(native_off)
