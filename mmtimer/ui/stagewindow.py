@@ -56,13 +56,11 @@ from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import CsvLocale
 from mmtimer.core.results import StageResult
-from mmtimer.core.timefmt import DAY_MS
 from mmtimer.present.beeps import Target
 from mmtimer.present.face import chronograph_face, stage_face
-from mmtimer.present.formats import display_path
 from mmtimer.present.header import NOT_SYNCED, header_text
 from mmtimer.present.screen import CountdownState, Screen
-from mmtimer.ui import stageopen, stagesettings
+from mmtimer.ui import endstage, stageexport, stagemenus, stageopen, stagesettings
 from mmtimer.ui.beeper import Beeper, SoundOutput, load_beep_settings
 from mmtimer.ui.cardactions import CardActions
 from mmtimer.ui.controller import Controller
@@ -96,9 +94,9 @@ from mmtimer.ui.readout import DEFAULT_READOUT_PX
 from mmtimer.ui.results_dock import ResultsDock
 from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.resume import ask_resume as ask_resume_dialog
-from mmtimer.ui.stageexport import ask_export_path, export_live_results
 from mmtimer.ui.stagepanel import StagePanel
 from mmtimer.ui.stagesettings import saved_crew
+from mmtimer.ui.stagesync import StageSync
 from mmtimer.ui.themes import theme_named
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
@@ -154,7 +152,6 @@ class StageWindow(FaceWindow):
         self._flash_until_ns = 0
         # what the stage panel and the results table show: results, current row, total label
         self._shown: tuple[StageResult | None, tuple[str, int] | None, str] = (None, None, "")
-        self._sync_dialog: SyncDialog | None = None
         self.opened_path: Path | None = None
         self.opened_default_rules: str | None = None  # an event day's rules, for a reload
         self.open_error: str | None = None  # why the last open_path refused, if it did
@@ -169,6 +166,7 @@ class StageWindow(FaceWindow):
         self.ask_copy_path: CopyPathAsker = ask_copy_path
         self.unsaved_wait_s = UNSAVED_WAIT_S
         self.leaving = Leaving(self)
+        self.sync = StageSync(self)  # official time: the sync dialog, the nudges
 
         # -- widgets -----------------------------------------------------------------------------
         self.countdown = CountdownWidget(self)
@@ -232,7 +230,7 @@ class StageWindow(FaceWindow):
             self,
         )
         self._make_stage_actions()
-        self._make_stage_menus()
+        stagemenus.add_stage_menus(self)
         self._connect_signals()
         self._restore_settings()
         self.trigger.attach(self)
@@ -294,61 +292,9 @@ class StageWindow(FaceWindow):
             notify=lambda message: self.statusBar().showMessage(message, 15_000),
             car_of=self.pacer.car_at,
         )
-
-    def _make_stage_menus(self) -> None:
-        """File gains Open, Recent, Resume and Export; View the results table; Chronograph
-        and Stage come before Help."""
-        file_menu = self.file_menu
-        for act in (
-            self.new_stage_action,
-            self.edit_stage_action,
-            None,
-            self.open_action,
-            self.recent_menu,
-            self.resume_action,
-            None,
-        ):
-            if isinstance(act, QMenu):
-                file_menu.insertMenu(self.quit_action, act)
-            elif act is None:
-                file_menu.insertSeparator(self.quit_action)
-            else:
-                file_menu.insertAction(self.quit_action, act)
-        self.events.add_to(file_menu, self.quit_action, self.view_menu)
-        file_menu.insertAction(self.quit_action, self.export_action)
-        self.card.add_to(file_menu, self.quit_action)
-        file_menu.insertSeparator(self.quit_action)
-        self.view_menu.insertAction(self.full_screen_action, self.driving_action)
-        self.view_menu.addAction(self.results_action)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.drivers.window_action)
-        self.view_menu.addMenu(self.drivers.screen_menu)
-        self.view_menu.addAction(self.drivers.page_action)
+        # The menus, kept as attributes (filled by ui/stagemenus.py).
         self.chrono_menu = self.pushers.menu
-        self.menuBar().insertMenu(self.view_menu.menuAction(), self.chrono_menu)
         self.stage_menu = QMenu("S&tage", self)
-        for act in (
-            self.record_action,
-            self.void_action,
-            self.skip_action,
-            self.section_action,
-            None,
-            self.sync_action,
-            self.later_action,
-            self.earlier_action,
-            None,
-            self.crew_action,
-            self.settings_action,
-            None,
-            self.end_stage_action,
-        ):
-            if act is None:
-                self.stage_menu.addSeparator()
-            else:
-                self.stage_menu.addAction(act)
-        self.add_menu_before_help(self.stage_menu)
-        self.add_menu_before_help(self.pacer.menu)
-        stageopen.fill_recent(self)
 
     def _set_record_shortcuts(self) -> None:
         """The Record action lists the trigger keys (for the menu and F1). The trigger's event
@@ -370,9 +316,9 @@ class StageWindow(FaceWindow):
         self.section_action.triggered.connect(self.choose_section)
         self.stage_panel.section_chosen.connect(self._on_section_chosen)
         # Official time, crew, settings, files.
-        self.sync_action.triggered.connect(self.show_sync_dialog)
-        self.later_action.triggered.connect(lambda: self.nudge(100))
-        self.earlier_action.triggered.connect(lambda: self.nudge(-100))
+        self.sync_action.triggered.connect(self.sync.show_dialog)
+        self.later_action.triggered.connect(lambda: self.sync.nudge(100))
+        self.earlier_action.triggered.connect(lambda: self.sync.nudge(-100))
         self.crew_action.triggered.connect(self.edit_crew)
         self.settings_action.triggered.connect(self.edit_settings)
         self.end_stage_action.triggered.connect(self.end_stage)
@@ -381,7 +327,7 @@ class StageWindow(FaceWindow):
         self.new_stage_action.triggered.connect(lambda: self.edit_stage(None))
         self.edit_stage_action.triggered.connect(self.edit_open_stage)
         self.resume_action.triggered.connect(self.resume_left_open)
-        self.export_action.triggered.connect(self._on_export)
+        self.export_action.triggered.connect(lambda: stageexport.export_from_menu(self))
         # Beeps and their flash.
         self.beeper.flash.connect(self._on_flash)
         self.beeper.sound_unavailable.connect(lambda m: self.statusBar().showMessage(m, 10_000))
@@ -482,46 +428,13 @@ class StageWindow(FaceWindow):
     def recent_files(self) -> list[str]:
         return stageopen.recent_files(self)
 
-    def _on_export(self) -> None:
-        """File > Export results: what `mmtimer export` writes for this stage's log so far
-        (every line not recorded counted as missed; ui/stageexport.py)."""
-        live = self.live
-        if live is None:
-            self.statusBar().showMessage("Open a stage, or a log (File > Open), to export", 5000)
-            return
-        chosen = ask_export_path(self, live, self.settings)
-        if chosen is not None:
-            self.export_results_to(*chosen)
-
     def export_results_to(self, path: Path, locale: CsvLocale = "en") -> bool:
         """Write the stage's results CSV (as `mmtimer export` of its log) at `path`."""
-        live = self.live
-        if live is None or not export_live_results(self, live, path, locale):
-            return False
-        self.statusBar().showMessage(f"Results written to {display_path(path)}", 8000)
-        return True
+        return stageexport.export_results_to(self, path, locale)
 
     def end_stage(self) -> bool:
-        """Stage > End stage: the closing event on purpose, once confirmed. The stage's results
-        stay shown (lines not recorded now count as missed); nothing more is recorded."""
-        live = self.live
-        if live is None or not live.started:
-            self.statusBar().showMessage("Nothing to end: this stage's log has not started", 6000)
-            return False
-        if live.ended:
-            self.statusBar().showMessage("This stage was ended already", 6000)
-            return False
-        if not self.confirm_end(self):
-            return False
-        live.close(self.controller.now_ns())
-        self._on_stage_changed()
-        self.events.stage_ended()
-        self.refresh()
-        self.statusBar().showMessage(
-            f"Stage ended: {live.log_path.name} is closed. File > Open to time a stage again",
-            15_000,
-        )
-        return True
+        """Stage > End stage, once confirmed (ui/endstage.py)."""
+        return endstage.end_stage(self)
 
     def _show_no_stage(self, message: str) -> None:
         self.stage_panel.set_stage(())
@@ -592,49 +505,15 @@ class StageWindow(FaceWindow):
         if self.live is not None:
             self.live.select_section(section_id, self.controller.now_ns(), line)
 
-    # -- official time -----------------------------------------------------------------------
+    # -- official time (ui/stagesync.py) ------------------------------------------------------
     def show_sync_dialog(self) -> SyncDialog:
-        if self._sync_dialog is None:
-            dialog = SyncDialog(
-                self.trigger.stamper,
-                self._official_at,
-                lambda: self._shown_official_ms(self.controller.now_ns()),
-                self._last_sync_ns,
-                self,
-            )
-            dialog.sync_requested.connect(self.apply_sync)
-            self._sync_dialog = dialog
-        if self._sync_dialog.isVisible():
-            self._sync_dialog.raise_()
-        self._sync_dialog.show()
-        self._sync_dialog.activateWindow()
-        return self._sync_dialog
-
-    def _official_at(self, t_ns: int) -> int | None:
-        return None if self.live is None else self.live.official_ms(t_ns)
-
-    def _shown_official_ms(self, t_ns: int) -> int:
-        """The time of day the face shows: the stage's official time, else the laptop's."""
-        official = self._official_at(t_ns)
-        local = self.controller.official_ms(t_ns) or 0
-        return local if official is None else official % DAY_MS
-
-    def _last_sync_ns(self) -> int | None:
-        return None if self.live is None else self.live.last_sync_clock_ns()
+        return self.sync.show_dialog()
 
     def apply_sync(self, request: SyncRequest) -> None:
-        if self.live is None:
-            self.statusBar().showMessage("Open a stage to sync its official time", 5000)
-            return
-        self.live.sync(request)  # the face reads it from the stage at the next frame
+        self.sync.apply(request)
 
     def nudge(self, delta_ms: int) -> None:
-        t_ns = self.controller.now_ns()
-        official = self._official_at(t_ns)
-        if official is None:
-            self.statusBar().showMessage("Sync the official time first (T)", 5000)
-            return
-        self.apply_sync(SyncRequest(t_ns, official + delta_ms, "nudge"))
+        self.sync.nudge(delta_ms)
 
     # -- crew and settings -----------------------------------------------------------------------
     def saved_crew(self) -> Crew:
@@ -739,33 +618,8 @@ class StageWindow(FaceWindow):
         return super().next_frame_ns(t_ns, running, elapsed_ns, official)
 
     def show_keyboard_help(self) -> KeyboardHelp:
-        """F1: the keys that matter in the car first (record, undo, skip, go to a line, the
-        sync and its mark, the Driving view), the chronograph's S, P, L, R last."""
-        pushers = self.pushers
-        dialog = KeyboardHelp(
-            self.menuBar(),
-            self,
-            first=(
-                self.record_action,
-                ("Click PASS", "Record a pass (mouse or touch)"),
-                self.void_action,
-                self.skip_action,
-                self.section_action,
-                self.sync_action,
-                ("M (in Official time)", "Mark the official full minute (second 00)"),
-                self.driving_action,
-            ),
-            last=(
-                pushers.start_stop_action,
-                pushers.split_action,
-                pushers.lap_action,
-                pushers.reset_action,
-            ),
-            note_text=HELP_NOTE,
-        )
-        dialog.setModal(False)
-        dialog.show()
-        return dialog
+        """F1: the stage's keys first (ui/stagemenus.py)."""
+        return stagemenus.show_keyboard_help(self, HELP_NOTE)
 
     def _may_leave_stage(self) -> bool:
         """Before the live stage goes (the window closes, another stage opens): ask about
