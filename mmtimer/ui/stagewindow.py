@@ -58,7 +58,7 @@ from mmtimer.core.csvout import CsvLocale
 from mmtimer.core.results import StageResult
 from mmtimer.present.beeps import Target
 from mmtimer.present.face import chronograph_face, stage_face
-from mmtimer.present.header import NOT_SYNCED, header_text
+from mmtimer.present.header import header_text
 from mmtimer.present.screen import CountdownState, Screen
 from mmtimer.ui import endstage, stageexport, stagemenus, stageopen, stagesettings
 from mmtimer.ui.beeper import Beeper, SoundOutput, load_beep_settings
@@ -90,10 +90,10 @@ from mmtimer.ui.leaving import UNSAVED_WAIT_S, Leaving
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.pacer import PacerController
 from mmtimer.ui.pushers import ChronoPushers
-from mmtimer.ui.readout import DEFAULT_READOUT_PX
 from mmtimer.ui.results_dock import ResultsDock
 from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.resume import ask_resume as ask_resume_dialog
+from mmtimer.ui.stagelayout import StageLayout
 from mmtimer.ui.stagepanel import StagePanel
 from mmtimer.ui.stagesettings import saved_crew
 from mmtimer.ui.stagesync import StageSync
@@ -107,10 +107,6 @@ from mmtimer.ui.triggers import (
     load_trigger_settings,
 )
 
-KEY_DRIVING = "view/driving"
-OFFICIAL_MIN_PX = 40  # official time's digits never smaller (a docked results table, issue 12)
-STAGE_COUNTDOWN_MIN_PX = 124  # the countdown's least height beside the dial and the pacer
-DRIVING_OFFICIAL_PX = 44  # the official time's digits in the Driving view (96 beside the dial)
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
 CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
@@ -179,28 +175,9 @@ class StageWindow(FaceWindow):
         self.stage_panel = StagePanel(self)
         # The pacer of average trials (issue 13): shown while one is armed.
         self.pacer = PacerController(self, controller.clock, self.settings, self)
-        self.side_panel.addWidget(self.pacer.panel, 3)
-        self.side_panel.addWidget(self.countdown, 3)
-        self.side_panel.addWidget(self.trigger_button, 1)
-        self.central_row.addWidget(self.stage_panel, 2)
-        self.official_readout.set_min_px(OFFICIAL_MIN_PX)
-        # tighter than the plain chronograph's column: with an average trial's pacer shown too,
-        # the window must still fit its default 1180x720
-        self.side_panel.setContentsMargins(8, 8, 24, 8)
-        self.side_panel.setSpacing(8)
-        self.central_row.setContentsMargins(0, 6, 0, 6)
-        self.countdown.setMinimumHeight(STAGE_COUNTDOWN_MIN_PX)
-        # Above the face: the not-synced banner (until official time is synced) and the crew.
-        self.banner = QLabel(NOT_SYNCED, self)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Official time not synced")
-        self.banner.hide()
-        self.header = QLabel(self)
-        self.header.setAccessibleName("Crew and stage")
-        self.header.setContentsMargins(16, 4, 16, 0)
-        self.central_column.insertWidget(0, self.banner)
-        self.central_column.insertWidget(1, self.header)
+        # Around the face: those, the banner and the header; the Driving view (ui/stagelayout.py).
+        self.stage_layout = StageLayout(self)
+        self.banner, self.header = self.stage_layout.banner, self.stage_layout.header
         # The Chronograph keys act on the plain chronograph only with no stage open: with one,
         # the dial is the trial's chronograph, which only the timing lines move.
         self.pushers = ChronoPushers(
@@ -324,8 +301,8 @@ class StageWindow(FaceWindow):
         self.end_stage_action.triggered.connect(self.end_stage)
         self.driving_action.toggled.connect(self.set_driving)
         self.open_action.triggered.connect(self._on_open)
-        self.new_stage_action.triggered.connect(lambda: self.edit_stage(None))
-        self.edit_stage_action.triggered.connect(self.edit_open_stage)
+        self.new_stage_action.triggered.connect(lambda: stageopen.edit_stage(self, None))
+        self.edit_stage_action.triggered.connect(lambda: stageopen.edit_open_stage(self))
         self.resume_action.triggered.connect(self.resume_left_open)
         self.export_action.triggered.connect(lambda: stageexport.export_from_menu(self))
         # Beeps and their flash.
@@ -335,48 +312,20 @@ class StageWindow(FaceWindow):
     # -- view ----------------------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
         """The theme on the whole window (ui/facewindow.py) and on the panels beside the dial,
-        which take its fixed colours: the countdown, the stage panel, the banner, the table."""
+        which take its fixed colours (ui/stagelayout.py)."""
         super().set_theme(name)
-        theme = theme_named(name)
-        panel = theme.panel
-        self.countdown.set_panel(panel)
-        self.stage_panel.set_panel(panel)
-        self.pacer.panel.set_panel(panel)
-        self.results_dock.model.set_tone_colours(theme.table)
-        self.banner.setStyleSheet(
-            f"QLabel {{ background: {panel.banner_background}; color: {panel.banner_text};"
-            " font-size: 26px; font-weight: bold; padding: 10px 16px; }"
-        )
-        self.header.setStyleSheet(
-            f"QLabel {{ color: {theme.readout}; background: transparent; font-size: 18px; }}"
-        )
+        self.stage_layout.set_theme(theme_named(name))
 
     def driving(self) -> bool:
         return self.driving_action.isChecked()
 
     def set_driving(self, on: bool) -> None:
-        """The Driving view (D): the countdown and the last deviation take most of the window;
-        the dial, the chronograph readouts and the stage panel are hidden. Kept in the
-        settings."""
-        for widget in (self.dial, self.chrono_readout, self.mark_readout, self.stage_panel):
-            widget.setHidden(on)
-        self.official_readout.set_max_px(DRIVING_OFFICIAL_PX if on else DEFAULT_READOUT_PX)
-        self.countdown.set_driving(on)
-        # the room the readouts leave goes to the countdown, not to the gap above it
-        panel = self.side_panel
-        for index in range(panel.count()):
-            item = panel.itemAt(index)
-            if item is not None and item.spacerItem() is not None:
-                panel.setStretch(index, 0 if on else 1)
-        panel.setStretchFactor(self.countdown, 12 if on else 3)
-        if self.driving_action.isChecked() != on:
-            self.driving_action.setChecked(on)
-        self.settings.setValue(KEY_DRIVING, on)
+        """The Driving view (D), kept in the settings (ui/stagelayout.py)."""
+        self.stage_layout.set_driving(on)
 
     def _restore_settings(self) -> None:
         super()._restore_settings()
-        driving = self.settings.value(KEY_DRIVING, False)
-        self.set_driving(driving is True or str(driving).lower() == "true")
+        self.stage_layout.restore_driving()
 
     # -- opening stages --------------------------------------------------------------------------
     def open_path(
@@ -394,32 +343,6 @@ class StageWindow(FaceWindow):
         return stageopen.open_path(
             self, path, log_path, warn=warn, default_rules=default_rules, crew=crew
         )
-
-    def edit_stage(self, path: Path | None) -> QMainWindow | None:
-        """File > New stage (`path` None) or Edit stage: a stage editor window beside this one."""
-        from mmtimer.ui.stageeditor import open_editor  # noqa: PLC0415
-
-        editor = open_editor(self, path)
-        if editor is not None:
-            self.editor_windows.append(editor)
-            editor.saved.connect(self.stage_saved)
-            editor.destroyed.connect(
-                lambda: (
-                    self.editor_windows.remove(editor) if editor in self.editor_windows else None
-                )
-            )
-        return editor
-
-    def stage_saved(self, path: Path) -> bool:
-        """A stage editor saved `path`: the stage open here is opened again if it is that file
-        and its log has not started; otherwise the change waits for the next start (the status
-        bar says so; ui/stageopen.py)."""
-        return stageopen.reload_saved(self, path)
-
-    def edit_open_stage(self) -> QMainWindow | None:
-        """File > Edit stage: the stage open in this window (a new one when none is)."""
-        path = self.opened_path
-        return self.edit_stage(path if path is not None and path.suffix != ".mmlog" else None)
 
     def resume_left_open(self) -> bool:
         """File > Resume a log left open (ui/stageopen.py)."""
