@@ -6,6 +6,10 @@ banner (until official time is synced) and the crew with the stage. The theme's 
 colours go to the countdown, the stage panel, the pacer, the results table and the banner. The
 Driving view (D) gives the countdown and the last deviation most of the window and hides the
 dial, the chronograph readouts and the stage panel; it is kept in the settings.
+
+At each frame `show` puts the stage's Screen (present/screen.py) into those panels: the
+countdown, the armed line, the line results and the results table (only when they changed), the
+banner, the header and the sync's age in the status bar (beside the log's path and its alarm).
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from mmtimer.present.header import NOT_SYNCED
+from mmtimer.core.results import StageResult
+from mmtimer.present.header import NOT_SYNCED, header_text
+from mmtimer.present.screen import Screen
+from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.readout import DEFAULT_READOUT_PX
 from mmtimer.ui.themes import Theme
 
@@ -34,6 +41,8 @@ class StageLayout:
 
     def __init__(self, window: StageWindow) -> None:
         self._window = window
+        # what the stage panel and the results table show: results, current row, total label
+        self._shown: tuple[StageResult | None, tuple[str, int] | None, str] = (None, None, "")
         side = window.side_panel
         side.addWidget(window.pacer.panel, 3)
         side.addWidget(window.countdown, 3)
@@ -57,6 +66,50 @@ class StageLayout:
         self.header.setContentsMargins(16, 4, 16, 0)
         window.central_column.insertWidget(0, self.banner)
         window.central_column.insertWidget(1, self.header)
+
+    def add_status_labels(self) -> tuple[QLabel, QLabel, QLabel]:
+        """The log's path, the sync's age and the log's alarm, in the window's status bar."""
+        self.log_label = QLabel()
+        self.sync_label = QLabel()
+        self.alarm_label = QLabel()
+        self.alarm_label.setStyleSheet(
+            "QLabel { background: #b3261e; color: white; padding: 2px 8px; font-weight: bold; }"
+        )
+        self.alarm_label.hide()
+        bar = self._window.statusBar()
+        bar.addPermanentWidget(self.alarm_label)
+        bar.addPermanentWidget(self.sync_label)
+        bar.addPermanentWidget(self.log_label)
+        return self.log_label, self.sync_label, self.alarm_label
+
+    def show(self, live: LiveStage, screen: Screen, t_ns: int) -> None:
+        """The stage's screen at `t_ns` in the panels around the face."""
+        window = self._window
+        shown = self._shown
+        if (
+            screen.results is not shown[0]
+            or screen.current_row != shown[1]
+            or screen.total_label != shown[2]
+        ):
+            self._show_results(live, screen)
+        window.countdown.set_state(screen.countdown)
+        armed = screen.armed
+        window.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
+        self.sync_label.setText(screen.sync_status)
+        unsynced = not live.ended and live.official_ms(t_ns) is None
+        if self.banner.isHidden() == unsynced:
+            self.banner.setVisible(unsynced)
+        header = header_text(live.stage.name, live.crew)
+        if self.header.text() != header:
+            self.header.setText(header)
+
+    def _show_results(self, live: LiveStage, screen: Screen) -> None:
+        """The stage panel's line results and the results table, when the results changed
+        (only the lines that changed are touched)."""
+        self._shown = (screen.results, screen.current_row, screen.total_label)
+        window = self._window
+        window.stage_panel.show_results(live.presenter.line_results(screen.results))
+        window.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
 
     def set_theme(self, theme: Theme) -> None:
         """The theme's fixed colours on the panels beside the dial: the countdown, the stage

@@ -27,9 +27,13 @@ status words; `present.face.stage_face` the dial and its readouts. The window ke
 the stage's official time or chronograph: it asks the stage at every frame.
 
 Where things live: the window's chrome (View, Help, frames) is ui/facewindow.py; the Chronograph
-keys ui/pushers.py; leaving a stage (the questions about unsaved events and a stage under way:
-``ask_unsaved``, ``ask_copy_path``, ``ask_close``) ui/leaving.py; File > Export results
-ui/stageexport.py.
+keys ui/pushers.py; the panels around the face, the banner, the header, the status labels and
+the Driving view ui/stagelayout.py; the menus and F1's list ui/stagemenus.py (the actions are
+this window's attributes, all wired in ``_connect_signals``); official time and the sync dialog
+ui/stagesync.py; opening a stage, the recent files and the stage editor's windows
+ui/stageopen.py; the crew and settings dialogs ui/stagesettings.py; leaving a stage (the
+questions about unsaved events and a stage under way: ``ask_unsaved``, ``ask_copy_path``,
+``ask_close``) ui/leaving.py; End stage ui/endstage.py; File > Export results ui/stageexport.py.
 
 A log left open by a crash (no closing event) is resumed, not split: ``--log OUT`` naming such a
 log of the stage resumes it; a stage opened without ``--log`` offers the data folder's latest log
@@ -46,7 +50,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QWidget,
@@ -55,11 +58,9 @@ from PySide6.QtWidgets import (
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import CsvLocale
-from mmtimer.core.results import StageResult
 from mmtimer.present.beeps import Target
 from mmtimer.present.face import chronograph_face, stage_face
-from mmtimer.present.header import header_text
-from mmtimer.present.screen import CountdownState, Screen
+from mmtimer.present.screen import CountdownState
 from mmtimer.ui import endstage, stageexport, stagemenus, stageopen, stagesettings
 from mmtimer.ui.beeper import Beeper, SoundOutput, load_beep_settings
 from mmtimer.ui.cardactions import CardActions
@@ -146,8 +147,6 @@ class StageWindow(FaceWindow):
     ) -> None:
         super().__init__(controller, settings, ("chrono", "mark", "official"), parent)
         self._flash_until_ns = 0
-        # what the stage panel and the results table show: results, current row, total label
-        self._shown: tuple[StageResult | None, tuple[str, int] | None, str] = (None, None, "")
         self.opened_path: Path | None = None
         self.opened_default_rules: str | None = None  # an event day's rules, for a reload
         self.open_error: str | None = None  # why the last open_path refused, if it did
@@ -187,17 +186,8 @@ class StageWindow(FaceWindow):
             lambda m: self.statusBar().showMessage(m, 5000),
             refusal=lambda: CHRONO_IN_STAGE_MODE if self.live is not None else None,
         )
-        self.log_label = QLabel()
-        self.sync_label = QLabel()
-        self.alarm_label = QLabel()
-        self.alarm_label.setStyleSheet(
-            "QLabel { background: #b3261e; color: white; padding: 2px 8px; font-weight: bold; }"
-        )
-        self.alarm_label.hide()
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.alarm_label)
-        bar.addPermanentWidget(self.sync_label)
-        bar.addPermanentWidget(self.log_label)
+        # The status bar: the log's path, the sync's age, the log's alarm.
+        self.log_label, self.sync_label, self.alarm_label = self.stage_layout.add_status_labels()
 
         self.beeper = Beeper(
             controller.clock,
@@ -457,13 +447,6 @@ class StageWindow(FaceWindow):
         self.beeper.check()  # the target may have changed
         self.refresh()  # one screen: the face, and the panel and table with their results
 
-    def _show_results(self, live: LiveStage, screen: Screen) -> None:
-        """The stage panel's line results and the results table, when the results changed
-        (only the lines that changed are touched)."""
-        self._shown = (screen.results, screen.current_row, screen.total_label)
-        self.stage_panel.show_results(live.presenter.line_results(screen.results))
-        self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
-
     def _on_alarm(self, message: object) -> None:
         if isinstance(message, str):
             self.alarm_label.setText(f"LOG NOT SAVED: {message}")
@@ -500,24 +483,8 @@ class StageWindow(FaceWindow):
             )
         else:
             screen = live.screen(t_ns, flash=t_ns < self._flash_until_ns)
-            shown = self._shown
-            if (
-                screen.results is not shown[0]
-                or screen.current_row != shown[1]
-                or screen.total_label != shown[2]
-            ):
-                self._show_results(live, screen)
+            self.stage_layout.show(live, screen, t_ns)  # the countdown, the panels, the banner
             view = stage_face(screen, controller.official_ms(t_ns) or 0)
-            self.countdown.set_state(screen.countdown)
-            armed = screen.armed
-            self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
-            self.sync_label.setText(screen.sync_status)
-            unsynced = not live.ended and live.official_ms(t_ns) is None
-            if self.banner.isHidden() == unsynced:
-                self.banner.setVisible(unsynced)
-            header = header_text(live.stage.name, live.crew)
-            if self.header.text() != header:
-                self.header.setText(header)
         start, reset = self.pushers.pressed(t_ns)
         self.show_face(
             view,
