@@ -57,12 +57,13 @@ from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import CsvLocale
 from mmtimer.core.results import StageResult
 from mmtimer.core.timefmt import DAY_MS
+from mmtimer.present.beeps import Target
 from mmtimer.present.face import chronograph_face, stage_face
 from mmtimer.present.formats import display_path
 from mmtimer.present.header import NOT_SYNCED, header_text
 from mmtimer.present.screen import CountdownState, Screen
 from mmtimer.ui import stageopen, stagesettings
-from mmtimer.ui.beeper import Beeper, SoundOutput, Target, load_beep_settings
+from mmtimer.ui.beeper import Beeper, SoundOutput, load_beep_settings
 from mmtimer.ui.cardactions import CardActions
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.countdown import CountdownWidget
