@@ -91,3 +91,38 @@ def test_bad_stage_and_bad_output_are_one_line(
     assert main(["card", str(DAY1), "-o", str(tmp_path / "c.txt")]) == 2
     assert "name it CARD.pdf" in capsys.readouterr().err
     assert not (tmp_path / "c.pdf").exists()
+
+
+def page_text(path: Path, page: int) -> str:
+    done = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+@poppler
+def test_every_page_of_the_card_repeats_the_column_titles(tmp_path: Path) -> None:
+    stage = tmp_path / "long.stage.toml"
+    sections = "".join(
+        f'[[section]]\nid = "PC{n}"\nkind = "timed"\ntargets = ["1{n % 10}.00", "6.00"]\n\n'
+        for n in range(1, 31)
+    )
+    stage.write_text(f'format = "mmtimer-stage/1"\nname = "Long"\nrules = "aci-2021"\n\n{sections}')
+    out = tmp_path / "card.pdf"
+    assert main(["card", str(stage), "-o", str(out)]) == 0
+    pages = int(
+        subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+        .stdout.split("Pages:")[1]
+        .split()[0]
+    )
+    assert pages >= 3
+    for page in range(1, pages + 1):
+        lines = [line.split() for line in page_text(out, page).splitlines() if line.strip()]
+        titles = ["Line", "Target", "Due", "Ideal", "Note"]
+        first_row = next(i for i, words in enumerate(lines) if words[:1] == ["line"])
+        assert titles in lines[:first_row], (page, lines[:first_row])  # above the rows
+        if page > 1:
+            assert lines[0] == ["Long", "(continued)"]

@@ -49,7 +49,10 @@ def test_export_under_other_rules(
     assert main(["export", str(log), "--rules", "year-factor"]) == 0
     out = capsysbinary.readouterr().out.decode("utf-8")
     lines = out.splitlines()
-    assert lines[-1] == ',total,,,,,274.77,"year-factor, coefficient 1.29"'
+    assert lines[-1] == (
+        ',total,,,,,274.77,"1000 Miglia - Day 1, Brescia to Cervia-Milano Marittima · crew #112, '
+        'Giulia Ferri / Marco Bassi, Alfa Romeo 6C 1750 SS (1929) · year-factor, coefficient 1.29"'
+    )
     assert lines[4] == 'PC2,timed,3,0:09.80,,,300,"missed, discarded"'
 
 

@@ -112,3 +112,31 @@ def test_the_pdf_is_a5_with_the_marks_and_the_rounding_note(tmp_path: Path) -> N
     assert "15:42:56.25" in text  # PM2 check 1
     assert "cut down to the 1s" in text  # how aci-2021 rounds ideals when it scores
     assert "starts at your press" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (.ci/run installs it)")
+def test_a_time_table_over_pages_heads_every_column_with_its_titles(tmp_path: Path) -> None:
+    stage = tmp_path / "long.stage.toml"
+    stage.write_text(
+        'format = "mmtimer-stage/1"\nname = "Long"\nrules = "aci-2021"\n\n[[section]]\n'
+        'id = "PM1"\nkind = "average"\nstart = "10:00"\nspeed_kmh = "40"\n'
+        'checks_km = ["5.000", "12.000"]\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "table.pdf"
+    assert main(["table", str(stage), "-o", str(out)]) == 0
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    pages = int(info.stdout.split("Pages:")[1].split()[0])
+    assert pages == 3  # 121 rows, 2 columns of 25 or so a page
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(out), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        heads = [line.split() for line in text.splitlines() if "Ideal time" in line]
+        titles = ["km", "Ideal", "time", "Marks"]
+        assert heads and heads[0] in (titles, titles * 2), (page, heads)  # a column or two
+        if page > 1:
+            assert "PM1 (continued)" in text

@@ -25,6 +25,23 @@ class Crew:
     coefficient: Decimal | None = None
 
 
+def crew_parts(crew: Crew) -> list[str]:
+    """What identifies the crew, the parts that are set: ``#112``, ``Giulia Ferri / Marco
+    Bassi``, ``Alfa Romeo 6C 1750 SS (1929)`` (the window's header and the CSV join them)."""
+    parts: list[str] = []
+    if crew.number is not None:
+        parts.append(f"#{crew.number}")
+    names = " / ".join(name for name in (crew.driver, crew.navigator) if name)
+    if names:
+        parts.append(names)
+    car = crew.car
+    if crew.year is not None:
+        car = f"{car} ({crew.year})" if car else str(crew.year)
+    if car:
+        parts.append(car)
+    return parts
+
+
 def crew_from_json(obj: Any, source: str) -> Crew:
     """A crew from the log header's ``crew`` object; bad values are InputErrors naming the key.
 

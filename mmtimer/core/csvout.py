@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
+from mmtimer.core.crew import crew_parts
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 from mmtimer.core.timefmt import format_duration, format_time_of_day
 
@@ -121,6 +122,17 @@ class _Cells:
         return safe_text(text)
 
 
+def whose(result: StageResult) -> list[str]:
+    """The total row's first words, where the result knows them: the stage's name, and the crew
+    (``crew #112, Giulia Ferri / Marco Bassi, Alfa Romeo 6C 1750 SS (1929)``; ``no crew
+    entered``)."""
+    parts = [result.stage_name] if result.stage_name else []
+    if result.crew is not None:
+        named = crew_parts(result.crew)
+        parts.append(f"crew {', '.join(named)}" if named else "no crew entered")
+    return parts
+
+
 def result_rows(result: StageResult, locale: CsvLocale = "en") -> list[list[str]]:
     """The CSV's rows as cell text (header row first, `total` row last)."""
     cells = _Cells(locale)
@@ -147,6 +159,7 @@ def result_rows(result: StageResult, locale: CsvLocale = "en") -> list[list[str]
         note += f" (car factor {cells.number(result.car_factor)} reported, not applied)"
     if result.higher_is_better:
         note += ", higher is better"
+    note = " · ".join([*whose(result), note])
     total = ["", "total", "", "", "", "", cells.number(result.total), cells.text(note)]
     if with_points:
         total.append("")

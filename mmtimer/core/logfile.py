@@ -30,8 +30,9 @@ import stat
 import sys
 import threading
 import traceback
+from array import array
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -375,8 +376,9 @@ class LogContents:
     torn_path: Path | None = None
     problems: tuple[str, ...] = ()
     valid_length: int = 0
-    lines: tuple[int, ...] = ()
-    """The line of the file each event came from (same order as `events`)."""
+    lines: Sequence[int] = ()
+    """The line of the file each event came from (same order as `events`): an array of
+    machine integers (8 bytes an event, not an int object each)."""
 
     def line_of(self, seq: int) -> int | None:
         """The file line of the event with this seq (None if there is none)."""
@@ -546,7 +548,7 @@ def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, by
         lines = data.split(b"\n")
         tail = lines.pop()
         events: list[Event] = []
-        numbers: list[int] = []
+        numbers = array("q")
         feed = parser.feed
         for raw in lines:
             event = feed(raw)
@@ -561,7 +563,7 @@ def parse_log_bytes(data: bytes, source: str = "<log>") -> tuple[LogContents, by
 
 
 def _contents(
-    parser: _LogParser, events: list[Event], numbers: list[int], torn: bytes | None
+    parser: _LogParser, events: list[Event], numbers: Sequence[int], torn: bytes | None
 ) -> LogContents:
     assert parser.header is not None
     return LogContents(
@@ -571,7 +573,7 @@ def _contents(
         torn_tail=torn.decode("utf-8", "replace") if torn is not None else None,
         problems=tuple(parser.problems),
         valid_length=parser.valid_length,
-        lines=tuple(numbers),
+        lines=numbers if isinstance(numbers, array) else array("q", numbers),
     )
 
 
@@ -724,7 +726,7 @@ class LogStream:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def contents(self, events: list[Event], lines: list[int]) -> LogContents:
+    def contents(self, events: list[Event], lines: Sequence[int]) -> LogContents:
         """The LogContents of a stream read to its end, with the events (and their lines) the
         caller kept."""
         if not self.done:
@@ -787,7 +789,7 @@ def read_log(path: str | Path, *, keep_torn: bool = True) -> LogContents:
     try:
         with LogStream(path) as stream:
             events: list[Event] = []
-            lines: list[int] = []
+            lines = array("q")  # 8 bytes a line number, not an int object each
             add_event, add_line = events.append, lines.append
             for event in stream:
                 add_event(event)

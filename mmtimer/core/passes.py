@@ -27,7 +27,10 @@ front of them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from mmtimer.core.events import UNDO_EVENT, UNDOABLE, Chrono, Event, Other, Pass, Sync, Void
 
@@ -104,6 +107,91 @@ def redone_message(key: Key, count: int, last_seq: int) -> str:
     return f"{section} line {line}: {count} passes, the last (seq {last_seq}) counts"
 
 
+_ABSENT = -(2**31)
+_MAX_GAP = 1 << 16
+
+
+def _seq_of(event: Pass) -> int:
+    return event.seq
+
+
+class _Line:
+    """The passes of one line that counted when taken, in the order taken: either the Pass
+    objects themselves (a replay or a live session holds every event anyway) or, for a compact
+    book (export, which keeps no event), columns of machine integers (about 30 bytes a pass,
+    where a Pass and its two integers are about 150) from which a Pass is made again when one is
+    asked for."""
+
+    __slots__ = ("objects", "seqs", "sources", "t_ns", "utcs")
+
+    def __init__(self, compact: bool) -> None:
+        self.objects: list[Pass] | None = None if compact else []
+        self.seqs = array("q")  # compact only, as the three below
+        self.t_ns = array("q")
+        self.sources = array("i")  # index in the record's names of sources
+        self.utcs: list[str | None] = []
+
+
+class SeqCodes:
+    """A map from seq to a small integer, 4 bytes an event: seqs rise by 1 in a log, so the codes
+    sit in an array indexed by seq (a jump of more than 65,536, or a seq below 1, in a dict)."""
+
+    __slots__ = ("_codes", "_far")
+
+    def __init__(self) -> None:
+        self._codes = array("i", (_ABSENT,))  # seq 0 is never a log's
+        self._far: dict[int, int] = {}
+
+    def get(self, seq: int) -> int | None:
+        codes = self._codes
+        if 0 <= seq < len(codes):
+            code = codes[seq]
+            if code != _ABSENT:
+                return code
+        return self._far.get(seq) if self._far else None
+
+    def put(self, seq: int, code: int) -> None:
+        codes = self._codes
+        size = len(codes)
+        if seq == size:
+            codes.append(code)
+        elif 0 <= seq < size:
+            codes[seq] = code
+            self._far.pop(seq, None)
+        elif size < seq <= size + _MAX_GAP:
+            codes.extend(array("i", (_ABSENT,)) * (seq - size))
+            codes.append(code)
+            self._far.pop(seq, None)
+        else:
+            self._far[seq] = code
+
+
+class KeyFlags(AbstractSet[Key]):
+    """A set of lines, as one byte a line of the stage (by the index of `keys`): a snapshot
+    copies it in a memcpy."""
+
+    __slots__ = ("_codes", "_flags", "_keys")
+
+    def __init__(self, flags: bytearray, keys: list[Key], codes: dict[Key, int]) -> None:
+        self._flags = flags
+        self._keys = keys
+        self._codes = codes
+
+    def __contains__(self, key: object) -> bool:
+        code = self._codes.get(key)  # type: ignore[call-overload]
+        return code is not None and code < len(self._flags) and bool(self._flags[code])
+
+    def __iter__(self) -> Iterator[Key]:
+        flags, keys = self._flags, self._keys
+        code = flags.find(1)
+        while code >= 0:
+            yield keys[code]
+            code = flags.find(1, code + 1)
+
+    def __len__(self) -> int:
+        return self._flags.count(1)
+
+
 class PassBook:
     """The passes of a log, taken one event at a time, and which of them count.
 
@@ -114,8 +202,9 @@ class PassBook:
     `snapshot()` is a copy to carry on from, made in time in the stage's size, not the log's (a
     replay keeps one every few thousand events of a log of a million). What grows with the log
     is kept in structures that only ever gain entries, in log order, and that a snapshot shares
-    with the book it came from: the maps by seq (`kinds`, `by_seq`, which pass or event was
-    cancelled by which seq), each line's passes in the order taken, and the messages. Each book
+    with the book it came from: what each seq is (its type, or the line of a pass that counted:
+    4 bytes an event, `SeqCodes`), which pass or event was cancelled by which seq, each line's
+    passes in the order taken, and the messages. Each book
     keeps only how far into each of them it has got (how many passes of each line, the last seq
     taken), so a snapshot may only take the events that followed it in the same log, in rising
     seq order (`add_pass` raises ValueError if it is given another pass where the shared record
@@ -124,43 +213,63 @@ class PassBook:
     """
 
     __slots__ = (
-        "_all",
         "_cancelled",
+        "_codes",
+        "_compact",
+        "_key_codes",
+        "_keys",
         "_latest",
         "_latest_known",
+        "_line_passes",
+        "_live_n",
         "_messages",
+        "_name_codes",
+        "_names",
         "_pass_messages",
-        "_per_line",
+        "_redone",
         "_shared",
+        "_source_codes",
+        "_sources",
         "_taken",
+        "_taken_n",
         "_undone",
         "_void_messages",
-        "by_seq",
-        "kinds",
+        "_voided_keys",
         "lines",
-        "redone",
-        "voided_keys",
     )
 
-    def __init__(self, lines: Mapping[str, int]) -> None:
+    def __init__(self, lines: Mapping[str, int], *, compact: bool = False) -> None:
+        """`compact`: keep the passes as columns of integers, not as Pass objects (for a caller
+        that keeps no event: export)."""
         self.lines = lines
+        self._compact = compact
         # -- shared with snapshots (only ever gain entries) --
-        self.kinds: dict[int, str] = {}  # seq -> event type
-        self.by_seq: dict[int, Pass] = {}  # passes that counted when taken
-        self._all: dict[Key, list[Pass]] = {}  # each line's passes that counted when taken
-        self._cancelled: dict[int, tuple[int, Pass | None]] = {}  # pass seq -> (void/undo seq,
-        # the pass it took back); a pass counts again for a book that has not reached that seq
+        # seq -> its event type (-1 - index in `_names`), or for a pass that counted when taken
+        # its line (index in `_keys`; the pass is found in `_line_passes` by its seq)
+        self._codes = SeqCodes()
+        self._names: list[str] = []
+        self._name_codes: dict[str, int] = {}
+        self._keys: list[Key] = []
+        self._key_codes: dict[Key, int] = {}
+        self._line_passes: list[_Line] = []  # by line: its passes that counted when taken
+        self._sources: list[str] = []
+        self._source_codes: dict[str, int] = {}
+        # pass seq -> (void/undo seq, the line and index in it of the pass it took back, or -1
+        # and -1 for a pass ignored); a pass counts again for a book that has not reached it
+        self._cancelled: dict[int, tuple[int, int, int]] = {}
         self._undone: dict[int, int] = {}  # other event's seq -> the undo's seq
         self._messages: tuple[list[str], list[str]] = ([], [])  # void and undo; pass
         # -- this book's own (each copied by a snapshot, in the stage's size) --
-        # each line's [how many of `_all[key]` this book has taken, how many of them count]
-        self._per_line: dict[Key, list[int]] = {}
+        # by line (index in `_keys`): how many of its passes this book has taken, and how many
+        # of them count (machine integers: a snapshot copies 8 bytes a line)
+        self._taken_n = array("i")
+        self._live_n = array("i")
         self._void_messages = 0  # how many of `_messages[0]` are this book's
         self._pass_messages = 0
         self._taken = 0  # the highest seq taken
         self._shared = False  # True once a snapshot shares the structures above
-        self.voided_keys: set[Key] = set()
-        self.redone: set[Key] = set()  # lines with more than one counting pass
+        self._voided_keys = bytearray()  # by line: a pass of it was voided or undone
+        self._redone = bytearray()  # by line: more than one of its passes count
         # the latest counting pass, kept as passes come (worked out again after a void of it)
         self._latest: Pass | None = None
         self._latest_known = True
@@ -169,34 +278,109 @@ class PassBook:
         copy = PassBook.__new__(PassBook)
         self._shared = copy._shared = True
         copy.lines = self.lines
-        copy.kinds = self.kinds
-        copy.by_seq = self.by_seq
-        copy._all = self._all
+        copy._codes = self._codes
+        copy._names = self._names
+        copy._name_codes = self._name_codes
+        copy._keys = self._keys
+        copy._key_codes = self._key_codes
+        copy._line_passes = self._line_passes
+        copy._compact = self._compact
+        copy._sources = self._sources
+        copy._source_codes = self._source_codes
         copy._cancelled = self._cancelled
         copy._undone = self._undone
         copy._messages = self._messages
-        copy._per_line = {key: counts.copy() for key, counts in self._per_line.items()}
+        copy._taken_n = array("i", self._taken_n)
+        copy._live_n = array("i", self._live_n)
         copy._void_messages = self._void_messages
         copy._pass_messages = self._pass_messages
         copy._taken = self._taken
-        copy.voided_keys = self.voided_keys.copy()
-        copy.redone = self.redone.copy()
+        copy._voided_keys = self._voided_keys.copy()
+        copy._redone = self._redone.copy()
         copy._latest = self._latest
         copy._latest_known = self._latest_known
         return copy
 
     # -- what this book has taken of the shared record ----------------------------------------
+    def _name_code(self, kind: str) -> int:
+        code = self._name_codes.get(kind)
+        if code is None:
+            self._names.append(kind)
+            code = self._name_codes[kind] = -len(self._names)
+        return code
+
     def _take(self, seq: int, kind: str) -> None:
-        kinds = self.kinds
+        code = self._name_codes.get(kind)
+        self._put(seq, self._name_code(kind) if code is None else code)
+
+    def _put(self, seq: int, code: int) -> None:
+        codes = self._codes
+        dense = codes._codes
+        if not codes._far:  # the common cases first: the next seq, or one the record holds
+            size = len(dense)
+            if seq == size or (0 <= seq < size and dense[seq] == code):
+                if seq == size:
+                    dense.append(code)
+                self._taken = seq if seq > self._taken else self._taken
+                return
         if self._shared:  # the record may hold it already (the book it was copied from)
-            known = kinds.get(seq)
+            known = codes.get(seq)
             if known is None:
-                kinds[seq] = kind
-            elif known != kind and seq > self._taken:
+                codes.put(seq, code)
+            elif known != code and seq > self._taken:
                 raise ValueError(self._other_event(seq))
         else:
-            kinds[seq] = kind
+            codes.put(seq, code)
         self._taken = max(self._taken, seq)
+
+    def kind(self, seq: int) -> str | None:
+        """The type of event `seq` (None if no event has it)."""
+        code = self._codes.get(seq)
+        if code is None:
+            return None
+        return "pass" if code >= 0 else self._names[-1 - code]
+
+    def pass_of(self, seq: int) -> Pass | None:
+        """The pass `seq`, if it counted when taken (a line the stage has)."""
+        code = self._codes.get(seq)
+        if code is None or code < 0:
+            return None
+        index = self._index_of(code, seq)
+        return None if index < 0 else self._pass_at(code, index)
+
+    def _index_of(self, code: int, seq: int) -> int:
+        """Where pass `seq` is among the passes of line `code` (the last, if several have it)."""
+        passes = self._line_passes[code]
+        objects = passes.objects
+        if objects is not None:
+            index = bisect.bisect_right(objects, seq, key=_seq_of) - 1
+            if index >= 0 and objects[index].seq == seq:
+                return index
+            seqs: Sequence[int] = [p.seq for p in objects]  # pragma: no cover - see below
+        else:
+            seqs = passes.seqs
+            index = bisect.bisect_right(seqs, seq) - 1
+            if index >= 0 and seqs[index] == seq:
+                return index
+        for index in range(len(seqs) - 1, -1, -1):  # pragma: no cover - taken out of seq order
+            if seqs[index] == seq:
+                return index
+        return -1  # pragma: no cover
+
+    def _pass_at(self, code: int, index: int) -> Pass:
+        """The pass at `index` of line `code`, made again from its columns."""
+        passes = self._line_passes[code]
+        if passes.objects is not None:
+            return passes.objects[index]
+        section, line = self._keys[code]
+        return Pass(
+            passes.seqs[index],
+            passes.t_ns[index],
+            section,
+            line,
+            passes.utcs[index],
+            self._sources[passes.sources[index]],
+        )
 
     @staticmethod
     def _other_event(seq: int) -> str:
@@ -228,10 +412,14 @@ class PassBook:
         cancel = self._cancelled.get(seq)
         return cancel is not None and cancel[0] <= self._limit(before)
 
-    def _counts(self, passed: Pass) -> bool:
-        """Whether `passed`, taken by this book, still counts (it was not voided or undone)."""
-        cancel = self._cancelled.get(passed.seq)
-        return cancel is None or cancel[0] > self._taken or cancel[1] is not passed
+    def _counts(self, code: int, index: int) -> bool:
+        """Whether pass `index` of line `code`, taken by this book, still counts (it was not
+        voided or undone)."""
+        passes = self._line_passes[code]
+        objects = passes.objects
+        seq = objects[index].seq if objects is not None else passes.seqs[index]
+        cancel = self._cancelled.get(seq)
+        return cancel is None or cancel[0] > self._taken or cancel[2] != index or cancel[1] != code
 
     def is_undone(self, seq: int, before: int | None = None) -> bool:
         """True when this book has taken an undo of event `seq` (not a pass), before event
@@ -242,7 +430,8 @@ class PassBook:
     def took_pass(self, seq: int) -> bool:
         """True when this book has taken pass `seq` and it counted when taken (a line the stage
         has)."""
-        return seq <= self._taken and seq in self.by_seq
+        code = self._codes.get(seq)
+        return seq <= self._taken and code is not None and code >= 0
 
     @property
     def voided_seqs(self) -> set[int]:
@@ -257,41 +446,62 @@ class PassBook:
     # -- taking events -----------------------------------------------------------------------
     def note(self, seq: int, kind: str) -> None:
         """Event `seq` is of type `kind` (what a void naming it is told)."""
-        self._take(seq, kind)
+        code = self._name_codes.get(kind)
+        self._put(seq, self._name_code(kind) if code is None else code)
 
     def add_pass(self, event: Pass) -> str | None:
         """Take a pass; the message if it is ignored (a section or line the stage lacks)."""
         seq = event.seq
-        if self._shared:
-            self._take(seq, "pass")
-        else:  # the common case, inline (a log of a million passes)
-            self.kinds[seq] = "pass"
-            self._taken = max(self._taken, seq)
         section, line = event.section, event.line
         count = self.lines.get(section)
         if count is None or not 1 <= line <= count:
+            self._take(seq, "pass")
             problem = pass_problem(self.lines, section, line)
             assert problem is not None
             message = ignored("pass", seq, problem)
             self._add_message(1, message)
             return message
         key = (section, line)
-        counts = self._per_line.get(key)
-        if counts is None:
-            counts = self._per_line[key] = [0, 0]
-            passes = self._all.setdefault(key, [])
-        else:
-            passes = self._all[key]
-        seen = counts[0]
-        if seen == len(passes):
-            passes.append(event)
-            self.by_seq[seq] = event
-        elif passes[seen] is not event and passes[seen] != event:
+        code = self._key_codes.get(key)
+        if code is None:  # a line first passed
+            code = len(self._keys)
+            self._keys.append(key)
+            self._key_codes[key] = code
+            self._line_passes.append(_Line(self._compact))
+        taken_n, live_n = self._taken_n, self._live_n
+        if code >= len(taken_n):
+            more = array("i", (0,)) * (code + 1 - len(taken_n))
+            taken_n.extend(more)
+            live_n.extend(more)
+            flags = bytes(len(more))
+            self._voided_keys.extend(flags)
+            self._redone.extend(flags)
+        passes = self._line_passes[code]
+        seen = taken_n[code]
+        objects = passes.objects
+        if objects is not None:
+            if seen == len(objects):
+                objects.append(event)
+            elif objects[seen] is not event and objects[seen] != event:
+                raise ValueError(self._other_event(seq))
+        elif seen == len(passes.seqs):  # compact: the pass as integers (inline: a million)
+            source = event.source
+            source_code = self._source_codes.get(source)
+            if source_code is None:
+                source_code = self._source_codes[source] = len(self._sources)
+                self._sources.append(source)
+            passes.seqs.append(seq)
+            passes.t_ns.append(event.t_ns)
+            passes.sources.append(source_code)
+            passes.utcs.append(event.utc)
+        elif passes.seqs[seen] != seq or passes.t_ns[seen] != event.t_ns:
             raise ValueError(self._other_event(seq))
-        counts[0] = seen + 1
-        counts[1] += 1
-        if counts[1] == 2:
-            self.redone.add(key)
+        self._put(seq, code)
+        taken_n[code] = seen + 1
+        live = live_n[code] + 1
+        live_n[code] = live
+        if live == 2:
+            self._redone[code] = 1
         latest = self._latest
         if self._latest_known and (latest is None or seq > latest.seq):
             self._latest = event
@@ -302,7 +512,7 @@ class PassBook:
     def void_problem(self, ref: int, seq: int | None = None) -> str | None:
         """Why a void of `ref` (with seq `seq`) would be ignored now, or None if it voids a
         pass."""
-        return void_problem(ref, self.kinds.get(ref), self.is_voided(ref, seq))
+        return void_problem(ref, self.kind(ref), self.is_voided(ref, seq))
 
     def add_void(self, event: Void) -> tuple[Pass | None, str | None]:
         """Take a void: (the pass it voided, if it counted; the message, if it is ignored)."""
@@ -316,28 +526,30 @@ class PassBook:
 
     def _cancel_pass(self, ref: int, seq: int) -> Pass | None:
         """Pass `ref` no longer counts from `seq` on: the pass, if it counted."""
-        target = self.by_seq.get(ref)
+        code = self._codes.get(ref)
+        index = -1 if code is None or code < 0 else self._index_of(code, ref)
+        if index < 0:
+            code = -1
         cancel = self._cancelled.get(ref)
         if cancel is None:
-            self._cancelled[ref] = (seq, target)
+            self._cancelled[ref] = (seq, -1 if code is None else code, index)
         elif cancel[0] != seq:  # pragma: no cover - a snapshot fed other events
             raise ValueError(self._other_event(seq))
-        if target is None:  # a pass already ignored (a section or line the stage lacks)
+        if code is None or index < 0:  # a pass ignored (a section or line the stage lacks)
             return None
-        key = (target.section, target.line)
-        self.voided_keys.add(key)
-        counts = self._per_line[key]
-        counts[1] -= 1
-        if counts[1] < 2:
-            self.redone.discard(key)
-        if target is self._latest:
+        target = self._pass_at(code, index)
+        self._voided_keys[code] = 1
+        self._live_n[code] -= 1
+        if self._live_n[code] < 2:
+            self._redone[code] = 0
+        if target == self._latest:
             self._latest_known = False
         return target
 
     def undo_problem(self, ref: int, seq: int) -> str | None:
         """Why an undo (seq `seq`) of `ref` would be ignored now, or None if it undoes it."""
         cancelled = self.is_voided(ref, seq) or self.is_undone(ref, seq)
-        return undo_problem(ref, seq, self.kinds.get(ref), cancelled)
+        return undo_problem(ref, seq, self.kind(ref), cancelled)
 
     def add_undo(self, seq: int, ref: int) -> tuple[str | None, Pass | None, str | None]:
         """Take an undo (seq `seq`) of event `ref`: (the type of the event it undid; the pass,
@@ -348,55 +560,76 @@ class PassBook:
             message = ignored(UNDO_EVENT, seq, problem)
             self._add_message(0, message)
             return None, None, message
-        kind = self.kinds[ref]
+        kind = self.kind(ref)
+        assert kind is not None  # else a problem above
         if kind == "pass":
             return kind, self._cancel_pass(ref, seq), None
         self._undone.setdefault(ref, seq)
         return kind, None, None
 
     # -- what counts -------------------------------------------------------------------------
+    @property
+    def voided_keys(self) -> KeyFlags:
+        """The lines a pass of which was voided or undone (marked void when none counts)."""
+        return KeyFlags(self._voided_keys, self._keys, self._key_codes)
+
+    @property
+    def redone(self) -> KeyFlags:
+        """The lines more than one pass of which count (re-done: the last counts)."""
+        return KeyFlags(self._redone, self._keys, self._key_codes)
+
     def counting_pass(self, section: str, line: int) -> Pass | None:
         """The pass that counts for `line` of `section` (the last unvoided), or None."""
         return self._counting_of((section, line))
 
+    def _code_of(self, key: Key) -> int | None:
+        """The index of line `key` among this book's counts (None if it took none of it)."""
+        code = self._key_codes.get(key)
+        return code if code is not None and code < len(self._taken_n) else None
+
     def _counting_of(self, key: Key) -> Pass | None:
-        taken = self._per_line.get(key)
-        if taken is None or not taken[1]:
+        code = self._code_of(key)
+        if code is None or not self._live_n[code]:
             return None
-        passes = self._all[key]
         counts = self._counts
-        for index in range(taken[0] - 1, -1, -1):
-            if counts(passes[index]):
-                return passes[index]
-        return None  # pragma: no cover - `_per_line` says one counts
+        for index in range(self._taken_n[code] - 1, -1, -1):
+            if counts(code, index):
+                return self._pass_at(code, index)
+        return None  # pragma: no cover - `_live_n` says one counts
 
     def _second_counting(self, key: Key) -> Pass | None:
         """The second pass of `key` that counts (found from the first: voids are few)."""
         found = 0
         counts = self._counts
-        passes = self._all[key]
-        for index in range(self._per_line[key][0]):
-            if counts(passes[index]):
+        code = self._key_codes[key]
+        for index in range(self._taken_n[code]):
+            if counts(code, index):
                 found += 1
                 if found == 2:
-                    return passes[index]
-        return None  # pragma: no cover - `_per_line` says two count
+                    return self._pass_at(code, index)
+        return None  # pragma: no cover - `_live_n` says two count
 
     def counting_count(self, key: Key) -> int:
         """How many passes of `key` count (0 if none)."""
-        taken = self._per_line.get(key)
-        return 0 if taken is None else taken[1]
+        code = self._code_of(key)
+        return 0 if code is None else self._live_n[code]
 
     def counting_keys(self) -> list[Key]:
         """The lines with a pass that counts, in the order each was first passed."""
-        return [key for key, taken in self._per_line.items() if taken[1]]
+        keys = self._keys
+        return [keys[code] for code, live in enumerate(self._live_n) if live]
 
     def counting_passes(self, key: Key) -> list[Pass]:
         """The passes of `key` that count, in log order (the last is the one that counts)."""
-        passes = self._all.get(key, [])
-        counts = self._counts
-        taken = self._per_line.get(key)
-        return [p for p in passes[: 0 if taken is None else taken[0]] if counts(p)]
+        code = self._code_of(key)
+        if code is None:
+            return []
+        counts, made = self._counts, self._pass_at
+        return [made(code, i) for i in range(self._taken_n[code]) if counts(code, i)]
+
+    def counting_seqs(self) -> list[int]:
+        """The seqs of every pass that counts, in seq order."""
+        return sorted(p.seq for key in self.counting_keys() for p in self.counting_passes(key))
 
     def last_pass(self) -> Pass | None:
         """The latest pass in the log that counts (of any line): the row just measured (kept as
@@ -424,7 +657,7 @@ class PassBook:
         """What the rule ignored (voids first, then passes, each in log order), then each line
         re-done (in the order their second counting pass came)."""
         redone = []
-        for key in self.redone:
+        for key in self.redone:  # found at C speed: a stage may have 20,000 lines
             count = self.counting_count(key)
             second = self._second_counting(key) if count > 1 else None
             last = self._counting_of(key)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from mmtimer.core.crew import Crew
+
 
 class SectionKind(StrEnum):
     TIMED = "timed"
@@ -44,7 +46,8 @@ class StageResult:
     `coefficient` is the car factor applied to the total (1 when none is). `penalties` and
     `points` are the sums over the rows that count, before the factor; `car_factor` is the crew's
     factor under the rule set's model even where it is only reported (1000 Miglia without a
-    points table); `car_year` feeds the "older car" tie-break.
+    points table); `car_year` feeds the "older car" tie-break. `stage_name` and `crew`: whose
+    result of which stage (the CSV's total row names them); empty and None when not known.
     """
 
     rows: tuple[ResultRow, ...]
@@ -57,3 +60,5 @@ class StageResult:
     points: Decimal | None = None
     car_factor: Decimal | None = None
     car_year: int | None = None
+    stage_name: str = ""
+    crew: Crew | None = None

@@ -580,7 +580,13 @@ def _finish(
         None if rules.points_table is None else sum((row.points or _ZERO for row in counted), _ZERO)
     )
     return _result(
-        rules, crew, rows=tuple(rows), penalties=penalties, points=points, messages=messages
+        rules,
+        crew,
+        rows=tuple(rows),
+        penalties=penalties,
+        points=points,
+        messages=messages,
+        stage_name=stage.name,
     )
 
 
@@ -592,6 +598,7 @@ def _result(
     penalties: Decimal,
     points: Decimal | None,
     messages: list[str],
+    stage_name: str,
 ) -> StageResult:
     """The stage result from its rows and sums: the car factor and the total."""
     car_factor = _car_factor(rules, crew, messages)
@@ -620,6 +627,8 @@ def _result(
         points=points,
         car_factor=car_factor,
         car_year=crew.year,
+        stage_name=stage_name,
+        crew=crew,
     )
 
 
@@ -860,7 +869,13 @@ class _Rows:
         for i in sorted(self.messages):
             messages.extend(self.messages[i])
         self.result = _result(
-            self.rules, crew, rows=tuple(out), penalties=penalties, points=points, messages=messages
+            self.rules,
+            crew,
+            rows=tuple(out),
+            penalties=penalties,
+            points=points,
+            messages=messages,
+            stage_name=fold._stage.name,
         )
         self.result_crew = crew
         return self.result

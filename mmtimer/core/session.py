@@ -195,10 +195,17 @@ class SessionFold:
     """The session's state, built one event at a time (live, on resume and in replay).
 
     `where(seq)` names an event in problem messages (``FILE:LINE`` for a log, ``seq N`` live).
+    `compact`: its `PassBook` keeps the passes as integers, not as the Pass objects given (for a
+    caller that keeps no event: export).
     """
 
     def __init__(
-        self, stage: Stage, rules: RuleSet, where: Callable[[int], str] | None = None
+        self,
+        stage: Stage,
+        rules: RuleSet,
+        where: Callable[[int], str] | None = None,
+        *,
+        compact: bool = False,
     ) -> None:
         self.stage = stage
         self.rules = rules
@@ -211,7 +218,8 @@ class SessionFold:
         self.armed: Armed | None = Armed(ids[0], 1) if ids else None
         self.chronograph = Chronograph()
         self.offset_ns = 0
-        self.book = PassBook({s.id: s.lines for s in stage.sections})  # which passes count
+        # which passes count
+        self.book = PassBook({s.id: s.lines for s in stage.sections}, compact=compact)
         self.starts: dict[str, int] = {}  # section -> t_ns of its start press (start = "press")
         self._start_presses: dict[int, tuple[str, int]] = {}  # seq -> (section, t_ns), not undone
         self._official = OfficialTime()  # from the syncs, in log (seq) order
@@ -424,8 +432,7 @@ class SessionFold:
 
     def unvoided_passes(self) -> list[int]:
         """The seqs of passes that still count, in log order (what Backspace may void)."""
-        book = self.book
-        return [seq for seq in book.by_seq if book.took_pass(seq) and not book.is_voided(seq)]
+        return self.book.counting_seqs()
 
     def trial_chronograph(self, t_ns: int, countdown: Countdown | None = None) -> Chronograph:
         """The dial's chronograph in stage mode at log instant `t_ns`: the current timed

@@ -213,6 +213,37 @@ def _fresh_legs(stage: Stage) -> str:
     return tomlkit.dumps(doc).lstrip("\n")
 
 
+def _edit_legs(rest: str, stage: Stage, old: Stage) -> str:
+    """The ``[[leg]]`` tables of `old` (the text `rest`) rewritten to say `stage`'s legs: a leg
+    kept in its place keeps its comments and the keys it did not change; legs added are
+    appended, legs removed go from the end."""
+    if not old.legs or not stage.legs or not rest.strip():
+        return _fresh_legs(stage)
+    doc = tomlkit.parse(rest)
+    tables = doc["leg"]
+    wanted = stage_to_json(stage)["leg"]
+    was = stage_to_json(old)["leg"]
+    for index, leg in enumerate(wanted):
+        if index >= len(was):
+            table = tomlkit.table()
+            for key, value in leg.items():
+                table[key] = value
+            tables.append(table)
+            continue
+        if leg == was[index]:
+            continue
+        table = tables[index]
+        for key in list(table.keys()):
+            if key not in leg:
+                del table[key]
+        for key, value in leg.items():
+            if key not in table or key not in was[index] or was[index][key] != value:
+                _set(table, key, value)
+    while len(tables) > len(wanted):
+        del tables[len(tables) - 1]
+    return tomlkit.dumps(doc)
+
+
 def _ends_blank(text: str) -> bool:
     return text.endswith("\n\n") or text == ""
 
@@ -287,7 +318,7 @@ def _assemble(stage: Stage, old: Stage, layout: _Layout, origins: Sequence[int |
             parts[-1] += "\n"
         parts.append(block)
         previous = origin
-    rest = layout.rest if stage.legs == old.legs else _fresh_legs(stage)
+    rest = layout.rest if stage.legs == old.legs else _edit_legs(layout.rest, stage, old)
     if rest:
         if not _ends_blank(parts[-1]):
             parts[-1] += "\n"

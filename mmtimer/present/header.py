@@ -3,7 +3,7 @@ not-synced banner's words. Qt-free, so a replay or a test reads the same texts."
 
 from __future__ import annotations
 
-from mmtimer.core.crew import Crew
+from mmtimer.core.crew import Crew, crew_parts
 
 NOT_SYNCED = "NOT SYNCED · press T to set the official time · a press still records"
 NO_CREW = "no crew entered (C, before the stage starts)"
@@ -12,17 +12,7 @@ NO_CREW = "no crew entered (C, before the stage starts)"
 def crew_text(crew: Crew) -> str:
     """``#112 · Giulia Ferri / Marco Bassi · Alfa Romeo 6C 1750 SS (1929)``; the parts that
     are set, or `NO_CREW`."""
-    parts: list[str] = []
-    if crew.number is not None:
-        parts.append(f"#{crew.number}")
-    names = " / ".join(name for name in (crew.driver, crew.navigator) if name)
-    if names:
-        parts.append(names)
-    car = crew.car
-    if crew.year is not None:
-        car = f"{car} ({crew.year})" if car else str(crew.year)
-    if car:
-        parts.append(car)
+    parts = crew_parts(crew)
     return " · ".join(parts) if parts else NO_CREW
 
 

@@ -16,16 +16,19 @@ same stage, or the save says so.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import count
 from pathlib import Path
+from typing import Any
 
 from mmtimer.core.atomicfile import atomic_write_text
 from mmtimer.core.errors import InputError
-from mmtimer.core.legs import Leg
+from mmtimer.core.legs import Leg, parse_legs, parse_max_late_min
 from mmtimer.core.roadbook import Parsed, kind_of_cell
-from mmtimer.core.rules import builtin_rule_ids
+from mmtimer.core.rules import builtin_rule_ids, looks_like_rules_path
 from mmtimer.core.stage import (
     AverageTrial,
     Section,
@@ -50,10 +53,15 @@ from mmtimer.core.stagerows import (
     template_row,
 )
 from mmtimer.core.stagewrite import stage_text
-from mmtimer.core.tomlfile import read_text
+from mmtimer.core.tomlfile import Reader, read_text
 
 DEFAULT_RULES = "aci-2021"
 RULES_SUFFIX = ".rules.toml"
+LEG_COLUMNS: tuple[str, ...] = ("from", "to", "factor", "name")
+"""A leg's cells (the stage's ``[[leg]]``): its first and last section ids, its factor, a name."""
+LegRow = tuple[str, str, str, str]
+"""A leg as the texts of its cells, in `LEG_COLUMNS` order."""
+_LEG_KEY = re.compile(r"leg\[(?P<n>\d+)\](?:\.(?P<key>[A-Za-z_]+))?")
 
 
 # -- edits ---------------------------------------------------------------------------------------
@@ -96,9 +104,40 @@ class SetTerms:
     name: str | None = None
     rules: str | None = None
     gps_allowed: bool | None = None
+    max_late: str | None = None
+    """The stage's ``max_late_min`` as typed (empty: none)."""
 
 
-Edit = SetCells | InsertRows | RemoveRows | MoveRow | SetTerms
+@dataclass(frozen=True, slots=True)
+class SetLegs:
+    """The stage's legs, all of them (each a `LegRow`)."""
+
+    legs: tuple[LegRow, ...]
+
+
+Edit = SetCells | InsertRows | RemoveRows | MoveRow | SetTerms | SetLegs
+
+
+@dataclass(frozen=True, slots=True)
+class TermsChecked:
+    """The stage's maximum lateness and legs checked by the loader: the values (None where
+    refused or not checked yet) and the problems, one per leg row."""
+
+    max_late_min: int | None
+    max_late_problem: str | None
+    legs: tuple[Leg, ...] | None
+    """None: refused, or not checked because a section row has a problem."""
+    leg_problems: tuple[Problem | None, ...]
+
+    @property
+    def problem(self) -> Problem | None:
+        """The first of them, as the stage's problem (column ``max_late_min`` or ``leg``)."""
+        if self.max_late_problem is not None:
+            return Problem("max_late_min", self.max_late_problem)
+        for number, problem in enumerate(self.leg_problems, start=1):
+            if problem is not None:
+                return Problem("leg", f"leg {number}: {problem.message}")
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +163,8 @@ class Snapshot:
     rules: str
     gps_allowed: bool
     rows: tuple[Row, ...]
+    max_late: str = ""
+    legs: tuple[LegRow, ...] = ()
 
 
 class SaveError(Exception):
@@ -138,13 +179,16 @@ class StageDraft:
     rules: str = DEFAULT_RULES
     rows: list[Row] = field(default_factory=list)
     gps_allowed: bool = True
-    legs: tuple[Leg, ...] = ()
-    max_late_min: int | None = None
+    legs: tuple[LegRow, ...] = ()
+    """The stage's ``[[leg]]`` tables as typed."""
+    max_late: str = ""
+    """The stage's ``max_late_min`` as typed (empty: none)."""
     path: Path | None = None
     original: str | None = None
     """The text of the file `path` as read (the writer keeps its comments)."""
     _saved: Snapshot | None = field(default=None, repr=False)
     _checked: Checked | None = field(default=None, repr=False)
+    _terms: TermsChecked | None = field(default=None, repr=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
     """Where each row (by its `origin`, a token that stays with the row through moves, undo
     and redo) is in `original`: what the writer needs to keep its comments."""
@@ -173,8 +217,8 @@ class StageDraft:
             rules=stage.rules,
             rows=rows_from_stage(stage),
             gps_allowed=stage.gps_allowed,
-            legs=stage.legs,
-            max_late_min=stage.max_late_min,
+            legs=tuple(leg_row(leg) for leg in stage.legs),
+            max_late="" if stage.max_late_min is None else str(stage.max_late_min),
             path=path,
             original=original,
         )
@@ -189,7 +233,8 @@ class StageDraft:
     # -- state -----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         rows = tuple(replace(r, cells={c: t for c, t in r.cells.items() if t}) for r in self.rows)
-        return Snapshot(self.name, self.rules, self.gps_allowed, rows)
+        legs = tuple(leg for leg in self.legs if any(t.strip() for t in leg))
+        return Snapshot(self.name, self.rules, self.gps_allowed, rows, self.max_late.strip(), legs)
 
     @property
     def dirty(self) -> bool:
@@ -204,17 +249,54 @@ class StageDraft:
     def check(self) -> Checked:
         """Every row and the stage checked by the loader (kept until the next edit)."""
         if self._checked is None:
-            self._checked = check_rows(
+            self._checked, self._terms = self._check_at(self.base_dir, self._row_cache)
+        return self._checked
+
+    def terms(self) -> TermsChecked:
+        """The stage's maximum lateness and legs checked (kept until the next edit)."""
+        self.check()
+        assert self._terms is not None
+        return self._terms
+
+    def _check_at(
+        self, base_dir: Path | None, cache: dict[Any, Any] | None
+    ) -> tuple[Checked, TermsChecked]:
+        """The rows checked, then the stage's terms against their sections (the loader's own
+        checks: `core.legs`), then the whole stage with them."""
+        checked = check_rows(
+            self.name,
+            self.rules,
+            self.rows,
+            base_dir,
+            gps_allowed=self.gps_allowed,
+            cache=cache,
+        )
+        terms = check_terms(self.max_late, self.legs, checked)
+        if terms.problem is not None:
+            problem = checked.stage_problem or terms.problem
+            return replace(checked, stage=None, stage_problem=problem), terms
+        if checked.stage is not None and (terms.legs or terms.max_late_min is not None):
+            checked = check_rows(
                 self.name,
                 self.rules,
                 self.rows,
-                self.base_dir,
-                legs=self.legs,
-                max_late_min=self.max_late_min,
+                base_dir,
+                legs=terms.legs or (),
+                max_late_min=terms.max_late_min,
                 gps_allowed=self.gps_allowed,
-                cache=self._row_cache,
+                cache=cache,
             )
-        return self._checked
+        return checked, terms
+
+    def leg_problem_at(self, leg: int, column: str) -> str | None:
+        """The loader's message for this cell of leg `leg`, if its problem is there (a problem
+        of the whole leg shows at its first cell)."""
+        problems = self.terms().leg_problems
+        problem = problems[leg] if 0 <= leg < len(problems) else None
+        if problem is None:
+            return None
+        where = problem.column if problem.column in LEG_COLUMNS else "from"
+        return problem.message if where == column else None
 
     def row_problem(self, row: int) -> Problem | None:
         return self.check().row_problems[row]
@@ -302,9 +384,33 @@ class StageDraft:
         """A new row of `kind` with the next free id."""
         return template_row(kind, self.rows)
 
+    def leg_edit(self, leg: int, column: str, text: str) -> SetLegs | None:
+        """The edit that puts `text` in a leg's cell (None: it is already there)."""
+        cells = list(self.legs[leg])
+        at = LEG_COLUMNS.index(column)
+        if cells[at] == text:
+            return None
+        cells[at] = text
+        legs = list(self.legs)
+        legs[leg] = (cells[0], cells[1], cells[2], cells[3])
+        return SetLegs(tuple(legs))
+
+    def new_leg(self, at: int) -> SetLegs:
+        """A leg inserted at `at`, from the section after the last leg's to the last section,
+        factor 0.5, to type over."""
+        ids = [row.text("id").strip() for row in self.rows]
+        first = ids[0] if ids else ""
+        if self.legs and self.legs[-1][1].strip() in ids:
+            after = ids.index(self.legs[-1][1].strip()) + 1
+            first = ids[after] if after < len(ids) else first
+        legs = list(self.legs)
+        legs.insert(at, (first, ids[-1] if ids else "", "0.5", ""))
+        return SetLegs(tuple(legs))
+
     def apply(self, edit: Edit) -> Edit:
         """Make the edit; returns the edit that undoes it."""
         self._checked = None
+        self._terms = None
         if isinstance(edit, SetCells):
             old = self.rows[edit.row]
             undo = SetCells(edit.row, {c: old.text(c) for c in edit.cells})
@@ -326,10 +432,16 @@ class StageDraft:
             row = self.rows.pop(edit.source)
             self.rows.insert(edit.target, row)
             return MoveRow(edit.target, edit.source)
+        if isinstance(edit, SetLegs):
+            undo_legs = SetLegs(self.legs)
+            self.legs = edit.legs
+            self._terms = None
+            return undo_legs
         undo_terms = SetTerms(
             None if edit.name is None else self.name,
             None if edit.rules is None else self.rules,
             None if edit.gps_allowed is None else self.gps_allowed,
+            None if edit.max_late is None else self.max_late,
         )
         if edit.name is not None:
             self.name = edit.name
@@ -337,6 +449,8 @@ class StageDraft:
             self.rules = edit.rules
         if edit.gps_allowed is not None:
             self.gps_allowed = edit.gps_allowed
+        if edit.max_late is not None:
+            self.max_late = edit.max_late
         return undo_terms
 
     def pasted_rows(self, parsed: Parsed) -> tuple[Row, ...]:
@@ -346,15 +460,7 @@ class StageDraft:
     # -- saving ----------------------------------------------------------------------------------
     def stage_for(self, path: Path) -> Stage:
         """The stage as it would be saved at `path` (SaveError naming the first problem)."""
-        checked = check_rows(
-            self.name,
-            self.rules,
-            self.rows,
-            path.parent,
-            legs=self.legs,
-            max_late_min=self.max_late_min,
-            gps_allowed=self.gps_allowed,
-        )
+        checked, _ = self._check_at(path.parent, None)
         for number, problem in enumerate(checked.row_problems, start=1):
             if problem is not None:
                 row = self.rows[number - 1]
@@ -364,7 +470,10 @@ class StageDraft:
                 )
         if checked.stage is None:
             problem = checked.stage_problem
-            raise SaveError(problem.message if problem else "the stage does not check")
+            if problem is None:
+                raise SaveError("the stage does not check")
+            where = "max_late_min: " if problem.column == "max_late_min" else ""
+            raise SaveError(where + problem.message)
         return checked.stage
 
     def save(self, path: str | Path | None = None) -> Stage:
@@ -403,6 +512,84 @@ class StageDraft:
         return stage
 
 
+def rules_reference(file: Path, stage_dir: Path | None) -> str:
+    """How a stage in the folder `stage_dir` names the rule-set file `file`: its path relative
+    to that folder, with forward slashes (as the stage format says); absolute when the stage has
+    no folder yet (a new stage) or the file is on another drive."""
+    target = Path(os.path.abspath(file))
+    if stage_dir is None:
+        return target.as_posix()
+    try:
+        return Path(os.path.relpath(target, os.path.abspath(stage_dir))).as_posix()
+    except ValueError:  # another drive (Windows)
+        return target.as_posix()
+
+
+def rules_moved(rules: str, old_dir: Path | None, new_dir: Path) -> str:
+    """The stage's `rules` once it is saved in `new_dir` rather than `old_dir`: a built-in stays
+    as it is; a file is named again from `new_dir` (an absolute path, a new stage's, becomes
+    relative), so it still names the same file."""
+    if rules in builtin_rule_ids() or not looks_like_rules_path(rules):
+        return rules
+    path = Path(rules)
+    if not path.is_absolute():
+        if old_dir is None or os.path.abspath(old_dir) == os.path.abspath(new_dir):
+            return rules
+        path = old_dir / path
+    return rules_reference(path, new_dir)
+
+
+def leg_row(leg: Leg) -> LegRow:
+    return (leg.first, leg.last, str(leg.factor), leg.name)
+
+
+def check_terms(max_late: str, legs: Sequence[LegRow], checked: Checked) -> TermsChecked:
+    """The stage's ``max_late_min`` and ``[[leg]]`` tables as typed, through the loader's own
+    checks; the legs only once every section row checks (they name its sections)."""
+    reader = Reader("stage")
+    max_late_min: int | None = None
+    max_late_problem: str | None = None
+    text = max_late.strip()
+    if text:
+        value: object = int(text) if text.isdigit() else text
+        try:
+            max_late_min = parse_max_late_min(value, ("max_late_min",), reader)
+        except InputError as error:
+            max_late_problem = error.message
+    problems: list[Problem | None] = [None] * len(legs)
+    rows_ok = checked.sections and all(s is not None for s in checked.sections)
+    if not legs:
+        return TermsChecked(max_late_min, max_late_problem, (), ())
+    if not rows_ok or any(p is not None for p in checked.row_problems):
+        return TermsChecked(max_late_min, max_late_problem, None, tuple(problems))
+    sections = [s for s in checked.sections if s is not None]
+    raw = [_leg_object(leg) for leg in legs]
+    try:
+        parsed: tuple[Leg, ...] | None = parse_legs(raw, sections, reader)
+    except InputError as error:
+        parsed = None
+        match = _LEG_KEY.fullmatch(error.key or "")
+        number = int(match["n"]) - 1 if match else 0
+        column = match["key"] if match else None
+        if 0 <= number < len(problems):
+            problems[number] = Problem(column, error.message)
+    return TermsChecked(max_late_min, max_late_problem, parsed, tuple(problems))
+
+
+def _leg_object(leg: LegRow) -> dict[str, Any]:
+    first, last, factor, name = (text.strip() for text in leg)
+    obj: dict[str, Any] = {}
+    if first:
+        obj["from"] = first
+    if last:
+        obj["to"] = last
+    if factor:
+        obj["factor"] = factor.replace(",", ".")
+    if name:
+        obj["name"] = name
+    return obj
+
+
 def describe_section(section: Section) -> str:
     """A section's values in one line, as the editor's cells show them (for the paste preview)."""
     row = row_from_section(section)
@@ -412,14 +599,20 @@ def describe_section(section: Section) -> str:
 
 __all__ = [
     "DEFAULT_RULES",
+    "LEG_COLUMNS",
     "Edit",
     "InsertRows",
+    "LegRow",
     "MoveRow",
     "RemoveRows",
     "SaveError",
     "SetCells",
+    "SetLegs",
     "SetTerms",
     "StageDraft",
+    "TermsChecked",
     "Totals",
     "describe_section",
+    "rules_moved",
+    "rules_reference",
 ]

@@ -3,9 +3,9 @@ line, target, due time and ideal time), as a PDF (QPdfWriter) or on a printer (Q
 
 The page set-up, head and flow are ui/pdfpages.py's, as for the driver's time table. Each section
 has a grey head band (number, id, kind, what it asks); its rows follow in columns Line, Target,
-Due, Ideal, Note, the times in a monospaced font; a row where nothing is pressed (a change of
-average, a landmark) is lighter. A PDF is written beside its name and renamed over it: a crash
-leaves the old file or the new one.
+Due, Ideal, Note (their titles at the top of every page), the times in a monospaced font; a row
+where nothing is pressed (a change of average, a landmark) is lighter. A PDF is written beside
+its name and renamed over it: a crash leaves the old file or the new one.
 """
 
 from __future__ import annotations
@@ -104,9 +104,7 @@ def paint_card(device: QPagedPaintDevice, resolution: int, card: Card) -> int:
         pages.new_page()
         head_lines = [f"{_tr('Rules')}: {card.rules}; {card.summary}", *card.notes]
         top = pages.head(_tr("Navigator's card"), card.stage, head_lines)
-        titles = QRectF(0, top, pages.width, ROW_MM * pages.mm)
-        _cells(pages, titles, _column_titles(), bold=True, faint=True)
-        top += ROW_MM * pages.mm
+        titles = _column_titles()
         items: list[tuple[Item, CardSection | CardRow]] = []
         for section in card.sections:
             height = HEAD_MM if section.detail else HEAD_SHORT_MM
@@ -119,7 +117,14 @@ def paint_card(device: QPagedPaintDevice, resolution: int, card: Card) -> int:
             else:
                 _paint_row(pages, value, box)
 
-        pages.flow(items, top, f"{card.stage} ({_tr('continued')})", paint)
+        pages.flow(
+            items,
+            top,
+            f"{card.stage} ({_tr('continued')})",
+            paint,
+            titles=lambda box: _cells(pages, box, titles, bold=True, faint=True),
+            titles_mm=ROW_MM,
+        )
     finally:
         painter.end()
     return pages.count

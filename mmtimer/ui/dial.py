@@ -255,6 +255,7 @@ class DialPainter:
         self._shadow = QBrush(_alpha(QColor("#000000"), 85))
         self._snailing = _snailing()
         self._slices: dict[int, tuple[tuple[float, float, float, float], ...]] = {}
+        self._facets: dict[int, tuple[QColor, QColor]] = {}
         self._specs = self._hand_specs()
 
     # -- static layers -------------------------------------------------------------------------
@@ -745,14 +746,31 @@ class DialPainter:
         turned.translate(centre.x(), centre.y())
         turned.rotate(deg)
         p.setWorldTransform(turned)
+        self.paint_hand_body(p, hand, color, faceted=faceted)
+        p.setWorldTransform(base)
+
+    def paint_hand_shadow(self, p: QPainter, hand: _Hand) -> None:
+        """A hand's shadow as it points to 12, at its pivot (the caller shifts it)."""
+        p.fillPath(hand.outline, self._shadow)
+
+    def paint_hand_body(self, p: QPainter, hand: _Hand, color: QColor, *, faceted: bool) -> None:
+        """A hand's facets (or its flat fill) and insert, pointing to 12 around its pivot."""
         if faceted:
-            p.fillPath(hand.left, color.lighter(112))
-            p.fillPath(hand.right, color.darker(135))
+            light, dark = self._facet_colors(color)
+            p.fillPath(hand.left, light)
+            p.fillPath(hand.right, dark)
         else:  # the small counter hands: one flat fill is enough at their size
             p.fillPath(hand.outline, color)
         if hand.insert is not None:
             p.fillPath(hand.insert, self.c["lume"])
-        p.setWorldTransform(base)
+
+    def _facet_colors(self, color: QColor) -> tuple[QColor, QColor]:
+        """The lit and the shaded facet's colours (made once a colour, not every frame)."""
+        key = color.rgba()
+        pair = self._facets.get(key)
+        if pair is None:
+            pair = self._facets[key] = (color.lighter(112), color.darker(135))
+        return pair
 
     def hand_slices(self, hand: _Hand) -> tuple[tuple[float, float, float, float], ...]:
         """The hand (pointing to 12 around its pivot) cut across its length into a few boxes: the
@@ -877,8 +895,11 @@ class DialLayers:
 
     Every layer is made for one (side, device pixel ratio, theme) and made again when that
     changes: the static watch, the pushers in each pressed combination, the face composited from
-    them with the date, the glass and where it has light, the pivots' caps, and the layer with
+    them with the date, the glass and where it has light, the pivots' caps, each hand and its
+    shadow as a sprite pointing to 12 (frames turn it to the hand's angle), and the layer with
     every hand under the chronograph seconds hand (painted again only where those hands moved).
+    Images and frames draw the hands from the sprites; a full redraw (`cached` False) fills
+    their paths.
     """
 
     def __init__(self, painter: DialPainter) -> None:
@@ -896,6 +917,8 @@ class DialLayers:
         self.faces_key: tuple[object, ...] = ()
         self.caps: dict[tuple[object, ...], tuple[QPixmap, QPointF]] = {}
         self.caps_key: tuple[object, ...] = ()
+        self.hand_sprites: dict[tuple[object, ...], tuple[QPixmap, QPointF]] = {}
+        self.hand_sprites_key: tuple[object, ...] = ()
         # The face with the hands under the chronograph seconds hand, and where they are on it.
         self.under: QPixmap | None = None
         self.under_key: tuple[object, ...] = ()
@@ -909,6 +932,7 @@ class DialLayers:
         self.pushers.clear()
         self.faces.clear()
         self.caps.clear()
+        self.hand_sprites.clear()
         self.under = None
 
     # -- geometry ------------------------------------------------------------------------------
@@ -964,23 +988,85 @@ class DialLayers:
         everything: bool,
         names: frozenset[str],
     ) -> None:
-        """The hands named that cross `todo` (vectors) and their caps (cached sprites)."""
+        """The hands named that cross `todo` and their caps, from cached sprites: a hand and
+        its shadow are two bilinear blits turned to its angle (about half the cost of filling
+        their three or four antialiased paths), a cap one plain blit."""
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.translate(x0 + side / 2, y0 + side / 2)
-        painter.scale(side / LOGICAL, side / LOGICAL)
-        logical = painter.worldTransform()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        # a sprite's edge is clear: an antialiased edge of its turned box would cost, not show
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        base = painter.worldTransform()
         for draw in self.painter.hand_draws(angles):
             if draw.name not in names:
                 continue
             if everything or any(todo.intersects(r) for r in self.hand_rects(draw, side, x0, y0)):
-                self.painter.paint_hand(painter, draw)
+                self._draw_hand_sprites(painter, base, draw, side=side, x0=x0, y0=y0, dpr=dpr)
             if draw.cap_r and (everything or todo.intersects(self.cap_rect(draw, side, x0, y0))):
                 sprite, at = self.cap_sprite(draw, side, dpr)
-                painter.resetTransform()
+                painter.setWorldTransform(base)
                 painter.drawPixmap(at + QPointF(x0, y0), sprite)
-                painter.setWorldTransform(logical)
         painter.restore()
+
+    def _draw_hand_sprites(
+        self,
+        painter: QPainter,
+        base: QTransform,
+        draw: HandDraw,
+        *,
+        side: int,
+        x0: int,
+        y0: int,
+        dpr: float,
+    ) -> None:
+        """`draw`'s shadow and hand from their sprites, turned about their pivots (the shadow's
+        pivot is the hand's shifted by the lift: its offset stays fixed on the screen)."""
+        scale = side / LOGICAL
+        px = x0 + side / 2 + draw.centre.x() * scale
+        py = y0 + side / 2 + draw.centre.y() * scale
+        shadow_at = QPointF(px + draw.lift * 0.45 * scale, py + draw.lift * 0.75 * scale)
+        for at, shadow in ((shadow_at, True), (QPointF(px, py), False)):
+            sprite, anchor = self.hand_sprite(draw, side, dpr, at, shadow=shadow)
+            turned = QTransform(base)
+            turned.translate(at.x(), at.y())
+            turned.rotate(draw.deg)
+            painter.setWorldTransform(turned)
+            painter.drawPixmap(-anchor, sprite)
+
+    def hand_sprite(
+        self, draw: HandDraw, side: int, dpr: float, pivot: QPointF, *, shadow: bool
+    ) -> tuple[QPixmap, QPointF]:
+        """`draw`'s hand (or its shadow) pointing to 12, painted once on device pixels with its
+        pivot at the same fraction of a pixel as `pivot` (widget pixels) has on the screen, so
+        that at 12 the sprite copies to the very pixels the vectors give; and where the pivot
+        is in it, in widget pixels."""
+        key = (side, dpr, self.painter.theme.name)
+        if key != self.hand_sprites_key:
+            self.hand_sprites.clear()
+            self.hand_sprites_key = key
+        fx, fy = pivot.x() * dpr % 1.0, pivot.y() * dpr % 1.0
+        which = (draw.name, shadow, round(fx, 3), round(fy, 3), draw.color.rgba())
+        cached = self.hand_sprites.get(which)
+        if cached is None:
+            k = side / LOGICAL * dpr  # device pixels per logical unit
+            box = draw.hand.outline.boundingRect()
+            left, top = math.floor(fx + box.left() * k) - 1, math.floor(fy + box.top() * k) - 1
+            right = math.ceil(fx + box.right() * k) + 1
+            bottom = math.ceil(fy + box.bottom() * k) + 1
+            sprite = QPixmap(right - left, bottom - top)  # ratio 1 while painting: device pixels
+            sprite.fill(Qt.GlobalColor.transparent)
+            sp = QPainter(sprite)
+            sp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            sp.translate(fx - left, fy - top)
+            sp.scale(k, k)
+            if shadow:
+                self.painter.paint_hand_shadow(sp, draw.hand)
+            else:
+                self.painter.paint_hand_body(sp, draw.hand, draw.color, faceted=draw.faceted)
+            sp.end()
+            sprite.setDevicePixelRatio(dpr)
+            anchor = QPointF((fx - left) / dpr, (fy - top) / dpr)
+            cached = self.hand_sprites[which] = (sprite, anchor)
+        return cached
 
     # -- layers ----------------------------------------------------------------------------------
     def _new_layer(self, side: int, dpr: float) -> tuple[QPixmap, QPainter]:

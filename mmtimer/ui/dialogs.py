@@ -35,7 +35,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QIntValidator, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QIntValidator, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -74,15 +74,9 @@ from mmtimer.core.timefmt import (
     parse_seconds_ms,
     parse_time_of_day_ms,
 )
+from mmtimer.present.beeps import BeepSettings
 from mmtimer.present.formats import describe_since
-from mmtimer.present.sync import (
-    asks_first,
-    cancelled_text,
-    jump_question,
-    jumped_text,
-    sync_jump_ms,
-)
-from mmtimer.ui.beeper import BeepSettings
+from mmtimer.present.sync import asks_first, signed_s, sync_jump_ms
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
 MS_PER_MIN = 60_000
@@ -222,9 +216,24 @@ class CrewDialog(QDialog):
     def _make_read_only(self) -> None:
         """Every field shown, none editable; Close is the only button."""
         self.setWindowTitle("Crew (read-only)")
-        for edit in (self.number, self.driver, self.navigator, self.car, self.coefficient):
-            edit.setReadOnly(True)
-        self.year.setReadOnly(True)
+        font = self.why.font()
+        font.setBold(True)
+        self.why.setFont(font)
+        fields: tuple[QLineEdit | QSpinBox, ...] = (
+            self.number,
+            self.driver,
+            self.navigator,
+            self.car,
+            self.year,
+            self.coefficient,
+        )
+        for field_widget in fields:
+            field_widget.setReadOnly(True)
+            # no caret, no focus frame, the window's ground: it reads as text, not as a field
+            field_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            palette = field_widget.palette()
+            palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+            field_widget.setPalette(palette)
         self.show_components.hide()
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
@@ -348,13 +357,20 @@ MARK_TEXT = "Mark (M)"
 SPACE_HINT = "Space records passes, not the mark: press M (or click Mark) at second 00."
 
 
-def confirm_jump(parent: QWidget, question: str) -> bool:
-    """Ask before a large jump of official time (modal; Cancel is the default button)."""
+def jump_box(parent: QWidget, question: str) -> tuple[QMessageBox, QPushButton]:
+    """The question before a large jump of official time, and its Sync button; Cancel is the
+    default (Return, Escape and a closed box all cancel)."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Move official time?", question, parent=parent)
     sync = box.addButton("Sync", QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
+    return box, sync
+
+
+def confirm_jump(parent: QWidget, question: str) -> bool:
+    """Ask before a large jump of official time (modal; Cancel is the default button)."""
+    box, sync = jump_box(parent, question)
     box.exec()
     return box.clickedButton() is sync
 
@@ -439,6 +455,7 @@ class SyncDialog(QDialog):
         self.status = QLabel()
         self.jump = QLabel()  # what the last sync did to official time
         self.jump.setAccessibleName("Jump of the last sync")
+        self.jump.hide()  # until a sync from this dialog
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #d23c2c")
@@ -517,15 +534,34 @@ class SyncDialog(QDialog):
             and current is not None
             and jump is not None
             and asks_first(jump)
-            and not self.confirm(self, jump_question(current, request.official_ms, jump))
+            and not self.confirm(self, self.jump_question(current, request.official_ms, jump))
         ):
-            self.problem.setText(cancelled_text(jump))
+            self.problem.setText(
+                "Not synced: you cancelled a jump of %1 s.".replace("%1", signed_s(jump))
+            )
             return None
         self.problem.setText("")
         self.sync_requested.emit(request)
-        self.jump.setText(jumped_text(jump))
+        self.jump.setText(
+            "First sync: official time set."
+            if jump is None
+            else "Last sync: official time jumped %1 s.".replace("%1", signed_s(jump))
+        )
+        self.jump.show()
         self.refresh()
         return request
+
+    def jump_question(self, current_ms: int, new_ms: int, jump_ms: int) -> str:
+        """The question before a jump over 2 s: how far, and from which time of day to which."""
+        return (
+            (
+                "This sync moves official time a long way: official time jumps %1 s "
+                "(from %2 to %3). Every target from now on moves with it. Sync anyway?"
+            )
+            .replace("%1", signed_s(jump_ms))
+            .replace("%2", format_time_of_day(current_ms))
+            .replace("%3", format_time_of_day(new_ms))
+        )
 
     def mark_minute(self, t_ns: int) -> SyncRequest | None:
         """The official clock shows a full minute at ``t_ns``: which one, see the module doc."""

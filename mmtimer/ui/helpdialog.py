@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +31,13 @@ def _plain(text: str) -> str:
 
 def shortcut_rows(menubar: QMenuBar) -> list[tuple[str, str]]:
     """(keys, "Menu > Action") for every action in the menus that has a shortcut."""
-    rows: list[tuple[str, str]] = []
+    return [(keys, what) for _, keys, what in shortcut_actions(menubar)]
+
+
+def shortcut_actions(menubar: QMenuBar) -> list[tuple[QAction, str, str]]:
+    """(action, keys, "Menu > Action") for every action in the menus that has a shortcut, in
+    menu order."""
+    rows: list[tuple[QAction, str, str]] = []
 
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
@@ -40,7 +48,7 @@ def shortcut_rows(menubar: QMenuBar) -> list[tuple[str, str]]:
             keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
             keys = [k for k in keys if k]
             if keys and not action.isSeparator():
-                rows.append((", ".join(keys), f"{path} > {_plain(action.text())}"))
+                rows.append((action, ", ".join(keys), f"{path} > {_plain(action.text())}"))
 
     for top in menubar.actions():
         menu = top.menu()
@@ -49,8 +57,32 @@ def shortcut_rows(menubar: QMenuBar) -> list[tuple[str, str]]:
     return rows
 
 
+Row = tuple[str, str]  # (keys, what they do)
+
+
+def ordered_rows(
+    menubar: QMenuBar,
+    first: Sequence[QAction | Row] = (),
+    last: Sequence[QAction] = (),
+) -> list[Row]:
+    """The menus' shortcuts with `first` at the top in that order (an action's row, or a row of
+    its own such as a dialog's key), the actions `last` at the bottom, the rest in menu order."""
+    found = shortcut_actions(menubar)
+    by_action = {action: (keys, what) for action, keys, what in found}
+    top = [
+        item if isinstance(item, tuple) else by_action[item]
+        for item in first
+        if isinstance(item, tuple) or item in by_action
+    ]
+    bottom = [by_action[a] for a in last if a in by_action]
+    placed = {a for a in first if isinstance(a, QAction)} | set(last)
+    middle = [(keys, what) for action, keys, what in found if action not in placed]
+    return top + middle + bottom
+
+
 class KeyboardHelp(QDialog):
-    """Every shortcut of the window, and what the pushers on the dial do."""
+    """Every shortcut of the window, and what the pushers on the dial do. The stage window lists
+    the keys that matter in the car first (`first`), the chronograph's last (`last`)."""
 
     def __init__(
         self,
@@ -60,10 +92,12 @@ class KeyboardHelp(QDialog):
         extra_rows: tuple[tuple[str, str], ...] = (),
         note_text: str | None = None,
         mouse_rows: tuple[tuple[str, str], ...] = MOUSE_ROWS,
+        first: Sequence[QAction | Row] = (),
+        last: Sequence[QAction] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = shortcut_rows(menubar) + list(mouse_rows) + list(extra_rows)
+        rows = ordered_rows(menubar, first, last) + list(mouse_rows) + list(extra_rows)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setHorizontalHeaderLabels(["Keys", "Does"])
         self.table.verticalHeader().setVisible(False)

@@ -1,6 +1,7 @@
 """Printed pages, shared by the driver's time table (ui/timetable_pdf.py) and the navigator's
 card (ui/card_pdf.py): the page set-up, the fonts and inks, a page head, and rows flowed down the
-page in one or more columns, continued on new pages.
+page in one or more columns, continued on new pages, each column headed by its column titles
+when the rows have any (the card's Line, Target, Due...; the time table's km, ideal time, marks).
 
 A page is painted on any QPagedPaintDevice: a QPdfWriter (a PDF file) or a QPrinter (a printer,
 ui/card_pdf.py). Lengths are in millimetres, turned into device pixels at the device's
@@ -137,20 +138,26 @@ class Pages:
         *,
         columns: int = 1,
         gap_mm: float = 4,
+        titles: Callable[[QRectF], None] | None = None,
+        titles_mm: float = 0,
     ) -> None:
         """Paint each item's value with `paint(value, box)` down `columns` columns from `top`;
-        a full page goes on to a new one headed `continued`."""
+        a full page goes on to a new one headed `continued`. `titles(box)`, if given, paints
+        the column titles (`titles_mm` tall) at the head of every column, on every page: a
+        continued page reads without turning back."""
         p, mm = self.painter, self.mm
         gap = gap_mm * mm
         column_w = (self.width - gap * (columns - 1)) / columns
+        head = titles_mm * mm if titles is not None else 0.0
         y0 = y = top
         column = 0
+        titled = -1  # the last column (page * columns + column) whose titles are painted
         for index, (item, value) in enumerate(items):
             height = item.height_mm * mm
             needed = height
             if item.keep_with_next and index + 1 < len(items):
                 needed += items[index + 1][0].height_mm * mm
-            if y > y0 and y + needed > self.height:
+            if y > y0 + head and y + needed > self.height:
                 column += 1
                 y = y0
                 if column == columns:
@@ -161,6 +168,11 @@ class Pages:
                     y0 = y = 8 * mm
                     column = 0
             x = column * (column_w + gap)
+            here = self.count * columns + column
+            if titles is not None and titled != here:
+                titles(QRectF(x, y, column_w, head))
+                titled = here
+                y += head
             paint(value, QRectF(x, y, column_w, height))
             y += height
 

@@ -20,6 +20,7 @@ from mmtimer.core.clock import Clock, SystemClock
 from mmtimer.core.csvout import CsvLocale, results_csv
 from mmtimer.core.errors import InputError
 from mmtimer.core.logfile import LogContents, read_log
+from mmtimer.core.lognames import results_stem
 from mmtimer.core.replay import Replay
 from mmtimer.core.results import StageResult
 from mmtimer.paths import resources_dir
@@ -97,10 +98,12 @@ def export_folder(settings: QSettings) -> Path:
     return documents if documents is not None and documents.is_dir() else Path.home()
 
 
-def default_csv_path(log_path: Path | None, locale: CsvLocale, folder: Path) -> Path:
-    stem = "results" if log_path is None else log_path.name.removesuffix(".mmlog")
+def default_csv_path(
+    log_path: Path | None, locale: CsvLocale, folder: Path, stage_name: str | None = None
+) -> Path:
+    """The suggested results CSV: named by the log and the stage (core/lognames.py)."""
     suffix = ".eu.csv" if locale == "eu" else ".csv"
-    return folder / f"{stem}{suffix}"
+    return folder / f"{results_stem(stage_name, log_path)}{suffix}"
 
 
 def with_csv_suffix(path: Path) -> Path:
@@ -109,7 +112,7 @@ def with_csv_suffix(path: Path) -> Path:
 
 
 def ask_csv_path(
-    parent: QWidget, log_path: Path | None, settings: QSettings
+    parent: QWidget, log_path: Path | None, settings: QSettings, stage_name: str | None = None
 ) -> tuple[Path, CsvLocale] | None:
     """Ask where to export results, and in which form (the file type chooses comma-separated
     or EU); None if the navigator cancels. The one question of both windows' File > Export
@@ -122,7 +125,7 @@ def ask_csv_path(
     chosen, selected = QFileDialog.getSaveFileName(
         parent,
         _tr("Export results"),
-        str(default_csv_path(log_path, first, export_folder(settings))),
+        str(default_csv_path(log_path, first, export_folder(settings), stage_name)),
         ";;".join(filters),
         filters[0],
     )
@@ -379,7 +382,9 @@ class ReplayWindow(QMainWindow):
         return True
 
     def _on_export(self) -> None:
-        chosen = ask_csv_path(self, self.replay.contents.path, self.settings)
+        chosen = ask_csv_path(
+            self, self.replay.contents.path, self.settings, self.replay.stage.name
+        )
         if chosen is not None:
             self.export_results_to(*chosen)
 

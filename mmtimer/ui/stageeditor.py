@@ -65,13 +65,17 @@ from PySide6.QtWidgets import (
 from mmtimer.core.roadbook import match_id, parse_roadbook
 from mmtimer.core.stagerows import COLUMNS, Row
 from mmtimer.present.stageeditor import (
+    LEG_COLUMNS,
     Edit,
     InsertRows,
     MoveRow,
     RemoveRows,
     SaveError,
+    SetLegs,
     SetTerms,
     StageDraft,
+    rules_moved,
+    rules_reference,
 )
 from mmtimer.ui.facewindow import make_action
 from mmtimer.ui.pastepreview import PastePreview
@@ -86,6 +90,10 @@ UNUSED_TEXT = QColor("#9a9a9a")
 SaveAnswer = Literal["save", "discard", "cancel"]
 SaveAsker = Callable[[QWidget, str], SaveAnswer]
 PathAsker = Callable[[QWidget, Path | None], Path | None]
+RulesAsker = Callable[[QWidget, Path | None], Path | None]
+"""Which rule-set file (a file dialog starting in the folder given); tests pass their own."""
+OTHER_RULES = "other-rules-file"
+"""The rule-set list's last item: Other file... (a file dialog)."""
 Warner = Callable[[QWidget, str, str], None]
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -245,6 +253,117 @@ class StageTableModel(QAbstractTableModel):
         return undo
 
 
+class LegTableModel(QAbstractTableModel):
+    """The stage's legs (``[[leg]]``) as a table: from, to, factor, name, and the loader's
+    message for the leg; every change is an undoable `SetLegs` through the sections' model."""
+
+    def __init__(self, sections: StageTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sections = sections
+        self.draft = sections.draft
+        self.titles = {
+            "from": self.tr("From section"),
+            "to": self.tr("To section"),
+            "factor": self.tr("Factor"),
+            "name": self.tr("Name"),
+        }
+        self._shown = len(self.draft.legs)
+        sections.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """After any edit: the legs may have changed, and so may their problems."""
+        if len(self.draft.legs) != self._shown:
+            self.beginResetModel()
+            self._shown = len(self.draft.legs)
+            self.endResetModel()
+        elif self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(LEG_COLUMNS)))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(LEG_COLUMNS) + 1
+
+    def column_name(self, column: int) -> str | None:
+        return LEG_COLUMNS[column] if 0 <= column < len(LEG_COLUMNS) else None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return self.tr("Leg {0}").format(section + 1)
+        name = self.column_name(section)
+        return self.titles[name] if name else self.tr("Check")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self.draft.legs):
+            return None
+        row, name = index.row(), self.column_name(index.column())
+        if name is None:
+            terms = self.draft.terms()
+            problems = terms.leg_problems
+            problem = problems[row] if row < len(problems) else None
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                if problem is None:
+                    # the loader stops at a leg refused: the legs after it are not checked yet
+                    bad = [number for number, p in enumerate(problems) if p is not None]
+                    checked = terms.legs is not None or (bad != [] and row < bad[0])
+                    if role == Qt.ItemDataRole.ToolTipRole:
+                        return "" if checked else self.tr("checked once the rows above check")
+                    return "✓" if checked else "…"
+                title = self.titles.get(problem.column or "", "")
+                return f"{title}: {problem.message}" if title else problem.message
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(REFUSED_TEXT if problem else QColor("#2e7d32"))
+            return None
+        refused = self.draft.leg_problem_at(row, name)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.draft.legs[row][LEG_COLUMNS.index(name)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return refused
+        if role == Qt.ItemDataRole.BackgroundRole and refused:
+            return QBrush(REFUSED_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and refused:
+            return QBrush(REFUSED_TEXT)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid() or self.column_name(index.column()) is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        name = self.column_name(index.column())
+        if role != Qt.ItemDataRole.EditRole or name is None or not index.isValid():
+            return False
+        edit = self.draft.leg_edit(index.row(), name, str(value))
+        if edit is not None:
+            text = self.tr("Type {0} of leg {1}").format(self.titles[name], index.row() + 1)
+            self.sections.push(edit, text)
+        return True
+
+
+class LegTable(QTableView):
+    """The legs' table: Delete empties a cell, Enter goes down, as in the sections' table."""
+
+    def __init__(self, editor_window: StageEditor) -> None:
+        super().__init__(editor_window)
+        self.owner = editor_window
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and plain == Qt.KeyboardModifier.NoModifier:
+            index = self.currentIndex()
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and index.isValid():
+                self.model().setData(index, "")
+                return
+        super().keyPressEvent(event)
+
+
 class EditCommand(QUndoCommand):
     """One edit and its inverse, for the undo stack."""
 
@@ -335,6 +454,7 @@ class StageEditor(QMainWindow):
         ask_save: SaveAsker | None = None,
         ask_path: PathAsker | None = None,
         warn: Warner | None = None,
+        ask_rules: RulesAsker | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -342,6 +462,7 @@ class StageEditor(QMainWindow):
         self.ask_save: SaveAsker = ask_save or ask_save_changes
         self.ask_path: PathAsker = ask_path or ask_stage_path
         self.warn: Warner = warn or warn_box
+        self.ask_rules: RulesAsker = ask_rules or (lambda parent, start: self.ask_rules_file(start))
         self.paste_dialog: PastePreview | None = None
         self.stack = QUndoStack(self)
         self.model = StageTableModel(self.draft, self.stack, self)
@@ -352,8 +473,24 @@ class StageEditor(QMainWindow):
         self.rules_box = QComboBox()
         self.rules_box.setEditable(True)
         self.rules_box.setToolTip(
-            self.tr("A built-in rule set, or a .rules.toml file beside the stage")
+            self.tr(
+                "A built-in rule set, a .rules.toml file beside the stage, or Other file… "
+                "to pick one anywhere (the stage names it by its path from the stage's folder)"
+            )
         )
+        self.max_late_edit = QLineEdit(self.draft.max_late)
+        self.max_late_edit.setPlaceholderText(self.tr("none"))
+        self.max_late_edit.setMaximumWidth(70)
+        self.max_late_edit.setToolTip(
+            self.tr(
+                "The most any time control of the stage may be late, in whole minutes "
+                "(the stage's max_late_min; a control's own Max late wins)"
+            )
+        )
+        self.max_late_problem = QLabel()
+        self.max_late_problem.setStyleSheet(f"color: {REFUSED_TEXT.name()};")
+        self.max_late_problem.setWordWrap(True)
+        self.max_late_problem.hide()
         self.gps_box = QCheckBox(self.tr("GPS allowed"))
         self.gps_box.setToolTip(self.tr("Off: the event bans GPS (the stage's gps = false)"))
         self.stage_problem_label = QLabel()
@@ -363,11 +500,13 @@ class StageEditor(QMainWindow):
         for text, widget, stretch in (
             (self.tr("&Name"), self.name_edit, 3),
             (self.tr("&Rules"), self.rules_box, 2),
+            (self.tr("Max &late (min)"), self.max_late_edit, 0),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
             terms.addWidget(label)
             terms.addWidget(widget, stretch)
+        terms.addWidget(self.max_late_problem, 1)
         terms.addWidget(self.gps_box)
 
         # -- the table -----------------------------------------------------------------------------
@@ -402,11 +541,36 @@ class StageEditor(QMainWindow):
         self.typing_label.hide()
         self.totals_label = QLabel()
 
+        # -- the legs ------------------------------------------------------------------------------
+        self.leg_model = LegTableModel(self.model, self)
+        self.leg_table = LegTable(self)
+        self.leg_table.setModel(self.leg_model)
+        self.leg_table.setTabKeyNavigation(True)
+        self.leg_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.leg_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.leg_table.horizontalHeader().setStretchLastSection(True)
+        for column, width in zip(range(len(LEG_COLUMNS)), (110, 110, 70, 180), strict=True):
+            self.leg_table.setColumnWidth(column, width)
+        self.leg_table.setMaximumHeight(130)
+        legs_label = QLabel(
+            self.tr(
+                "&Legs: the time controls from one section to another take the factor "
+                "(Ctrl+L adds a leg, Ctrl+Shift+L deletes it)"
+            )
+        )
+        legs_label.setBuddy(self.leg_table)
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(terms)
         layout.addWidget(self.stage_problem_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(legs_label)
+        layout.addWidget(self.leg_table)
         layout.addWidget(self.totals_label)
         self.setCentralWidget(central)
 
@@ -414,11 +578,13 @@ class StageEditor(QMainWindow):
         self._fill_rules()
         self.gps_box.setChecked(self.draft.gps_allowed)
         self.name_edit.editingFinished.connect(self._on_name)
-        self.rules_box.activated.connect(lambda _: self._on_rules())
+        self.rules_box.activated.connect(self._on_rules_item)
         rules_line = self.rules_box.lineEdit()
         if rules_line is not None:
             rules_line.editingFinished.connect(self._on_rules)
         self.gps_box.toggled.connect(self._on_gps)
+        self.max_late_edit.editingFinished.connect(self._on_max_late)
+        self.max_late_edit.textEdited.connect(self._show_max_late)
         self.model.changed.connect(self._on_changed)
         self.resize(1400, 620)
         self._on_changed()
@@ -467,6 +633,11 @@ class StageEditor(QMainWindow):
         section_menu.addSeparator()
         for act in (self.delete_action, self.up_action, self.down_action):
             section_menu.addAction(act)
+        section_menu.addSeparator()
+        self.add_leg_action = action(self.tr("Add a &leg"), self.add_leg, "Ctrl+L")
+        self.delete_leg_action = action(self.tr("Delete the l&eg"), self.delete_leg, "Ctrl+Shift+L")
+        for act in (self.add_leg_action, self.delete_leg_action):
+            section_menu.addAction(act)
         for act in (self.undo_action, self.redo_action):
             self.addAction(act)  # the shortcuts work wherever the focus is in the window
 
@@ -474,6 +645,8 @@ class StageEditor(QMainWindow):
         self.rules_box.blockSignals(True)
         self.rules_box.clear()
         self.rules_box.addItems(self.draft.rules_choices())
+        self.rules_box.insertSeparator(self.rules_box.count())
+        self.rules_box.addItem(self.tr("Other file…"), OTHER_RULES)
         self.rules_box.setCurrentText(self.draft.rules)
         self.rules_box.blockSignals(False)
 
@@ -482,10 +655,74 @@ class StageEditor(QMainWindow):
         if self.name_edit.text() != self.draft.name:
             self.model.push(SetTerms(name=self.name_edit.text()), self.tr("Name the stage"))
 
+    def _on_rules_item(self, index: int) -> None:
+        if self.rules_box.itemData(index) == OTHER_RULES:
+            self.choose_rules_file()
+        else:
+            self._on_rules()
+
+    def ask_rules_file(self, start: Path | None) -> Path | None:
+        """The default `ask_rules`: a file dialog for a ``.rules.toml`` file."""
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("A rule set for the stage"),
+            str(start or ""),
+            self.tr("Rule sets (*.rules.toml);;All files (*)"),
+        )
+        return Path(name) if name else None
+
+    def choose_rules_file(self) -> None:
+        """Other file…: a rule-set file from anywhere; the stage names it by its path from the
+        stage's folder (an absolute path until a new stage is first saved)."""
+        draft = self.draft
+        start = draft.base_dir
+        current = Path(draft.rules)
+        if not current.is_absolute() and start is not None:
+            current = start / current
+        if current.suffix == ".toml" and current.parent.is_dir():
+            start = current.parent
+        chosen = self.ask_rules(self, start)
+        self._fill_rules()  # the box shows the stage's rule set again, not "Other file…"
+        if chosen is None:
+            return
+        reference = rules_reference(chosen, draft.base_dir)
+        if reference != draft.rules:
+            self.model.push(SetTerms(rules=reference), self.tr("Rule set {0}").format(reference))
+
     def _on_rules(self) -> None:
         text = self.rules_box.currentText().strip()
+        if text == self.tr("Other file…"):
+            self._fill_rules()
+            return
         if text and text != self.draft.rules:
             self.model.push(SetTerms(rules=text), self.tr("Rule set {0}").format(text))
+
+    def _on_max_late(self) -> None:
+        text = self.max_late_edit.text().strip()
+        if text != self.draft.max_late.strip():
+            self.model.push(SetTerms(max_late=text), self.tr("Max late {0}").format(text or "-"))
+
+    def _show_max_late(self, text: str) -> None:
+        """The loader's word on the stage's maximum lateness while it is typed."""
+        from mmtimer.core.errors import InputError  # noqa: PLC0415
+        from mmtimer.core.legs import parse_max_late_min  # noqa: PLC0415
+        from mmtimer.core.tomlfile import Reader  # noqa: PLC0415
+
+        message = ""
+        value = text.strip()
+        if value:
+            try:
+                parse_max_late_min(
+                    int(value) if value.isdigit() else value, ("max_late_min",), Reader("stage")
+                )
+            except InputError as error:
+                message = error.message
+        self.max_late_problem.setText(message)
+        self.max_late_problem.setVisible(bool(message))
+
+    def max_late_message(self) -> str | None:
+        """What the label beside the stage's Max late says (None: nothing refused)."""
+        return self.max_late_problem.text() if self.max_late_problem.isVisible() else None
 
     def _on_gps(self, allowed: bool) -> None:
         if allowed != self.draft.gps_allowed:
@@ -498,12 +735,20 @@ class StageEditor(QMainWindow):
             self.name_edit.setText(draft.name)
         if self.rules_box.currentText() != draft.rules:
             self._fill_rules()
+        if self.max_late_edit.text() != draft.max_late:
+            self.max_late_edit.setText(draft.max_late)
+        self._show_max_late(draft.max_late)
         if self.gps_box.isChecked() != draft.gps_allowed:
             self.gps_box.blockSignals(True)
             self.gps_box.setChecked(draft.gps_allowed)
             self.gps_box.blockSignals(False)
         problem = draft.stage_problem()
-        terms = {"name": self.tr("Name"), "rules": self.tr("Rules")}
+        terms = {
+            "name": self.tr("Name"),
+            "rules": self.tr("Rules"),
+            "max_late_min": self.tr("Max late (min)"),
+            "leg": self.tr("Legs"),
+        }
         where = terms.get(problem.column or "", problem.column) if problem else None
         message = problem.message if problem else ""
         self.stage_problem_label.setText(f"{where}: {message}" if where else message)
@@ -629,6 +874,26 @@ class StageEditor(QMainWindow):
         self.model.push(MoveRow(row, target), self.tr("Move {0}").format(label))
         self.go_to(target, column)
 
+    def add_leg(self) -> None:
+        """Ctrl+L: a leg below the current one (or at the end), to type over; the focus goes to
+        its first cell."""
+        index = self.leg_table.currentIndex()
+        at = index.row() + 1 if index.isValid() else len(self.draft.legs)
+        self.model.push(self.draft.new_leg(at), self.tr("Add leg {0}").format(at + 1))
+        self.leg_table.setFocus()
+        self.leg_table.setCurrentIndex(self.leg_model.index(at, 0))
+
+    def delete_leg(self) -> None:
+        """Ctrl+Shift+L: the current leg goes."""
+        index = self.leg_table.currentIndex()
+        row = index.row() if index.isValid() else len(self.draft.legs) - 1
+        if not 0 <= row < len(self.draft.legs):
+            return
+        legs = self.draft.legs[:row] + self.draft.legs[row + 1 :]
+        self.model.push(SetLegs(legs), self.tr("Delete leg {0}").format(row + 1))
+        if legs:
+            self.leg_table.setCurrentIndex(self.leg_model.index(min(row, len(legs) - 1), 0))
+
     def insert_rows(self, rows: tuple[Row, ...], text: str) -> None:
         row, _ = self.current()
         at = row + 1 if row >= 0 else len(self.draft.rows)
@@ -677,6 +942,10 @@ class StageEditor(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         self._on_name()  # a name still being typed counts
+        self._on_max_late()
+        moved = rules_moved(self.draft.rules, self.draft.base_dir, path.parent)
+        if moved != self.draft.rules:  # a rule-set file named again from where the stage goes
+            self.model.push(SetTerms(rules=moved), self.tr("Rule set {0}").format(moved))
         try:
             self.draft.save(path)
         except SaveError as error:
@@ -692,6 +961,7 @@ class StageEditor(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._on_name()
+        self._on_max_late()
         if self.draft.dirty:
             name = self.draft.path.name if self.draft.path else self.tr("the new stage")
             answer = self.ask_save(self, name)

@@ -1,5 +1,6 @@
 """Opening a stage in the stage window: a stage to time (a new log, or the one left open
-resumed), or a log (in a replay window beside it); File > Resume a log left open; Open recent.
+resumed), or a log (in a replay window beside it); File > Resume a log left open; Open recent;
+File > New stage and Edit stage (a stage editor window beside it, whose saves reload the stage).
 
 The stage's log: ``--log OUT`` if given (resumed if it is a log of this stage left open; any
 other existing file is refused, untouched), else the data folder's latest log of the stage if it
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.crew import Crew
@@ -112,6 +113,7 @@ def open_path(
             report = f"Could not resume {resume_path.name} ({why}): a new log starts"
         else:
             report = f"Resumed {resume_path.name}: {resume_report(live.session)}"
+    window.opened_default_rules = default_rules
     install_live(window, live, path)
     if report:
         window.statusBar().showMessage(report, 60_000)
@@ -134,6 +136,67 @@ def install_live(window: StageWindow, live: LiveStage, path: Path) -> None:
     window.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
     remember_recent(window, path)
     window._on_stage_changed()
+
+
+def edit_stage(window: StageWindow, path: Path | None) -> QMainWindow | None:
+    """File > New stage (`path` None) or Edit stage: a stage editor window beside `window`;
+    each save of it goes to `reload_saved`."""
+    from mmtimer.ui.stageeditor import open_editor  # noqa: PLC0415
+
+    editor = open_editor(window, path)
+    if editor is not None:
+        editors = window.editor_windows
+        editors.append(editor)
+        editor.saved.connect(lambda saved: reload_saved(window, saved))
+        editor.destroyed.connect(lambda: editors.remove(editor) if editor in editors else None)
+    return editor
+
+
+def edit_open_stage(window: StageWindow) -> QMainWindow | None:
+    """File > Edit stage: the stage open in `window` (a new one when none is)."""
+    path = window.opened_path
+    return edit_stage(window, path if path is not None and path.suffix != ".mmlog" else None)
+
+
+def same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return one.absolute() == other.absolute()
+
+
+def reload_saved(window: StageWindow, path: Path) -> bool:
+    """A stage editor saved the stage at `path`. If it is the stage open in `window` and its log
+    has not started, open it again in its place (same crew, same log path, nothing asked);
+    if the log has started, the stage under way is kept as it is (its log's header holds the
+    stage it started with) and the status bar says the change applies from the next start.
+    True when the stage was reloaded."""
+    live, opened = window.live, window.opened_path
+    if live is None or opened is None or not same_file(opened, path):
+        return False
+    bar = window.statusBar()
+    if live.started:
+        bar.showMessage(
+            f"{path.name} saved: the change applies from the next start of this stage "
+            "(the log under way keeps the stage it started with)",
+            15_000,
+        )
+        return False
+    try:
+        stage = load_stage(path, default_rules=window.opened_default_rules)
+        rules = load_rules(stage.rules, path.parent)
+    except InputError as error:
+        bar.showMessage(f"{path.name} saved, but not opened again here: {error}", 15_000)
+        return False
+    fresh = LiveStage(
+        stage, rules, live.crew, live.log_path, window.controller.clock, stage_dir=path.parent
+    )
+    fresh.notice.connect(lambda m: window.statusBar().showMessage(m, 8000))
+    fresh.alarmChanged.connect(window._on_alarm)
+    window._close_live()
+    install_live(window, fresh, opened)
+    bar.showMessage(f"{path.name} saved and opened again: {stage.name}", 8000)
+    return True
 
 
 def refuse(window: StageWindow, title: str, message: str, warn: bool) -> bool:

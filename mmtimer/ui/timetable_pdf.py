@@ -5,7 +5,7 @@ The page set-up, head and flow of rows are ui/pdfpages.py's (shared with the nav
 One average trial after another, each from a new page: a head (stage, trial, start, averages,
 and how the rule set rounds ideals when it scores), then the rows in two columns per page, large
 enough to read on the knees. Speed changes stand out in bold on an amber band, checks on a grey
-band, landmarks in italics.
+band, landmarks in italics. Each column of rows is headed km, ideal time, marks, on every page.
 """
 
 from __future__ import annotations
@@ -21,9 +21,20 @@ from mmtimer.core.stage import AverageTrial, Stage
 from mmtimer.core.timefmt import format_km, format_time_of_day
 from mmtimer.core.timetable import TableRow, rounding_note
 from mmtimer.ui.fonts import MONO, SANS
-from mmtimer.ui.pdfpages import CHANGE_BAND, CHECK_BAND, DPI, INK, Item, Pages, font, pdf_writer
+from mmtimer.ui.pdfpages import (
+    CHANGE_BAND,
+    CHECK_BAND,
+    DPI,
+    FAINT,
+    INK,
+    Item,
+    Pages,
+    font,
+    pdf_writer,
+)
 
 ROW_MM = 6.2
+TITLES_MM = 4.5
 
 
 def _speeds_text(section: AverageTrial) -> str:
@@ -41,6 +52,30 @@ def _head(pages: Pages, stage: Stage, section: AverageTrial, note: str, every_m:
     )
     lines = [f"{start}; {_speeds_text(section)}; a row every {format_km(every_m)} km", note]
     return pages.head(section.id, stage.name, lines)
+
+
+def _widths(p: QPainter) -> tuple[float, float]:
+    """The km and ideal time columns' widths, in the rows' font."""
+    p.setFont(font(MONO, 10, bold=True))
+    metrics = p.fontMetrics()
+    return metrics.horizontalAdvance("00.000"), metrics.horizontalAdvance("00:00:00.00")
+
+
+def _titles(pages: Pages, box: QRectF) -> None:
+    """The column titles over the rows, at the head of each column of a page."""
+    p, mm = pages.painter, pages.mm
+    km_w, ideal_w = _widths(p)
+    pad = 1.2 * mm
+    p.setPen(FAINT)
+    p.setFont(font(SANS, 7, bold=True))
+    bottom = Qt.AlignmentFlag.AlignBottom
+    x = box.x() + pad
+    p.drawText(QRectF(x, box.y(), km_w, box.height()), bottom | Qt.AlignmentFlag.AlignRight, "km")
+    x += km_w + 2.5 * mm
+    p.drawText(QRectF(x, box.y(), ideal_w, box.height()), bottom, "Ideal time")
+    x += ideal_w + 2 * mm
+    p.drawText(QRectF(x, box.y(), box.right() - x - pad, box.height()), bottom, "Marks")
+    pages.rule_under(box)
 
 
 def _row(pages: Pages, row: TableRow, box: QRectF) -> None:
@@ -120,6 +155,8 @@ def write_table_pdf(
                 f"{section.id} (continued)",
                 lambda row, box: _row(pages, row, box),
                 columns=2,
+                titles=lambda box: _titles(pages, box),
+                titles_mm=TITLES_MM,
             )
     finally:
         painter.end()

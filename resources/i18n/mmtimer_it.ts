@@ -1750,10 +1750,6 @@
             <translation>il nome del giorno nel road book</translation>
         </message>
         <message>
-            <source>A built-in rule set, or a .rules.toml file beside the stage</source>
-            <translation>Un regolamento incluso, o un file .rules.toml accanto alla tappa</translation>
-        </message>
-        <message>
             <source>GPS allowed</source>
             <translation>GPS ammesso</translation>
         </message>
@@ -1900,6 +1896,66 @@
         <message>
             <source>the new stage</source>
             <translation>la nuova tappa</translation>
+        </message>
+        <message>
+            <source>&amp;Legs: the time controls from one section to another take the factor (Ctrl+L adds a leg, Ctrl+Shift+L deletes it)</source>
+            <translation>&amp;Settori: i controlli orari da una sezione a un'altra prendono il coefficiente (Ctrl+L aggiunge un settore, Ctrl+Maiusc+L lo elimina)</translation>
+        </message>
+        <message>
+            <source>Add a &amp;leg</source>
+            <translation>Aggiungi un &amp;settore</translation>
+        </message>
+        <message>
+            <source>Add leg {0}</source>
+            <translation>Aggiungi il settore {0}</translation>
+        </message>
+        <message>
+            <source>Delete leg {0}</source>
+            <translation>Elimina il settore {0}</translation>
+        </message>
+        <message>
+            <source>Delete the l&amp;eg</source>
+            <translation>Elimina il s&amp;ettore</translation>
+        </message>
+        <message>
+            <source>Legs</source>
+            <translation>Settori</translation>
+        </message>
+        <message>
+            <source>Max &amp;late (min)</source>
+            <translation>Ritardo &amp;massimo (min)</translation>
+        </message>
+        <message>
+            <source>Max late (min)</source>
+            <translation>Ritardo massimo (min)</translation>
+        </message>
+        <message>
+            <source>Max late {0}</source>
+            <translation>Ritardo massimo {0}</translation>
+        </message>
+        <message>
+            <source>The most any time control of the stage may be late, in whole minutes (the stage's max_late_min; a control's own Max late wins)</source>
+            <translation>Il ritardo massimo di ogni controllo orario della tappa, in minuti interi (max_late_min della tappa; vale il Ritardo max del controllo, se indicato)</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>nessuno</translation>
+        </message>
+        <message>
+            <source>A built-in rule set, a .rules.toml file beside the stage, or Other file… to pick one anywhere (the stage names it by its path from the stage's folder)</source>
+            <translation>Un regolamento incluso, un file .rules.toml accanto alla tappa, oppure Altro file… per sceglierne uno ovunque (la tappa lo indica con il percorso dalla sua cartella)</translation>
+        </message>
+        <message>
+            <source>A rule set for the stage</source>
+            <translation>Un regolamento per la tappa</translation>
+        </message>
+        <message>
+            <source>Other file…</source>
+            <translation>Altro file…</translation>
+        </message>
+        <message>
+            <source>Rule sets (*.rules.toml);;All files (*)</source>
+            <translation>Regolamenti (*.rules.toml);;Tutti i file (*)</translation>
         </message>
     </context>
     <context>
@@ -2062,6 +2118,41 @@
         <message>
             <source>Cannot edit the stage</source>
             <translation>Impossibile modificare la tappa</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegTableModel</name>
+        <message>
+            <source>Check</source>
+            <translation>Verifica</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>Fattore</translation>
+        </message>
+        <message>
+            <source>From section</source>
+            <translation>Dalla sezione</translation>
+        </message>
+        <message>
+            <source>Leg {0}</source>
+            <translation>Settore {0}</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <source>To section</source>
+            <translation>Alla sezione</translation>
+        </message>
+        <message>
+            <source>Type {0} of leg {1}</source>
+            <translation>Scrivi {0} del settore {1}</translation>
+        </message>
+        <message>
+            <source>checked once the rows above check</source>
+            <translation>verificato quando le righe sopra sono corrette</translation>
         </message>
     </context>
 </TS>

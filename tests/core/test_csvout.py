@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import (
     BOM,
     format_deviation_s,
@@ -19,6 +22,7 @@ from mmtimer.core.csvout import (
     results_csv,
     safe_text,
 )
+from mmtimer.core.lognames import results_stem
 from mmtimer.core.results import ResultRow, SectionKind, StageResult
 
 RESULT = StageResult(
@@ -189,3 +193,27 @@ def test_a_measurement_not_taken_from_the_line_before_says_where_from() -> None:
         "missed, from line 1",
         "mille-miglia, coefficient 1 (car factor 1.80 reported, not applied)",
     ]
+
+
+def test_the_total_row_names_the_stage_and_the_crew() -> None:
+    crew = Crew(number=112, driver="Ada", navigator="Bea", car="OM 665 Superba", year=1927)
+    named = replace(RESULT, stage_name="Day 1, Brescia", crew=crew)
+    assert result_rows(named)[-1][-1] == (
+        "Day 1, Brescia · crew #112, Ada / Bea, OM 665 Superba (1927) · "
+        + result_rows(RESULT)[-1][-1]
+    )
+    nobody = replace(RESULT, stage_name="Day 1", crew=Crew())
+    assert result_rows(nobody)[-1][-1].startswith("Day 1 · no crew entered · ")
+    # a formula-looking stage name is text, as every text cell
+    bad = replace(RESULT, stage_name="=HYPERLINK(1)", crew=None)
+    assert result_rows(bad)[-1][-1].startswith("'=HYPERLINK(1) · ")
+
+
+def test_the_suggested_csv_name_holds_the_log_and_the_stage() -> None:
+    day1 = "1000 Miglia - Day 1, Brescia to Cervia-Milano Marittima"
+    assert results_stem(day1, Path("2026-05-13_075802-mille-miglia-day1.mmlog")) == (
+        "2026-05-13_075802-mille-miglia-day1-1000-Miglia-Day-1-Brescia-to-Cervia-Mila"
+    )
+    assert results_stem("run 2", Path("x/run-2.mmlog")) == "run-2"  # said once
+    assert results_stem("Leg 1", None) == "Leg-1"
+    assert results_stem(None, None) == "results"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mmtimer.core.crew import Crew
 from mmtimer.core.events import Event, Other, Pass, Sync, Void
-from mmtimer.core.passes import PassBook, kind_of
+from mmtimer.core.passes import PassBook, SeqCodes, kind_of
 from mmtimer.core.rules import load_rules
 from mmtimer.core.scoring import ScoreFold, score
 from mmtimer.core.session import SessionFold
@@ -84,13 +84,14 @@ def log_of(drawn: list[tuple[str, str, int]]) -> list[Event]:
     return out
 
 
-@given(events_of, st.lists(st.integers(0, 40), max_size=5), st.booleans())
-@settings(max_examples=150, deadline=None)
+@given(events_of, st.lists(st.integers(0, 40), max_size=5), st.booleans(), st.booleans())
+@settings(max_examples=200, deadline=None)
 def test_a_snapshot_at_any_event_answers_as_a_book_fed_from_the_start(
-    drawn: list[tuple[str, str, int]], at: list[int], twin: bool
+    drawn: list[tuple[str, str, int]], at: list[int], twin: bool, compact: bool
 ) -> None:
+    """A compact book (the passes as integers) answers as a book of Pass objects too."""
     events = log_of(drawn)
-    book = PassBook(LINES)
+    book = PassBook(LINES, compact=compact)
     other = book.snapshot() if twin else None  # a second book on the same record, as export's
     snapshots: list[tuple[int, PassBook]] = []
     for count in range(len(events) + 1):
@@ -150,14 +151,15 @@ def test_a_score_fold_sharing_a_session_folds_record_scores_as_score_does() -> N
         assert session.unvoided_passes() == alone.unvoided_passes()
 
 
-@given(items, st.integers(0, 3))
-@settings(max_examples=60, deadline=None)
+@given(items, st.integers(0, 3), st.booleans())
+@settings(max_examples=80, deadline=None)
 def test_folds_sharing_one_record_answer_as_folds_alone(
-    drawn: list[tuple[str, str, int, int]], gap: int
+    drawn: list[tuple[str, str, int, int]], gap: int, compact: bool
 ) -> None:
+    """As export folds (compact: the passes as integers) and as a replay does."""
     rules = load_rules("aci-2021")
     events = causal_log(drawn, gap)
-    session = SessionFold(STAGE, rules)
+    session = SessionFold(STAGE, rules, compact=compact)
     fold = ScoreFold(STAGE, record=session.book)
     alone = SessionFold(STAGE, rules)
     for event in events:
@@ -169,3 +171,50 @@ def test_folds_sharing_one_record_answer_as_folds_alone(
     assert session.problems == alone.problems
     assert session.last_pass() == alone.last_pass()
     assert session.armed == alone.armed
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.integers(-3, 300), st.integers(0, 2**53), st.integers(60_000, 70_000)),
+            st.integers(-(2**31) + 1, 2**31 - 1),
+        ),
+        max_size=60,
+    )
+)
+def test_seq_codes_answer_as_a_dict(puts: list[tuple[int, int]]) -> None:
+    """Dense seqs in the array, far jumps and seqs below 1 aside: the same answers as a dict."""
+    codes, expected = SeqCodes(), {}
+    for seq, code in puts:
+        codes.put(seq, code)
+        expected[seq] = code
+        for probe in {seq, seq + 1, seq - 1, 0, *expected}:
+            assert codes.get(probe) == expected.get(probe)
+
+
+def test_seq_codes_take_four_bytes_an_event() -> None:
+    codes = SeqCodes()
+    tracemalloc.start()
+    for seq in range(1, 100_001):
+        codes.put(seq, seq % 7 - 3)
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert size < 500_000, size  # a dict of 100,000 entries is about 5 MB
+    assert codes.get(99_999) == 99_999 % 7 - 3 and codes.get(100_001) is None
+
+
+def test_a_compact_book_keeps_no_pass_object() -> None:
+    """Export keeps no event: its book holds each pass as about 30 bytes of integers, where a
+    book of Pass objects keeps each Pass and its two integers (about 150 bytes)."""
+    sizes = {}
+    for compact in (False, True):
+        tracemalloc.start()
+        book = PassBook(LINES, compact=compact)
+        for seq in range(1, 20_001):  # made here and dropped: only what the book keeps stays
+            book.add_pass(Pass(seq, seq * S + 10**12, "PC1", 1 + seq % 3))
+        sizes[compact] = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        assert book.counting_pass("PC1", 2) == Pass(19_999, 19_999 * S + 10**12, "PC1", 2)
+        assert book.pass_of(12_345) == Pass(12_345, 12_345 * S + 10**12, "PC1", 1)
+        assert book.last_pass() == Pass(20_000, 20_000 * S + 10**12, "PC1", 3)
+    assert sizes[True] < 40 * 20_000 < 100 * 20_000 < sizes[False], sizes

@@ -273,3 +273,81 @@ def test_pasted_rows_become_rows_of_the_draft() -> None:
     draft.apply(InsertRows(1, rows))
     assert draft.check().ok
     assert KIND_OF[draft.rows[2].text("kind")] == "time-control"
+
+
+def test_legs_and_the_stages_max_late_are_typed_checked_undone_and_saved_with_comments(
+    tmp_path: Path,
+) -> None:
+    from decimal import Decimal
+
+    from mmtimer.core.legs import Leg, parse_max_late_min
+    from mmtimer.core.tomlfile import Reader
+    from mmtimer.present.stageeditor import SetLegs
+    from tests.core.test_stagewrite import WITH_LEGS
+
+    path = tmp_path / "legs.stage.toml"
+    path.write_text(WITH_LEGS, encoding="utf-8")
+    draft = StageDraft.open(path)
+    assert draft.max_late == "15"
+    assert draft.legs == (("CO2", "CO3", "0.5", "concentration"),)
+    assert not draft.dirty
+
+    undo_late = draft.apply(SetTerms(max_late="15,5"))
+    try:
+        parse_max_late_min("15,5", ("max_late_min",), Reader("x"))
+    except InputError as error:
+        says = error.message
+    assert draft.terms().max_late_problem == says  # the loader's words
+    assert draft.stage_problem() is not None and draft.check().stage is None
+    with pytest.raises(SaveError, match="max_late_min: "):
+        draft.stage_for(path)
+    draft.apply(undo_late)
+    assert not draft.dirty and draft.check().stage is not None
+
+    edit = draft.leg_edit(0, "to", "CO9")
+    assert edit is not None
+    undo_leg = draft.apply(edit)
+    assert draft.leg_problem_at(0, "to") == "the stage has no section 'CO9'"
+    assert draft.leg_problem_at(0, "factor") is None
+    draft.apply(undo_leg)
+    assert draft.leg_problem_at(0, "to") is None and not draft.dirty
+    overlap = draft.apply(draft.new_leg(1))  # no section after the last leg: from the first
+    assert draft.legs[1][:3] == ("CO1", "CO3", "0.5")
+    assert draft.leg_problem_at(1, "from") == "overlaps leg 1: a section is in one leg at most"
+    draft.apply(overlap)
+    assert len(draft.legs) == 1
+
+    edit = draft.leg_edit(0, "factor", "0,25")  # a decimal comma
+    assert edit is not None
+    draft.apply(edit)
+    draft.apply(SetTerms(max_late="20"))
+    assert draft.dirty
+    stage = draft.save()
+    assert stage.legs == (Leg("CO2", "CO3", Decimal("0.25"), "concentration"),)
+    assert stage.max_late_min == 20
+    text = path.read_text(encoding="utf-8")
+    assert comments(text) == comments(WITH_LEGS)  # every comment kept, the leg's too
+    assert 'factor = "0.25"   # as the regulations say' in text
+    assert "max_late_min = 20             # the most any control may be late" in text
+    assert load_stage(path) == stage and not draft.dirty
+
+    draft.apply(SetLegs(()))
+    draft.apply(SetTerms(max_late=""))
+    stage = draft.save()
+    assert stage.legs == () and stage.max_late_min is None
+    text = path.read_text(encoding="utf-8")
+    assert "[[leg]]" not in text and "max_late_min = 20" not in text and "# halved" in text
+
+
+def test_a_rule_set_file_is_named_from_the_stages_folder(tmp_path: Path) -> None:
+    from mmtimer.present.stageeditor import rules_moved, rules_reference
+
+    club = tmp_path / "club" / "club.rules.toml"
+    stages = tmp_path / "stages"
+    assert rules_reference(club, stages) == "../club/club.rules.toml"
+    assert rules_reference(club, tmp_path / "club") == "club.rules.toml"
+    assert rules_reference(club, None) == club.as_posix()  # a new stage: the full path
+    assert rules_moved(club.as_posix(), None, stages) == "../club/club.rules.toml"
+    assert rules_moved("../club/club.rules.toml", stages, tmp_path) == "club/club.rules.toml"
+    assert rules_moved("./ours.rules.toml", stages, stages) == "./ours.rules.toml"  # as written
+    assert rules_moved("aci-2021", stages, tmp_path) == "aci-2021"

@@ -66,6 +66,41 @@ def test_a_moved_hand_fails_the_golden_comparison(qtbot: QtBot) -> None:
     assert compare(after, before, px_threshold=48, px_count=160) is not None
 
 
+def _vector_image(dial: DialWidget, side: int, dpr: float) -> QImage:
+    """The dial with every layer and hand painted as vectors (no cache, no sprite)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPainter
+
+    image = QImage(round(side * dpr), round(side * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(dpr)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    dial.render_dial(painter, QSize(side, side), cached=False)
+    painter.end()
+    return image
+
+
+@pytest.mark.parametrize("dpr", [1.0, 2.0])
+@pytest.mark.parametrize("seconds", [0.0, 7.3, 22.25, 41.9, 55.875])
+def test_hands_drawn_from_sprites_look_like_their_vectors(
+    qtbot: QtBot, seconds: float, dpr: float
+) -> None:
+    """The cached frames turn pre-painted sprites of the hands and their shadows; at any angle
+    they show what filling the hands' paths shows, within the golden images' tolerance, and
+    a hand in the wrong place would not pass (see test_a_moved_hand_fails...)."""
+    state = DialState(
+        chrono_elapsed_ns=round((17 * 60 + seconds) * S),
+        chrono_running=True,
+        official_ms=round((7 * 3600 + 23 * 60 + seconds) * 1000),
+        date=DATE,
+    )
+    dial = make_dial(qtbot, "nero-corsa", state)
+    sprites = image_array(dial.render_image(GOLDEN_PX, dpr))
+    vectors = image_array(_vector_image(dial, GOLDEN_PX, dpr))
+    allowed = sprites.shape[0] * sprites.shape[1] // 1000
+    assert compare(sprites, vectors, px_threshold=48, px_count=allowed) is None
+
+
 def _pixel_on_hand(image: QImage, radius: float, deg: float) -> QColor:
     side = image.width()
     rad = math.radians(deg)

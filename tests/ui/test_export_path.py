@@ -38,6 +38,9 @@ class SaveDialog:
         return ("", "") if self.answer is None else (str(self.answer), filters[0])
 
 
+TSD_CSV = "tsd-club-Club-TSD-Cascade-foothills-leg-1.csv"  # log tsd-club, stage "Club TSD - ..."
+
+
 def documents() -> Path:
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(location)
@@ -64,7 +67,7 @@ def test_the_bundled_log_suggests_documents_and_a_bare_name_gets_csv(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     window.export_action.trigger()
     (suggested,) = dialog.suggested
-    assert suggested == documents() / "tsd-club.csv"
+    assert suggested == documents() / TSD_CSV  # the log's name and the stage's
     assert not suggested.resolve().is_relative_to(resources_dir().resolve())
     assert (folder / "leg 1.csv").is_file() and not (folder / "leg 1").exists()
     assert GOLDEN_LOG.read_bytes() == golden
@@ -72,7 +75,7 @@ def test_the_bundled_log_suggests_documents_and_a_bare_name_gets_csv(
     again = SaveDialog(None)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", again)
     window.export_action.trigger()  # the last export folder, remembered
-    assert again.suggested == [folder / "tsd-club.csv"]
+    assert again.suggested == [folder / TSD_CSV]
 
 
 def test_stage_mode_suggests_documents_not_the_hidden_data_folder(
@@ -96,7 +99,8 @@ def test_stage_mode_suggests_documents_not_the_hidden_data_folder(
     window.export_action.trigger()
     (suggested,) = dialog.suggested
     assert suggested.parent == documents()
-    assert suggested.name == window.live.log_path.name.removesuffix(".mmlog") + ".csv"
+    log_stem = window.live.log_path.name.removesuffix(".mmlog")
+    assert suggested.name == f"{log_stem}-1000-Miglia-Day-1-Brescia-to-Cervia-Mila.csv"
 
 
 def test_a_remembered_folder_inside_the_resources_is_not_suggested(
@@ -108,7 +112,7 @@ def test_a_remembered_folder_inside_the_resources_is_not_suggested(
     dialog = SaveDialog(None)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     window.export_action.trigger()
-    assert dialog.suggested == [documents() / "tsd-club.csv"]
+    assert dialog.suggested == [documents() / TSD_CSV]
 
 
 def test_a_bare_name_whose_csv_exists_asks_before_replacing_it(

@@ -4,6 +4,7 @@ saving that keeps comments, closing with changes."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mmtimer.core.errors import InputError
+from mmtimer.core.legs import Leg, parse_max_late_min
+from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import (
     AverageTrial,
     Stage,
@@ -26,10 +29,12 @@ from mmtimer.core.stage import (
     section_from_json,
 )
 from mmtimer.core.stagerows import COLUMNS
+from mmtimer.core.tomlfile import Reader
 from mmtimer.paths import resource
-from mmtimer.present.stageeditor import StageDraft
+from mmtimer.present.stageeditor import LEG_COLUMNS, StageDraft
 from mmtimer.ui.stageeditor import REFUSED_BACKGROUND, SaveAnswer, StageEditor
-from tests.core.test_stagewrite import COMMENTED
+from mmtimer.ui.stagewindow import StageWindow
+from tests.core.test_stagewrite import COMMENTED, WITH_LEGS
 from tests.ui.stagerig import fake_clock, own_settings, stage_window
 
 NO = Qt.KeyboardModifier.NoModifier
@@ -407,3 +412,213 @@ def test_file_edit_stage_opens_the_open_stage_and_saving_keeps_its_comments(
     new.ask_save = lambda parent, name: "discard"
     window.close()
     assert not window.isVisible()
+
+
+def editor_of(window: StageWindow, qtbot: QtBot, path: Path) -> Ed:
+    window.edit_stage_action.trigger()
+    editor = window.editor_windows[-1]
+    assert isinstance(editor, StageEditor)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    editor.table.setFocus()
+    ed = Ed(editor, qtbot, path)
+    editor.warn = lambda parent, title, text: ed.warnings.append(text)
+    editor.ask_save = lambda parent, name: "discard"
+    return ed
+
+
+def test_the_stage_window_opens_again_a_stage_the_editor_saved_until_its_log_starts(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "day2.stage.toml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    log = tmp_path / "run.mmlog"
+    clock = fake_clock()
+    window = stage_window(qtbot, clock, own_settings(tmp_path))
+    assert window.open_path(path, log)
+    window.show()
+    before = window.live
+    assert before is not None and not before.started
+    ed = editor_of(window, qtbot, path)
+    ed.key(Qt.Key.Key_Down)
+    ed.key(Qt.Key.Key_Tab, times=2)
+    assert ed.at() == (1, "due")
+    ed.type("10.43")
+    ed.key(Qt.Key.Key_Return)
+    ed.key(Qt.Key.Key_S, CTRL)
+    live = window.live
+    assert live is not None and live is not before  # opened again, in its place
+    control = live.stage.sections[1]
+    assert isinstance(control, TimeControl) and control.due_ms == 10 * 3_600_000 + 43 * 60_000
+    assert live.log_path == log and not log.exists()  # the same log, still not begun
+    assert window.opened_path == path
+    assert "saved and opened again" in window.statusBar().currentMessage()
+
+    live.press(clock.now_ns(), "test")  # the log starts
+    assert live.started and log.exists()
+    ed.key(Qt.Key.Key_Home)
+    ed.key(Qt.Key.Key_Up)
+    assert ed.at() == (0, "id")
+    ed.type("PX1")
+    ed.key(Qt.Key.Key_Return)
+    ed.key(Qt.Key.Key_S, CTRL)
+    assert load_stage(path).sections[0].id == "PX1"  # saved...
+    assert window.live is live and live.stage.sections[0].id != "PX1"  # ...not swapped in
+    assert "applies from the next start" in window.statusBar().currentMessage()
+    header = log.read_text(encoding="utf-8").splitlines()[0]
+    assert '"PX1"' not in header
+    ed.editor.close()
+
+
+def test_saving_another_stage_leaves_the_open_one_alone(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "day2.stage.toml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    window = stage_window(qtbot, fake_clock(), own_settings(tmp_path))
+    assert window.open_path(path, tmp_path / "run.mmlog")
+    window.show()
+    before = window.live
+    window.new_stage_action.trigger()
+    new = window.editor_windows[-1]
+    assert isinstance(new, StageEditor)
+    qtbot.waitExposed(new)
+    new.activateWindow()
+    qtbot.waitUntil(new.isActiveWindow, timeout=2000)
+    new.table.setFocus()
+    new.ask_path = lambda parent, start: tmp_path / "other.stage.toml"
+    ed = Ed(new, qtbot, tmp_path / "other.stage.toml")
+    new.warn = lambda parent, title, text: ed.warnings.append(text)
+    new.ask_save = lambda parent, name: "discard"
+    new.name_edit.setFocus()
+    qtbot.keyClicks(new.name_edit, "Other day")
+    new.table.setFocus()
+    assert new.draft.name == "Other day"
+    ed.type("PC7")
+    ed.key(Qt.Key.Key_Return)
+    ed.key(Qt.Key.Key_S, CTRL)
+    assert ed.warnings == []
+    assert (tmp_path / "other.stage.toml").exists()
+    assert window.live is before
+    new.close()
+
+
+def test_legs_and_the_stages_max_late_are_typed_checked_undone_and_saved(
+    make_editor: Callable[[StageDraft], Ed], tmp_path: Path
+) -> None:
+    path = tmp_path / "legs.stage.toml"
+    path.write_text(WITH_LEGS, encoding="utf-8")
+    ed = make_editor(StageDraft.open(path))
+    editor = ed.editor
+    assert editor.max_late_edit.text() == "15"
+    editor.max_late_edit.setFocus()
+    ed.key(Qt.Key.Key_A, CTRL)
+    ed.type("15,5")
+    try:
+        parse_max_late_min("15,5", ("max_late_min",), Reader("x"))
+    except InputError as error:
+        says = error.message
+    assert editor.max_late_message() == says  # beside the field, as it is typed
+    ed.key(Qt.Key.Key_Tab)
+    assert ed.draft.max_late == "15,5"
+    assert editor.stage_problem_label.text() == f"Max late (min): {says}"
+    ed.key(Qt.Key.Key_Z, CTRL)
+    assert ed.draft.max_late == "15" and editor.max_late_edit.text() == "15"
+    assert editor.max_late_message() is None and not ed.draft.dirty
+    editor.max_late_edit.setFocus()
+    ed.key(Qt.Key.Key_A, CTRL)
+    ed.type("20")
+    ed.key(Qt.Key.Key_Tab)
+    assert ed.draft.max_late == "20"
+
+    legs = editor.leg_model
+    ed.key(Qt.Key.Key_L, CTRL)  # a leg, to type over
+    assert legs.rowCount() == 2 and editor.leg_table.hasFocus()
+    assert editor.leg_table.currentIndex().row() == 1
+    ed.type("CO1")
+    ed.key(Qt.Key.Key_Tab)
+    ed.type("CO1")
+    ed.key(Qt.Key.Key_Tab)
+    ed.type("0,5")
+    ed.key(Qt.Key.Key_Return)
+    QApplication.processEvents()  # Enter in the legs' cells commits at the next turn of the loop
+    assert ed.draft.legs[1][:3] == ("CO1", "CO1", "0,5")
+    check = str(legs.data(legs.index(1, len(LEG_COLUMNS))))
+    assert check == "CO1 is in this leg and has its own leg_factor: keep one of them"
+    from_cell = legs.index(1, LEG_COLUMNS.index("from"))
+    assert legs.data(from_cell, Qt.ItemDataRole.BackgroundRole).color() == REFUSED_BACKGROUND
+    assert editor.stage_problem_label.text().startswith("Legs: leg 2: CO1 is in this leg")
+    ed.key(Qt.Key.Key_L, CTRL | SHIFT)  # the leg goes again
+    assert legs.rowCount() == 1 and editor.stage_problem_label.isHidden()
+    ed.key(Qt.Key.Key_Z, CTRL)  # and comes back
+    assert legs.rowCount() == 2
+    ed.key(Qt.Key.Key_Z, CTRL, times=3)  # its factor and to typed (from was CO1), the leg added
+    assert legs.rowCount() == 1 and ed.draft.max_late == "20"
+
+    editor.leg_table.setFocus()
+    editor.leg_table.setCurrentIndex(legs.index(0, LEG_COLUMNS.index("factor")))
+    ed.type("0,25")
+    ed.key(Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert ed.draft.legs == (("CO2", "CO3", "0,25", "concentration"),)
+    assert str(legs.data(legs.index(0, len(LEG_COLUMNS)))) == "✓"
+    ed.key(Qt.Key.Key_S, CTRL)
+    assert ed.warnings == []
+    stage = load_stage(path)
+    assert stage.legs == (Leg("CO2", "CO3", Decimal("0.25"), "concentration"),)
+    assert stage.max_late_min == 20
+    text = path.read_text(encoding="utf-8")
+    assert re.findall(r"#[^\n]*", text) == re.findall(r"#[^\n]*", WITH_LEGS)
+    assert "*" not in editor.windowTitle()
+
+
+# the offscreen platform cannot raise the rule sets' list or give it the keyboard (it works)
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_other_file_picks_a_rule_set_anywhere_and_the_stage_names_it_from_its_folder(
+    make_editor: Callable[[StageDraft], Ed], tmp_path: Path
+) -> None:
+    stages, rules = tmp_path / "stages", tmp_path / "club"
+    stages.mkdir()
+    rules.mkdir()
+    path = stages / "day2.stage.toml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    shutil.copy(resource("rules", "tsd-cscc.rules.toml"), rules / "club.rules.toml")
+    ed = make_editor(StageDraft.open(path))
+    asked: list[Path | None] = []
+
+    def pick(parent: QWidget, start: Path | None) -> Path | None:
+        asked.append(start)
+        return rules / "club.rules.toml"
+
+    ed.editor.ask_rules = pick
+    box = ed.editor.rules_box
+    assert box.itemText(box.count() - 1) == "Other file…"
+    assert "aci-2021" in [box.itemText(i) for i in range(box.count())]
+    box.setFocus()
+    ed.key(Qt.Key.Key_F4)  # the list opens
+    popup = box.view()
+    ed.qtbot.waitUntil(popup.isVisible, timeout=2000)
+    ed.key(Qt.Key.Key_End)
+    ed.key(Qt.Key.Key_Return)
+    assert asked == [stages]  # the dialog starts in the stage's folder
+    assert ed.draft.rules == "../club/club.rules.toml"
+    assert box.currentText() == "../club/club.rules.toml"
+    assert ed.editor.stage_problem_label.isHidden()  # the loader finds it
+    ed.key(Qt.Key.Key_S, CTRL)
+    assert ed.warnings == []
+    assert 'rules = "../club/club.rules.toml"' in path.read_text(encoding="utf-8")
+    stage = load_stage(path)
+    assert load_rules(stage.rules, path.parent).id == load_rules("tsd-cscc").id
+    ed.editor.table.setFocus()  # (in the rules' own line, Ctrl+Z undoes the typing there)
+    ed.key(Qt.Key.Key_Z, CTRL)
+    assert ed.draft.rules == "aci-2021" and box.currentText() == "aci-2021"
+
+    # a new stage names the file by its full path, then from its folder once saved
+    new = make_editor(StageDraft.new("Day 3"))
+    new.editor.ask_rules = pick
+    new.editor.choose_rules_file()
+    assert new.draft.rules == (rules / "club.rules.toml").as_posix()
+    new.save_path = stages / "day3.stage.toml"
+    new.key(Qt.Key.Key_S, CTRL)
+    assert new.warnings == []
+    assert load_stage(new.save_path).rules == "../club/club.rules.toml"
+    assert new.draft.rules == "../club/club.rules.toml"
