@@ -59,35 +59,33 @@ def stage_text(text: str) -> str:
     return translate(CONTEXT, text)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def retranslate_stage(window: StageWindow) -> None:
     """The stage window's actions, menus and banner in the current language."""
     texts = {
-        window.open_action: _tr("&Open…"),
-        window.new_stage_action: _tr("&New stage…"),
-        window.edit_stage_action: _tr("Edit &stage…"),
-        window.resume_action: _tr("Resume a log left &open…"),
-        window.record_action: _tr("&Record a pass"),
-        window.void_action: _tr("&Undo the last action"),
-        window.skip_action: _tr("S&kip the armed line"),
-        window.section_action: _tr("&Go to a line…"),
-        window.sync_action: _tr("Official &time…"),
-        window.later_action: _tr("Official time +0.1 s"),
-        window.earlier_action: _tr("Official time -0.1 s"),
-        window.crew_action: _tr("&Crew…"),
-        window.settings_action: _tr("Triggers and &beeps…"),
-        window.end_stage_action: _tr("&End stage…"),
-        window.driving_action: _tr("Dri&ving view"),
-        window.export_action: _tr("&Export results (CSV)…"),
-        window.results_action: _tr("&Results table"),
+        window.open_action: QCoreApplication.translate("StageWindow", "&Open…"),
+        window.new_stage_action: QCoreApplication.translate("StageWindow", "&New stage…"),
+        window.edit_stage_action: QCoreApplication.translate("StageWindow", "Edit &stage…"),
+        window.resume_action: QCoreApplication.translate("StageWindow", "Resume a log left &open…"),
+        window.record_action: QCoreApplication.translate("StageWindow", "&Record a pass"),
+        window.void_action: QCoreApplication.translate("StageWindow", "&Undo the last action"),
+        window.skip_action: QCoreApplication.translate("StageWindow", "S&kip the armed line"),
+        window.section_action: QCoreApplication.translate("StageWindow", "&Go to a line…"),
+        window.sync_action: QCoreApplication.translate("StageWindow", "Official &time…"),
+        window.later_action: QCoreApplication.translate("StageWindow", "Official time +0.1 s"),
+        window.earlier_action: QCoreApplication.translate("StageWindow", "Official time -0.1 s"),
+        window.crew_action: QCoreApplication.translate("StageWindow", "&Crew…"),
+        window.settings_action: QCoreApplication.translate("StageWindow", "Triggers and &beeps…"),
+        window.end_stage_action: QCoreApplication.translate("StageWindow", "&End stage…"),
+        window.driving_action: QCoreApplication.translate("StageWindow", "Dri&ving view"),
+        window.export_action: QCoreApplication.translate("StageWindow", "&Export results (CSV)…"),
+        window.results_action: QCoreApplication.translate("StageWindow", "&Results table"),
     }
     for act, text in texts.items():
         act.setText(shown(text))  # "+0,1 s" in Italian
-    window.recent_menu.setTitle(_tr("Open &recent"))
-    window.stage_menu.setTitle(_tr("S&tage"))
+    window.recent_menu.setTitle(QCoreApplication.translate("StageWindow", "Open &recent"))
+    window.stage_menu.setTitle(QCoreApplication.translate("StageWindow", "S&tage"))
     window.banner.setText(shown(NOT_SYNCED))
-    window.banner.setAccessibleName(_tr("Official time not synced"))
-    window.header.setAccessibleName(_tr("Crew and stage"))
+    window.banner.setAccessibleName(
+        QCoreApplication.translate("StageWindow", "Official time not synced")
+    )
+    window.header.setAccessibleName(QCoreApplication.translate("StageWindow", "Crew and stage"))

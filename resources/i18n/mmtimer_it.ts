@@ -150,6 +150,35 @@
         </message>
     </context>
     <context>
+        <name>CloseStageDialog</name>
+        <message>
+            <source>Leave the stage</source>
+            <translation>Lascia la tappa</translation>
+        </message>
+        <message>
+            <source>The stage is not finished: some lines are not recorded yet.</source>
+            <translation>La tappa non è finita: alcune linee non sono ancora registrate.</translation>
+        </message>
+        <message>
+            <source>End the stage: its log is closed for good (it cannot be resumed).
+Keep it open: everything is saved, and opening the stage again offers to resume it.</source>
+            <translation>Chiudi la tappa: il suo registro si chiude definitivamente (non si può riprendere).
+Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.</translation>
+        </message>
+        <message>
+            <source>End the stage</source>
+            <translation>Chiudi la tappa</translation>
+        </message>
+        <message>
+            <source>Keep the stage open</source>
+            <translation>Tieni aperta la tappa</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annulla</translation>
+        </message>
+    </context>
+    <context>
         <name>CountdownWidget</name>
         <message>
             <source>Countdown</source>
@@ -245,6 +274,53 @@
         <message>
             <source>no stage open</source>
             <translation>nessuna tappa aperta</translation>
+        </message>
+    </context>
+    <context>
+        <name>EndStage</name>
+        <message>
+            <source>End the stage</source>
+            <translation>Chiudi la tappa</translation>
+        </message>
+        <message>
+            <source>End the stage now? Its log is closed for good: it cannot be resumed.</source>
+            <translation>Chiudere ora la tappa? Il suo registro si chiude definitivamente: non si potrà riprendere.</translation>
+        </message>
+        <message>
+            <source>Lines not recorded count as missed.</source>
+            <translation>Le linee non registrate contano come mancate.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annulla</translation>
+        </message>
+        <message>
+            <source>1 event is not on disk yet: %1</source>
+            <translation>1 evento non è ancora su disco: %1</translation>
+        </message>
+        <message>
+            <source>%1 events are not on disk yet: %2</source>
+            <translation>%1 eventi non sono ancora su disco: %2</translation>
+        </message>
+        <message>
+            <source>Save the log elsewhere</source>
+            <translation>Salva il registro altrove</translation>
+        </message>
+        <message>
+            <source>Stage logs (*.mmlog);;All files (*)</source>
+            <translation>Registri di tappa (*.mmlog);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>Nothing to end: this stage's log has not started</source>
+            <translation>Niente da chiudere: il registro di questa tappa non è iniziato</translation>
+        </message>
+        <message>
+            <source>This stage was ended already</source>
+            <translation>Questa tappa è già stata chiusa</translation>
+        </message>
+        <message>
+            <source>Stage ended: %1 is closed. File &gt; Open to time a stage again</source>
+            <translation>Tappa chiusa: %1 è chiuso. File &gt; Apri per cronometrare di nuovo una tappa</translation>
         </message>
     </context>
     <context>
@@ -658,6 +734,41 @@
         </message>
     </context>
     <context>
+        <name>KeyboardHelp</name>
+        <message>
+            <source>Click the pusher at 2 o'clock</source>
+            <translation>Clic sul pulsante a ore 2</translation>
+        </message>
+        <message>
+            <source>Start / stop the chronograph</source>
+            <translation>Avvia / ferma il cronografo</translation>
+        </message>
+        <message>
+            <source>Click the pusher at 4 o'clock</source>
+            <translation>Clic sul pulsante a ore 4</translation>
+        </message>
+        <message>
+            <source>Reset the chronograph (when stopped)</source>
+            <translation>Azzera il cronografo (da fermo)</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Scorciatoie da tastiera</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Tasti</translation>
+        </message>
+        <message>
+            <source>Does</source>
+            <translation>Azione</translation>
+        </message>
+        <message>
+            <source>Space is kept for the timing line (coming with stages). The chronograph reads the clock the moment a key or pusher goes down.</source>
+            <translation>Lo spazio è riservato alla linea di cronometraggio (con le tappe). Il cronografo legge l'orologio nell'istante in cui si preme un tasto o un pulsante.</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <source>Language: %1. Names from the stage and event files, and the messages of the core (errors in files and logs), stay as written.</source>
@@ -701,6 +812,41 @@
         <message>
             <source>A copy of the whole log is in %1</source>
             <translation>Una copia dell'intero registro è in %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegTableModel</name>
+        <message>
+            <source>Check</source>
+            <translation>Rilevamento</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>Fattore</translation>
+        </message>
+        <message>
+            <source>From section</source>
+            <translation>Dalla sezione</translation>
+        </message>
+        <message>
+            <source>Leg {0}</source>
+            <translation>Settore {0}</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <source>To section</source>
+            <translation>Alla sezione</translation>
+        </message>
+        <message>
+            <source>Type {0} of leg {1}</source>
+            <translation>Scrivi {0} del settore {1}</translation>
+        </message>
+        <message>
+            <source>checked once the rows above check</source>
+            <translation>verificato quando le righe sopra sono corrette</translation>
         </message>
     </context>
     <context>
@@ -775,6 +921,49 @@
         <message>
             <source>No messages yet.</source>
             <translation>Ancora nessun messaggio.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavigatorCard</name>
+        <message>
+            <source>Line</source>
+            <translation>Linea</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Tempo imposto</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Previsto</translation>
+        </message>
+        <message>
+            <source>Ideal</source>
+            <translation>Ideale</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Nota</translation>
+        </message>
+        <message>
+            <source>cannot paint the card on this device</source>
+            <translation>impossibile disegnare la tabella su questo dispositivo</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>Regolamento</translation>
+        </message>
+        <message>
+            <source>Navigator's card</source>
+            <translation>Tabella del navigatore</translation>
+        </message>
+        <message>
+            <source>continued</source>
+            <translation>continua</translation>
+        </message>
+        <message>
+            <source>navigator card</source>
+            <translation>tabella del navigatore</translation>
         </message>
     </context>
     <context>
@@ -1480,6 +1669,22 @@
             <translation>I tasti della riproduzione agiscono quando la riproduzione ha il fuoco della tastiera. Una riproduzione legge soltanto il suo registro: non si registra né si modifica nulla.</translation>
         </message>
         <message>
+            <source>Export results</source>
+            <translation>Esporta i risultati</translation>
+        </message>
+        <message>
+            <source>%1 exists already. Replace it?</source>
+            <translation>%1 esiste già. Sostituirlo?</translation>
+        </message>
+        <message>
+            <source>%1: that is the log itself</source>
+            <translation>%1: è il registro stesso</translation>
+        </message>
+        <message>
+            <source>%1: cannot write: %2</source>
+            <translation>%1: impossibile scrivere: %2</translation>
+        </message>
+        <message>
             <source>reading the log…</source>
             <translation>lettura del registro…</translation>
         </message>
@@ -1544,6 +1749,10 @@
             <translation>&amp;Aiuto</translation>
         </message>
         <message>
+            <source>Cannot open the log</source>
+            <translation>Impossibile aprire il registro</translation>
+        </message>
+        <message>
             <source>Replay a stage log</source>
             <translation>Riproduci un registro di tappa</translation>
         </message>
@@ -1577,6 +1786,10 @@
                 <numerusform>%n nota su questo registro</numerusform>
                 <numerusform>%n note su questo registro</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>%1 shares %2 of the %3 measurements of %4: compare two logs of the same stage</source>
+            <translation>%1 ha in comune %2 delle %3 misure di %4: confronta due registri della stessa tappa</translation>
         </message>
     </context>
     <context>
@@ -1985,6 +2198,17 @@
         </message>
     </context>
     <context>
+        <name>StageSync</name>
+        <message>
+            <source>Open a stage to sync its official time</source>
+            <translation>Apri una tappa per sincronizzarne l'ora ufficiale</translation>
+        </message>
+        <message>
+            <source>Sync the official time first (T)</source>
+            <translation>Sincronizza prima l'ora ufficiale (T)</translation>
+        </message>
+    </context>
+    <context>
         <name>StageTableModel</name>
         <message>
             <source>Id</source>
@@ -2046,12 +2270,140 @@
     <context>
         <name>StageWindow</name>
         <message>
+            <source>In stage mode the chronograph follows the timing lines</source>
+            <translation>In modalità tappa il cronografo segue le linee di cronometraggio</translation>
+        </message>
+        <message>
+            <source>Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)</source>
+            <translation>Tappe e registri (*.stage.toml *.toml *.mmlog);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>The trigger keys record a pass at the moment the key went down (the key event's own time where the system gives one), and once the stage's log has started they do so whatever window, dialog, menu or field has the keyboard: the sync's full-minute mark is M. A second press within the guard time is flagged. Backspace undoes the last action (a pass, a skip, a section choice, a sync), and again the one before; the status bar says what. Nothing is erased: an undo is a new line in the log. A stage log left open by a crash is offered for resume when its stage opens again (also File &gt; Resume a log left open), so the stage stays in one log. Stage &gt; End stage ends it for good; quitting before every line is done asks, and by default keeps the stage open to resume. The dial is the current trial's chronograph: the Chronograph keys and pushers act only with no stage open.</source>
+            <translation>I tasti di comando registrano un passaggio nell'istante in cui il tasto è sceso (l'ora dell'evento stesso, dove il sistema la fornisce) e, una volta iniziato il registro della tappa, lo fanno qualunque finestra, dialogo, menu o campo abbia la tastiera: il segno del minuto pieno della sincronizzazione è M. Una seconda pressione entro il tempo di guardia viene segnalata. Backspace annulla l'ultima azione (un passaggio, un salto, una scelta di sezione, una sincronizzazione), e ancora quella prima; la barra di stato dice quale. Nulla si cancella: un annullamento è una nuova riga nel registro. Un registro di tappa rimasto aperto per un arresto viene offerto per la ripresa quando la tappa si riapre (anche File &gt; Riprendi un registro rimasto aperto), così la tappa resta in un solo registro. Tappa &gt; Chiudi la tappa la chiude definitivamente; uscire prima di aver registrato ogni linea chiede conferma e, di norma, tiene la tappa aperta per riprenderla. Il quadrante è il cronografo della prova in corso: i tasti e i pulsanti del cronografo agiscono solo senza una tappa aperta.</translation>
+        </message>
+        <message>
+            <source>Click PASS</source>
+            <translation>Clic su PASSAGGIO</translation>
+        </message>
+        <message>
+            <source>Record a pass (mouse or touch)</source>
+            <translation>Registra un passaggio (mouse o tocco)</translation>
+        </message>
+        <message>
+            <source>M (in Official time)</source>
+            <translation>M (in Ora ufficiale)</translation>
+        </message>
+        <message>
+            <source>Mark the official full minute (second 00)</source>
+            <translation>Segna il minuto pieno ufficiale (secondo 00)</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Apri…</translation>
+        </message>
+        <message>
             <source>&amp;New stage…</source>
             <translation>&amp;Nuova tappa…</translation>
         </message>
         <message>
             <source>Edit &amp;stage…</source>
             <translation>Modifica &amp;tappa…</translation>
+        </message>
+        <message>
+            <source>Resume a log left &amp;open…</source>
+            <translation>&amp;Riprendi un registro rimasto aperto…</translation>
+        </message>
+        <message>
+            <source>&amp;Record a pass</source>
+            <translation>&amp;Registra un passaggio</translation>
+        </message>
+        <message>
+            <source>&amp;Undo the last action</source>
+            <translation>&amp;Annulla l'ultima azione</translation>
+        </message>
+        <message>
+            <source>S&amp;kip the armed line</source>
+            <translation>Sa&amp;lta la linea armata</translation>
+        </message>
+        <message>
+            <source>&amp;Go to a line…</source>
+            <translation>&amp;Vai a una linea…</translation>
+        </message>
+        <message>
+            <source>Official &amp;time…</source>
+            <translation>&amp;Ora ufficiale…</translation>
+        </message>
+        <message>
+            <source>Official time +0.1 s</source>
+            <translation>Ora ufficiale +0.1 s</translation>
+        </message>
+        <message>
+            <source>Official time -0.1 s</source>
+            <translation>Ora ufficiale -0.1 s</translation>
+        </message>
+        <message>
+            <source>&amp;Crew…</source>
+            <translation>&amp;Equipaggio…</translation>
+        </message>
+        <message>
+            <source>Triggers and &amp;beeps…</source>
+            <translation>Comandi e &amp;segnali acustici…</translation>
+        </message>
+        <message>
+            <source>&amp;End stage…</source>
+            <translation>&amp;Chiudi la tappa…</translation>
+        </message>
+        <message>
+            <source>Dri&amp;ving view</source>
+            <translation>Vista di &amp;guida</translation>
+        </message>
+        <message>
+            <source>&amp;Export results (CSV)…</source>
+            <translation>&amp;Esporta i risultati (CSV)…</translation>
+        </message>
+        <message>
+            <source>&amp;Results table</source>
+            <translation>Tabella dei &amp;risultati</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>Apri &amp;recenti</translation>
+        </message>
+        <message>
+            <source>S&amp;tage</source>
+            <translation>&amp;Tappa</translation>
+        </message>
+        <message>
+            <source>Official time not synced</source>
+            <translation>Ora ufficiale non sincronizzata</translation>
+        </message>
+        <message>
+            <source>Crew and stage</source>
+            <translation>Equipaggio e tappa</translation>
+        </message>
+        <message>
+            <source>Open a stage or a log</source>
+            <translation>Apri una tappa o un registro</translation>
+        </message>
+        <message>
+            <source>Open a stage to record passes (File &gt; Open)</source>
+            <translation>Apri una tappa per registrare i passaggi (File &gt; Apri)</translation>
+        </message>
+        <message>
+            <source>Go to a line</source>
+            <translation>Vai a una linea</translation>
+        </message>
+        <message>
+            <source>Arm the line:</source>
+            <translation>Arma la linea:</translation>
+        </message>
+        <message>
+            <source>LOG NOT SAVED: %1</source>
+            <translation>REGISTRO NON SALVATO: %1</translation>
+        </message>
+        <message>
+            <source>The log is saved again</source>
+            <translation>Il registro è di nuovo salvato</translation>
         </message>
     </context>
     <context>
@@ -2079,6 +2431,75 @@
         <message>
             <source>&amp;Daylight (sun)</source>
             <translation>&amp;Giorno (sole)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Trigger</name>
+        <message>
+            <source>Space bar</source>
+            <translation>Barra spaziatrice</translation>
+        </message>
+        <message>
+            <source>Page Down (presentation clickers)</source>
+            <translation>Pagina giù (telecomandi per presentazioni)</translation>
+        </message>
+        <message>
+            <source>Page Up (presentation clickers)</source>
+            <translation>Pagina su (telecomandi per presentazioni)</translation>
+        </message>
+        <message>
+            <source>Return (foot switches)</source>
+            <translation>Invio (pedali)</translation>
+        </message>
+        <message>
+            <source>Enter on the keypad</source>
+            <translation>Invio del tastierino numerico</translation>
+        </message>
+        <message>
+            <source>B (the clickers' blank-screen button)</source>
+            <translation>B (il tasto schermo nero dei telecomandi)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TriggerButton</name>
+        <message>
+            <source>PASS</source>
+            <translation>PASSAGGIO</translation>
+        </message>
+        <message>
+            <source>Record a pass (same as the trigger key)</source>
+            <translation>Registra un passaggio (come il tasto di comando)</translation>
+        </message>
+        <message>
+            <source>Record a pass</source>
+            <translation>Registra un passaggio</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnsavedLogDialog</name>
+        <message>
+            <source>The log is not saved</source>
+            <translation>Il registro non è salvato</translation>
+        </message>
+        <message>
+            <source>Keep trying: the stage goes on and mmtimer keeps writing (free some space).
+Save the log elsewhere: the whole log, these events included, in another file.
+Quit and lose them: the log on disk ends before these events.</source>
+            <translation>Continua a provare: la tappa va avanti e mmtimer continua a scrivere (libera un po' di spazio).
+Salva il registro altrove: l'intero registro, compresi questi eventi, in un altro file.
+Esci e perdili: il registro su disco finisce prima di questi eventi.</translation>
+        </message>
+        <message>
+            <source>Keep trying</source>
+            <translation>Continua a provare</translation>
+        </message>
+        <message>
+            <source>Save the log elsewhere…</source>
+            <translation>Salva il registro altrove…</translation>
+        </message>
+        <message>
+            <source>Quit and lose them</source>
+            <translation>Esci e perdili</translation>
         </message>
     </context>
     <context>
@@ -2118,41 +2539,6 @@
         <message>
             <source>Cannot edit the stage</source>
             <translation>Impossibile modificare la tappa</translation>
-        </message>
-    </context>
-    <context>
-        <name>LegTableModel</name>
-        <message>
-            <source>Check</source>
-            <translation>Verifica</translation>
-        </message>
-        <message>
-            <source>Factor</source>
-            <translation>Fattore</translation>
-        </message>
-        <message>
-            <source>From section</source>
-            <translation>Dalla sezione</translation>
-        </message>
-        <message>
-            <source>Leg {0}</source>
-            <translation>Settore {0}</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Nome</translation>
-        </message>
-        <message>
-            <source>To section</source>
-            <translation>Alla sezione</translation>
-        </message>
-        <message>
-            <source>Type {0} of leg {1}</source>
-            <translation>Scrivi {0} del settore {1}</translation>
-        </message>
-        <message>
-            <source>checked once the rows above check</source>
-            <translation>verificato quando le righe sopra sono corrette</translation>
         </message>
     </context>
 </TS>
