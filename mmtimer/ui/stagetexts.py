@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from mmtimer.present.header import NOT_SYNCED
+from mmtimer.ui import stageopen
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
 from mmtimer.ui.words import shown
 
@@ -88,4 +89,5 @@ def retranslate_stage(window: StageWindow) -> None:
     window.banner.setAccessibleName(
         QCoreApplication.translate("StageWindow", "Official time not synced")
     )
+    stageopen.show_log_label(window)
     window.header.setAccessibleName(QCoreApplication.translate("StageWindow", "Crew and stage"))

@@ -2,69 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>PDF, A5 pages (*.pdf)</source>
-            <translation>PDF, pagine A5 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>PDF, A4 pages (*.pdf)</source>
-            <translation>PDF, pagine A4 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Export the navigator's card</source>
-            <translation>Esporta la tabella del navigatore</translation>
-        </message>
-        <message>
-            <source>1 section</source>
-            <translation>1 sezione</translation>
-        </message>
-        <message>
-            <source>{0} sections</source>
-            <translation>{0} sezioni</translation>
-        </message>
-        <message>
-            <source>1 line</source>
-            <translation>1 linea</translation>
-        </message>
-        <message>
-            <source>{0} lines</source>
-            <translation>{0} linee</translation>
-        </message>
-        <message>
-            <source>1 trial</source>
-            <translation>1 prova</translation>
-        </message>
-        <message>
-            <source>{0} trials</source>
-            <translation>{0} prove</translation>
-        </message>
-        <message>
-            <source>1 time control</source>
-            <translation>1 controllo orario</translation>
-        </message>
-        <message>
-            <source>{0} time controls</source>
-            <translation>{0} controlli orari</translation>
-        </message>
-        <message>
-            <source>first due {0}</source>
-            <translation>primo previsto {0}</translation>
-        </message>
-        <message>
-            <source>last due {0}</source>
-            <translation>ultimo previsto {0}</translation>
-        </message>
-        <message>
-            <source>1 row to put right</source>
-            <translation>1 riga da correggere</translation>
-        </message>
-        <message>
-            <source>{0} rows to put right</source>
-            <translation>{0} righe da correggere</translation>
-        </message>
-    </context>
-    <context>
         <name>Beeper</name>
         <message>
             <source>no sound: QtMultimedia cannot load (%1); beeps are shown, not heard</source>
@@ -85,6 +22,22 @@
     </context>
     <context>
         <name>CardActions</name>
+        <message>
+            <source>PDF, A5 pages (*.pdf)</source>
+            <translation>PDF, pagine A5 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>PDF, A4 pages (*.pdf)</source>
+            <translation>PDF, pagine A4 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Export the navigator's card</source>
+            <translation>Esporta la tabella del navigatore</translation>
+        </message>
+        <message>
+            <source>Print the navigator's card</source>
+            <translation>Stampa la tabella del navigatore</translation>
+        </message>
         <message>
             <source>&amp;Print card…</source>
             <translation>&amp;Stampa la tabella…</translation>
@@ -384,6 +337,22 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </context>
     <context>
         <name>EventDialog</name>
+        <message>
+            <source>Add the days' stages</source>
+            <translation>Aggiungi le tappe dei giorni</translation>
+        </message>
+        <message>
+            <source>Stages (*.stage.toml *.toml);;All files (*)</source>
+            <translation>Tappe (*.stage.toml *.toml);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>Save the event</source>
+            <translation>Salva l'evento</translation>
+        </message>
+        <message>
+            <source>Events (*.event.toml);;All files (*)</source>
+            <translation>Eventi (*.event.toml);;Tutti i file (*)</translation>
+        </message>
         <message>
             <source>Edit event</source>
             <translation>Modifica evento</translation>
@@ -1578,6 +1547,22 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
             <source>the start press of %1</source>
             <translation>la pressione di partenza di %1</translation>
         </message>
+        <message>
+            <source>Resume %1 (%2)</source>
+            <translation>Riprendi %1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1 pass</source>
+            <translation>%1 passaggio</translation>
+        </message>
+        <message>
+            <source>%1 passes</source>
+            <translation>%1 passaggi</translation>
+        </message>
+        <message>
+            <source>last at %1</source>
+            <translation>l'ultimo alle %1</translation>
+        </message>
     </context>
     <context>
         <name>ReplayPanel</name>
@@ -1902,6 +1887,33 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         </message>
     </context>
     <context>
+        <name>ResumeDialog</name>
+        <message>
+            <source>Resume the stage log?</source>
+            <translation>Riprendere il registro della tappa?</translation>
+        </message>
+        <message>
+            <source>This stage was kept open when mmtimer was last closed: its log waits to be resumed.</source>
+            <translation>Questa tappa è stata tenuta aperta all'ultima chiusura di mmtimer: il suo registro attende di essere ripreso.</translation>
+        </message>
+        <message>
+            <source>This stage has a log that was not closed: mmtimer stopped before the stage ended.</source>
+            <translation>Questa tappa ha un registro non chiuso: mmtimer si è fermato prima della fine della tappa.</translation>
+        </message>
+        <message>
+            <source>Its last line was cut short by the crash: resuming keeps it in a file next to the log.</source>
+            <translation>La sua ultima riga è stata troncata dall'arresto: riprendendo la si conserva in un file accanto al registro.</translation>
+        </message>
+        <message>
+            <source>Resume it to carry on where it stopped (passes, syncs, crew, the armed line), or start a new log for this stage.</source>
+            <translation>Riprendilo per continuare da dove si è fermato (passaggi, sincronizzazioni, equipaggio, la linea armata), oppure inizia un nuovo registro per questa tappa.</translation>
+        </message>
+        <message>
+            <source>Start a new log</source>
+            <translation>Inizia un nuovo registro</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>%1: give seconds before the target, from -600 to 0</source>
@@ -2058,6 +2070,49 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
             <source>Rules</source>
             <translation>Regolamento</translation>
         </message>
+        <message numerus="yes">
+            <source>%n section(s)</source>
+            <translation>
+                <numerusform>%n sezione</numerusform>
+                <numerusform>%n sezioni</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s)</source>
+            <translation>
+                <numerusform>%n linea</numerusform>
+                <numerusform>%n linee</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n trial(s)</source>
+            <translation>
+                <numerusform>%n prova</numerusform>
+                <numerusform>%n prove</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n time control(s)</source>
+            <translation>
+                <numerusform>%n controllo orario</numerusform>
+                <numerusform>%n controlli orari</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>first due {0}</source>
+            <translation>primo previsto {0}</translation>
+        </message>
+        <message>
+            <source>last due {0}</source>
+            <translation>ultimo previsto {0}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) to put right</source>
+            <translation>
+                <numerusform>%n riga da correggere</numerusform>
+                <numerusform>%n righe da correggere</numerusform>
+            </translation>
+        </message>
         <message>
             <source>new stage</source>
             <translation>nuova tappa</translation>
@@ -2111,8 +2166,24 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
             <translation>la nuova tappa</translation>
         </message>
         <message>
+            <source>Cannot edit the stage</source>
+            <translation>Impossibile modificare la tappa</translation>
+        </message>
+        <message>
             <source>&amp;Legs: the time controls from one section to another take the factor (Ctrl+L adds a leg, Ctrl+Shift+L deletes it)</source>
             <translation>&amp;Settori: i controlli orari da una sezione a un'altra prendono il coefficiente (Ctrl+L aggiunge un settore, Ctrl+Maiusc+L lo elimina)</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Modifiche non salvate</translation>
+        </message>
+        <message>
+            <source>Save the changes to {0}?</source>
+            <translation>Salvare le modifiche a {0}?</translation>
+        </message>
+        <message>
+            <source>Save stage</source>
+            <translation>Salva la tappa</translation>
         </message>
         <message>
             <source>Add a &amp;leg</source>
@@ -2169,6 +2240,53 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <message>
             <source>Rule sets (*.rules.toml);;All files (*)</source>
             <translation>Regolamenti (*.rules.toml);;Tutti i file (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageOpen</name>
+        <message>
+            <source>Cannot open the log</source>
+            <translation>Impossibile aprire il registro</translation>
+        </message>
+        <message>
+            <source>Cannot open the stage</source>
+            <translation>Impossibile aprire la tappa</translation>
+        </message>
+        <message>
+            <source>Cannot resume %1</source>
+            <translation>Impossibile riprendere %1</translation>
+        </message>
+        <message>
+            <source>Cannot resume the log</source>
+            <translation>Impossibile riprendere il registro</translation>
+        </message>
+        <message>
+            <source>Could not resume %1 (%2): a new log starts</source>
+            <translation>Impossibile riprendere %1 (%2): inizia un nuovo registro</translation>
+        </message>
+        <message>
+            <source>Resumed %1: %2</source>
+            <translation>Ripreso %1: %2</translation>
+        </message>
+        <message>
+            <source>Log: %1 (resumed)</source>
+            <translation>Registro: %1 (ripreso)</translation>
+        </message>
+        <message>
+            <source>Log: %1</source>
+            <translation>Registro: %1</translation>
+        </message>
+        <message>
+            <source>Every press is written and flushed to disk at once</source>
+            <translation>Ogni pressione è scritta e salvata subito su disco</translation>
+        </message>
+        <message>
+            <source>Open a stage first (File &gt; Open)</source>
+            <translation>Apri prima una tappa (File &gt; Apri)</translation>
+        </message>
+        <message>
+            <source>No log of this stage was left open in %1</source>
+            <translation>Nessun registro di questa tappa è rimasto aperto in %1</translation>
         </message>
     </context>
     <context>
@@ -2500,45 +2618,6 @@ Esci e perdili: il registro su disco finisce prima di questi eventi.</translatio
         <message>
             <source>Quit and lose them</source>
             <translation>Esci e perdili</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Print the navigator's card</source>
-            <translation>Stampa la tabella del navigatore</translation>
-        </message>
-        <message>
-            <source>Add the days' stages</source>
-            <translation>Aggiungi le tappe dei giorni</translation>
-        </message>
-        <message>
-            <source>Stages (*.stage.toml *.toml);;All files (*)</source>
-            <translation>Tappe (*.stage.toml *.toml);;Tutti i file (*)</translation>
-        </message>
-        <message>
-            <source>Save the event</source>
-            <translation>Salva l'evento</translation>
-        </message>
-        <message>
-            <source>Events (*.event.toml);;All files (*)</source>
-            <translation>Eventi (*.event.toml);;Tutti i file (*)</translation>
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation>Modifiche non salvate</translation>
-        </message>
-        <message>
-            <source>Save the changes to {0}?</source>
-            <translation>Salvare le modifiche a {0}?</translation>
-        </message>
-        <message>
-            <source>Save stage</source>
-            <translation>Salva la tappa</translation>
-        </message>
-        <message>
-            <source>Cannot edit the stage</source>
-            <translation>Impossibile modificare la tappa</translation>
         </message>
     </context>
 </TS>
