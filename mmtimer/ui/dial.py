@@ -701,9 +701,13 @@ class DialPainter:
         return HandDraw(name, hand, centre, getattr(angles, f"{name}_deg"), color, lift, faceted,
                         cap_r)  # fmt: skip
 
-    def hand_draws(self, angles: HandAngles) -> tuple[HandDraw, ...]:
-        """Every hand at `angles`, in painting order."""
-        return tuple(self.hand_draw(name, angles) for name in self._specs)
+    def hand_draws(
+        self, angles: HandAngles, names: frozenset[str] | None = None
+    ) -> tuple[HandDraw, ...]:
+        """Every hand at `angles` (or those in `names`), in painting order."""
+        return tuple(
+            self.hand_draw(name, angles) for name in self._specs if names is None or name in names
+        )
 
     def paint_hands(self, p: QPainter, angles: HandAngles) -> None:
         """All hands, with shadows on the dial, and their caps, all as vectors."""
@@ -879,15 +883,12 @@ def _copy(painter: QPainter, layer: QPixmap, rect: QRect, origin: QPoint, dpr: f
 
 def _follow(old: HandAngles, new: HandAngles, moved: set[str]) -> HandAngles:
     """`old` with the hands named in `moved` where `new` has them."""
-    return HandAngles(
-        **{f"{name}_deg": getattr(new if name in moved else old, f"{name}_deg") for name in TIP_R}
-    )
+    return HandAngles(*[getattr(new if name in moved else old, attr) for name, attr in _FIELDS])
 
 
-def _turn_deg(a: float, b: float) -> float:
-    """The smaller angle between two hand angles."""
-    d = abs(a - b) % 360.0
-    return min(d, 360.0 - d)
+_FIELDS = tuple((f.name.removesuffix("_deg"), f.name) for f in fields(HandAngles))
+"""Each hand's name and its HandAngles field, in the fields' order."""
+_TIPS = tuple((name, f"{name}_deg", tip) for name, tip in TIP_R.items())
 
 
 class DialLayers:
@@ -942,8 +943,8 @@ class DialLayers:
         key = (draw.name, draw.deg, side, x0, y0)
         rects = self.regions.get(key)
         if rects is None:
-            if len(self.regions) > 64:
-                self.regions.clear()
+            if len(self.regions) >= 32:  # forget the oldest (a clear would free ~600 at once)
+                del self.regions[next(iter(self.regions))]
             rects = self.regions[key] = self._compute_hand_rects(draw, side, x0, y0)
         return rects
 
@@ -954,16 +955,21 @@ class DialLayers:
         ox = x0 + side / 2 + draw.centre.x() * scale
         oy = y0 + side / 2 + draw.centre.y() * scale
         dx, dy = draw.lift * 0.45 * scale, draw.lift * 0.75 * scale  # the shadow's offset
+        c, s = cos * scale, sin * scale
+        floor, ceil = math.floor, math.ceil
         out = []
+        # A box's corners turned: x = X c - Y s and y = X s + Y c, so each bound is the sum of
+        # one bound over X and one over Y, and the signs of c and s say which end gives it.
+        c_up, s_up = c >= 0, s >= 0
         for left, top, right, bottom in self.painter.hand_slices(draw.hand):
-            xs = (left * cos - top * sin, right * cos - top * sin,
-                  left * cos - bottom * sin, right * cos - bottom * sin)  # fmt: skip
-            ys = (left * sin + top * cos, right * sin + top * cos,
-                  left * sin + bottom * cos, right * sin + bottom * cos)  # fmt: skip
-            x_lo, x_hi = ox + min(xs) * scale - EDGE_PX, ox + max(xs) * scale + dx + EDGE_PX
-            y_lo, y_hi = oy + min(ys) * scale - EDGE_PX, oy + max(ys) * scale + dy + EDGE_PX
-            x, y = math.floor(x_lo), math.floor(y_lo)
-            out.append(QRect(x, y, math.ceil(x_hi) - x, math.ceil(y_hi) - y))
+            xc_lo, xc_hi = (left * c, right * c) if c_up else (right * c, left * c)
+            ys_lo, ys_hi = (top * s, bottom * s) if s_up else (bottom * s, top * s)
+            xs_lo, xs_hi = (left * s, right * s) if s_up else (right * s, left * s)
+            yc_lo, yc_hi = (top * c, bottom * c) if c_up else (bottom * c, top * c)
+            x, y = floor(ox + xc_lo - ys_hi - EDGE_PX), floor(oy + xs_lo + yc_lo - EDGE_PX)
+            x_hi = ceil(ox + xc_hi - ys_lo + dx + EDGE_PX)
+            y_hi = ceil(oy + xs_hi + yc_hi + dy + EDGE_PX)
+            out.append(QRect(x, y, x_hi - x, y_hi - y))
         if draw.cap_r:
             out.append(self.cap_rect(draw, side, x0, y0))
         return tuple(out)
@@ -996,9 +1002,7 @@ class DialLayers:
         # a sprite's edge is clear: an antialiased edge of its turned box would cost, not show
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         base = painter.worldTransform()
-        for draw in self.painter.hand_draws(angles):
-            if draw.name not in names:
-                continue
+        for draw in self.painter.hand_draws(angles, names):
             if everything or any(todo.intersects(r) for r in self.hand_rects(draw, side, x0, y0)):
                 self._draw_hand_sprites(painter, base, draw, side=side, x0=x0, y0=y0, dpr=dpr)
             if draw.cap_r and (everything or todo.intersects(self.cap_rect(draw, side, x0, y0))):
@@ -1324,23 +1328,24 @@ class DialWidget(QWidget):
         if not moved:
             return
         old = self._angles
-        self._angles = _follow(old, exact, moved)
+        new = self._angles = _follow(old, exact, moved)
         side, x0, y0 = self._square(self.size())
+        layers = self.layers
         rects: list[QRect] = []
-        for angles in (old, self._angles):
-            for name in moved:
-                rects.extend(
-                    self.layers.hand_rects(
-                        self.layers.painter.hand_draw(name, angles), side, x0, y0
-                    )
-                )
+        for name in moved:
+            rects.extend(layers.hand_rects(layers.painter.hand_draw(name, old), side, x0, y0))
+            draw = layers.painter.hand_draw(name, new)
+            after = layers.hand_rects(draw, side, x0, y0)
+            rects.extend(after[:-1] if draw.cap_r else after)  # the cap's is the same rect
         self._request(rects)
 
     def _moved_hands(self, exact: HandAngles) -> set[str]:
         px_per_deg = self._px_per_unit() * math.pi / 180.0
+        shown = self._angles
         moved = set()
-        for name, tip in TIP_R.items():
-            turn = _turn_deg(getattr(exact, name + "_deg"), getattr(self._angles, name + "_deg"))
+        for name, attr, tip in _TIPS:
+            turn = abs(getattr(exact, attr) - getattr(shown, attr)) % 360.0
+            turn = min(turn, 360.0 - turn)
             if turn and turn * tip * px_per_deg >= MIN_STEP_PX:
                 moved.add(name)
         return moved
