@@ -890,6 +890,37 @@ _FIELDS = tuple((f.name.removesuffix("_deg"), f.name) for f in fields(HandAngles
 """Each hand's name and its HandAngles field, in the fields' order."""
 _TIPS = tuple((name, f"{name}_deg", tip) for name, tip in TIP_R.items())
 
+SWEEP_PX = 1.0
+"""A hand's turns are cut into buckets this many widget pixels long at its tip: the rectangles
+a frame repaints cover a whole bucket, so consecutive frames share them."""
+SWEEP_MERGE = 3
+"""A hand that moved at most this many buckets is repainted over one cover of them all."""
+
+
+def _bucket_deg(name: str, side: int) -> float:
+    """The width of a sweep bucket of hand `name`, in degrees, at a dial `side` pixels wide."""
+    return math.degrees(SWEEP_PX / (TIP_R[name] * max(side, 1) / LOGICAL))
+
+
+def _turned_boxes(
+    slices: tuple[tuple[float, float, float, float], ...], deg: float, scale: float
+) -> list[tuple[float, float, float, float]]:
+    """Each box (left, top, right, bottom, pointing to 12) turned by `deg` about the pivot and
+    scaled: the (x_lo, x_hi, y_lo, y_hi) of its box. A corner turns to x = X c - Y s and
+    y = X s + Y c, so each bound is one bound over X plus one over Y, and the signs of c and s
+    say which end gives it."""
+    rad = math.radians(deg)
+    c, s = math.cos(rad) * scale, math.sin(rad) * scale
+    c_up, s_up = c >= 0, s >= 0
+    out = []
+    for left, top, right, bottom in slices:
+        xc_lo, xc_hi = (left * c, right * c) if c_up else (right * c, left * c)
+        ys_lo, ys_hi = (top * s, bottom * s) if s_up else (bottom * s, top * s)
+        xs_lo, xs_hi = (left * s, right * s) if s_up else (right * s, left * s)
+        yc_lo, yc_hi = (top * c, bottom * c) if c_up else (bottom * c, top * c)
+        out.append((xc_lo - ys_hi, xc_hi - ys_lo, xs_lo + yc_lo, xs_hi + yc_hi))
+    return out
+
 
 class DialLayers:
     """The dial's cached layers and the hands' pixel geometry, for one DialPainter (a theme).
@@ -939,36 +970,66 @@ class DialLayers:
     # -- geometry ------------------------------------------------------------------------------
     def hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
         """The widget pixels `draw` (hand, shadow and cap) can touch, as a few rectangles
-        (a square of `side` at `x0`, `y0`). The last few are kept: a frame asks for each twice."""
-        key = (draw.name, draw.deg, side, x0, y0)
+        (a square of `side` at `x0`, `y0`): the cover of its angle's sweep bucket, so it holds
+        the hand at any angle of that bucket (see `moved_rects`)."""
+        bucket = math.floor(draw.deg / _bucket_deg(draw.name, side))
+        return self._cover(draw, (bucket, bucket), side, x0, y0)
+
+    def moved_rects(
+        self, old: HandDraw, new: HandDraw, side: int, x0: int, y0: int
+    ) -> tuple[QRect, ...]:
+        """The rectangles to paint again when a hand turns from `old` to `new`: where it was and
+        where it is. A hand's turns are cut into buckets of SWEEP_PX at its tip; a hand that
+        moved a few buckets (a sweeping or beating hand, frame after frame) gets one cover of
+        the buckets between, the same few rectangles for several frames, kept."""
+        width = _bucket_deg(new.name, side)
+        b_old, b_new = math.floor(old.deg / width), math.floor(new.deg / width)
+        lo, hi = min(b_old, b_new), max(b_old, b_new)
+        if hi - lo <= SWEEP_MERGE:
+            return self._cover(new, (lo, hi), side, x0, y0)
+        after = self._cover(new, (b_new, b_new), side, x0, y0)
+        before = self._cover(old, (b_old, b_old), side, x0, y0)
+        return before + (after[:-1] if new.cap_r else after)  # the cap's rectangle once
+
+    def _cover(
+        self, draw: HandDraw, buckets: tuple[int, int], side: int, x0: int, y0: int
+    ) -> tuple[QRect, ...]:
+        """The hand, its shadow and cap at every angle from the first of `buckets` to the end
+        of the last. The last few are kept: frames ask for the same ones again."""
+        lo, hi = buckets
+        key = (draw.name, lo, hi, side, x0, y0)
         rects = self.regions.get(key)
         if rects is None:
             if len(self.regions) >= 32:  # forget the oldest (a clear would free ~600 at once)
                 del self.regions[next(iter(self.regions))]
-            rects = self.regions[key] = self._compute_hand_rects(draw, side, x0, y0)
+            width = _bucket_deg(draw.name, side)
+            rects = self.regions[key] = self._compute_cover(
+                draw, (lo * width, (hi + 1) * width), side, x0, y0
+            )
         return rects
 
-    def _compute_hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
+    def _compute_cover(
+        self, draw: HandDraw, turn_deg: tuple[float, float], side: int, x0: int, y0: int
+    ) -> tuple[QRect, ...]:
+        """Each slice of the hand (and its shadow) turned to both ends of `turn_deg`: the box
+        of both holds it at every angle between but for the bulge of the arcs its corners
+        describe, r (1 - cos(turn / 2)), added all round."""
         scale = side / LOGICAL
-        rad = math.radians(draw.deg)
-        cos, sin = math.cos(rad), math.sin(rad)
         ox = x0 + side / 2 + draw.centre.x() * scale
         oy = y0 + side / 2 + draw.centre.y() * scale
         dx, dy = draw.lift * 0.45 * scale, draw.lift * 0.75 * scale  # the shadow's offset
-        c, s = cos * scale, sin * scale
+        slices = self.painter.hand_slices(draw.hand)
+        from_deg, to_deg = turn_deg
+        ends = [_turned_boxes(slices, deg, scale) for deg in turn_deg]
+        reach = max(math.hypot(max(abs(a), abs(c)), max(abs(b), abs(d))) for a, b, c, d in slices)
+        turn = math.radians(abs(to_deg - from_deg))
+        margin = EDGE_PX + reach * scale * (1.0 - math.cos(turn / 2))
         floor, ceil = math.floor, math.ceil
         out = []
-        # A box's corners turned: x = X c - Y s and y = X s + Y c, so each bound is the sum of
-        # one bound over X and one over Y, and the signs of c and s say which end gives it.
-        c_up, s_up = c >= 0, s >= 0
-        for left, top, right, bottom in self.painter.hand_slices(draw.hand):
-            xc_lo, xc_hi = (left * c, right * c) if c_up else (right * c, left * c)
-            ys_lo, ys_hi = (top * s, bottom * s) if s_up else (bottom * s, top * s)
-            xs_lo, xs_hi = (left * s, right * s) if s_up else (right * s, left * s)
-            yc_lo, yc_hi = (top * c, bottom * c) if c_up else (bottom * c, top * c)
-            x, y = floor(ox + xc_lo - ys_hi - EDGE_PX), floor(oy + xs_lo + yc_lo - EDGE_PX)
-            x_hi = ceil(ox + xc_hi - ys_lo + dx + EDGE_PX)
-            y_hi = ceil(oy + xs_hi + yc_hi + dy + EDGE_PX)
+        for (xl0, xh0, yl0, yh0), (xl1, xh1, yl1, yh1) in zip(*ends, strict=True):
+            x, y = floor(ox + min(xl0, xl1) - margin), floor(oy + min(yl0, yl1) - margin)
+            x_hi = ceil(ox + max(xh0, xh1) + dx + margin)
+            y_hi = ceil(oy + max(yh0, yh1) + dy + margin)
             out.append(QRect(x, y, x_hi - x, y_hi - y))
         if draw.cap_r:
             out.append(self.cap_rect(draw, side, x0, y0))
@@ -1175,9 +1236,16 @@ class DialLayers:
         moved = {n for n in UNDER_HANDS if getattr(old, f"{n}_deg") != getattr(angles, f"{n}_deg")}
         if moved:
             rects: list[QRect] = []
-            for shown in (old, angles):
-                for name in moved:
-                    rects.extend(self.hand_rects(self.painter.hand_draw(name, shown), side, 0, 0))
+            for name in moved:
+                rects.extend(
+                    self.moved_rects(
+                        self.painter.hand_draw(name, old),
+                        self.painter.hand_draw(name, angles),
+                        side,
+                        0,
+                        0,
+                    )
+                )
             region = _region(rects).intersected(QRegion(0, 0, side, side))
             under = self.under
             painter = QPainter(under)
@@ -1333,10 +1401,15 @@ class DialWidget(QWidget):
         layers = self.layers
         rects: list[QRect] = []
         for name in moved:
-            rects.extend(layers.hand_rects(layers.painter.hand_draw(name, old), side, x0, y0))
-            draw = layers.painter.hand_draw(name, new)
-            after = layers.hand_rects(draw, side, x0, y0)
-            rects.extend(after[:-1] if draw.cap_r else after)  # the cap's is the same rect
+            rects.extend(
+                layers.moved_rects(
+                    layers.painter.hand_draw(name, old),
+                    layers.painter.hand_draw(name, new),
+                    side,
+                    x0,
+                    y0,
+                )
+            )
         self._request(rects)
 
     def _moved_hands(self, exact: HandAngles) -> set[str]:
