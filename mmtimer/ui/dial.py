@@ -15,7 +15,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from enum import Enum
-from typing import cast
+from operator import attrgetter
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -133,6 +134,16 @@ class HandDraw:
     lift: float
     faceted: bool
     cap_r: float
+
+
+class _HandPlan(NamedTuple):
+    """What painting one hand blits at one place of the dial: (sprite, its offset from the
+    pivot, the pivot's x and y in widget pixels) for its shadow then itself, and its cap."""
+
+    pieces: tuple[tuple[QPixmap, QPointF, float, float], ...]
+    cap: QPixmap | None
+    cap_at: QPointF
+    cap_rect: QRect
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +268,8 @@ class DialPainter:
         self._slices: dict[int, tuple[tuple[float, float, float, float], ...]] = {}
         self._facets: dict[int, tuple[QColor, QColor]] = {}
         self._specs = self._hand_specs()
+        # (name, HandAngles field) of each hand, in painting order
+        self.paint_order = tuple((name, f"{name}_deg") for name in self._specs)
 
     # -- static layers -------------------------------------------------------------------------
     def paint_static(self, p: QPainter) -> None:
@@ -697,17 +710,15 @@ class DialPainter:
         }
 
     def hand_draw(self, name: str, angles: HandAngles) -> HandDraw:
-        hand, centre, color, lift, faceted, cap_r = self._specs[name]
-        return HandDraw(name, hand, centre, getattr(angles, f"{name}_deg"), color, lift, faceted,
-                        cap_r)  # fmt: skip
+        return self.hand_draw_at(name, getattr(angles, f"{name}_deg"))
 
-    def hand_draws(
-        self, angles: HandAngles, names: frozenset[str] | None = None
-    ) -> tuple[HandDraw, ...]:
-        """Every hand at `angles` (or those in `names`), in painting order."""
-        return tuple(
-            self.hand_draw(name, angles) for name in self._specs if names is None or name in names
-        )
+    def hand_draw_at(self, name: str, deg: float) -> HandDraw:
+        hand, centre, color, lift, faceted, cap_r = self._specs[name]
+        return HandDraw(name, hand, centre, deg, color, lift, faceted, cap_r)
+
+    def hand_draws(self, angles: HandAngles) -> tuple[HandDraw, ...]:
+        """Every hand at `angles`, in painting order."""
+        return tuple(self.hand_draw(name, angles) for name in self._specs)
 
     def paint_hands(self, p: QPainter, angles: HandAngles) -> None:
         """All hands, with shadows on the dial, and their caps, all as vectors."""
@@ -881,14 +892,13 @@ def _copy(painter: QPainter, layer: QPixmap, rect: QRect, origin: QPoint, dpr: f
     )  # fmt: skip
 
 
-def _follow(old: HandAngles, new: HandAngles, moved: set[str]) -> HandAngles:
-    """`old` with the hands named in `moved` where `new` has them."""
-    return HandAngles(*[getattr(new if name in moved else old, attr) for name, attr in _FIELDS])
-
-
-_FIELDS = tuple((f.name.removesuffix("_deg"), f.name) for f in fields(HandAngles))
-"""Each hand's name and its HandAngles field, in the fields' order."""
-_TIPS = tuple((name, f"{name}_deg", tip) for name, tip in TIP_R.items())
+_FIELDS = tuple(f.name for f in fields(HandAngles))
+_TIPS = tuple((name.removesuffix("_deg"), TIP_R[name.removesuffix("_deg")]) for name in _FIELDS)
+"""Each hand's name and tip radius, in the order of HandAngles' fields."""
+_DEGS = attrgetter(*_FIELDS)
+"""A HandAngles' angles as a tuple, in the order of its fields."""
+_UNDER_DEGS = attrgetter(*(f"{name}_deg" for name in sorted(UNDER_HANDS)))
+"""The angles of the hands under the chronograph seconds hand."""
 
 SWEEP_PX = 1.0
 """A hand's turns are cut into buckets this many widget pixels long at its tip: the rectangles
@@ -941,6 +951,7 @@ class DialLayers:
         self.glass: QPixmap | None = None
         self.glass_key: tuple[object, ...] = ()
         self.glass_region = QRegion()  # where the glass has light, square-relative
+        self.glass_placed: tuple[tuple[int, int], QRegion] = ((0, 0), self.glass_region)
         self.pushers: dict[tuple[bool, bool], QPixmap] = {}  # by (start, reset) pressed
         self.pushers_key: tuple[object, ...] = ()
         # The face: background, pushers, the static watch and the date, composited (by blits,
@@ -955,7 +966,11 @@ class DialLayers:
         self.under: QPixmap | None = None
         self.under_key: tuple[object, ...] = ()
         self.under_angles: HandAngles | None = None
-        self.regions: dict[tuple[object, ...], tuple[QRect, ...]] = {}  # recent hand rects
+        self.under_inputs: tuple[object, ...] = ()  # what under_layer was last asked for
+        self.under_degs: tuple[float, ...] = ()
+        self.regions: dict[tuple[object, ...], tuple[tuple[QRect, ...], QRect]] = {}  # covers
+        self.plans: dict[tuple[str, int, int], _HandPlan] = {}  # what painting a hand blits
+        self.plans_key: tuple[object, ...] = ()
 
     def clear(self) -> None:
         """Forget every layer (a new theme)."""
@@ -965,16 +980,10 @@ class DialLayers:
         self.faces.clear()
         self.caps.clear()
         self.hand_sprites.clear()
+        self.plans.clear()
         self.under = None
 
     # -- geometry ------------------------------------------------------------------------------
-    def hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
-        """The widget pixels `draw` (hand, shadow and cap) can touch, as a few rectangles
-        (a square of `side` at `x0`, `y0`): the cover of its angle's sweep bucket, so it holds
-        the hand at any angle of that bucket (see `moved_rects`)."""
-        bucket = math.floor(draw.deg / _bucket_deg(draw.name, side))
-        return self._cover(draw, (bucket, bucket), side, x0, y0)
-
     def moved_rects(
         self, old: HandDraw, new: HandDraw, side: int, x0: int, y0: int
     ) -> tuple[QRect, ...]:
@@ -986,27 +995,27 @@ class DialLayers:
         b_old, b_new = math.floor(old.deg / width), math.floor(new.deg / width)
         lo, hi = min(b_old, b_new), max(b_old, b_new)
         if hi - lo <= SWEEP_MERGE:
-            return self._cover(new, (lo, hi), side, x0, y0)
-        after = self._cover(new, (b_new, b_new), side, x0, y0)
-        before = self._cover(old, (b_old, b_old), side, x0, y0)
+            return self._cover(new, (lo, hi), side, x0, y0)[0]
+        after = self._cover(new, (b_new, b_new), side, x0, y0)[0]
+        before = self._cover(old, (b_old, b_old), side, x0, y0)[0]
         return before + (after[:-1] if new.cap_r else after)  # the cap's rectangle once
 
     def _cover(
         self, draw: HandDraw, buckets: tuple[int, int], side: int, x0: int, y0: int
-    ) -> tuple[QRect, ...]:
+    ) -> tuple[tuple[QRect, ...], QRect]:
         """The hand, its shadow and cap at every angle from the first of `buckets` to the end
-        of the last. The last few are kept: frames ask for the same ones again."""
+        of the last, as rectangles and their bounding box. The last few are kept: frames ask
+        for the same ones again."""
         lo, hi = buckets
         key = (draw.name, lo, hi, side, x0, y0)
-        rects = self.regions.get(key)
-        if rects is None:
+        cover = self.regions.get(key)
+        if cover is None:
             if len(self.regions) >= 32:  # forget the oldest (a clear would free ~600 at once)
                 del self.regions[next(iter(self.regions))]
             width = _bucket_deg(draw.name, side)
-            rects = self.regions[key] = self._compute_cover(
-                draw, (lo * width, (hi + 1) * width), side, x0, y0
-            )
-        return rects
+            rects = self._compute_cover(draw, (lo * width, (hi + 1) * width), side, x0, y0)
+            cover = self.regions[key] = (rects, _region(rects).boundingRect())
+        return cover
 
     def _compute_cover(
         self, draw: HandDraw, turn_deg: tuple[float, float], side: int, x0: int, y0: int
@@ -1057,45 +1066,61 @@ class DialLayers:
     ) -> None:
         """The hands named that cross `todo` and their caps, from cached sprites: a hand and
         its shadow are two bilinear blits turned to its angle (about half the cost of filling
-        their three or four antialiased paths), a cap one plain blit."""
-        painter.save()
+        their three or four antialiased paths), a cap one plain blit. Leaves the painter's
+        world transform as it found it, smooth pixmap transforms on and antialiasing off."""
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         # a sprite's edge is clear: an antialiased edge of its turned box would cost, not show
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         base = painter.worldTransform()
-        for draw in self.painter.hand_draws(angles, names):
-            if everything or any(todo.intersects(r) for r in self.hand_rects(draw, side, x0, y0)):
-                self._draw_hand_sprites(painter, base, draw, side=side, x0=x0, y0=y0, dpr=dpr)
-            if draw.cap_r and (everything or todo.intersects(self.cap_rect(draw, side, x0, y0))):
-                sprite, at = self.cap_sprite(draw, side, dpr)
+        for name, attr in self.painter.paint_order:
+            if name not in names:
+                continue
+            deg = getattr(angles, attr)
+            plan = self._hand_plan(name, side, x0, y0, dpr)
+            if everything or todo.intersects(self._bound(name, deg, side, x0, y0)):
+                for sprite, offset, at_x, at_y in plan.pieces:
+                    painter.setWorldTransform(base)
+                    painter.translate(at_x, at_y)
+                    painter.rotate(deg)
+                    painter.drawPixmap(offset, sprite)
+            if plan.cap is not None and (everything or todo.intersects(plan.cap_rect)):
                 painter.setWorldTransform(base)
-                painter.drawPixmap(at + QPointF(x0, y0), sprite)
-        painter.restore()
+                painter.drawPixmap(plan.cap_at, plan.cap)
+        painter.setWorldTransform(base)
 
-    def _draw_hand_sprites(
-        self,
-        painter: QPainter,
-        base: QTransform,
-        draw: HandDraw,
-        *,
-        side: int,
-        x0: int,
-        y0: int,
-        dpr: float,
-    ) -> None:
-        """`draw`'s shadow and hand from their sprites, turned about their pivots (the shadow's
-        pivot is the hand's shifted by the lift: its offset stays fixed on the screen)."""
-        scale = side / LOGICAL
-        px = x0 + side / 2 + draw.centre.x() * scale
-        py = y0 + side / 2 + draw.centre.y() * scale
-        shadow_at = QPointF(px + draw.lift * 0.45 * scale, py + draw.lift * 0.75 * scale)
-        for at, shadow in ((shadow_at, True), (QPointF(px, py), False)):
-            sprite, anchor = self.hand_sprite(draw, side, dpr, at, shadow=shadow)
-            turned = QTransform(base)
-            turned.translate(at.x(), at.y())
-            turned.rotate(draw.deg)
-            painter.setWorldTransform(turned)
-            painter.drawPixmap(-anchor, sprite)
+    def _bound(self, name: str, deg: float, side: int, x0: int, y0: int) -> QRect:
+        """The box of the hand's cover at `deg` (what decides whether a frame paints it)."""
+        bucket = math.floor(deg / _bucket_deg(name, side))
+        return self._cover(self.painter.hand_draw_at(name, deg), (bucket, bucket), side, x0, y0)[1]
+
+    def _hand_plan(self, name: str, side: int, x0: int, y0: int, dpr: float) -> _HandPlan:
+        """What painting hand `name` blits: its shadow's and its own sprite with their pivots,
+        and its cap; made once for a place of the dial (the last few kept)."""
+        key = (side, dpr, self.painter.theme.name)
+        if key != self.plans_key:
+            self.plans.clear()
+            self.plans_key = key
+        which = (name, x0, y0)
+        plan = self.plans.get(which)
+        if plan is None:
+            if len(self.plans) >= 24:
+                del self.plans[next(iter(self.plans))]
+            draw = self.painter.hand_draw_at(name, 0.0)
+            scale = side / LOGICAL
+            px = x0 + side / 2 + draw.centre.x() * scale
+            py = y0 + side / 2 + draw.centre.y() * scale
+            shadow_at = QPointF(px + draw.lift * 0.45 * scale, py + draw.lift * 0.75 * scale)
+            pieces = []
+            for at, shadow in ((shadow_at, True), (QPointF(px, py), False)):
+                sprite, anchor = self.hand_sprite(draw, side, dpr, at, shadow=shadow)
+                pieces.append((sprite, -anchor, at.x(), at.y()))
+            cap, cap_at, cap_rect = None, QPointF(), QRect()
+            if draw.cap_r:
+                cap, at = self.cap_sprite(draw, side, dpr)
+                cap_at = at + QPointF(x0, y0)
+                cap_rect = self.cap_rect(draw, side, x0, y0)
+            plan = self.plans[which] = _HandPlan(tuple(pieces), cap, cap_at, cap_rect)
+        return plan
 
     def hand_sprite(
         self, draw: HandDraw, side: int, dpr: float, pivot: QPointF, *, shadow: bool
@@ -1210,6 +1235,11 @@ class DialLayers:
         `angles`. When some of those hands moved, only the regions they left and now cover are
         painted again (the face copied, the hands crossing them painted), so a frame of the
         sweeping chronograph hand copies this and paints one hand."""
+        inputs = (side, dpr, pushers, date, background)
+        under_degs = _UNDER_DEGS(angles)
+        if self.under is not None and inputs == self.under_inputs and under_degs == self.under_degs:
+            return self.under  # most frames: nothing under the chronograph hand moved
+        self.under_inputs, self.under_degs = inputs, under_degs
         start, reset = pushers
         face = self.face_pixmap(
             side, dpr, start=start, reset=reset, date=date, background=background
@@ -1279,7 +1309,16 @@ class DialLayers:
             self.glass_region = QRegion()
             for band in self._bands(self.painter.glass_shape(), side):
                 self.glass_region = self.glass_region.united(band.toAlignedRect())
+            self.glass_placed = ((0, 0), self.glass_region)
         return self.glass
+
+    def glass_region_at(self, x0: int, y0: int) -> QRegion:
+        """Where the glass has light, for the square at `x0`, `y0` (the last place kept)."""
+        at, region = self.glass_placed
+        if at != (x0, y0):
+            region = self.glass_region.translated(x0, y0)
+            self.glass_placed = ((x0, y0), region)
+        return region
 
     @staticmethod
     def _bands(shape: QPainterPath, side: int, count: int = 24) -> list[QRectF]:
@@ -1379,49 +1418,44 @@ class DialWidget(QWidget):
         return self._angles
 
     def set_state(self, state: DialState) -> None:
-        """Show `state`; asks for a frame of only the regions whose drawing changed."""
+        """Show `state`; asks for a frame of only the regions whose drawing changed. (Called at
+        every frame of a running chronograph: kept lean.)"""
         exact = hand_angles(state, self._stepping)
-        face_change = (
-            _date_text(state) != _date_text(self._state)
-            or state.start_stop_pressed != self._state.start_stop_pressed
-            or state.reset_pressed != self._state.reset_pressed
-        )
+        before = self._state
         self._state = state
         self._exact = exact
-        if face_change:
+        if (
+            state.start_stop_pressed != before.start_stop_pressed
+            or state.reset_pressed != before.reset_pressed
+            or (state.date != before.date and _date_text(state) != _date_text(before))
+        ):
             self._angles = exact
             self._request(None)
             return
-        moved = self._moved_hands(exact)
+        size = self.size()
+        width, height = size.width(), size.height()
+        side = min(width, height)
+        px_per_deg = max(side, 1) / LOGICAL * self.devicePixelRatioF() * (math.pi / 180.0)
+        old = self._angles
+        old_degs = _DEGS(old)
+        new_degs = _DEGS(exact)
+        moved = set()
+        for (name, tip), a, b in zip(_TIPS, new_degs, old_degs, strict=True):
+            if a != b:
+                turn = abs(a - b) % 360.0
+                if min(turn, 360.0 - turn) * tip * px_per_deg >= MIN_STEP_PX:
+                    moved.add(name)
         if not moved:
             return
-        old = self._angles
-        new = self._angles = _follow(old, exact, moved)
-        side, x0, y0 = self._square(self.size())
+        degs = zip(_TIPS, new_degs, old_degs, strict=True)
+        new = self._angles = HandAngles(*[n if name in moved else o for (name, _), n, o in degs])
+        x0, y0 = (width - side) // 2, (height - side) // 2
         layers = self.layers
+        at = layers.painter.hand_draw
         rects: list[QRect] = []
         for name in moved:
-            rects.extend(
-                layers.moved_rects(
-                    layers.painter.hand_draw(name, old),
-                    layers.painter.hand_draw(name, new),
-                    side,
-                    x0,
-                    y0,
-                )
-            )
+            rects.extend(layers.moved_rects(at(name, old), at(name, new), side, x0, y0))
         self._request(rects)
-
-    def _moved_hands(self, exact: HandAngles) -> set[str]:
-        px_per_deg = self._px_per_unit() * math.pi / 180.0
-        shown = self._angles
-        moved = set()
-        for name, attr, tip in _TIPS:
-            turn = abs(getattr(exact, attr) - getattr(shown, attr)) % 360.0
-            turn = min(turn, 360.0 - turn)
-            if turn and turn * tip * px_per_deg >= MIN_STEP_PX:
-                moved.add(name)
-        return moved
 
     def _px_per_unit(self) -> float:
         """Device pixels per logical unit at the widget's size."""
@@ -1593,7 +1627,7 @@ class DialWidget(QWidget):
             names=TOP_HANDS,
         )
         glass = self.layers.glass_pixmap(side, dpr)
-        lit = todo.intersected(self.layers.glass_region.translated(x0, y0))
+        lit = todo.intersected(self.layers.glass_region_at(x0, y0))
         if not lit.isEmpty():
             _copy(painter, glass, lit.boundingRect(), origin, dpr)
         painter.restore()
