@@ -27,7 +27,7 @@ from mmtimer.app import make_application
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
-from mmtimer.ui.beeper import BeepKind
+from mmtimer.present.beeps import BeepKind
 from mmtimer.ui.controller import Controller
 from mmtimer.ui.dialogs import SyncRequest
 from mmtimer.ui.endstage import CloseChoice

@@ -42,10 +42,10 @@ from mmtimer.core.csvout import (
 )
 from mmtimer.core.errors import InputError
 from mmtimer.core.logfile import read_log
-from mmtimer.core.replay import Replay
+from mmtimer.core.replay import Replay, fold_log_file
 from mmtimer.core.results import ResultRow, StageResult
 from mmtimer.core.rules import RuleSet, builtin_rule_ids, looks_like_rules_path
-from mmtimer.core.scoring import DISCARDED, PENDING
+from mmtimer.core.scoring import DISCARDED, PENDING, NotCausalError
 from mmtimer.core.session import log_inputs
 from mmtimer.core.stage import Stage, load_stage, stage_from_json
 from mmtimer.core.tomlfile import KeyLocator, KeyPath, Reader, describe, parse_toml, read_text
@@ -333,6 +333,27 @@ def day_log_path(
     return None if stage is None else latest_log_of(stage, logs_dir)
 
 
+def _fold_day_log(
+    log_path: Path, rules_base_dir: Path
+) -> tuple[Stage, RuleSet, Crew, bool, StageResult, tuple[str, ...]]:
+    """(stage, rules, crew, closed, results, problems) of a day's log at its end: the final
+    results if it ends closed, else what the window showed. Read as a stream and folded as it
+    comes (a long day costs what the folds keep); a log the folds cannot take one event at a
+    time (edited by hand) is read whole and replayed, with the same answers."""
+    try:
+        folded = fold_log_file(log_path, rules_base_dir=rules_base_dir)
+    except NotCausalError:
+        contents = read_log(log_path, keep_torn=False)
+        logged_stage, rules, crew = log_inputs(contents, rules_base_dir=rules_base_dir)
+        replay = Replay(contents, logged_stage, rules, crew)
+        closed = contents.closed
+        result = replay.final_results() if closed else replay.state_at(replay.end_ns).results
+        return logged_stage, rules, crew, closed, result, replay.problems
+    closed = folded.ends_closed
+    result = folded.results(live=not closed and not folded.closed)
+    return folded.stage, folded.rules, folded.crew, closed, result, folded.problems
+
+
 def _score_day(event: Event, number: int, day: EventDay, logs_dir: Path | None) -> EventDayResult:
     stage_path = day.stage_path(event.base_dir)
     try:
@@ -347,14 +368,12 @@ def _score_day(event: Event, number: int, day: EventDay, logs_dir: Path | None) 
             return replace(base, problem=f"no log yet at {log_path}")
         return replace(base, status="error" if problem else "not yet driven", problem=problem)
     try:
-        contents = read_log(log_path, keep_torn=False)
-        logged_stage, rules, crew = log_inputs(contents, rules_base_dir=stage_path.parent)
-        replay = Replay(contents, logged_stage, rules, crew)
-        closed = contents.closed
-        result = replay.final_results() if closed else replay.state_at(replay.end_ns).results
+        logged_stage, rules, crew, closed, result, problems = _fold_day_log(
+            log_path, stage_path.parent
+        )
     except InputError as error:
         return replace(base, status="error", problem=f"log: {error}")
-    messages = [*replay.problems, *(f"{log_path}: {m}" for m in result.messages)]
+    messages = [*problems, *(f"{log_path}: {m}" for m in result.messages)]
     if problem is not None:
         messages.append(problem)
     elif stage is not None and logged_stage != stage:

@@ -310,10 +310,19 @@ class PassBook:
         return code
 
     def _take(self, seq: int, kind: str) -> None:
-        self._put(seq, self._name_code(kind))
+        code = self._name_codes.get(kind)
+        self._put(seq, self._name_code(kind) if code is None else code)
 
     def _put(self, seq: int, code: int) -> None:
         codes = self._codes
+        dense = codes._codes
+        if not codes._far:  # the common cases first: the next seq, or one the record holds
+            size = len(dense)
+            if seq == size or (0 <= seq < size and dense[seq] == code):
+                if seq == size:
+                    dense.append(code)
+                self._taken = seq if seq > self._taken else self._taken
+                return
         if self._shared:  # the record may hold it already (the book it was copied from)
             known = codes.get(seq)
             if known is None:
@@ -372,17 +381,6 @@ class PassBook:
             passes.utcs[index],
             self._sources[passes.sources[index]],
         )
-
-    def _add_columns(self, passes: _Line, event: Pass) -> None:
-        source = event.source
-        source_code = self._source_codes.get(source)
-        if source_code is None:
-            source_code = self._source_codes[source] = len(self._sources)
-            self._sources.append(source)
-        passes.seqs.append(event.seq)
-        passes.t_ns.append(event.t_ns)
-        passes.sources.append(source_code)
-        passes.utcs.append(event.utc)
 
     @staticmethod
     def _other_event(seq: int) -> str:
@@ -448,7 +446,8 @@ class PassBook:
     # -- taking events -----------------------------------------------------------------------
     def note(self, seq: int, kind: str) -> None:
         """Event `seq` is of type `kind` (what a void naming it is told)."""
-        self._take(seq, kind)
+        code = self._name_codes.get(kind)
+        self._put(seq, self._name_code(kind) if code is None else code)
 
     def add_pass(self, event: Pass) -> str | None:
         """Take a pass; the message if it is ignored (a section or line the stage lacks)."""
@@ -485,8 +484,16 @@ class PassBook:
                 objects.append(event)
             elif objects[seen] is not event and objects[seen] != event:
                 raise ValueError(self._other_event(seq))
-        elif seen == len(passes.seqs):
-            self._add_columns(passes, event)
+        elif seen == len(passes.seqs):  # compact: the pass as integers (inline: a million)
+            source = event.source
+            source_code = self._source_codes.get(source)
+            if source_code is None:
+                source_code = self._source_codes[source] = len(self._sources)
+                self._sources.append(source)
+            passes.seqs.append(seq)
+            passes.t_ns.append(event.t_ns)
+            passes.sources.append(source_code)
+            passes.utcs.append(event.utc)
         elif passes.seqs[seen] != seq or passes.t_ns[seen] != event.t_ns:
             raise ValueError(self._other_event(seq))
         self._put(seq, code)

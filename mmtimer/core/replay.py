@@ -30,8 +30,8 @@ from pathlib import Path
 
 from mmtimer.core.chrono import Chronograph
 from mmtimer.core.crew import Crew, crew_to_json
-from mmtimer.core.events import LOG_FORMAT, Event, Header, Pass, Void, undo_ref
-from mmtimer.core.logfile import LogContents, parse_utc_stamp
+from mmtimer.core.events import LOG_FORMAT, Event, Header, Other, Pass, Void, undo_ref
+from mmtimer.core.logfile import CLOSE_EVENT, LogContents, LogStream, parse_utc_stamp
 from mmtimer.core.results import StageResult
 from mmtimer.core.rules import RuleSet
 from mmtimer.core.scoring import ScoreFold, score
@@ -315,3 +315,69 @@ class Replay:
         self._advance_frontier(len(self.events))
         counting = self._frontier.session.counting_pass(section, line)
         return None if counting is None else counting.t_ns
+
+
+@dataclass(slots=True)
+class FoldedLog:
+    """A log folded as it was read (`fold_log_file`): what its end shows, nothing of its
+    events kept but the folds' record of them (the passes as integers)."""
+
+    stage: Stage
+    rules: RuleSet
+    crew: Crew
+    problems: tuple[str, ...]
+    """What the reader and the fold had to say (file and line named), as `Replay.problems`."""
+    closed: bool
+    """The log's closing event had taken effect at its end (no resume after it)."""
+    ends_closed: bool
+    """The last event is a closing event (`LogContents.closed`)."""
+    scoring: ScoreFold
+
+    def results(self, *, live: bool) -> StageResult:
+        """The results at the log's end: `live`, lines not reached yet are pending (what the
+        window showed); else every line not recorded is missed (`Replay.final_results`)."""
+        return self.scoring.result(self.rules, self.crew, live=live)
+
+
+def fold_log_file(
+    path: Path,
+    *,
+    rules_ref: str | None = None,
+    rules_base_dir: Path | None = None,
+) -> FoldedLog:
+    """Read the log at `path` as a stream and fold each event as it comes (`ScoreFold` for the
+    results, `SessionFold` for what the fold has to say about it), so memory is what the folds
+    keep, not the log: the answers of `Replay(read_log(path, keep_torn=False))` at its end.
+
+    Raises InputError for a log (or rule set) that cannot be used, and `NotCausalError` for a
+    log the folds cannot take one event at a time (a void naming a later seq, edited by hand):
+    read it whole and replay it instead (the same answers, more memory). See `log_inputs` for
+    `rules_ref` and `rules_base_dir`.
+    """
+    enabled = gc.isenabled()
+    gc.disable()  # a million small objects kept by the folds: the collector would run and run
+    try:
+        with LogStream(path) as stream:
+            head = LogContents(path=path, header=stream.header, events=())
+            stage, rules, crew = log_inputs(
+                head, rules_ref=rules_ref, rules_base_dir=rules_base_dir
+            )
+
+            def where(seq: int) -> str:  # the fold names the event it is taking
+                return f"{path}:{stream.line}" if seq == current[0] else f"{path}: seq {seq}"
+
+            current = [0]
+            session = SessionFold(stage, rules, where, compact=True)  # the passes as integers
+            scoring = ScoreFold(stage, record=session.book)  # one record of the log for both
+            last: Event | None = None
+            for event in stream:
+                current[0] = event.seq
+                scoring.apply(event)  # NotCausalError before anything else sees the event
+                session.apply(event)
+                last = event
+            problems = (*stream.problems, *session.problems)
+    finally:
+        if enabled:
+            gc.enable()
+    ends_closed = isinstance(last, Other) and last.type == CLOSE_EVENT
+    return FoldedLog(stage, rules, crew, problems, session.closed, ends_closed, scoring)

@@ -34,9 +34,6 @@ from mmtimer.present.beeps import (
     Target,
 )
 
-__all__ = ["Beep", "BeepKind", "BeepSchedule", "BeepSettings", "Beeper", "Target"]
-
-
 SOUND_FILES = {BeepKind.SHORT: "beep-short.wav", BeepKind.LONG: "beep-long.wav"}
 
 SETTINGS_SHORT = "beeps/short_ms"

@@ -74,9 +74,9 @@ from mmtimer.core.timefmt import (
     parse_seconds_ms,
     parse_time_of_day_ms,
 )
+from mmtimer.present.beeps import BeepSettings
 from mmtimer.present.formats import describe_since
 from mmtimer.present.sync import asks_first, signed_s, sync_jump_ms
-from mmtimer.ui.beeper import BeepSettings
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
 MS_PER_MIN = 60_000

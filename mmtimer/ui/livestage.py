@@ -38,9 +38,9 @@ from mmtimer.core.session import (
     new_log_header,
 )
 from mmtimer.core.stage import Stage
+from mmtimer.present.beeps import Target
 from mmtimer.present.screen import CountdownState, Presenter, Screen
 from mmtimer.present.tone import Tone
-from mmtimer.ui.beeper import Target
 from mmtimer.ui.dialogs import SyncRequest
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
 

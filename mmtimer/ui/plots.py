@@ -7,10 +7,8 @@ or the replay's first-frame path. PySide6 is imported first, so pyqtgraph binds 
 Clicking a bar (anywhere in its column, in either plot) emits `barClicked(row)`, the row's index
 in driving order. A second run can be overlaid for comparison; the runs are named in a line
 above the plots, never in a legend over the bars. The value of a bar beyond the scale is written
-in a band kept outside the scale (sized in pixels, so it is never cut at the plot's edge), one
-line per run; where labels would touch, the bar gets an arrow at the edge instead (its value is in
-the table). Export is PNG only: pyqtgraph's SVG exporter is broken with Qt >= 6.11 (pyqtgraph
-issue 3495).
+in a band kept outside the scale, or the bar gets an arrow at the edge (ui/plotlabels.py).
+Export is PNG only: pyqtgraph's SVG exporter is broken with Qt >= 6.11 (pyqtgraph issue 3495).
 """
 
 from __future__ import annotations
@@ -27,10 +25,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mmtimer.core.results import StageResult
 from mmtimer.core.rules import RuleSet
-from mmtimer.present.formats import format_signed_deviation
 from mmtimer.present.tone import Tone
 from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.plotdata import Bar, Series, matched, scale_limit_ms, series
+from mmtimer.ui.plotlabels import BarLabels, Placed
 from mmtimer.ui.themes import DARK_PANEL, Panel
 
 BACKGROUND = DARK_PANEL.background
@@ -53,8 +51,6 @@ CAP_COLOUR = DARK_PANEL.cap
 CURRENT_COLOUR = DARK_PANEL.tone(Tone.NORMAL)
 SECOND_RUN_ALPHA = 110
 DISCARDED_ALPHA = 70
-MAX_LABELS = 24  # the real deviation of a bar beyond the scale is written while there are few
-LABEL_GAP_PX = 3  # between a label and the scale's edge, and between two labels
 
 
 def load_pyqtgraph() -> Any:
@@ -67,6 +63,53 @@ def load_pyqtgraph() -> Any:
 
 def _seconds(ms: int) -> float:
     return ms / 1000.0  # for drawing only
+
+
+def make_items(pg: Any, top: Any, bottom: Any) -> dict[str, Any]:
+    """Every item the plots use (but the bar labels), made once; a redraw only gives them new
+    data."""
+
+    def bars() -> Any:
+        item = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.7)  # each bar has its brush
+        top.addItem(item)
+        return item
+
+    def scatter(plot: Any, symbol: str, colour: str, filled: bool) -> Any:
+        item = pg.ScatterPlotItem(
+            symbol=symbol,
+            size=11,
+            pen=pg.mkPen(colour, width=2),
+            brush=pg.mkBrush(colour) if filled else None,
+        )
+        plot.addItem(item)
+        return item
+
+    cap_pen = pg.mkPen(CAP_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
+    items = {
+        "bars": bars(),
+        "bars_b": bars(),
+        "cap_late": pg.PlotDataItem(pen=cap_pen),
+        "cap_early": pg.PlotDataItem(pen=cap_pen),
+        "missed": scatter(top, "x", TONE_COLOURS[Tone.MISSED], False),
+        "exact": scatter(top, "d", TONE_COLOURS[Tone.EXACT], True),
+        "beyond_late": scatter(top, "arrow_up", TONE_COLOURS[Tone.LATE], True),
+        "beyond_early": scatter(top, "arrow_down", TONE_COLOURS[Tone.EARLY], True),
+        "cumulative": pg.PlotDataItem(
+            pen=pg.mkPen(FOREGROUND, width=2),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush=FOREGROUND,
+            symbolPen=None,
+        ),
+        "cumulative_b": pg.PlotDataItem(
+            pen=pg.mkPen(FOREGROUND, width=2, style=Qt.PenStyle.DashLine)
+        ),
+    }
+    top.addItem(items["cap_late"])
+    top.addItem(items["cap_early"])
+    bottom.addItem(items["cumulative"])
+    bottom.addItem(items["cumulative_b"])
+    return items
 
 
 class ResultsPlot(QWidget):
@@ -87,12 +130,10 @@ class ResultsPlot(QWidget):
         self.deviation_plot: Any = None
         self.penalty_plot: Any = None
         self._compare_series: Series | None = None
-        self._items: dict[str, Any] = {}  # made once pyqtgraph is loaded (`_make_items`)
-        self._labels: list[Any] = []
-        self._label_bars: list[tuple[float, Bar, bool]] = []  # what each label is for
-        self._arrowed: list[tuple[float, Bar, bool]] = []  # too many labels: arrows only
-        self._band_lines = 1  # label lines kept outside the scale, on each side
-        self._placing = False
+        self._items: dict[str, Any] = {}  # made once pyqtgraph is loaded (`make_items`)
+        self._brushes: dict[tuple[Tone, int], Any] = {}
+        self._pens: dict[tuple[Tone, bool], Any] = {}
+        self.bar_labels: BarLabels | None = None  # the values beyond the scale, once loaded
         self._current_lines: list[Any] = []
         self._zero_line: Any = None
         self._panel = DARK_PANEL
@@ -213,12 +254,14 @@ class ResultsPlot(QWidget):
             plot.getViewBox().setMouseEnabled(x=True, y=False)
         self._zero_line = top.addLine(y=0, pen=pg.mkPen(FOREGROUND, width=1))
         self.deviation_plot, self.penalty_plot = top, bottom
-        self._make_items(pg, top, bottom)
+        self._items = make_items(pg, top, bottom)
+        self.bar_labels = BarLabels(pg, top, self._items)
         self._layout_widget = widget
         self._restyle()
         widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
-        top.getViewBox().sigResized.connect(self._fit_scale)
-        top.getViewBox().sigXRangeChanged.connect(self._place_labels)
+        assert self.bar_labels is not None
+        top.getViewBox().sigResized.connect(self.bar_labels.fit_scale)
+        top.getViewBox().sigXRangeChanged.connect(self.bar_labels.place)
         layout = self.layout()
         assert layout is not None
         layout.removeWidget(self._placeholder)
@@ -226,58 +269,6 @@ class ResultsPlot(QWidget):
         layout.addWidget(widget)
         self._layout_widget = widget
         self._redraw()
-
-    def _make_items(self, pg: Any, top: Any, bottom: Any) -> None:
-        """Every item the plots use, made once; a redraw only gives them new data."""
-
-        def bars() -> Any:
-            item = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.7)  # each bar has its brush
-            top.addItem(item)
-            return item
-
-        def scatter(plot: Any, symbol: str, colour: str, filled: bool) -> Any:
-            item = pg.ScatterPlotItem(
-                symbol=symbol,
-                size=11,
-                pen=pg.mkPen(colour, width=2),
-                brush=pg.mkBrush(colour) if filled else None,
-            )
-            plot.addItem(item)
-            return item
-
-        cap_pen = pg.mkPen(CAP_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
-        self._items = {
-            "bars": bars(),
-            "bars_b": bars(),
-            "cap_late": pg.PlotDataItem(pen=cap_pen),
-            "cap_early": pg.PlotDataItem(pen=cap_pen),
-            "missed": scatter(top, "x", TONE_COLOURS[Tone.MISSED], False),
-            "exact": scatter(top, "d", TONE_COLOURS[Tone.EXACT], True),
-            "beyond_late": scatter(top, "arrow_up", TONE_COLOURS[Tone.LATE], True),
-            "beyond_early": scatter(top, "arrow_down", TONE_COLOURS[Tone.EARLY], True),
-            "cumulative": pg.PlotDataItem(
-                pen=pg.mkPen(FOREGROUND, width=2),
-                symbol="o",
-                symbolSize=5,
-                symbolBrush=FOREGROUND,
-                symbolPen=None,
-            ),
-            "cumulative_b": pg.PlotDataItem(
-                pen=pg.mkPen(FOREGROUND, width=2, style=Qt.PenStyle.DashLine)
-            ),
-        }
-        top.addItem(self._items["cap_late"])
-        top.addItem(self._items["cap_early"])
-        bottom.addItem(self._items["cumulative"])
-        bottom.addItem(self._items["cumulative_b"])
-        self._labels = []
-        for _ in range(MAX_LABELS):
-            label = pg.TextItem("")
-            label.setVisible(False)
-            top.addItem(label)
-            self._labels.append(label)
-        self._brushes: dict[tuple[Tone, int], Any] = {}
-        self._pens: dict[tuple[Tone, bool], Any] = {}
 
     # -- what it shows -------------------------------------------------------------------------
     def set_result(self, result: StageResult | None, rules: RuleSet | None) -> None:
@@ -323,15 +314,15 @@ class ResultsPlot(QWidget):
 
     def _redraw(self) -> None:
         self._compute()
-        if self._pg is None:
+        if self._pg is None or self.bar_labels is None:
             return
-        items = self._items
+        items, labels = self._items, self.bar_labels
         data, compare = self._series, self._compare_series
+        labels.set_series(data, 2 if compare is not None else 1)
         if data is None or not data.bars:
             for item in items.values():
                 item.setVisible(False)
-            for label in self._labels:
-                label.setVisible(False)
+            labels.hide()
             self._draw_current()
             return
         for item in items.values():
@@ -339,9 +330,7 @@ class ResultsPlot(QWidget):
         width = 0.38 if compare is not None else 0.7
         offset = width / 2 if compare is not None else 0.0
         first_xs = [b.index - offset for b in data.bars]
-        placed: list[tuple[float, Bar, bool]] = [
-            (x, b, False) for x, b in zip(first_xs, data.bars, strict=True)
-        ]
+        placed: list[Placed] = [(x, b, False) for x, b in zip(first_xs, data.bars, strict=True)]
         self._set_bars(items["bars"], data.bars, first_xs, width, second=False)
         second_bars: tuple[Bar, ...] = ()
         if compare is not None:
@@ -359,8 +348,7 @@ class ResultsPlot(QWidget):
         for plot in (self.deviation_plot, self.penalty_plot):
             plot.getAxis("bottom").setTicks(ticks)
         self.deviation_plot.setXRange(-0.6, len(data.bars) - 0.4, padding=0)
-        self._band_lines = 2 if compare is not None else 1
-        self._fit_scale()
+        labels.fit_scale()
         self.penalty_plot.enableAutoRange(axis="y")
         self._draw_current()
 
@@ -413,10 +401,10 @@ class ResultsPlot(QWidget):
             ]
             self._items[name].setData(edges, ys, stepMode="center", connect="finite")
 
-    def _set_markers(self, placed: list[tuple[float, Bar, bool]]) -> None:
+    def _set_markers(self, placed: list[Placed]) -> None:
         """A cross on the axis for a measurement missed, a diamond for one exact to 1/100 s (its
         bar has no height); for one beyond the scale, a label with its real deviation in the
-        band outside the scale (`_place_labels` decides which fit)."""
+        band outside the scale (ui/plotlabels.py decides which fit)."""
 
         def points(keep: Callable[[Bar], bool]) -> dict[str, Any]:
             chosen = [(x, bar) for x, bar, _ in placed if keep(bar)]
@@ -425,104 +413,12 @@ class ResultsPlot(QWidget):
         items = self._items
         items["missed"].setData(**points(lambda b: b.tone is Tone.MISSED))
         items["exact"].setData(**points(lambda b: b.tone is Tone.EXACT))
-        clipped = [
-            (x, bar, second)
-            for x, bar, second in placed
-            if bar.clipped and bar.deviation_ms is not None
-        ]
-        self._label_bars = clipped if len(clipped) <= MAX_LABELS else []
-        self._arrowed = [] if self._label_bars else clipped
-        for label, (_, bar, second) in zip(self._labels, self._label_bars, strict=False):
-            assert bar.deviation_ms is not None
-            colour = self._panel.tone(Tone.NORMAL) if second else self._tones[bar.tone]
-            label.setText(format_signed_deviation(bar.deviation_ms), colour)
-
-    def _fit_scale(self) -> None:
-        """The deviation plot's y range: the scale, and beyond it on each side a band as high as
-        the label lines it holds (in pixels: a short plot keeps whole labels)."""
-        data = self._series
-        if self._pg is None or data is None or not data.bars:
-            return
-        box = self.deviation_plot.getViewBox()
-        height_px = box.height()
-        line_px = self._label_height_px() + LABEL_GAP_PX
-        limit = _seconds(data.limit_ms) * 1.04
-        band_px = self._band_lines * line_px + LABEL_GAP_PX
-        if height_px > 2 * band_px + 20:
-            edge = limit * height_px / (height_px - 2 * band_px)
-        else:  # too short for labels: the scale alone
-            edge = limit * 1.15
-        self._placing = True  # one placement, after the range is set
-        self.deviation_plot.setYRange(-edge, edge, padding=0)
-        self._placing = False
-        self._place_labels()
-
-    def _label_height_px(self) -> float:
-        sample = self._labels[0] if self._labels else None
-        if sample is None:
-            return 16.0
-        height: float = sample.textItem.boundingRect().height()
-        return height
-
-    def _place_labels(self) -> None:
-        """Each label in its run's line of the band beyond the scale, over its bar; a label
-        that would run out of the plot sideways or touch the one before on its line is not
-        drawn, and its bar gets an arrow at the scale's edge instead."""
-        if self._placing or self._pg is None or self._series is None:
-            return
-        box = self.deviation_plot.getViewBox()
-        box.updateMatrix()  # pyqtgraph defers it to the next paint; the labels need it now
-        inside = box.sceneBoundingRect()
-        limit = _seconds(self._series.limit_ms)
-        arrows = [(x, bar) for x, bar, _ in self._arrowed]
-        last_right: dict[tuple[bool, bool], float] = {}
-        for label in self._labels:
-            label.setVisible(False)
-        for label, (x, bar, second) in zip(self._labels, self._label_bars, strict=False):
-            late = bar.shown_ms > 0
-            line = 1 if second else 0
-            # anchor: the fraction of the label's own size that sits at its point
-            anchor_y = 1.0 + line + 0.15 if late else -line - 0.15
-            label.setAnchor((0.5, anchor_y))
-            label.setPos(x, limit * 1.04 if late else -limit * 1.04)
-            label.setVisible(True)
-            label.updateTransform(force=True)  # else it keeps the last paint's view scale
-            rect: QRectF = label.sceneBoundingRect()
-            # over the first or last bar: slide it sideways into the plot, still over its bar
-            shift = max(0.0, rect.right() - inside.right()) - max(0.0, inside.left() - rect.left())
-            if shift and rect.width() > 0 and abs(shift) < rect.width() / 2:
-                label.setAnchor((0.5 + shift / rect.width(), anchor_y))
-                rect = label.sceneBoundingRect()
-            key = (late, second)
-            fits = (
-                inside.contains(rect)
-                and rect.left() >= last_right.get(key, float("-inf")) + LABEL_GAP_PX
-            )
-            if fits:
-                last_right[key] = rect.right()
-            else:
-                label.setVisible(False)
-                arrows.append((x, bar))
-        self._set_arrows(arrows, limit)
-
-    def _set_arrows(self, arrows: list[tuple[float, Bar]], limit: float) -> None:
-        """Arrows just inside the scale's edge, for bars beyond it whose value is not written."""
-        box = self.deviation_plot.getViewBox()
-        height_px = max(box.height(), 1.0)
-        span = box.viewRange()[1][1] - box.viewRange()[1][0]
-        inset = span * 8 / height_px  # half an arrow's height, in data units
-        for name, late in (("beyond_late", True), ("beyond_early", False)):
-            chosen = [(x, bar) for x, bar in arrows if (bar.shown_ms > 0) == late]
-            y = limit - inset if late else -limit + inset
-            self._items[name].setData([x for x, _ in chosen], [y for _ in chosen])
+        assert self.bar_labels is not None
+        self.bar_labels.set_bars(placed, self._panel, self._tones)
 
     def shown_labels(self) -> list[tuple[str, QRectF]]:
         """The bar values written on the plot, with where they are (scene coordinates)."""
-        return [
-            (label.textItem.toPlainText(), label.sceneBoundingRect())
-            for label in self._labels
-            if label.isVisible()
-        ]
+        return [] if self.bar_labels is None else self.bar_labels.shown()
 
     def _set_cumulative(self, data: Series, compare: Series | None) -> None:
         """The cumulative penalty as far as the stage has been scored (not over pending

@@ -21,9 +21,12 @@ While a stage is under way (its log has started), ``Trigger.guard_everywhere(Tru
 second application event filter that takes the trigger keys wherever the keyboard is: a dialog
 (sync, crew, settings, a message box, F1), an open menu, a text field, a focused button (Space
 never clicks it), another mmtimer window. It records the press and swallows the key's
-ShortcutOverride, auto-repeat and release, so nothing else reads the key (issue 12). A native
-file dialog of the desktop (GTK, Windows, macOS) runs outside Qt's event loop: no filter sees its
-keys.
+ShortcutOverride, auto-repeat and release, so nothing else reads the key (issue 12). A trigger
+key with Shift held (a hand on the seat in a bump) records the pass too: a focused button would
+otherwise take Shift+Space as a click. Other modifiers (Ctrl, Alt, Meta) leave the key to its
+shortcut. A native file dialog of the desktop (GTK, Windows, macOS) runs outside Qt's event loop,
+where no filter sees its keys, so while the guard is on the application uses Qt's own dialogs
+(``Qt.AA_DontUseNativeDialogs``), and the setting it had comes back when the guard goes.
 """
 
 from __future__ import annotations
@@ -266,6 +269,7 @@ class Trigger(QObject):
         elif not on and self._guard is not None:
             guard, self._guard = self._guard, None
             self._held.clear()
+            guard.release_dialogs()
             if shiboken6.isValid(guard):
                 if app is not None:
                     app.removeEventFilter(guard)
@@ -283,7 +287,7 @@ class Trigger(QObject):
             return False
         if not self.enabled or self.settings.key_name(key) is None:
             return False
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if event.modifiers() & ~GUARD_IGNORED_MODIFIERS:
             return False
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # no shortcut, menu mnemonic or dialog button may take it
@@ -297,6 +301,9 @@ class Trigger(QObject):
         self._last_t_ns = None
 
 
+GUARD_IGNORED_MODIFIERS = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+"""Held with a trigger key while a stage is under way, these still make it a pass."""
+
 _GUARDED_KEY_EVENTS = (
     QEvent.Type.KeyPress,
     QEvent.Type.KeyRelease,
@@ -304,13 +311,47 @@ _GUARDED_KEY_EVENTS = (
 )
 
 
+class _QtDialogsOnly:
+    """``Qt.AA_DontUseNativeDialogs`` on while any guard holds it, then the application's own
+    setting again (guards of two windows may overlap and end in any order)."""
+
+    holders = 0
+    before = False
+
+    @classmethod
+    def hold(cls) -> None:
+        native = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+        if cls.holders == 0:
+            cls.before = QApplication.testAttribute(native)
+            QApplication.setAttribute(native, True)
+        cls.holders += 1
+
+    @classmethod
+    def release(cls) -> None:
+        cls.holders -= 1
+        if cls.holders == 0:
+            QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, cls.before)
+
+
 class _EverywhereFilter(QObject):
     """The application event filter of ``Trigger.guard_everywhere``: every key event of every
-    object (a window, a widget, a popup menu) goes through the trigger first."""
+    object (a window, a widget, a popup menu) goes through the trigger first. While it lives,
+    file dialogs are Qt's own (``_QtDialogsOnly``): let go by ``release_dialogs`` or, when its
+    window goes without saying "off", by its own destruction."""
 
     def __init__(self, trigger: Trigger) -> None:
         super().__init__(trigger)
         self._trigger = trigger
+        _QtDialogsOnly.hold()
+        held = [True]
+
+        def release(*_: object) -> None:
+            if held[0]:
+                held[0] = False
+                _QtDialogsOnly.release()
+
+        self.release_dialogs = release
+        self.destroyed.connect(release)  # a plain function: it outlives the object
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _GUARDED_KEY_EVENTS and isinstance(event, QKeyEvent):

@@ -369,3 +369,25 @@ def test_event_text_keeps_comments_and_round_trips(tmp_path: Path) -> None:
     path = tmp_path / "e.event.toml"
     save_event(fresh, path)
     assert load_event(path) == fresh
+
+
+def test_a_day_log_the_folds_cannot_take_in_order_is_replayed_with_the_same_answer(
+    tmp_path: Path,
+) -> None:
+    """A day's log is folded as it is read; one edited by hand so that a void names a later seq
+    is read whole and replayed instead: the day scores as the same log in order would."""
+    path = make_event(tmp_path, count=0, scope="stage")
+    logs = tmp_path / "data" / "logs"
+    in_order = [sync("10:00:00.00"), press("PC1", 1, 60 * S), press("PC1", 2, 70 * S)]
+    in_order += [press("PC1", 2, 71 * S), {"type": "void", "ref": 3, "reason": "double"}]
+    write_log(logs / "2027-05-15_0800-day3.mmlog", tmp_path / "day3.stage.toml", in_order)
+    expected = event_results(load_event(path), logs).days[2]
+    edited = [*in_order[:2], {"type": "void", "ref": 4, "reason": "double"}, *in_order[2:4]]
+    write_log(logs / "2027-05-15_0800-day3.mmlog", tmp_path / "day3.stage.toml", edited)
+    d3 = event_results(load_event(path), logs).days[2]
+    assert d3.status == expected.status == "driven"
+    assert d3.result is not None and expected.result is not None
+    assert [row.measured_ms for row in d3.result.rows] == [
+        row.measured_ms for row in expected.result.rows
+    ]
+    assert d3.total == expected.total

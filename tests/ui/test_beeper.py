@@ -15,16 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.paths import resource
+from mmtimer.present.beeps import Beep, BeepKind, BeepSchedule, BeepSettings, Target
 from mmtimer.ui.beeper import (
     SOUND_FILES,
-    Beep,
     Beeper,
-    BeepKind,
-    BeepSchedule,
-    BeepSettings,
     QtSoundOutput,
     SoundOutput,
-    Target,
     load_beep_settings,
     open_sound,
     save_beep_settings,

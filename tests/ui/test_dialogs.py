@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, FakeClock
 from mmtimer.core.crew import Crew
 from mmtimer.core.timefmt import parse_time_of_day_ms
+from mmtimer.present.beeps import BeepSettings
 from mmtimer.present.formats import describe_since
-from mmtimer.ui.beeper import BeepSettings
 from mmtimer.ui.dialogs import (
     CrewDialog,
     SettingsDialog,

@@ -15,7 +15,7 @@ from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage
 from mmtimer.core.timefmt import parse_time_of_day_ms
 from mmtimer.paths import resource
-from mmtimer.ui.beeper import Target
+from mmtimer.present.beeps import Target
 from mmtimer.ui.dialogs import SyncRequest
 from mmtimer.ui.livestage import LiveStage
 

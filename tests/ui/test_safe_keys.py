@@ -8,6 +8,7 @@ real key); tests/ui/test_x11_safety.py sends real XTEST keys to the real app."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from mmtimer.core.logfile import read_log
 from mmtimer.ui.dialogs import CrewDialog, SyncDialog
 from mmtimer.ui.helpdialog import KeyboardHelp, shortcut_rows
 from mmtimer.ui.stagesettings import CREW_FIXED
-from mmtimer.ui.triggers import TriggerSettings
+from mmtimer.ui.triggers import EventStamper, Trigger, TriggerSettings
 from tests.ui.test_stagewindow import Rig, rig, set_crew, sync_by_typing
 
 __all__ = ["rig"]  # the fixture
@@ -203,3 +204,52 @@ def test_f1_lists_the_keys_that_matter_in_the_car_first(rig: Rig) -> None:
     assert sorted(r for r in rows if r in menus) == sorted(menus)
     assert len(keys) == len(set(keys))
     help_dialog.close()
+
+
+def test_shift_space_records_a_pass_and_clicks_no_focused_button(rig: Rig) -> None:
+    """A hand on the seat in a bump: Shift+Space is still the timing line, never a click."""
+    started(rig)
+    box = QMessageBox(rig.window)
+    button = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+    clicked: list[bool] = []
+    button.clicked.connect(lambda: clicked.append(True))
+    box.show()
+    button.setFocus()
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(button, QKeyEvent(kind, Qt.Key.Key_Space, shift, " "))
+    assert passes(rig) == [("PC1", 1)]
+    assert clicked == [] and box.isVisible()
+    ctrl = Qt.KeyboardModifier.ControlModifier  # Ctrl+Space is left to its shortcut
+    QApplication.sendEvent(button, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Space, ctrl, " "))
+    assert passes(rig) == [("PC1", 1)]
+    box.close()
+
+
+def test_file_dialogs_are_qts_own_while_the_stage_is_under_way(rig: Rig) -> None:
+    """A desktop's native file dialog runs outside Qt's event loop, where the trigger cannot see
+    a Space: under way, Qt draws its own; the application's setting comes back after."""
+    native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    QApplication.setAttribute(native_off, False)  # the desktop's dialogs, as by default
+    started(rig)
+    assert QApplication.testAttribute(native_off)
+    rig.window.confirm_end = lambda parent: True
+    assert rig.window.end_stage()
+    assert not rig.window.trigger.guarding
+    assert not QApplication.testAttribute(native_off)
+
+
+def test_a_trigger_deleted_under_way_gives_the_native_dialogs_back(rig: Rig) -> None:
+    """Two guards at once (two windows under way), and one deleted without turning it off: the
+    native dialogs come back only when the last guard has gone."""
+    native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    QApplication.setAttribute(native_off, False)
+    started(rig)
+    other = Trigger(EventStamper(rig.clock, "offscreen", None))
+    other.guard_everywhere(True)
+    assert QApplication.testAttribute(native_off)
+    shiboken6.delete(other)  # its window went without saying "off"
+    assert QApplication.testAttribute(native_off)  # this window's stage is still under way
+    rig.window.confirm_end = lambda parent: True
+    assert rig.window.end_stage()
+    assert not QApplication.testAttribute(native_off)
