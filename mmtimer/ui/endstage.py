@@ -8,6 +8,8 @@ released without a closing event, so opening the stage again offers to resume it
 Before that, if the log writer still holds events the disk has refused (disk full, file
 unwritable), leaving asks first: keep trying (stay; the default), save the whole log elsewhere,
 or quit and lose them.
+
+`end_stage` is Stage > End stage in the stage window: the closing event, once confirmed.
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from mmtimer.ui.stagewindow import StageWindow
 
 
 class CloseChoice(Enum):
@@ -155,3 +161,28 @@ def ask_copy_path(parent: QWidget | None, suggested: Path) -> Path | None:
         parent, "Save the log elsewhere", str(suggested), "Stage logs (*.mmlog);;All files (*)"
     )
     return Path(chosen) if chosen else None
+
+
+def end_stage(window: StageWindow) -> bool:
+    """Stage > End stage: the closing event on purpose, once confirmed (`window.confirm_end`).
+    The stage's results stay shown (lines not recorded now count as missed); nothing more is
+    recorded."""
+    live = window.live
+    bar = window.statusBar()
+    if live is None or not live.started:
+        bar.showMessage("Nothing to end: this stage's log has not started", 6000)
+        return False
+    if live.ended:
+        bar.showMessage("This stage was ended already", 6000)
+        return False
+    if not window.confirm_end(window):
+        return False
+    live.close(window.controller.now_ns())
+    window._on_stage_changed()
+    window.events.stage_ended()
+    window.refresh()
+    bar.showMessage(
+        f"Stage ended: {live.log_path.name} is closed. File > Open to time a stage again",
+        15_000,
+    )
+    return True

@@ -1,5 +1,6 @@
 """Opening a stage in the stage window: a stage to time (a new log, or the one left open
-resumed), or a log (in a replay window beside it); File > Resume a log left open; Open recent.
+resumed), or a log (in a replay window beside it); File > Resume a log left open; Open recent;
+File > New stage and Edit stage (a stage editor window beside it, whose saves reload the stage).
 
 The stage's log: ``--log OUT`` if given (resumed if it is a log of this stage left open; any
 other existing file is refused, untouched), else the data folder's latest log of the stage if it
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.crew import Crew
@@ -135,6 +136,26 @@ def install_live(window: StageWindow, live: LiveStage, path: Path) -> None:
     window.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
     remember_recent(window, path)
     window._on_stage_changed()
+
+
+def edit_stage(window: StageWindow, path: Path | None) -> QMainWindow | None:
+    """File > New stage (`path` None) or Edit stage: a stage editor window beside `window`;
+    each save of it goes to `reload_saved`."""
+    from mmtimer.ui.stageeditor import open_editor  # noqa: PLC0415
+
+    editor = open_editor(window, path)
+    if editor is not None:
+        editors = window.editor_windows
+        editors.append(editor)
+        editor.saved.connect(lambda saved: reload_saved(window, saved))
+        editor.destroyed.connect(lambda: editors.remove(editor) if editor in editors else None)
+    return editor
+
+
+def edit_open_stage(window: StageWindow) -> QMainWindow | None:
+    """File > Edit stage: the stage open in `window` (a new one when none is)."""
+    path = window.opened_path
+    return edit_stage(window, path if path is not None and path.suffix != ".mmlog" else None)
 
 
 def same_file(one: Path, other: Path) -> bool:

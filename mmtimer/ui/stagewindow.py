@@ -27,9 +27,13 @@ status words; `present.face.stage_face` the dial and its readouts. The window ke
 the stage's official time or chronograph: it asks the stage at every frame.
 
 Where things live: the window's chrome (View, Help, frames) is ui/facewindow.py; the Chronograph
-keys ui/pushers.py; leaving a stage (the questions about unsaved events and a stage under way:
-``ask_unsaved``, ``ask_copy_path``, ``ask_close``) ui/leaving.py; File > Export results
-ui/stageexport.py.
+keys ui/pushers.py; the panels around the face, the banner, the header, the status labels and
+the Driving view ui/stagelayout.py; the menus and F1's list ui/stagemenus.py (the actions are
+this window's attributes, all wired in ``_connect_signals``); official time and the sync dialog
+ui/stagesync.py; opening a stage, the recent files and the stage editor's windows
+ui/stageopen.py; the crew and settings dialogs ui/stagesettings.py; leaving a stage (the
+questions about unsaved events and a stage under way: ``ask_unsaved``, ``ask_copy_path``,
+``ask_close``) ui/leaving.py; End stage ui/endstage.py; File > Export results ui/stageexport.py.
 
 A log left open by a crash (no closing event) is resumed, not split: ``--log OUT`` naming such a
 log of the stage resumes it; a stage opened without ``--log`` offers the data folder's latest log
@@ -46,7 +50,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QWidget,
@@ -55,14 +58,10 @@ from PySide6.QtWidgets import (
 from mmtimer.core.clock import NS_PER_MS
 from mmtimer.core.crew import Crew
 from mmtimer.core.csvout import CsvLocale
-from mmtimer.core.results import StageResult
-from mmtimer.core.timefmt import DAY_MS
 from mmtimer.present.beeps import Target
 from mmtimer.present.face import chronograph_face, stage_face
-from mmtimer.present.formats import display_path
-from mmtimer.present.header import NOT_SYNCED, header_text
-from mmtimer.present.screen import CountdownState, Screen
-from mmtimer.ui import stageopen, stagesettings
+from mmtimer.present.screen import CountdownState
+from mmtimer.ui import endstage, stageexport, stagemenus, stageopen, stagesettings
 from mmtimer.ui.beeper import Beeper, SoundOutput, load_beep_settings
 from mmtimer.ui.cardactions import CardActions
 from mmtimer.ui.controller import Controller
@@ -92,13 +91,13 @@ from mmtimer.ui.leaving import UNSAVED_WAIT_S, Leaving
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.pacer import PacerController
 from mmtimer.ui.pushers import ChronoPushers
-from mmtimer.ui.readout import DEFAULT_READOUT_PX
 from mmtimer.ui.results_dock import ResultsDock
 from mmtimer.ui.resume import ResumeAsker
 from mmtimer.ui.resume import ask_resume as ask_resume_dialog
-from mmtimer.ui.stageexport import ask_export_path, export_live_results
+from mmtimer.ui.stagelayout import StageLayout
 from mmtimer.ui.stagepanel import StagePanel
 from mmtimer.ui.stagesettings import saved_crew
+from mmtimer.ui.stagesync import StageSync
 from mmtimer.ui.themes import theme_named
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
@@ -109,10 +108,6 @@ from mmtimer.ui.triggers import (
     load_trigger_settings,
 )
 
-KEY_DRIVING = "view/driving"
-OFFICIAL_MIN_PX = 40  # official time's digits never smaller (a docked results table, issue 12)
-STAGE_COUNTDOWN_MIN_PX = 124  # the countdown's least height beside the dial and the pacer
-DRIVING_OFFICIAL_PX = 44  # the official time's digits in the Driving view (96 beside the dial)
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
 CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
 STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
@@ -152,9 +147,6 @@ class StageWindow(FaceWindow):
     ) -> None:
         super().__init__(controller, settings, ("chrono", "mark", "official"), parent)
         self._flash_until_ns = 0
-        # what the stage panel and the results table show: results, current row, total label
-        self._shown: tuple[StageResult | None, tuple[str, int] | None, str] = (None, None, "")
-        self._sync_dialog: SyncDialog | None = None
         self.opened_path: Path | None = None
         self.opened_default_rules: str | None = None  # an event day's rules, for a reload
         self.open_error: str | None = None  # why the last open_path refused, if it did
@@ -169,6 +161,7 @@ class StageWindow(FaceWindow):
         self.ask_copy_path: CopyPathAsker = ask_copy_path
         self.unsaved_wait_s = UNSAVED_WAIT_S
         self.leaving = Leaving(self)
+        self.sync = StageSync(self)  # official time: the sync dialog, the nudges
 
         # -- widgets -----------------------------------------------------------------------------
         self.countdown = CountdownWidget(self)
@@ -181,28 +174,9 @@ class StageWindow(FaceWindow):
         self.stage_panel = StagePanel(self)
         # The pacer of average trials (issue 13): shown while one is armed.
         self.pacer = PacerController(self, controller.clock, self.settings, self)
-        self.side_panel.addWidget(self.pacer.panel, 3)
-        self.side_panel.addWidget(self.countdown, 3)
-        self.side_panel.addWidget(self.trigger_button, 1)
-        self.central_row.addWidget(self.stage_panel, 2)
-        self.official_readout.set_min_px(OFFICIAL_MIN_PX)
-        # tighter than the plain chronograph's column: with an average trial's pacer shown too,
-        # the window must still fit its default 1180x720
-        self.side_panel.setContentsMargins(8, 8, 24, 8)
-        self.side_panel.setSpacing(8)
-        self.central_row.setContentsMargins(0, 6, 0, 6)
-        self.countdown.setMinimumHeight(STAGE_COUNTDOWN_MIN_PX)
-        # Above the face: the not-synced banner (until official time is synced) and the crew.
-        self.banner = QLabel(NOT_SYNCED, self)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Official time not synced")
-        self.banner.hide()
-        self.header = QLabel(self)
-        self.header.setAccessibleName("Crew and stage")
-        self.header.setContentsMargins(16, 4, 16, 0)
-        self.central_column.insertWidget(0, self.banner)
-        self.central_column.insertWidget(1, self.header)
+        # Around the face: those, the banner and the header; the Driving view (ui/stagelayout.py).
+        self.stage_layout = StageLayout(self)
+        self.banner, self.header = self.stage_layout.banner, self.stage_layout.header
         # The Chronograph keys act on the plain chronograph only with no stage open: with one,
         # the dial is the trial's chronograph, which only the timing lines move.
         self.pushers = ChronoPushers(
@@ -212,17 +186,8 @@ class StageWindow(FaceWindow):
             lambda m: self.statusBar().showMessage(m, 5000),
             refusal=lambda: CHRONO_IN_STAGE_MODE if self.live is not None else None,
         )
-        self.log_label = QLabel()
-        self.sync_label = QLabel()
-        self.alarm_label = QLabel()
-        self.alarm_label.setStyleSheet(
-            "QLabel { background: #b3261e; color: white; padding: 2px 8px; font-weight: bold; }"
-        )
-        self.alarm_label.hide()
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.alarm_label)
-        bar.addPermanentWidget(self.sync_label)
-        bar.addPermanentWidget(self.log_label)
+        # The status bar: the log's path, the sync's age, the log's alarm.
+        self.log_label, self.sync_label, self.alarm_label = self.stage_layout.add_status_labels()
 
         self.beeper = Beeper(
             controller.clock,
@@ -232,7 +197,7 @@ class StageWindow(FaceWindow):
             self,
         )
         self._make_stage_actions()
-        self._make_stage_menus()
+        stagemenus.add_stage_menus(self)
         self._connect_signals()
         self._restore_settings()
         self.trigger.attach(self)
@@ -294,61 +259,9 @@ class StageWindow(FaceWindow):
             notify=lambda message: self.statusBar().showMessage(message, 15_000),
             car_of=self.pacer.car_at,
         )
-
-    def _make_stage_menus(self) -> None:
-        """File gains Open, Recent, Resume and Export; View the results table; Chronograph
-        and Stage come before Help."""
-        file_menu = self.file_menu
-        for act in (
-            self.new_stage_action,
-            self.edit_stage_action,
-            None,
-            self.open_action,
-            self.recent_menu,
-            self.resume_action,
-            None,
-        ):
-            if isinstance(act, QMenu):
-                file_menu.insertMenu(self.quit_action, act)
-            elif act is None:
-                file_menu.insertSeparator(self.quit_action)
-            else:
-                file_menu.insertAction(self.quit_action, act)
-        self.events.add_to(file_menu, self.quit_action, self.view_menu)
-        file_menu.insertAction(self.quit_action, self.export_action)
-        self.card.add_to(file_menu, self.quit_action)
-        file_menu.insertSeparator(self.quit_action)
-        self.view_menu.insertAction(self.full_screen_action, self.driving_action)
-        self.view_menu.addAction(self.results_action)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.drivers.window_action)
-        self.view_menu.addMenu(self.drivers.screen_menu)
-        self.view_menu.addAction(self.drivers.page_action)
+        # The menus, kept as attributes (filled by ui/stagemenus.py).
         self.chrono_menu = self.pushers.menu
-        self.menuBar().insertMenu(self.view_menu.menuAction(), self.chrono_menu)
         self.stage_menu = QMenu("S&tage", self)
-        for act in (
-            self.record_action,
-            self.void_action,
-            self.skip_action,
-            self.section_action,
-            None,
-            self.sync_action,
-            self.later_action,
-            self.earlier_action,
-            None,
-            self.crew_action,
-            self.settings_action,
-            None,
-            self.end_stage_action,
-        ):
-            if act is None:
-                self.stage_menu.addSeparator()
-            else:
-                self.stage_menu.addAction(act)
-        self.add_menu_before_help(self.stage_menu)
-        self.add_menu_before_help(self.pacer.menu)
-        stageopen.fill_recent(self)
 
     def _set_record_shortcuts(self) -> None:
         """The Record action lists the trigger keys (for the menu and F1). The trigger's event
@@ -370,18 +283,18 @@ class StageWindow(FaceWindow):
         self.section_action.triggered.connect(self.choose_section)
         self.stage_panel.section_chosen.connect(self._on_section_chosen)
         # Official time, crew, settings, files.
-        self.sync_action.triggered.connect(self.show_sync_dialog)
-        self.later_action.triggered.connect(lambda: self.nudge(100))
-        self.earlier_action.triggered.connect(lambda: self.nudge(-100))
+        self.sync_action.triggered.connect(self.sync.show_dialog)
+        self.later_action.triggered.connect(lambda: self.sync.nudge(100))
+        self.earlier_action.triggered.connect(lambda: self.sync.nudge(-100))
         self.crew_action.triggered.connect(self.edit_crew)
         self.settings_action.triggered.connect(self.edit_settings)
         self.end_stage_action.triggered.connect(self.end_stage)
         self.driving_action.toggled.connect(self.set_driving)
         self.open_action.triggered.connect(self._on_open)
-        self.new_stage_action.triggered.connect(lambda: self.edit_stage(None))
-        self.edit_stage_action.triggered.connect(self.edit_open_stage)
+        self.new_stage_action.triggered.connect(lambda: stageopen.edit_stage(self, None))
+        self.edit_stage_action.triggered.connect(lambda: stageopen.edit_open_stage(self))
         self.resume_action.triggered.connect(self.resume_left_open)
-        self.export_action.triggered.connect(self._on_export)
+        self.export_action.triggered.connect(lambda: stageexport.export_from_menu(self))
         # Beeps and their flash.
         self.beeper.flash.connect(self._on_flash)
         self.beeper.sound_unavailable.connect(lambda m: self.statusBar().showMessage(m, 10_000))
@@ -389,48 +302,20 @@ class StageWindow(FaceWindow):
     # -- view ----------------------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
         """The theme on the whole window (ui/facewindow.py) and on the panels beside the dial,
-        which take its fixed colours: the countdown, the stage panel, the banner, the table."""
+        which take its fixed colours (ui/stagelayout.py)."""
         super().set_theme(name)
-        theme = theme_named(name)
-        panel = theme.panel
-        self.countdown.set_panel(panel)
-        self.stage_panel.set_panel(panel)
-        self.pacer.panel.set_panel(panel)
-        self.results_dock.model.set_tone_colours(theme.table)
-        self.banner.setStyleSheet(
-            f"QLabel {{ background: {panel.banner_background}; color: {panel.banner_text};"
-            " font-size: 26px; font-weight: bold; padding: 10px 16px; }"
-        )
-        self.header.setStyleSheet(
-            f"QLabel {{ color: {theme.readout}; background: transparent; font-size: 18px; }}"
-        )
+        self.stage_layout.set_theme(theme_named(name))
 
     def driving(self) -> bool:
         return self.driving_action.isChecked()
 
     def set_driving(self, on: bool) -> None:
-        """The Driving view (D): the countdown and the last deviation take most of the window;
-        the dial, the chronograph readouts and the stage panel are hidden. Kept in the
-        settings."""
-        for widget in (self.dial, self.chrono_readout, self.mark_readout, self.stage_panel):
-            widget.setHidden(on)
-        self.official_readout.set_max_px(DRIVING_OFFICIAL_PX if on else DEFAULT_READOUT_PX)
-        self.countdown.set_driving(on)
-        # the room the readouts leave goes to the countdown, not to the gap above it
-        panel = self.side_panel
-        for index in range(panel.count()):
-            item = panel.itemAt(index)
-            if item is not None and item.spacerItem() is not None:
-                panel.setStretch(index, 0 if on else 1)
-        panel.setStretchFactor(self.countdown, 12 if on else 3)
-        if self.driving_action.isChecked() != on:
-            self.driving_action.setChecked(on)
-        self.settings.setValue(KEY_DRIVING, on)
+        """The Driving view (D), kept in the settings (ui/stagelayout.py)."""
+        self.stage_layout.set_driving(on)
 
     def _restore_settings(self) -> None:
         super()._restore_settings()
-        driving = self.settings.value(KEY_DRIVING, False)
-        self.set_driving(driving is True or str(driving).lower() == "true")
+        self.stage_layout.restore_driving()
 
     # -- opening stages --------------------------------------------------------------------------
     def open_path(
@@ -449,32 +334,6 @@ class StageWindow(FaceWindow):
             self, path, log_path, warn=warn, default_rules=default_rules, crew=crew
         )
 
-    def edit_stage(self, path: Path | None) -> QMainWindow | None:
-        """File > New stage (`path` None) or Edit stage: a stage editor window beside this one."""
-        from mmtimer.ui.stageeditor import open_editor  # noqa: PLC0415
-
-        editor = open_editor(self, path)
-        if editor is not None:
-            self.editor_windows.append(editor)
-            editor.saved.connect(self.stage_saved)
-            editor.destroyed.connect(
-                lambda: (
-                    self.editor_windows.remove(editor) if editor in self.editor_windows else None
-                )
-            )
-        return editor
-
-    def stage_saved(self, path: Path) -> bool:
-        """A stage editor saved `path`: the stage open here is opened again if it is that file
-        and its log has not started; otherwise the change waits for the next start (the status
-        bar says so; ui/stageopen.py)."""
-        return stageopen.reload_saved(self, path)
-
-    def edit_open_stage(self) -> QMainWindow | None:
-        """File > Edit stage: the stage open in this window (a new one when none is)."""
-        path = self.opened_path
-        return self.edit_stage(path if path is not None and path.suffix != ".mmlog" else None)
-
     def resume_left_open(self) -> bool:
         """File > Resume a log left open (ui/stageopen.py)."""
         return stageopen.resume_left_open(self)
@@ -482,46 +341,13 @@ class StageWindow(FaceWindow):
     def recent_files(self) -> list[str]:
         return stageopen.recent_files(self)
 
-    def _on_export(self) -> None:
-        """File > Export results: what `mmtimer export` writes for this stage's log so far
-        (every line not recorded counted as missed; ui/stageexport.py)."""
-        live = self.live
-        if live is None:
-            self.statusBar().showMessage("Open a stage, or a log (File > Open), to export", 5000)
-            return
-        chosen = ask_export_path(self, live, self.settings)
-        if chosen is not None:
-            self.export_results_to(*chosen)
-
     def export_results_to(self, path: Path, locale: CsvLocale = "en") -> bool:
         """Write the stage's results CSV (as `mmtimer export` of its log) at `path`."""
-        live = self.live
-        if live is None or not export_live_results(self, live, path, locale):
-            return False
-        self.statusBar().showMessage(f"Results written to {display_path(path)}", 8000)
-        return True
+        return stageexport.export_results_to(self, path, locale)
 
     def end_stage(self) -> bool:
-        """Stage > End stage: the closing event on purpose, once confirmed. The stage's results
-        stay shown (lines not recorded now count as missed); nothing more is recorded."""
-        live = self.live
-        if live is None or not live.started:
-            self.statusBar().showMessage("Nothing to end: this stage's log has not started", 6000)
-            return False
-        if live.ended:
-            self.statusBar().showMessage("This stage was ended already", 6000)
-            return False
-        if not self.confirm_end(self):
-            return False
-        live.close(self.controller.now_ns())
-        self._on_stage_changed()
-        self.events.stage_ended()
-        self.refresh()
-        self.statusBar().showMessage(
-            f"Stage ended: {live.log_path.name} is closed. File > Open to time a stage again",
-            15_000,
-        )
-        return True
+        """Stage > End stage, once confirmed (ui/endstage.py)."""
+        return endstage.end_stage(self)
 
     def _show_no_stage(self, message: str) -> None:
         self.stage_panel.set_stage(())
@@ -592,49 +418,15 @@ class StageWindow(FaceWindow):
         if self.live is not None:
             self.live.select_section(section_id, self.controller.now_ns(), line)
 
-    # -- official time -----------------------------------------------------------------------
+    # -- official time (ui/stagesync.py) ------------------------------------------------------
     def show_sync_dialog(self) -> SyncDialog:
-        if self._sync_dialog is None:
-            dialog = SyncDialog(
-                self.trigger.stamper,
-                self._official_at,
-                lambda: self._shown_official_ms(self.controller.now_ns()),
-                self._last_sync_ns,
-                self,
-            )
-            dialog.sync_requested.connect(self.apply_sync)
-            self._sync_dialog = dialog
-        if self._sync_dialog.isVisible():
-            self._sync_dialog.raise_()
-        self._sync_dialog.show()
-        self._sync_dialog.activateWindow()
-        return self._sync_dialog
-
-    def _official_at(self, t_ns: int) -> int | None:
-        return None if self.live is None else self.live.official_ms(t_ns)
-
-    def _shown_official_ms(self, t_ns: int) -> int:
-        """The time of day the face shows: the stage's official time, else the laptop's."""
-        official = self._official_at(t_ns)
-        local = self.controller.official_ms(t_ns) or 0
-        return local if official is None else official % DAY_MS
-
-    def _last_sync_ns(self) -> int | None:
-        return None if self.live is None else self.live.last_sync_clock_ns()
+        return self.sync.show_dialog()
 
     def apply_sync(self, request: SyncRequest) -> None:
-        if self.live is None:
-            self.statusBar().showMessage("Open a stage to sync its official time", 5000)
-            return
-        self.live.sync(request)  # the face reads it from the stage at the next frame
+        self.sync.apply(request)
 
     def nudge(self, delta_ms: int) -> None:
-        t_ns = self.controller.now_ns()
-        official = self._official_at(t_ns)
-        if official is None:
-            self.statusBar().showMessage("Sync the official time first (T)", 5000)
-            return
-        self.apply_sync(SyncRequest(t_ns, official + delta_ms, "nudge"))
+        self.sync.nudge(delta_ms)
 
     # -- crew and settings -----------------------------------------------------------------------
     def saved_crew(self) -> Crew:
@@ -654,13 +446,6 @@ class StageWindow(FaceWindow):
         self.drivers.stage_changed()
         self.beeper.check()  # the target may have changed
         self.refresh()  # one screen: the face, and the panel and table with their results
-
-    def _show_results(self, live: LiveStage, screen: Screen) -> None:
-        """The stage panel's line results and the results table, when the results changed
-        (only the lines that changed are touched)."""
-        self._shown = (screen.results, screen.current_row, screen.total_label)
-        self.stage_panel.show_results(live.presenter.line_results(screen.results))
-        self.results_dock.set_result(screen.results, screen.total_label, screen.current_row)
 
     def _on_alarm(self, message: object) -> None:
         if isinstance(message, str):
@@ -698,24 +483,8 @@ class StageWindow(FaceWindow):
             )
         else:
             screen = live.screen(t_ns, flash=t_ns < self._flash_until_ns)
-            shown = self._shown
-            if (
-                screen.results is not shown[0]
-                or screen.current_row != shown[1]
-                or screen.total_label != shown[2]
-            ):
-                self._show_results(live, screen)
+            self.stage_layout.show(live, screen, t_ns)  # the countdown, the panels, the banner
             view = stage_face(screen, controller.official_ms(t_ns) or 0)
-            self.countdown.set_state(screen.countdown)
-            armed = screen.armed
-            self.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
-            self.sync_label.setText(screen.sync_status)
-            unsynced = not live.ended and live.official_ms(t_ns) is None
-            if self.banner.isHidden() == unsynced:
-                self.banner.setVisible(unsynced)
-            header = header_text(live.stage.name, live.crew)
-            if self.header.text() != header:
-                self.header.setText(header)
         start, reset = self.pushers.pressed(t_ns)
         self.show_face(
             view,
@@ -739,33 +508,8 @@ class StageWindow(FaceWindow):
         return super().next_frame_ns(t_ns, running, elapsed_ns, official)
 
     def show_keyboard_help(self) -> KeyboardHelp:
-        """F1: the keys that matter in the car first (record, undo, skip, go to a line, the
-        sync and its mark, the Driving view), the chronograph's S, P, L, R last."""
-        pushers = self.pushers
-        dialog = KeyboardHelp(
-            self.menuBar(),
-            self,
-            first=(
-                self.record_action,
-                ("Click PASS", "Record a pass (mouse or touch)"),
-                self.void_action,
-                self.skip_action,
-                self.section_action,
-                self.sync_action,
-                ("M (in Official time)", "Mark the official full minute (second 00)"),
-                self.driving_action,
-            ),
-            last=(
-                pushers.start_stop_action,
-                pushers.split_action,
-                pushers.lap_action,
-                pushers.reset_action,
-            ),
-            note_text=HELP_NOTE,
-        )
-        dialog.setModal(False)
-        dialog.show()
-        return dialog
+        """F1: the stage's keys first (ui/stagemenus.py)."""
+        return stagemenus.show_keyboard_help(self, HELP_NOTE)
 
     def _may_leave_stage(self) -> bool:
         """Before the live stage goes (the window closes, another stage opens): ask about

@@ -26,7 +26,8 @@ from mmtimer.ui.appstyle import apply_theme
 from mmtimer.ui.dialogs import CrewDialog, SyncRequest
 from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
-from mmtimer.ui.stagewindow import OFFICIAL_MIN_PX, STAGE_COUNTDOWN_MIN_PX, StageWindow
+from mmtimer.ui.stagelayout import OFFICIAL_MIN_PX, STAGE_COUNTDOWN_MIN_PX
+from mmtimer.ui.stagewindow import StageWindow
 from mmtimer.ui.themes import DAY_CHROME, NIGHT_CHROME, THEMES, Chrome, Panel, Theme
 from mmtimer.ui.triggers import load_trigger_settings
 from tests.ui.stagerig import show_active, stage_window
