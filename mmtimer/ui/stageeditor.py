@@ -79,10 +79,10 @@ from mmtimer.present.stageeditor import (
     rules_reference,
 )
 from mmtimer.ui.facewindow import make_action
-from mmtimer.ui.i18n import plural
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from mmtimer.ui.pastepreview import PastePreview
 
-STAGE_FILTER = "Stages (*.stage.toml);;All files (*)"
+STAGE_FILTER = QT_TRANSLATE_NOOP("StageEditor", "Stages (*.stage.toml);;All files (*)")
 CHECK_COLUMN = len(COLUMNS)
 """The last column: the loader's message for the row."""
 REFUSED_BACKGROUND = QColor("#f6d5d3")
@@ -127,7 +127,7 @@ def ask_stage_path(parent: QWidget, start: Path | None) -> Path | None:
         parent,
         QCoreApplication.translate("StageEditor", "Save stage"),
         str(start or ""),
-        STAGE_FILTER,
+        translate("StageEditor", STAGE_FILTER),
     )
     if not name:
         return None

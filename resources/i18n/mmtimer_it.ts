@@ -2321,6 +2321,10 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
             <translation>&amp;Settori: i controlli orari da una sezione a un'altra prendono il coefficiente (Ctrl+L aggiunge un settore, Ctrl+Maiusc+L lo elimina)</translation>
         </message>
         <message>
+            <source>Stages (*.stage.toml);;All files (*)</source>
+            <translation>Tappe (*.stage.toml);;Tutti i file (*)</translation>
+        </message>
+        <message>
             <source>Unsaved changes</source>
             <translation>Modifiche non salvate</translation>
         </message>
@@ -2387,6 +2391,17 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <message>
             <source>Rule sets (*.rules.toml);;All files (*)</source>
             <translation>Regolamenti (*.rules.toml);;Tutti i file (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageExport</name>
+        <message>
+            <source>Open a stage, or a log (File &gt; Open), to export</source>
+            <translation>Apri una tappa o un registro (File &gt; Apri) per esportare</translation>
+        </message>
+        <message>
+            <source>Results written to %1</source>
+            <translation>Risultati scritti in %1</translation>
         </message>
     </context>
     <context>
