@@ -601,3 +601,22 @@ def test_with_a_healthy_disk_leaving_asks_nothing_about_the_log(rig: Rig) -> Non
     contents = read_log(rig.log)
     assert contents.closed
     assert [e.line for e in contents.events if isinstance(e, Pass)] == [1, 2]
+
+
+def test_the_sound_is_opened_only_after_the_first_frame(qtbot: QtBot, tmp_path: Path) -> None:
+    """QtMultimedia (and its FFmpeg) costs a slow start dearly: the window preloads the beeps'
+    output a moment after its dial's first frame, not a fixed time after it was made."""
+    from mmtimer.ui.beeper import Beeper
+    from mmtimer.ui.controller import Controller
+
+    opened: list[int] = []
+    window = StageWindow(
+        Controller(FakeClock()),
+        own_settings(tmp_path),
+        open_sound=lambda parent: opened.append(1) or "no sound: test",
+    )
+    qtbot.addWidget(window)
+    qtbot.wait(Beeper.PRELOAD_AFTER_MS + 250)  # made, not shown: nothing painted yet
+    assert opened == []
+    window.show()
+    qtbot.waitUntil(lambda: opened == [1], timeout=3000)
