@@ -77,6 +77,7 @@ from mmtimer.core.timefmt import (
 from mmtimer.present.beeps import BeepSettings
 from mmtimer.present.formats import describe_since
 from mmtimer.present.sync import asks_first, signed_s, sync_jump_ms
+from mmtimer.ui.i18n import translate
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
 MS_PER_MIN = 60_000
@@ -639,7 +640,7 @@ class SettingsDialog(QDialog):
         trigger_form = QVBoxLayout(trigger_box)
         self.key_boxes: dict[str, QCheckBox] = {}
         for name in TRIGGER_KEYS:
-            box = QCheckBox(KEY_LABELS.get(name, name))
+            box = QCheckBox(translate("Trigger", KEY_LABELS.get(name, name)))
             box.setChecked(name in triggers.keys)
             self.key_boxes[name] = box
             trigger_form.addWidget(box)

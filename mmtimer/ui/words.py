@@ -132,6 +132,10 @@ PATTERNS = (
     QT_TRANSLATE_NOOP("Present", "the skip of %1"),
     QT_TRANSLATE_NOOP("Present", "the choice of %1"),
     QT_TRANSLATE_NOOP("Present", "the start press of %1"),
+    QT_TRANSLATE_NOOP("Present", "Resume %1 (%2)"),
+    QT_TRANSLATE_NOOP("Present", "%1 pass"),
+    QT_TRANSLATE_NOOP("Present", "%1 passes"),
+    QT_TRANSLATE_NOOP("Present", "last at %1"),
 )
 """Texts with a value or two in them (``%1``, ``%2``: a number, a time, a line, a section id)."""
 
