@@ -139,6 +139,117 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         </message>
     </context>
     <context>
+        <name>CrewDialog</name>
+        <message>
+            <source>Crew</source>
+            <translation>Equipaggio</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>sconosciuto</translation>
+        </message>
+        <message>
+            <source>as printed on the entry list, e.g. 1.80</source>
+            <translation>come stampato nell'elenco iscritti, es. 1.80</translation>
+        </message>
+        <message>
+            <source>The car coefficient as the organiser prints it (entry list); empty: none</source>
+            <translation>Il coefficiente della vettura come lo stampa l'organizzatore (elenco iscritti); vuoto: nessuno</translation>
+        </message>
+        <message>
+            <source>&amp;Components...</source>
+            <translation>&amp;Componenti...</translation>
+        </message>
+        <message>
+            <source>Work the 1000 Miglia coefficient out from its parts</source>
+            <translation>Calcola il coefficiente 1000 Miglia dalle sue componenti</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numero</translation>
+        </message>
+        <message>
+            <source>Driver</source>
+            <translation>Pilota</translation>
+        </message>
+        <message>
+            <source>Navigator</source>
+            <translation>Navigatore</translation>
+        </message>
+        <message>
+            <source>Car</source>
+            <translation>Vettura</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Anno</translation>
+        </message>
+        <message>
+            <source>Coefficient</source>
+            <translation>Coefficiente</translation>
+        </message>
+        <message>
+            <source>1000 Miglia coefficient from its components</source>
+            <translation>Coefficiente 1000 Miglia dalle sue componenti</translation>
+        </message>
+        <message>
+            <source>1000 Miglia, as on %1. Other editions add the category and an MM factor: type the coefficient printed on the entry list above.</source>
+            <translation>1000 Miglia, come in %1. Altre edizioni aggiungono la categoria e un fattore MM: scrivi sopra il coefficiente stampato nell'elenco iscritti.</translation>
+        </message>
+        <message>
+            <source>from the organiser's period table</source>
+            <translation>dalla tabella dei periodi dell'organizzatore</translation>
+        </message>
+        <message>
+            <source>from the organiser's class table</source>
+            <translation>dalla tabella delle classi dell'organizzatore</translation>
+        </message>
+        <message>
+            <source>&amp;Use</source>
+            <translation>&amp;Usa</translation>
+        </message>
+        <message>
+            <source>Put the computed coefficient in the coefficient field</source>
+            <translation>Metti il coefficiente calcolato nel campo del coefficiente</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Periodo</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>Classe</translation>
+        </message>
+        <message>
+            <source>Category (subtracted)</source>
+            <translation>Categoria (sottratta)</translation>
+        </message>
+        <message>
+            <source>Bonus (this chassis)</source>
+            <translation>Bonus (questo telaio)</translation>
+        </message>
+        <message>
+            <source>Why the crew is read-only</source>
+            <translation>Perché l'equipaggio è in sola lettura</translation>
+        </message>
+        <message>
+            <source>Crew (read-only)</source>
+            <translation>Equipaggio (sola lettura)</translation>
+        </message>
+        <message>
+            <source>coefficient: give a number above 0, such as 1.80</source>
+            <translation>coefficiente: indica un numero maggiore di 0, come 1.80</translation>
+        </message>
+        <message>
+            <source>the components give a coefficient of 0 or less</source>
+            <translation>le componenti danno un coefficiente di 0 o meno</translation>
+        </message>
+        <message>
+            <source>type the period and the class</source>
+            <translation>scrivi il periodo e la classe</translation>
+        </message>
+    </context>
+    <context>
         <name>DistancePlot</name>
         <message>
             <source>%1: distance (km)</source>
@@ -740,8 +851,8 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <context>
         <name>LanguageMenu</name>
         <message>
-            <source>Language: %1. Names from the stage and event files, and the messages of the core (errors in files and logs), stay as written.</source>
-            <translation>Lingua: %1. I nomi dei file di tappa e di evento e i messaggi del programma sugli errori di file e registri restano come sono scritti.</translation>
+            <source>Language: %1. Names from the stage and event files, and the messages of the core (errors in files and logs), stay as written. A list of keys (F1) already open keeps its language until it is opened again.</source>
+            <translation>Lingua: %1. I nomi dei file di tappa e di evento e i messaggi del programma sugli errori di file e registri restano come sono scritti. Un elenco dei tasti (F1) già aperto mantiene la sua lingua finché non lo si riapre.</translation>
         </message>
         <message>
             <source>Not available: %1</source>
@@ -1141,7 +1252,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         </message>
         <message>
             <source>NEXT TARGET</source>
-            <translation>PROSSIMO OBIETTIVO</translation>
+            <translation>OBIETTIVO</translation>
         </message>
         <message>
             <source>TOTAL</source>
@@ -1150,6 +1261,10 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <message>
             <source>Total</source>
             <translation>Totale</translation>
+        </message>
+        <message>
+            <source>SO FAR</source>
+            <translation>FINORA</translation>
         </message>
         <message>
             <source>So far</source>
@@ -2522,6 +2637,101 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <message>
             <source>The log is saved again</source>
             <translation>Il registro è di nuovo salvato</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncDialog</name>
+        <message>
+            <source>Mark (M)</source>
+            <translation>Segna (M)</translation>
+        </message>
+        <message>
+            <source>Space records passes, not the mark: press M (or click Mark) at second 00.</source>
+            <translation>Lo spazio registra i passaggi, non il segno: premi M (o clic su Segna) al secondo 00.</translation>
+        </message>
+        <message>
+            <source>Move official time?</source>
+            <translation>Spostare l'ora ufficiale?</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sincronizza</translation>
+        </message>
+        <message>
+            <source>Official time</source>
+            <translation>Ora ufficiale</translation>
+        </message>
+        <message>
+            <source>At the official full minute</source>
+            <translation>Al minuto pieno ufficiale</translation>
+        </message>
+        <message>
+            <source>Press Mark (or M) when the official clock shows second 00.</source>
+            <translation>Premi Segna (o M) quando l'orologio ufficiale segna il secondo 00.</translation>
+        </message>
+        <message>
+            <source>Set the minute</source>
+            <translation>Imposta il minuto</translation>
+        </message>
+        <message>
+            <source>Press at the official full minute (second 00); the key is M</source>
+            <translation>Premi al minuto pieno ufficiale (secondo 00); il tasto è M</translation>
+        </message>
+        <message>
+            <source>Type the official time</source>
+            <translation>Scrivi l'ora ufficiale</translation>
+        </message>
+        <message>
+            <source>Type a time a few seconds ahead; press Enter when it shows.</source>
+            <translation>Scrivi un'ora qualche secondo avanti; premi Invio quando compare.</translation>
+        </message>
+        <message>
+            <source>HH:MM:SS or HH:MM:SS.cc</source>
+            <translation>HH:MM:SS o HH:MM:SS.cc</translation>
+        </message>
+        <message>
+            <source>Nudge mmtimer's official time</source>
+            <translation>Ritocca l'ora ufficiale di mmtimer</translation>
+        </message>
+        <message>
+            <source>-0.1 s</source>
+            <translation>-0,1 s</translation>
+        </message>
+        <message>
+            <source>+0.1 s</source>
+            <translation>+0,1 s</translation>
+        </message>
+        <message>
+            <source>Jump of the last sync</source>
+            <translation>Salto dell'ultima sincronizzazione</translation>
+        </message>
+        <message>
+            <source>Not synced yet: mmtimer's official time is the computer's.</source>
+            <translation>Non ancora sincronizzato: l'ora ufficiale di mmtimer è quella del computer.</translation>
+        </message>
+        <message>
+            <source>Official time %1; last sync %2 ago.</source>
+            <translation>Ora ufficiale %1; ultima sincronizzazione %2 fa.</translation>
+        </message>
+        <message>
+            <source>Not synced: you cancelled a jump of %1 s.</source>
+            <translation>Non sincronizzato: hai annullato un salto di %1 s.</translation>
+        </message>
+        <message>
+            <source>First sync: official time set.</source>
+            <translation>Prima sincronizzazione: ora ufficiale impostata.</translation>
+        </message>
+        <message>
+            <source>Last sync: official time jumped %1 s.</source>
+            <translation>Ultima sincronizzazione: l'ora ufficiale è saltata di %1 s.</translation>
+        </message>
+        <message>
+            <source>This sync moves official time a long way: official time jumps %1 s (from %2 to %3). Every target from now on moves with it. Sync anyway?</source>
+            <translation>Questa sincronizzazione sposta molto l'ora ufficiale: salta di %1 s (da %2 a %3). Ogni obiettivo da ora in poi si sposta con essa. Sincronizzare comunque?</translation>
+        </message>
+        <message>
+            <source>Sync once before nudging.</source>
+            <translation>Sincronizza una volta prima di ritoccare.</translation>
         </message>
     </context>
     <context>

@@ -19,6 +19,7 @@ from mmtimer.ui.i18n import KEY_LANGUAGE, install_language, reset_language, tran
 from mmtimer.ui.mainwindow import MainWindow
 from mmtimer.ui.replay_window import ReplayWindow, read_replay
 from mmtimer.ui.stagewindow import StageWindow
+from mmtimer.ui.words import shown
 from tests.ui.stagerig import fake_clock, stage_window
 
 pytestmark = pytest.mark.gui
@@ -157,3 +158,23 @@ def test_the_csv_export_offers_the_eu_form_first_in_italian(
     assert choices[0].startswith("CSV, comma-separated")
     en = (tmp_path / "out" / "results2.csv").read_bytes().decode("utf-8-sig")
     assert ";" not in en.splitlines()[0]
+
+
+def test_presents_words_part_by_part(qtbot: QtBot) -> None:
+    """ui/words.py: whole texts, parts between separators, patterns with values; what the
+    catalogue lacks (a section id, a rule-set id) is left as written."""
+    translations().apply("it")
+    assert shown("PC1 · line 2 · +0.12 s · 12") == "PC1 · linea 2 · +0,12 s · 12"
+    assert shown("pending, from line 1") == "in attesa, dalla linea 1"
+    assert (
+        shown("mille-miglia · coefficient 1 · car factor 1.80 reported, not applied")
+        == "mille-miglia · coefficiente 1 · fattore vettura 1,80 indicato, non applicato"
+    )
+    assert shown("CO1 · time card") == "CO1 · tabella di marcia"
+    assert shown(
+        "Undone: the pass of PC1 · line 3 (Backspace again undoes the action before it)"
+    ) == (
+        "Annullato: il passaggio di PC1 · linea 3 (Backspace di nuovo annulla l'azione precedente)"
+    )
+    reset_language()
+    assert shown("pending, from line 1") == "pending, from line 1"
