@@ -3,6 +3,10 @@
 A path that is a symbolic link is written through: the file it leads to is replaced (the new
 content written beside that file, in its folder, then renamed over it) and keeps its
 permissions, and the link stays a link (docs/files.md says why).
+
+A path that is not a regular file - a device such as /dev/null or /dev/stdout, a named pipe -
+is written into as a plain write would: renaming a file over it would put a regular file in
+its place (as root, in /dev), and a pipe's reader would never see the data. A folder is refused.
 """
 
 from __future__ import annotations
@@ -45,8 +49,20 @@ def final_target(path: Path) -> Path:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` by `data` so a crash leaves either the old file or the new one, whole.
-    Through a symbolic link, the file it leads to is replaced and the link kept."""
-    path = final_target(Path(path))
+    Through a symbolic link, the file it leads to is replaced and the link kept. Into a device
+    or a named pipe, the data are written straight (nothing to replace)."""
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode  # through the links
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    path = final_target(path)
     directory = path.parent
     handle, temp_name = _create_temporary(path)
     try:

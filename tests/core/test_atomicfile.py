@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -90,3 +91,45 @@ def test_links_in_a_circle_are_refused_and_nothing_is_written(tmp_path: Path) ->
         atomic_write_bytes(a, b"new")
     assert a.is_symlink() and b.is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+
+
+def _read_fifo(path: Path, out: list[bytes]) -> threading.Thread:
+    def read() -> None:
+        with open(path, "rb") as stream:
+            out.append(stream.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return reader
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("through_a_link", [False, True])
+def test_a_named_pipe_is_written_into_and_stays_a_pipe(
+    tmp_path: Path, through_a_link: bool
+) -> None:
+    """`-o` onto a pipe (or a device such as /dev/null, /dev/stdout): a rename would put a
+    regular file in its place (as root, in /dev) and its reader would get nothing."""
+    fifo = tmp_path / "results.pipe"
+    os.mkfifo(fifo)
+    target = fifo
+    if through_a_link:
+        target = tmp_path / "results.csv"
+        target.symlink_to(fifo)
+    got: list[bytes] = []
+    reader = _read_fifo(fifo, got)
+    atomic_write_text(target, "PC1,1\n")
+    reader.join(timeout=10)
+    assert got == [b"PC1,1\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        {"results.pipe", target.name}
+    )  # no temporary file left beside it
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError):
+        atomic_write_text(folder, "x")
+    assert list(folder.iterdir()) == []
