@@ -8,6 +8,7 @@ When this fails after a change of a window's texts, refresh the sources with
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +80,19 @@ def test_each_ts_compiles(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.glob("*.qm")) == ["mmtimer_en.qm", "mmtimer_it.qm"]
+
+
+def test_no_text_hides_from_lupdate() -> None:
+    """lupdate reads tr(), translate() and QT_TRANSLATE_NOOP() with literal texts only: a literal
+    handed to a helper of one argument (``_tr("...")``) or an f-string in tr() is never
+    translated, and the checks above cannot see it."""
+    hidden = re.compile(
+        r"\b_tr\(\s*[rf]?[\"']|\btr\(\s*f[\"']|translate\(\s*[\"'][^\"']*[\"'],\s*f[\"']"
+    )
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "mmtimer" / "ui").glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if hidden.search(line)
+    ]
+    assert found == []

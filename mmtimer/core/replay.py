@@ -276,6 +276,15 @@ class Replay:
     def state_at(self, t_ns: int) -> SessionState:
         """What the dial, the countdown and the results showed at log instant `t_ns`: lines not
         reached yet are pending until the log's closing event, as in the live window."""
+        enabled = gc.isenabled()
+        gc.disable()  # a full collection would walk every event of the log in the middle of a
+        try:  # seek: 2 to 3 s instead of 0.3 s at worst on a 1,000,000-event log
+            return self._state_at(t_ns)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _state_at(self, t_ns: int) -> SessionState:
         count = self.events_until(t_ns)
         cursor = self._fold_to(count)
         fold = cursor.session

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, QUrl, Signal
 
 from mmtimer.core.clock import NS_PER_MS, Clock
 from mmtimer.paths import resource
@@ -99,22 +99,32 @@ def open_sound(parent: QObject | None = None) -> QtSoundOutput | str:
     try:
         from PySide6.QtMultimedia import QMediaDevices, QSoundEffect  # noqa: PLC0415 - lazy
     except ImportError as error:  # libpulse0 (or another library QtMultimedia needs) missing
-        return f"no sound: QtMultimedia cannot load ({error}); beeps are shown, not heard"
+        return QCoreApplication.translate(
+            "Beeper", "no sound: QtMultimedia cannot load (%1); beeps are shown, not heard"
+        ).replace("%1", str(error))
     if not QMediaDevices.audioOutputs():
-        return "no sound: no audio output device; beeps are shown, not heard"
+        return QCoreApplication.translate(
+            "Beeper", "no sound: no audio output device; beeps are shown, not heard"
+        )
     effects: dict[BeepKind, QObject] = {}
     output = QtSoundOutput(effects, parent)
     for kind, name in SOUND_FILES.items():
         path = resource("sounds", name)
         if not path.is_file():
-            return f"no sound: {path} is missing; beeps are shown, not heard"
+            return QCoreApplication.translate(
+                "Beeper", "no sound: %1 is missing; beeps are shown, not heard"
+            ).replace("%1", str(path))
         effect = QSoundEffect(output)
         effect.setSource(QUrl.fromLocalFile(str(path)))
         effect.setVolume(1.0)
 
         def report(effect: QSoundEffect = effect, name: str = name) -> None:
             if effect.status() == QSoundEffect.Status.Error:
-                output.failed.emit(f"no sound: the audio output refused {name}")
+                output.failed.emit(
+                    QCoreApplication.translate(
+                        "Beeper", "no sound: the audio output refused %1"
+                    ).replace("%1", name)
+                )
 
         effect.statusChanged.connect(report)
         effects[kind] = effect

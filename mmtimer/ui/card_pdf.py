@@ -43,12 +43,14 @@ HEAD_SHORT_MM = 8.0  # a head without a detail line (a time control)
 COLUMN_MM = (16.0, 22.0, 18.0, 26.0)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NavigatorCard", text)
-
-
 def _column_titles() -> tuple[str, ...]:
-    return (_tr("Line"), _tr("Target"), _tr("Due"), _tr("Ideal"), _tr("Note"))
+    return (
+        QCoreApplication.translate("NavigatorCard", "Line"),
+        QCoreApplication.translate("NavigatorCard", "Target"),
+        QCoreApplication.translate("NavigatorCard", "Due"),
+        QCoreApplication.translate("NavigatorCard", "Ideal"),
+        QCoreApplication.translate("NavigatorCard", "Note"),
+    )
 
 
 def _cells(pages: Pages, box: QRectF, cells: Sequence[str], *, bold: bool, faint: bool) -> None:
@@ -98,12 +100,17 @@ def paint_card(device: QPagedPaintDevice, resolution: int, card: Card) -> int:
     load_fonts()
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(_tr("cannot paint the card on this device"))
+        raise OSError(
+            QCoreApplication.translate("NavigatorCard", "cannot paint the card on this device")
+        )
     pages = Pages(device, painter, resolution)
     try:
         pages.new_page()
-        head_lines = [f"{_tr('Rules')}: {card.rules}; {card.summary}", *card.notes]
-        top = pages.head(_tr("Navigator's card"), card.stage, head_lines)
+        rules = QCoreApplication.translate("NavigatorCard", "Rules")
+        head_lines = [f"{rules}: {card.rules}; {card.summary}", *card.notes]
+        top = pages.head(
+            QCoreApplication.translate("NavigatorCard", "Navigator's card"), card.stage, head_lines
+        )
         titles = _column_titles()
         items: list[tuple[Item, CardSection | CardRow]] = []
         for section in card.sections:
@@ -117,10 +124,11 @@ def paint_card(device: QPagedPaintDevice, resolution: int, card: Card) -> int:
             else:
                 _paint_row(pages, value, box)
 
+        continued = QCoreApplication.translate("NavigatorCard", "continued")
         pages.flow(
             items,
             top,
-            f"{card.stage} ({_tr('continued')})",
+            f"{card.stage} ({continued})",
             paint,
             titles=lambda box: _cells(pages, box, titles, bold=True, faint=True),
             titles_mm=ROW_MM,
@@ -134,8 +142,13 @@ def write_card_pdf(path: Path, card: Card, page: PageName = "A5") -> int:
     """Write the card's PDF at `path` (needs a QGuiApplication), replaced whole; returns the
     number of pages. OSError if it cannot be written."""
     temporary = path.with_name(f".{path.name}.part")
+    title = QCoreApplication.translate("NavigatorCard", "navigator card")
     try:
-        writer = pdf_writer(temporary, f"{card.stage}: {_tr('navigator card')}", page)
+        writer = pdf_writer(
+            temporary,
+            f"{card.stage}: {title}",
+            page,
+        )
         pages = paint_card(writer, DPI, card)
         del writer  # the file is complete once the writer is gone
         atomic_write_bytes(path, temporary.read_bytes())

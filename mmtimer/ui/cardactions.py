@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -40,14 +40,13 @@ def card_filename(stage_path: Path | None, stage: Stage) -> str:
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> tuple[Path, PageName] | None:
     """Where to write the card, and on which page; None if the navigator cancels."""
-    tr = parent.tr
     filters: dict[str, PageName] = {
-        tr("PDF, A5 pages (*.pdf)"): "A5",
-        tr("PDF, A4 pages (*.pdf)"): "A4",
+        QCoreApplication.translate("CardActions", "PDF, A5 pages (*.pdf)"): "A5",
+        QCoreApplication.translate("CardActions", "PDF, A4 pages (*.pdf)"): "A4",
     }
     chosen, selected = QFileDialog.getSaveFileName(
         parent,
-        tr("Export the navigator's card"),
+        QCoreApplication.translate("CardActions", "Export the navigator's card"),
         suggested,
         ";;".join(filters),
         next(iter(filters)),
@@ -68,7 +67,7 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout("A5"))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print the navigator's card"))
+    dialog.setWindowTitle(QCoreApplication.translate("CardActions", "Print the navigator's card"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     return printer

@@ -15,7 +15,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from enum import Enum
-from typing import cast
+from operator import attrgetter
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -133,6 +134,16 @@ class HandDraw:
     lift: float
     faceted: bool
     cap_r: float
+
+
+class _HandPlan(NamedTuple):
+    """What painting one hand blits at one place of the dial: (sprite, its offset from the
+    pivot, the pivot's x and y in widget pixels) for its shadow then itself, and its cap."""
+
+    pieces: tuple[tuple[QPixmap, QPointF, float, float], ...]
+    cap: QPixmap | None
+    cap_at: QPointF
+    cap_rect: QRect
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +268,8 @@ class DialPainter:
         self._slices: dict[int, tuple[tuple[float, float, float, float], ...]] = {}
         self._facets: dict[int, tuple[QColor, QColor]] = {}
         self._specs = self._hand_specs()
+        # (name, HandAngles field) of each hand, in painting order
+        self.paint_order = tuple((name, f"{name}_deg") for name in self._specs)
 
     # -- static layers -------------------------------------------------------------------------
     def paint_static(self, p: QPainter) -> None:
@@ -697,9 +710,11 @@ class DialPainter:
         }
 
     def hand_draw(self, name: str, angles: HandAngles) -> HandDraw:
+        return self.hand_draw_at(name, getattr(angles, f"{name}_deg"))
+
+    def hand_draw_at(self, name: str, deg: float) -> HandDraw:
         hand, centre, color, lift, faceted, cap_r = self._specs[name]
-        return HandDraw(name, hand, centre, getattr(angles, f"{name}_deg"), color, lift, faceted,
-                        cap_r)  # fmt: skip
+        return HandDraw(name, hand, centre, deg, color, lift, faceted, cap_r)
 
     def hand_draws(self, angles: HandAngles) -> tuple[HandDraw, ...]:
         """Every hand at `angles`, in painting order."""
@@ -877,17 +892,44 @@ def _copy(painter: QPainter, layer: QPixmap, rect: QRect, origin: QPoint, dpr: f
     )  # fmt: skip
 
 
-def _follow(old: HandAngles, new: HandAngles, moved: set[str]) -> HandAngles:
-    """`old` with the hands named in `moved` where `new` has them."""
-    return HandAngles(
-        **{f"{name}_deg": getattr(new if name in moved else old, f"{name}_deg") for name in TIP_R}
-    )
+_FIELDS = tuple(f.name for f in fields(HandAngles))
+_TIPS = tuple((name.removesuffix("_deg"), TIP_R[name.removesuffix("_deg")]) for name in _FIELDS)
+"""Each hand's name and tip radius, in the order of HandAngles' fields."""
+_DEGS = attrgetter(*_FIELDS)
+"""A HandAngles' angles as a tuple, in the order of its fields."""
+_UNDER_DEGS = attrgetter(*(f"{name}_deg" for name in sorted(UNDER_HANDS)))
+"""The angles of the hands under the chronograph seconds hand."""
+
+SWEEP_PX = 1.0
+"""A hand's turns are cut into buckets this many widget pixels long at its tip: the rectangles
+a frame repaints cover a whole bucket, so consecutive frames share them."""
+SWEEP_MERGE = 3
+"""A hand that moved at most this many buckets is repainted over one cover of them all."""
 
 
-def _turn_deg(a: float, b: float) -> float:
-    """The smaller angle between two hand angles."""
-    d = abs(a - b) % 360.0
-    return min(d, 360.0 - d)
+def _bucket_deg(name: str, side: int) -> float:
+    """The width of a sweep bucket of hand `name`, in degrees, at a dial `side` pixels wide."""
+    return math.degrees(SWEEP_PX / (TIP_R[name] * max(side, 1) / LOGICAL))
+
+
+def _turned_boxes(
+    slices: tuple[tuple[float, float, float, float], ...], deg: float, scale: float
+) -> list[tuple[float, float, float, float]]:
+    """Each box (left, top, right, bottom, pointing to 12) turned by `deg` about the pivot and
+    scaled: the (x_lo, x_hi, y_lo, y_hi) of its box. A corner turns to x = X c - Y s and
+    y = X s + Y c, so each bound is one bound over X plus one over Y, and the signs of c and s
+    say which end gives it."""
+    rad = math.radians(deg)
+    c, s = math.cos(rad) * scale, math.sin(rad) * scale
+    c_up, s_up = c >= 0, s >= 0
+    out = []
+    for left, top, right, bottom in slices:
+        xc_lo, xc_hi = (left * c, right * c) if c_up else (right * c, left * c)
+        ys_lo, ys_hi = (top * s, bottom * s) if s_up else (bottom * s, top * s)
+        xs_lo, xs_hi = (left * s, right * s) if s_up else (right * s, left * s)
+        yc_lo, yc_hi = (top * c, bottom * c) if c_up else (bottom * c, top * c)
+        out.append((xc_lo - ys_hi, xc_hi - ys_lo, xs_lo + yc_lo, xs_hi + yc_hi))
+    return out
 
 
 class DialLayers:
@@ -909,6 +951,7 @@ class DialLayers:
         self.glass: QPixmap | None = None
         self.glass_key: tuple[object, ...] = ()
         self.glass_region = QRegion()  # where the glass has light, square-relative
+        self.glass_placed: tuple[tuple[int, int], QRegion] = ((0, 0), self.glass_region)
         self.pushers: dict[tuple[bool, bool], QPixmap] = {}  # by (start, reset) pressed
         self.pushers_key: tuple[object, ...] = ()
         # The face: background, pushers, the static watch and the date, composited (by blits,
@@ -923,7 +966,11 @@ class DialLayers:
         self.under: QPixmap | None = None
         self.under_key: tuple[object, ...] = ()
         self.under_angles: HandAngles | None = None
-        self.regions: dict[tuple[object, ...], tuple[QRect, ...]] = {}  # recent hand rects
+        self.under_inputs: tuple[object, ...] = ()  # what under_layer was last asked for
+        self.under_degs: tuple[float, ...] = ()
+        self.regions: dict[tuple[object, ...], tuple[tuple[QRect, ...], QRect]] = {}  # covers
+        self.plans: dict[tuple[str, int, int], _HandPlan] = {}  # what painting a hand blits
+        self.plans_key: tuple[object, ...] = ()
 
     def clear(self) -> None:
         """Forget every layer (a new theme)."""
@@ -933,37 +980,66 @@ class DialLayers:
         self.faces.clear()
         self.caps.clear()
         self.hand_sprites.clear()
+        self.plans.clear()
         self.under = None
 
     # -- geometry ------------------------------------------------------------------------------
-    def hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
-        """The widget pixels `draw` (hand, shadow and cap) can touch, as a few rectangles
-        (a square of `side` at `x0`, `y0`). The last few are kept: a frame asks for each twice."""
-        key = (draw.name, draw.deg, side, x0, y0)
-        rects = self.regions.get(key)
-        if rects is None:
-            if len(self.regions) > 64:
-                self.regions.clear()
-            rects = self.regions[key] = self._compute_hand_rects(draw, side, x0, y0)
-        return rects
+    def moved_rects(
+        self, old: HandDraw, new: HandDraw, side: int, x0: int, y0: int
+    ) -> tuple[QRect, ...]:
+        """The rectangles to paint again when a hand turns from `old` to `new`: where it was and
+        where it is. A hand's turns are cut into buckets of SWEEP_PX at its tip; a hand that
+        moved a few buckets (a sweeping or beating hand, frame after frame) gets one cover of
+        the buckets between, the same few rectangles for several frames, kept."""
+        width = _bucket_deg(new.name, side)
+        b_old, b_new = math.floor(old.deg / width), math.floor(new.deg / width)
+        lo, hi = min(b_old, b_new), max(b_old, b_new)
+        if hi - lo <= SWEEP_MERGE:
+            return self._cover(new, (lo, hi), side, x0, y0)[0]
+        after = self._cover(new, (b_new, b_new), side, x0, y0)[0]
+        before = self._cover(old, (b_old, b_old), side, x0, y0)[0]
+        return before + (after[:-1] if new.cap_r else after)  # the cap's rectangle once
 
-    def _compute_hand_rects(self, draw: HandDraw, side: int, x0: int, y0: int) -> tuple[QRect, ...]:
+    def _cover(
+        self, draw: HandDraw, buckets: tuple[int, int], side: int, x0: int, y0: int
+    ) -> tuple[tuple[QRect, ...], QRect]:
+        """The hand, its shadow and cap at every angle from the first of `buckets` to the end
+        of the last, as rectangles and their bounding box. The last few are kept: frames ask
+        for the same ones again."""
+        lo, hi = buckets
+        key = (draw.name, lo, hi, side, x0, y0)
+        cover = self.regions.get(key)
+        if cover is None:
+            if len(self.regions) >= 32:  # forget the oldest (a clear would free ~600 at once)
+                del self.regions[next(iter(self.regions))]
+            width = _bucket_deg(draw.name, side)
+            rects = self._compute_cover(draw, (lo * width, (hi + 1) * width), side, x0, y0)
+            cover = self.regions[key] = (rects, _region(rects).boundingRect())
+        return cover
+
+    def _compute_cover(
+        self, draw: HandDraw, turn_deg: tuple[float, float], side: int, x0: int, y0: int
+    ) -> tuple[QRect, ...]:
+        """Each slice of the hand (and its shadow) turned to both ends of `turn_deg`: the box
+        of both holds it at every angle between but for the bulge of the arcs its corners
+        describe, r (1 - cos(turn / 2)), added all round."""
         scale = side / LOGICAL
-        rad = math.radians(draw.deg)
-        cos, sin = math.cos(rad), math.sin(rad)
         ox = x0 + side / 2 + draw.centre.x() * scale
         oy = y0 + side / 2 + draw.centre.y() * scale
         dx, dy = draw.lift * 0.45 * scale, draw.lift * 0.75 * scale  # the shadow's offset
+        slices = self.painter.hand_slices(draw.hand)
+        from_deg, to_deg = turn_deg
+        ends = [_turned_boxes(slices, deg, scale) for deg in turn_deg]
+        reach = max(math.hypot(max(abs(a), abs(c)), max(abs(b), abs(d))) for a, b, c, d in slices)
+        turn = math.radians(abs(to_deg - from_deg))
+        margin = EDGE_PX + reach * scale * (1.0 - math.cos(turn / 2))
+        floor, ceil = math.floor, math.ceil
         out = []
-        for left, top, right, bottom in self.painter.hand_slices(draw.hand):
-            xs = (left * cos - top * sin, right * cos - top * sin,
-                  left * cos - bottom * sin, right * cos - bottom * sin)  # fmt: skip
-            ys = (left * sin + top * cos, right * sin + top * cos,
-                  left * sin + bottom * cos, right * sin + bottom * cos)  # fmt: skip
-            x_lo, x_hi = ox + min(xs) * scale - EDGE_PX, ox + max(xs) * scale + dx + EDGE_PX
-            y_lo, y_hi = oy + min(ys) * scale - EDGE_PX, oy + max(ys) * scale + dy + EDGE_PX
-            x, y = math.floor(x_lo), math.floor(y_lo)
-            out.append(QRect(x, y, math.ceil(x_hi) - x, math.ceil(y_hi) - y))
+        for (xl0, xh0, yl0, yh0), (xl1, xh1, yl1, yh1) in zip(*ends, strict=True):
+            x, y = floor(ox + min(xl0, xl1) - margin), floor(oy + min(yl0, yl1) - margin)
+            x_hi = ceil(ox + max(xh0, xh1) + dx + margin)
+            y_hi = ceil(oy + max(yh0, yh1) + dy + margin)
+            out.append(QRect(x, y, x_hi - x, y_hi - y))
         if draw.cap_r:
             out.append(self.cap_rect(draw, side, x0, y0))
         return tuple(out)
@@ -990,47 +1066,61 @@ class DialLayers:
     ) -> None:
         """The hands named that cross `todo` and their caps, from cached sprites: a hand and
         its shadow are two bilinear blits turned to its angle (about half the cost of filling
-        their three or four antialiased paths), a cap one plain blit."""
-        painter.save()
+        their three or four antialiased paths), a cap one plain blit. Leaves the painter's
+        world transform as it found it, smooth pixmap transforms on and antialiasing off."""
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         # a sprite's edge is clear: an antialiased edge of its turned box would cost, not show
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         base = painter.worldTransform()
-        for draw in self.painter.hand_draws(angles):
-            if draw.name not in names:
+        for name, attr in self.painter.paint_order:
+            if name not in names:
                 continue
-            if everything or any(todo.intersects(r) for r in self.hand_rects(draw, side, x0, y0)):
-                self._draw_hand_sprites(painter, base, draw, side=side, x0=x0, y0=y0, dpr=dpr)
-            if draw.cap_r and (everything or todo.intersects(self.cap_rect(draw, side, x0, y0))):
-                sprite, at = self.cap_sprite(draw, side, dpr)
+            deg = getattr(angles, attr)
+            plan = self._hand_plan(name, side, x0, y0, dpr)
+            if everything or todo.intersects(self._bound(name, deg, side, x0, y0)):
+                for sprite, offset, at_x, at_y in plan.pieces:
+                    painter.setWorldTransform(base)
+                    painter.translate(at_x, at_y)
+                    painter.rotate(deg)
+                    painter.drawPixmap(offset, sprite)
+            if plan.cap is not None and (everything or todo.intersects(plan.cap_rect)):
                 painter.setWorldTransform(base)
-                painter.drawPixmap(at + QPointF(x0, y0), sprite)
-        painter.restore()
+                painter.drawPixmap(plan.cap_at, plan.cap)
+        painter.setWorldTransform(base)
 
-    def _draw_hand_sprites(
-        self,
-        painter: QPainter,
-        base: QTransform,
-        draw: HandDraw,
-        *,
-        side: int,
-        x0: int,
-        y0: int,
-        dpr: float,
-    ) -> None:
-        """`draw`'s shadow and hand from their sprites, turned about their pivots (the shadow's
-        pivot is the hand's shifted by the lift: its offset stays fixed on the screen)."""
-        scale = side / LOGICAL
-        px = x0 + side / 2 + draw.centre.x() * scale
-        py = y0 + side / 2 + draw.centre.y() * scale
-        shadow_at = QPointF(px + draw.lift * 0.45 * scale, py + draw.lift * 0.75 * scale)
-        for at, shadow in ((shadow_at, True), (QPointF(px, py), False)):
-            sprite, anchor = self.hand_sprite(draw, side, dpr, at, shadow=shadow)
-            turned = QTransform(base)
-            turned.translate(at.x(), at.y())
-            turned.rotate(draw.deg)
-            painter.setWorldTransform(turned)
-            painter.drawPixmap(-anchor, sprite)
+    def _bound(self, name: str, deg: float, side: int, x0: int, y0: int) -> QRect:
+        """The box of the hand's cover at `deg` (what decides whether a frame paints it)."""
+        bucket = math.floor(deg / _bucket_deg(name, side))
+        return self._cover(self.painter.hand_draw_at(name, deg), (bucket, bucket), side, x0, y0)[1]
+
+    def _hand_plan(self, name: str, side: int, x0: int, y0: int, dpr: float) -> _HandPlan:
+        """What painting hand `name` blits: its shadow's and its own sprite with their pivots,
+        and its cap; made once for a place of the dial (the last few kept)."""
+        key = (side, dpr, self.painter.theme.name)
+        if key != self.plans_key:
+            self.plans.clear()
+            self.plans_key = key
+        which = (name, x0, y0)
+        plan = self.plans.get(which)
+        if plan is None:
+            if len(self.plans) >= 24:
+                del self.plans[next(iter(self.plans))]
+            draw = self.painter.hand_draw_at(name, 0.0)
+            scale = side / LOGICAL
+            px = x0 + side / 2 + draw.centre.x() * scale
+            py = y0 + side / 2 + draw.centre.y() * scale
+            shadow_at = QPointF(px + draw.lift * 0.45 * scale, py + draw.lift * 0.75 * scale)
+            pieces = []
+            for at, shadow in ((shadow_at, True), (QPointF(px, py), False)):
+                sprite, anchor = self.hand_sprite(draw, side, dpr, at, shadow=shadow)
+                pieces.append((sprite, -anchor, at.x(), at.y()))
+            cap, cap_at, cap_rect = None, QPointF(), QRect()
+            if draw.cap_r:
+                cap, at = self.cap_sprite(draw, side, dpr)
+                cap_at = at + QPointF(x0, y0)
+                cap_rect = self.cap_rect(draw, side, x0, y0)
+            plan = self.plans[which] = _HandPlan(tuple(pieces), cap, cap_at, cap_rect)
+        return plan
 
     def hand_sprite(
         self, draw: HandDraw, side: int, dpr: float, pivot: QPointF, *, shadow: bool
@@ -1145,6 +1235,11 @@ class DialLayers:
         `angles`. When some of those hands moved, only the regions they left and now cover are
         painted again (the face copied, the hands crossing them painted), so a frame of the
         sweeping chronograph hand copies this and paints one hand."""
+        inputs = (side, dpr, pushers, date, background)
+        under_degs = _UNDER_DEGS(angles)
+        if self.under is not None and inputs == self.under_inputs and under_degs == self.under_degs:
+            return self.under  # most frames: nothing under the chronograph hand moved
+        self.under_inputs, self.under_degs = inputs, under_degs
         start, reset = pushers
         face = self.face_pixmap(
             side, dpr, start=start, reset=reset, date=date, background=background
@@ -1171,9 +1266,16 @@ class DialLayers:
         moved = {n for n in UNDER_HANDS if getattr(old, f"{n}_deg") != getattr(angles, f"{n}_deg")}
         if moved:
             rects: list[QRect] = []
-            for shown in (old, angles):
-                for name in moved:
-                    rects.extend(self.hand_rects(self.painter.hand_draw(name, shown), side, 0, 0))
+            for name in moved:
+                rects.extend(
+                    self.moved_rects(
+                        self.painter.hand_draw(name, old),
+                        self.painter.hand_draw(name, angles),
+                        side,
+                        0,
+                        0,
+                    )
+                )
             region = _region(rects).intersected(QRegion(0, 0, side, side))
             under = self.under
             painter = QPainter(under)
@@ -1207,7 +1309,16 @@ class DialLayers:
             self.glass_region = QRegion()
             for band in self._bands(self.painter.glass_shape(), side):
                 self.glass_region = self.glass_region.united(band.toAlignedRect())
+            self.glass_placed = ((0, 0), self.glass_region)
         return self.glass
+
+    def glass_region_at(self, x0: int, y0: int) -> QRegion:
+        """Where the glass has light, for the square at `x0`, `y0` (the last place kept)."""
+        at, region = self.glass_placed
+        if at != (x0, y0):
+            region = self.glass_region.translated(x0, y0)
+            self.glass_placed = ((x0, y0), region)
+        return region
 
     @staticmethod
     def _bands(shape: QPainterPath, side: int, count: int = 24) -> list[QRectF]:
@@ -1307,43 +1418,44 @@ class DialWidget(QWidget):
         return self._angles
 
     def set_state(self, state: DialState) -> None:
-        """Show `state`; asks for a frame of only the regions whose drawing changed."""
+        """Show `state`; asks for a frame of only the regions whose drawing changed. (Called at
+        every frame of a running chronograph: kept lean.)"""
         exact = hand_angles(state, self._stepping)
-        face_change = (
-            _date_text(state) != _date_text(self._state)
-            or state.start_stop_pressed != self._state.start_stop_pressed
-            or state.reset_pressed != self._state.reset_pressed
-        )
+        before = self._state
         self._state = state
         self._exact = exact
-        if face_change:
+        if (
+            state.start_stop_pressed != before.start_stop_pressed
+            or state.reset_pressed != before.reset_pressed
+            or (state.date != before.date and _date_text(state) != _date_text(before))
+        ):
             self._angles = exact
             self._request(None)
             return
-        moved = self._moved_hands(exact)
+        size = self.size()
+        width, height = size.width(), size.height()
+        side = min(width, height)
+        px_per_deg = max(side, 1) / LOGICAL * self.devicePixelRatioF() * (math.pi / 180.0)
+        old = self._angles
+        old_degs = _DEGS(old)
+        new_degs = _DEGS(exact)
+        moved = set()
+        for (name, tip), a, b in zip(_TIPS, new_degs, old_degs, strict=True):
+            if a != b:
+                turn = abs(a - b) % 360.0
+                if min(turn, 360.0 - turn) * tip * px_per_deg >= MIN_STEP_PX:
+                    moved.add(name)
         if not moved:
             return
-        old = self._angles
-        self._angles = _follow(old, exact, moved)
-        side, x0, y0 = self._square(self.size())
+        degs = zip(_TIPS, new_degs, old_degs, strict=True)
+        new = self._angles = HandAngles(*[n if name in moved else o for (name, _), n, o in degs])
+        x0, y0 = (width - side) // 2, (height - side) // 2
+        layers = self.layers
+        at = layers.painter.hand_draw
         rects: list[QRect] = []
-        for angles in (old, self._angles):
-            for name in moved:
-                rects.extend(
-                    self.layers.hand_rects(
-                        self.layers.painter.hand_draw(name, angles), side, x0, y0
-                    )
-                )
+        for name in moved:
+            rects.extend(layers.moved_rects(at(name, old), at(name, new), side, x0, y0))
         self._request(rects)
-
-    def _moved_hands(self, exact: HandAngles) -> set[str]:
-        px_per_deg = self._px_per_unit() * math.pi / 180.0
-        moved = set()
-        for name, tip in TIP_R.items():
-            turn = _turn_deg(getattr(exact, name + "_deg"), getattr(self._angles, name + "_deg"))
-            if turn and turn * tip * px_per_deg >= MIN_STEP_PX:
-                moved.add(name)
-        return moved
 
     def _px_per_unit(self) -> float:
         """Device pixels per logical unit at the widget's size."""
@@ -1515,7 +1627,7 @@ class DialWidget(QWidget):
             names=TOP_HANDS,
         )
         glass = self.layers.glass_pixmap(side, dpr)
-        lit = todo.intersected(self.layers.glass_region.translated(x0, y0))
+        lit = todo.intersected(self.layers.glass_region_at(x0, y0))
         if not lit.isEmpty():
             _copy(painter, glass, lit.boundingRect(), origin, dpr)
         painter.restore()

@@ -76,7 +76,9 @@ from mmtimer.core.timefmt import (
 )
 from mmtimer.present.beeps import BeepSettings
 from mmtimer.present.formats import describe_since
+from mmtimer.present.i18n import window_number
 from mmtimer.present.sync import asks_first, signed_s, sync_jump_ms
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
 MS_PER_MIN = 60_000
@@ -121,7 +123,7 @@ class CrewDialog(QDialog):
         read_only: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Crew")
+        self.setWindowTitle(self.tr("Crew"))
         self.read_only = read_only  # why nothing can be changed (the log has started), or None
         self.setMinimumWidth(460)
         crew = crew_to_json(crew) if isinstance(crew, Crew) else dict(crew or {})
@@ -133,38 +135,45 @@ class CrewDialog(QDialog):
         self.car = QLineEdit(str(crew.get("car", "")))
         self.year = QSpinBox()
         self.year.setRange(1884, 2100)
-        self.year.setSpecialValueText("unknown")
+        self.year.setSpecialValueText(self.tr("unknown"))
         self.year.setMinimum(1884)
         self.year.setValue(int(crew["year"]) if crew.get("year") else 1884)
         self.year.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.coefficient = QLineEdit(str(crew.get("coefficient", "") or ""))
-        self.coefficient.setPlaceholderText("as printed on the entry list, e.g. 1.80")
+        self.coefficient.setPlaceholderText(self.tr("as printed on the entry list, e.g. 1.80"))
         self.coefficient.setToolTip(
-            "The car coefficient as the organiser prints it (entry list); empty: none"
+            self.tr("The car coefficient as the organiser prints it (entry list); empty: none")
         )
-        self.show_components = QPushButton("&Components...")
+        self.show_components = QPushButton(self.tr("&Components..."))
         self.show_components.setCheckable(True)
         self.show_components.setAutoDefault(False)
-        self.show_components.setToolTip("Work the 1000 Miglia coefficient out from its parts")
+        self.show_components.setToolTip(
+            self.tr("Work the 1000 Miglia coefficient out from its parts")
+        )
         coefficient_row = QHBoxLayout()
         coefficient_row.addWidget(self.coefficient, 1)
         coefficient_row.addWidget(self.show_components)
-        form.addRow("Number", self.number)
-        form.addRow("Driver", self.driver)
-        form.addRow("Navigator", self.navigator)
-        form.addRow("Car", self.car)
-        form.addRow("Year", self.year)
-        form.addRow("Coefficient", coefficient_row)
+        form.addRow(self.tr("Number"), self.number)
+        form.addRow(self.tr("Driver"), self.driver)
+        form.addRow(self.tr("Navigator"), self.navigator)
+        form.addRow(self.tr("Car"), self.car)
+        form.addRow(self.tr("Year"), self.year)
+        form.addRow(self.tr("Coefficient"), coefficient_row)
 
-        self.components_box = QGroupBox("1000 Miglia coefficient from its components")
+        self.components_box = QGroupBox(self.tr("1000 Miglia coefficient from its components"))
         grid = QGridLayout(self.components_box)
         self.formula = QLabel(f"coefficient = {MM_FORMULA_TEXT}")
-        self.edition = QLabel(MM_EDITION_TEXT)
+        self.edition = QLabel(
+            self.tr(
+                "1000 Miglia, as on %1. Other editions add the category and an MM factor: type "
+                "the coefficient printed on the entry list above."
+            ).replace("%1", MM_COEFFICIENT_SOURCE)
+        )
         self.edition.setWordWrap(True)
         self.period = QLineEdit()
-        self.period.setPlaceholderText("from the organiser's period table")
+        self.period.setPlaceholderText(self.tr("from the organiser's period table"))
         self.engine_class = QLineEdit()
-        self.engine_class.setPlaceholderText("from the organiser's class table")
+        self.engine_class.setPlaceholderText(self.tr("from the organiser's class table"))
         self.category = QComboBox()
         for label, value in MM_CATEGORIES:
             self.category.addItem(f"{label} ({value})", value)
@@ -172,17 +181,17 @@ class CrewDialog(QDialog):
         for label, value in MM_BONUSES:
             self.bonus.addItem(f"{label} ({value})", value)
         self.computed = QLabel()
-        self.use = QPushButton("&Use")
+        self.use = QPushButton(self.tr("&Use"))
         self.use.setAutoDefault(False)
-        self.use.setToolTip("Put the computed coefficient in the coefficient field")
+        self.use.setToolTip(self.tr("Put the computed coefficient in the coefficient field"))
         grid.addWidget(self.formula, 0, 0, 1, 3)
         grid.addWidget(self.edition, 1, 0, 1, 3)
         for row, (label, widget) in enumerate(
             (
-                ("Period", self.period),
-                ("Class", self.engine_class),
-                ("Category (subtracted)", self.category),
-                ("Bonus (this chassis)", self.bonus),
+                (self.tr("Period"), self.period),
+                (self.tr("Class"), self.engine_class),
+                (self.tr("Category (subtracted)"), self.category),
+                (self.tr("Bonus (this chassis)"), self.bonus),
             ),
             start=2,
         ):
@@ -200,7 +209,7 @@ class CrewDialog(QDialog):
         )
         self.why = QLabel(read_only or "")  # why the crew cannot be changed now
         self.why.setWordWrap(True)
-        self.why.setAccessibleName("Why the crew is read-only")
+        self.why.setAccessibleName(self.tr("Why the crew is read-only"))
         self.why.setVisible(read_only is not None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.why)
@@ -215,7 +224,7 @@ class CrewDialog(QDialog):
 
     def _make_read_only(self) -> None:
         """Every field shown, none editable; Close is the only button."""
-        self.setWindowTitle("Crew (read-only)")
+        self.setWindowTitle(self.tr("Crew (read-only)"))
         font = self.why.font()
         font.setBold(True)
         self.why.setFont(font)
@@ -262,7 +271,7 @@ class CrewDialog(QDialog):
             return None
         value = parse_coefficient_part(self.coefficient.text(), "coefficient")
         if value <= 0:
-            raise ValueError("coefficient: give a number above 0, such as 1.80")
+            raise ValueError(self.tr("coefficient: give a number above 0, such as 1.80"))
         return value
 
     def components_value(self) -> Decimal | None:
@@ -276,7 +285,7 @@ class CrewDialog(QDialog):
             period, engine_class, Decimal(self.category.currentData()), self.bonus.currentData()
         )
         if value <= 0:
-            raise ValueError("the components give a coefficient of 0 or less")
+            raise ValueError(self.tr("the components give a coefficient of 0 or less"))
         return value
 
     def use_components(self) -> None:
@@ -305,7 +314,9 @@ class CrewDialog(QDialog):
             if self.show_components.isChecked():
                 problems.append(str(error))
         self.computed.setText(
-            f"= {computed}" if computed is not None else "type the period and the class"
+            f"= {window_number(str(computed))}"
+            if computed is not None
+            else self.tr("type the period and the class")
         )
         self.use.setEnabled(computed is not None)
         self.problem.setText("\n".join(problems))
@@ -353,15 +364,24 @@ def nearest_minute_ms(official_ms: int) -> int:
 OfficialAt = Callable[[int], "int | None"]  # session instant -> official ms, None before a sync
 JumpConfirmer = Callable[[QWidget, str], bool]  # (parent, the question) -> go ahead?
 MARK_KEY = Qt.Key.Key_M
-MARK_TEXT = "Mark (M)"
-SPACE_HINT = "Space records passes, not the mark: press M (or click Mark) at second 00."
+MARK_TEXT = QT_TRANSLATE_NOOP("SyncDialog", "Mark (M)")  # shown through translate()
+SPACE_HINT = QT_TRANSLATE_NOOP(
+    "SyncDialog", "Space records passes, not the mark: press M (or click Mark) at second 00."
+)
 
 
 def jump_box(parent: QWidget, question: str) -> tuple[QMessageBox, QPushButton]:
     """The question before a large jump of official time, and its Sync button; Cancel is the
     default (Return, Escape and a closed box all cancel)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Move official time?", question, parent=parent)
-    sync = box.addButton("Sync", QMessageBox.ButtonRole.AcceptRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("SyncDialog", "Move official time?"),
+        question,
+        parent=parent,
+    )
+    sync = box.addButton(
+        QCoreApplication.translate("SyncDialog", "Sync"), QMessageBox.ButtonRole.AcceptRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
@@ -407,25 +427,29 @@ class SyncDialog(QDialog):
         confirm: JumpConfirmer = confirm_jump,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Official time")
+        self.setWindowTitle(self.tr("Official time"))
         self.stamper = stamper
         self.official_at = official_at
         self.computer_ms = computer_ms
         self.last_sync_ns = last_sync_ns
         self.confirm = confirm  # asks before a jump over 2 s (tests give their answer)
 
-        minute_box = QGroupBox("At the official full minute")
+        minute_box = QGroupBox(self.tr("At the official full minute"))
         minute = QGridLayout(minute_box)
         minute.addWidget(
-            QLabel("Press Mark (or M) when the official clock shows second 00."), 0, 0, 1, 3
+            QLabel(self.tr("Press Mark (or M) when the official clock shows second 00.")),
+            0,
+            0,
+            1,
+            3,
         )
-        self.own_minute = QCheckBox("Set the minute")
+        self.own_minute = QCheckBox(self.tr("Set the minute"))
         self.minute_edit = QTimeEdit()
         self.minute_edit.setDisplayFormat("HH:mm")
         self.minute_edit.setEnabled(False)
         self.own_minute.toggled.connect(self.minute_edit.setEnabled)
-        self.mark = _MarkButton(MARK_TEXT)
-        self.mark.setToolTip("Press at the official full minute (second 00); the key is M")
+        self.mark = _MarkButton(translate("SyncDialog", MARK_TEXT))
+        self.mark.setToolTip(self.tr("Press at the official full minute (second 00); the key is M"))
         self.mark.setDefault(False)
         self.mark.setAutoDefault(False)
         self.mark.marked.connect(lambda ts: self.mark_minute(self.stamper.stamp(ts).t_ns))
@@ -433,18 +457,20 @@ class SyncDialog(QDialog):
         minute.addWidget(self.minute_edit, 1, 1)
         minute.addWidget(self.mark, 1, 2)
 
-        typed_box = QGroupBox("Type the official time")
+        typed_box = QGroupBox(self.tr("Type the official time"))
         typed = QVBoxLayout(typed_box)
-        typed.addWidget(QLabel("Type a time a few seconds ahead; press Enter when it shows."))
+        typed.addWidget(
+            QLabel(self.tr("Type a time a few seconds ahead; press Enter when it shows."))
+        )
         self.typed = QLineEdit()
-        self.typed.setPlaceholderText("HH:MM:SS or HH:MM:SS.cc")
+        self.typed.setPlaceholderText(self.tr("HH:MM:SS or HH:MM:SS.cc"))
         self.typed.installEventFilter(self)
         typed.addWidget(self.typed)
 
-        nudge_box = QGroupBox("Nudge mmtimer's official time")
+        nudge_box = QGroupBox(self.tr("Nudge mmtimer's official time"))
         nudge = QHBoxLayout(nudge_box)
-        self.earlier = QPushButton("-0.1 s")
-        self.later = QPushButton("+0.1 s")
+        self.earlier = QPushButton(self.tr("-0.1 s"))
+        self.later = QPushButton(self.tr("+0.1 s"))
         for button, delta in ((self.earlier, -NUDGE_MS), (self.later, NUDGE_MS)):
             button.setAutoDefault(False)
             button.clicked.connect(
@@ -454,7 +480,7 @@ class SyncDialog(QDialog):
 
         self.status = QLabel()
         self.jump = QLabel()  # what the last sync did to official time
-        self.jump.setAccessibleName("Jump of the last sync")
+        self.jump.setAccessibleName(self.tr("Jump of the last sync"))
         self.jump.hide()  # until a sync from this dialog
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -493,11 +519,15 @@ class SyncDialog(QDialog):
         self.later.setEnabled(official is not None)
         last = self.last_sync_ns()
         if official is None or last is None:
-            self.status.setText("Not synced yet: mmtimer's official time is the computer's.")
+            self.status.setText(
+                self.tr("Not synced yet: mmtimer's official time is the computer's.")
+            )
         else:
             since = describe_since(max(0, now_ns - last) // NS_PER_S)
             self.status.setText(
-                f"Official time {format_time_of_day(official, 0)}; last sync {since} ago."
+                self.tr("Official time %1; last sync %2 ago.")
+                .replace("%1", format_time_of_day(official, 0))
+                .replace("%2", since)
             )
         if not self.own_minute.isChecked():
             minute = nearest_minute_ms(self._estimate_ms(now_ns) + MS_PER_MIN // 2)
@@ -521,7 +551,7 @@ class SyncDialog(QDialog):
             return True
         if key == Qt.Key.Key_Space and not isinstance(watched, QLineEdit | QAbstractSpinBox):
             if pressed:
-                self.problem.setText(SPACE_HINT)
+                self.problem.setText(translate("SyncDialog", SPACE_HINT))
             return True  # its press and release: a focused button is never clicked by Space
         return super().eventFilter(watched, event)
 
@@ -537,15 +567,17 @@ class SyncDialog(QDialog):
             and not self.confirm(self, self.jump_question(current, request.official_ms, jump))
         ):
             self.problem.setText(
-                "Not synced: you cancelled a jump of %1 s.".replace("%1", signed_s(jump))
+                self.tr("Not synced: you cancelled a jump of %1 s.").replace("%1", signed_s(jump))
             )
             return None
         self.problem.setText("")
         self.sync_requested.emit(request)
         self.jump.setText(
-            "First sync: official time set."
+            self.tr("First sync: official time set.")
             if jump is None
-            else "Last sync: official time jumped %1 s.".replace("%1", signed_s(jump))
+            else self.tr("Last sync: official time jumped %1 s.").replace(
+                "%1", window_number(signed_s(jump))
+            )
         )
         self.jump.show()
         self.refresh()
@@ -554,13 +586,13 @@ class SyncDialog(QDialog):
     def jump_question(self, current_ms: int, new_ms: int, jump_ms: int) -> str:
         """The question before a jump over 2 s: how far, and from which time of day to which."""
         return (
-            (
+            self.tr(
                 "This sync moves official time a long way: official time jumps %1 s "
                 "(from %2 to %3). Every target from now on moves with it. Sync anyway?"
             )
-            .replace("%1", signed_s(jump_ms))
-            .replace("%2", format_time_of_day(current_ms))
-            .replace("%3", format_time_of_day(new_ms))
+            .replace("%1", window_number(signed_s(jump_ms)))
+            .replace("%2", window_number(format_time_of_day(current_ms)))
+            .replace("%3", window_number(format_time_of_day(new_ms)))
         )
 
     def mark_minute(self, t_ns: int) -> SyncRequest | None:
@@ -587,7 +619,7 @@ class SyncDialog(QDialog):
         """From ``t_ns`` on, official time is ``delta_ms`` later (+) or earlier (-)."""
         official = self.official_at(t_ns)
         if official is None:
-            self.problem.setText("Sync once before nudging.")
+            self.problem.setText(self.tr("Sync once before nudging."))
             return None
         return self._emit(SyncRequest(t_ns, official + delta_ms, "nudge"), ask=False)
 
@@ -639,7 +671,7 @@ class SettingsDialog(QDialog):
         trigger_form = QVBoxLayout(trigger_box)
         self.key_boxes: dict[str, QCheckBox] = {}
         for name in TRIGGER_KEYS:
-            box = QCheckBox(KEY_LABELS.get(name, name))
+            box = QCheckBox(translate("Trigger", KEY_LABELS.get(name, name)))
             box.setChecked(name in triggers.keys)
             self.key_boxes[name] = box
             trigger_form.addWidget(box)

@@ -19,6 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 if TYPE_CHECKING:
@@ -45,20 +46,23 @@ class CloseStageDialog(QMessageBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle("Leave the stage")
-        self.setText("The stage is not finished: some lines are not recorded yet.")
+        self.setWindowTitle(self.tr("Leave the stage"))
+        self.setText(self.tr("The stage is not finished: some lines are not recorded yet."))
         self.setInformativeText(
-            "End the stage: its log is closed for good (it cannot be resumed).\n"
-            "Keep it open: everything is saved, and opening the stage again offers to resume it."
+            self.tr(
+                "End the stage: its log is closed for good (it cannot be resumed).\n"
+                "Keep it open: everything is saved, and opening the stage again offers to "
+                "resume it."
+            )
         )
         self.end_button: QPushButton = self.addButton(
-            "End the stage", QMessageBox.ButtonRole.DestructiveRole
+            self.tr("End the stage"), QMessageBox.ButtonRole.DestructiveRole
         )
         self.keep_button: QPushButton = self.addButton(
-            "Keep the stage open", QMessageBox.ButtonRole.AcceptRole
+            self.tr("Keep the stage open"), QMessageBox.ButtonRole.AcceptRole
         )
         self.cancel_button: QPushButton = self.addButton(
-            "Cancel", QMessageBox.ButtonRole.RejectRole
+            self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole
         )
         self.setDefaultButton(self.keep_button)
         self.setEscapeButton(self.cancel_button)
@@ -83,11 +87,22 @@ def confirm_end(parent: QWidget | None) -> bool:
     """Stage > End stage: ask before closing the log for good (the default is not to)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("End the stage")
-    box.setText("End the stage now? Its log is closed for good: it cannot be resumed.")
-    box.setInformativeText("Lines not recorded count as missed.")
-    end = box.addButton("End the stage", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(QCoreApplication.translate("EndStage", "End the stage"))
+    box.setText(
+        QCoreApplication.translate(
+            "EndStage", "End the stage now? Its log is closed for good: it cannot be resumed."
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("EndStage", "Lines not recorded count as missed.")
+    )
+    end = box.addButton(
+        QCoreApplication.translate("EndStage", "End the stage"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    cancel = box.addButton(
+        QCoreApplication.translate("EndStage", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -110,8 +125,15 @@ CopyPathAsker = Callable[[QWidget | None, Path], Path | None]
 
 def unsaved_text(pending: int, why: str) -> str:
     """``3 events are not on disk yet: <why>``."""
-    events = "1 event is" if pending == 1 else f"{pending} events are"
-    return f"{events} not on disk yet: {why}"
+    if pending == 1:
+        return QCoreApplication.translate("EndStage", "1 event is not on disk yet: %1").replace(
+            "%1", why
+        )
+    return (
+        QCoreApplication.translate("EndStage", "%1 events are not on disk yet: %2")
+        .replace("%1", str(pending))
+        .replace("%2", why)
+    )
 
 
 class UnsavedLogDialog(QMessageBox):
@@ -120,21 +142,23 @@ class UnsavedLogDialog(QMessageBox):
     def __init__(self, pending: int, why: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle("The log is not saved")
+        self.setWindowTitle(self.tr("The log is not saved"))
         self.setText(unsaved_text(pending, why))
         self.setInformativeText(
-            "Keep trying: the stage goes on and mmtimer keeps writing (free some space).\n"
-            "Save the log elsewhere: the whole log, these events included, in another file.\n"
-            "Quit and lose them: the log on disk ends before these events."
+            self.tr(
+                "Keep trying: the stage goes on and mmtimer keeps writing (free some space).\n"
+                "Save the log elsewhere: the whole log, these events included, in another file.\n"
+                "Quit and lose them: the log on disk ends before these events."
+            )
         )
         self.keep_button: QPushButton = self.addButton(
-            "Keep trying", QMessageBox.ButtonRole.RejectRole
+            self.tr("Keep trying"), QMessageBox.ButtonRole.RejectRole
         )
         self.save_button: QPushButton = self.addButton(
-            "Save the log elsewhere…", QMessageBox.ButtonRole.AcceptRole
+            self.tr("Save the log elsewhere…"), QMessageBox.ButtonRole.AcceptRole
         )
         self.lose_button: QPushButton = self.addButton(
-            "Quit and lose them", QMessageBox.ButtonRole.DestructiveRole
+            self.tr("Quit and lose them"), QMessageBox.ButtonRole.DestructiveRole
         )
         self.setDefaultButton(self.keep_button)
         self.setEscapeButton(self.keep_button)
@@ -158,7 +182,10 @@ def ask_unsaved(parent: QWidget | None, pending: int, why: str) -> UnsavedChoice
 def ask_copy_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """A save dialog for the copy of the log (the window's default CopyPathAsker)."""
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Save the log elsewhere", str(suggested), "Stage logs (*.mmlog);;All files (*)"
+        parent,
+        QCoreApplication.translate("EndStage", "Save the log elsewhere"),
+        str(suggested),
+        QCoreApplication.translate("EndStage", "Stage logs (*.mmlog);;All files (*)"),
     )
     return Path(chosen) if chosen else None
 
@@ -170,10 +197,17 @@ def end_stage(window: StageWindow) -> bool:
     live = window.live
     bar = window.statusBar()
     if live is None or not live.started:
-        bar.showMessage("Nothing to end: this stage's log has not started", 6000)
+        bar.showMessage(
+            QCoreApplication.translate(
+                "EndStage", "Nothing to end: this stage's log has not started"
+            ),
+            6000,
+        )
         return False
     if live.ended:
-        bar.showMessage("This stage was ended already", 6000)
+        bar.showMessage(
+            QCoreApplication.translate("EndStage", "This stage was ended already"), 6000
+        )
         return False
     if not window.confirm_end(window):
         return False
@@ -182,7 +216,9 @@ def end_stage(window: StageWindow) -> bool:
     window.events.stage_ended()
     window.refresh()
     bar.showMessage(
-        f"Stage ended: {live.log_path.name} is closed. File > Open to time a stage again",
+        QCoreApplication.translate(
+            "EndStage", "Stage ended: %1 is closed. File > Open to time a stage again"
+        ).replace("%1", live.log_path.name),
         15_000,
     )
     return True

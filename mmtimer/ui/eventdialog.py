@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,9 +51,9 @@ NAME, STAGE, LOG = 0, 1, 2
 def ask_stages(parent: QWidget, folder: Path) -> list[Path]:
     chosen, _ = QFileDialog.getOpenFileNames(
         parent,
-        parent.tr("Add the days' stages"),
+        QCoreApplication.translate("EventDialog", "Add the days' stages"),
         str(folder),
-        parent.tr("Stages (*.stage.toml *.toml);;All files (*)"),
+        QCoreApplication.translate("EventDialog", "Stages (*.stage.toml *.toml);;All files (*)"),
     )
     return [Path(c) for c in chosen]
 
@@ -60,9 +61,9 @@ def ask_stages(parent: QWidget, folder: Path) -> list[Path]:
 def ask_event_path(parent: QWidget, suggested: Path) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Save the event"),
+        QCoreApplication.translate("EventDialog", "Save the event"),
         str(suggested),
-        parent.tr("Events (*.event.toml);;All files (*)"),
+        QCoreApplication.translate("EventDialog", "Events (*.event.toml);;All files (*)"),
     )
     return Path(chosen) if chosen else None
 

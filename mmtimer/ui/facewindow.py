@@ -26,6 +26,7 @@ from mmtimer.ui.dial import DialWidget
 from mmtimer.ui.dialstate import DialState, Stepping
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.i18n import LanguageMenu
+from mmtimer.ui.messagebar import MessageBar
 from mmtimer.ui.readout import Readout
 from mmtimer.ui.themes import DEFAULT_THEME, THEMES, Theme, theme_label, theme_named
 
@@ -61,6 +62,8 @@ class FaceWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings if settings is not None else QSettings()
+        # messages wrap, never cut, and every one of the session is kept in a log a click opens
+        self.setStatusBar(MessageBar(self, controller.clock))
         self._first_paint_callback: Callable[[], None] | None = None
         self._first_paint_widget: QWidget | None = None
         self.face = ChronoFace(face_names, self)

@@ -19,9 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MOUSE_ROWS = (
-    ("Click the pusher at 2 o'clock", "Start / stop the chronograph"),
-    ("Click the pusher at 4 o'clock", "Reset the chronograph (when stopped)"),
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
+
+MOUSE_ROWS = (  # shown through translate("KeyboardHelp", ...)
+    (
+        QT_TRANSLATE_NOOP("KeyboardHelp", "Click the pusher at 2 o'clock"),
+        QT_TRANSLATE_NOOP("KeyboardHelp", "Start / stop the chronograph"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("KeyboardHelp", "Click the pusher at 4 o'clock"),
+        QT_TRANSLATE_NOOP("KeyboardHelp", "Reset the chronograph (when stopped)"),
+    ),
 )
 
 
@@ -96,10 +104,14 @@ class KeyboardHelp(QDialog):
         last: Sequence[QAction] = (),
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        rows = ordered_rows(menubar, first, last) + list(mouse_rows) + list(extra_rows)
+        # its texts are set once: opened again after a change of language, it speaks the new one
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        mouse = [
+            (translate("KeyboardHelp", k), translate("KeyboardHelp", w)) for k, w in mouse_rows
+        ]
+        rows = ordered_rows(menubar, first, last) + mouse + list(extra_rows)
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setHorizontalHeaderLabels(["Keys", "Does"])
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -111,8 +123,10 @@ class KeyboardHelp(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         note = QLabel(
             note_text
-            or "Space is kept for the timing line (coming with stages). The chronograph reads "
-            "the clock the moment a key or pusher goes down."
+            or self.tr(
+                "Space is kept for the timing line (coming with stages). The chronograph reads "
+                "the clock the moment a key or pusher goes down."
+            )
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

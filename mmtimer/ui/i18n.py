@@ -264,7 +264,8 @@ class LanguageMenu(QMenu):
         language = done.apply(choice)
         message = self.tr(
             "Language: %1. Names from the stage and event files, and the messages of the core "
-            "(errors in files and logs), stay as written."
+            "(errors in files and logs), stay as written. A list of keys (F1) already open keeps "
+            "its language until it is opened again."
         ).replace("%1", NATIVE_NAMES[language])
         if done.problems:
             message += " " + self.tr("Not available: %1").replace("%1", "; ".join(done.problems))

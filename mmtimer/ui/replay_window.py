@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -124,7 +124,7 @@ def ask_csv_path(
     filters = list(by_filter)
     chosen, selected = QFileDialog.getSaveFileName(
         parent,
-        _tr("Export results"),
+        QCoreApplication.translate("ReplayWindow", "Export results"),
         str(default_csv_path(log_path, first, export_folder(settings), stage_name)),
         ";;".join(filters),
         filters[0],
@@ -135,8 +135,10 @@ def ask_csv_path(
     if path != Path(chosen) and path.exists():  # the dialog asked about the name without .csv
         answer = QMessageBox.question(
             parent,
-            _tr("Export results"),
-            _tr("%1 exists already. Replace it?").replace("%1", str(path)),
+            QCoreApplication.translate("ReplayWindow", "Export results"),
+            QCoreApplication.translate("ReplayWindow", "%1 exists already. Replace it?").replace(
+                "%1", str(path)
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -152,8 +154,10 @@ def export_results(
     if log_path is not None and path.resolve() == log_path.resolve():
         QMessageBox.warning(
             parent,
-            _tr("Export results"),
-            _tr("%1: that is the log itself").replace("%1", str(path)),
+            QCoreApplication.translate("ReplayWindow", "Export results"),
+            QCoreApplication.translate("ReplayWindow", "%1: that is the log itself").replace(
+                "%1", str(path)
+            ),
         )
         return False
     try:
@@ -161,8 +165,8 @@ def export_results(
     except OSError as error:
         QMessageBox.warning(
             parent,
-            _tr("Export results"),
-            _tr("%1: cannot write: %2")
+            QCoreApplication.translate("ReplayWindow", "Export results"),
+            QCoreApplication.translate("ReplayWindow", "%1: cannot write: %2")
             .replace("%1", str(path))
             .replace("%2", str(error.strerror or error)),
         )
@@ -311,7 +315,11 @@ class ReplayWindow(QMainWindow):
         try:
             replay = read_replay(Path(path))
         except InputError as error:
-            QMessageBox.warning(parent, _tr("Cannot open the log"), str(error))
+            QMessageBox.warning(
+                parent,
+                QCoreApplication.translate("ReplayWindow", "Cannot open the log"),
+                str(error),
+            )
             return None
         window = cls(replay, clock, settings, parent)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -464,7 +472,10 @@ def comparison_problem(first: Replay, second: Replay) -> str | None:
     shared = [r for r in second.final_results().rows if (r.section, r.line, r.kind) in keys]
     if 2 * len(shared) < len(keys) or not shared:
         return (
-            _tr("%1 shares %2 of the %3 measurements of %4: compare two logs of the same stage")
+            QCoreApplication.translate(
+                "ReplayWindow",
+                "%1 shares %2 of the %3 measurements of %4: compare two logs of the same stage",
+            )
             .replace("%1", repr(second.stage.name))
             .replace("%2", str(len(shared)))
             .replace("%3", str(len(keys)))

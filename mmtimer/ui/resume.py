@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from mmtimer.core.resume import ResumableLog
+from mmtimer.ui.words import shown
 
 # -- the question --------------------------------------------------------------------------------
 ResumeAsker = Callable[[QWidget | None, ResumableLog], bool]
@@ -26,27 +27,38 @@ class ResumeDialog(QMessageBox):
         super().__init__(parent)
         self.candidate = candidate
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle("Resume the stage log?")
+        self.setWindowTitle(self.tr("Resume the stage log?"))
         self.setText(
-            "This stage was kept open when mmtimer was last closed: its log waits to be resumed."
+            self.tr(
+                "This stage was kept open when mmtimer was last closed: its log waits to be "
+                "resumed."
+            )
             if candidate.kept_open
-            else "This stage has a log that was not closed: mmtimer stopped before the stage ended."
+            else self.tr(
+                "This stage has a log that was not closed: mmtimer stopped before the stage ended."
+            )
         )
         torn = (
-            " Its last line was cut short by the crash: resuming keeps it in a file next to "
-            "the log."
+            " "
+            + self.tr(
+                "Its last line was cut short by the crash: resuming keeps it in a file next to "
+                "the log."
+            )
             if candidate.torn
             else ""
         )
         self.setInformativeText(
-            "Resume it to carry on where it stopped (passes, syncs, crew, the armed line), "
-            f"or start a new log for this stage.{torn}"
+            self.tr(
+                "Resume it to carry on where it stopped (passes, syncs, crew, the armed line), "
+                "or start a new log for this stage."
+            )
+            + torn
         )
         self.resume_button: QPushButton = self.addButton(
-            candidate.choice_text(), QMessageBox.ButtonRole.AcceptRole
+            shown(candidate.choice_text()), QMessageBox.ButtonRole.AcceptRole
         )
         self.new_button: QPushButton = self.addButton(
-            "Start a new log", QMessageBox.ButtonRole.RejectRole
+            self.tr("Start a new log"), QMessageBox.ButtonRole.RejectRole
         )
         self.setDefaultButton(self.resume_button)
         self.setEscapeButton(self.resume_button)

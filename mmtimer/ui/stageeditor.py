@@ -25,6 +25,7 @@ from typing import Literal
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -75,6 +76,7 @@ from mmtimer.present.stageeditor import (
     rules_moved,
 )
 from mmtimer.ui.facewindow import make_action
+from mmtimer.ui.i18n import plural
 from mmtimer.ui.pastepreview import PastePreview
 from mmtimer.ui.stageterms import StageTerms
 
@@ -98,8 +100,8 @@ def ask_save_changes(parent: QWidget, name: str) -> SaveAnswer:
     """Save, discard or cancel (Escape cancels; the default saves)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(parent.tr("Unsaved changes"))
-    box.setText(parent.tr("Save the changes to {0}?").format(name))
+    box.setWindowTitle(QCoreApplication.translate("StageEditor", "Unsaved changes"))
+    box.setText(QCoreApplication.translate("StageEditor", "Save the changes to {0}?").format(name))
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -118,7 +120,10 @@ def ask_save_changes(parent: QWidget, name: str) -> SaveAnswer:
 def ask_stage_path(parent: QWidget, start: Path | None) -> Path | None:
     """Where to save a stage; a name without an extension gets ``.stage.toml``."""
     name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save stage"), str(start or ""), STAGE_FILTER
+        parent,
+        QCoreApplication.translate("StageEditor", "Save stage"),
+        str(start or ""),
+        STAGE_FILTER,
     )
     if not name:
         return None
@@ -615,23 +620,19 @@ class StageEditor(QMainWindow):
 
     def totals_text(self) -> str:
         totals = self.draft.totals()
-        tr = self.tr
-        parts = [
-            tr("1 section") if totals.sections == 1 else tr("{0} sections"),
-            tr("1 line") if totals.lines == 1 else tr("{0} lines"),
-            tr("1 trial") if totals.trials == 1 else tr("{0} trials"),
-            tr("1 time control") if totals.controls == 1 else tr("{0} time controls"),
+        texts = [
+            plural(self.tr("%n section(s)", "", totals.sections), totals.sections),
+            plural(self.tr("%n line(s)", "", totals.lines), totals.lines),
+            plural(self.tr("%n trial(s)", "", totals.trials), totals.trials),
+            plural(self.tr("%n time control(s)", "", totals.controls), totals.controls),
         ]
-        numbers = [totals.sections, totals.lines, totals.trials, totals.controls]
-        texts = [part.format(number) for part, number in zip(parts, numbers, strict=True)]
         if totals.first_due is not None:
-            texts.append(tr("first due {0}").format(totals.first_due))
-            texts.append(tr("last due {0}").format(totals.last_due))
+            texts.append(self.tr("first due {0}").format(totals.first_due))
+            texts.append(self.tr("last due {0}").format(totals.last_due))
         if totals.problems:
-            problems = (
-                tr("1 row to put right") if totals.problems == 1 else tr("{0} rows to put right")
+            texts.append(
+                plural(self.tr("%n row(s) to put right", "", totals.problems), totals.problems)
             )
-            texts.append(problems.format(totals.problems))
         return " · ".join(texts)
 
     def _show_title(self) -> None:
@@ -834,7 +835,9 @@ def open_editor(parent: QWidget, path: Path | None = None) -> StageEditor | None
     try:
         draft = StageDraft.open(path) if path is not None else StageDraft.new()
     except InputError as error:
-        QMessageBox.warning(parent, parent.tr("Cannot edit the stage"), str(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("StageEditor", "Cannot edit the stage"), str(error)
+        )
         return None
     editor = StageEditor(draft, parent)
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

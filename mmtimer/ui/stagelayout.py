@@ -25,6 +25,7 @@ from mmtimer.present.screen import Screen
 from mmtimer.ui.livestage import LiveStage
 from mmtimer.ui.readout import DEFAULT_READOUT_PX
 from mmtimer.ui.themes import Theme
+from mmtimer.ui.words import shown
 
 if TYPE_CHECKING:
     from mmtimer.ui.stagewindow import StageWindow
@@ -59,10 +60,8 @@ class StageLayout:
         self.banner = QLabel(NOT_SYNCED, window)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Official time not synced")
         self.banner.hide()
         self.header = QLabel(window)
-        self.header.setAccessibleName("Crew and stage")
         self.header.setContentsMargins(16, 4, 16, 0)
         window.central_column.insertWidget(0, self.banner)
         window.central_column.insertWidget(1, self.header)
@@ -85,17 +84,17 @@ class StageLayout:
     def show(self, live: LiveStage, screen: Screen, t_ns: int) -> None:
         """The stage's screen at `t_ns` in the panels around the face."""
         window = self._window
-        shown = self._shown
+        before = self._shown
         if (
-            screen.results is not shown[0]
-            or screen.current_row != shown[1]
-            or screen.total_label != shown[2]
+            screen.results is not before[0]
+            or screen.current_row != before[1]
+            or screen.total_label != before[2]
         ):
             self._show_results(live, screen)
         window.countdown.set_state(screen.countdown)
         armed = screen.armed
         window.stage_panel.set_armed(*(armed if armed is not None else (None, None)))
-        self.sync_label.setText(screen.sync_status)
+        self.sync_label.setText(shown(screen.sync_status))
         unsynced = not live.ended and live.official_ms(t_ns) is None
         if self.banner.isHidden() == unsynced:
             self.banner.setVisible(unsynced)

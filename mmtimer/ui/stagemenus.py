@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from mmtimer.ui import stageopen
 from mmtimer.ui.helpdialog import KeyboardHelp
+from mmtimer.ui.stagetexts import HELP_ROWS, stage_text
 
 if TYPE_CHECKING:
     from mmtimer.ui.stagewindow import StageWindow
@@ -85,12 +86,12 @@ def show_keyboard_help(window: StageWindow, note_text: str) -> KeyboardHelp:
         window,
         first=(
             window.record_action,
-            ("Click PASS", "Record a pass (mouse or touch)"),
+            (stage_text(HELP_ROWS[0][0]), stage_text(HELP_ROWS[0][1])),
             window.void_action,
             window.skip_action,
             window.section_action,
             window.sync_action,
-            ("M (in Official time)", "Mark the official full minute (second 00)"),
+            (stage_text(HELP_ROWS[1][0]), stage_text(HELP_ROWS[1][1])),
             window.driving_action,
         ),
         last=(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from mmtimer.core.clock import NS_PER_MS
@@ -27,6 +27,7 @@ from mmtimer.present.formats import display_path
 from mmtimer.present.stagelines import section_views
 from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path
 from mmtimer.ui.stagesettings import saved_crew
+from mmtimer.ui.words import shown
 
 if TYPE_CHECKING:
     from mmtimer.ui.stagewindow import StageWindow
@@ -69,7 +70,12 @@ def open_path(
         try:
             log = read_replay(path)
         except InputError as error:
-            return refuse(window, "Cannot open the log", str(error), warn)
+            return refuse(
+                window,
+                QCoreApplication.translate("StageOpen", "Cannot open the log"),
+                str(error),
+                warn,
+            )
         replay = ReplayWindow(log, window.controller.clock, window.settings, window)
         replay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         replay.show()
@@ -82,7 +88,12 @@ def open_path(
         if log_path is not None and log_path.exists():
             inspect_log(log_path, stage)  # only reads: a refused file stays untouched
     except InputError as error:
-        return refuse(window, "Cannot open the stage", str(error), warn)
+        return refuse(
+            window,
+            QCoreApplication.translate("StageOpen", "Cannot open the stage"),
+            str(error),
+            warn,
+        )
     if not window._may_leave_stage():
         window.open_error = "the stage under way stays open"
         return False
@@ -108,11 +119,30 @@ def open_path(
             why = error_text(error, resume_path)
             if log_path is not None:  # named explicitly: nothing else is wanted
                 live.deleteLater()
-                window._show_no_stage(f"Cannot resume {resume_path.name}")
-                return refuse(window, "Cannot resume the log", why, warn)
-            report = f"Could not resume {resume_path.name} ({why}): a new log starts"
+                window._show_no_stage(
+                    QCoreApplication.translate("StageOpen", "Cannot resume %1").replace(
+                        "%1", resume_path.name
+                    )
+                )
+                return refuse(
+                    window,
+                    QCoreApplication.translate("StageOpen", "Cannot resume the log"),
+                    why,
+                    warn,
+                )
+            report = (
+                QCoreApplication.translate(
+                    "StageOpen", "Could not resume %1 (%2): a new log starts"
+                )
+                .replace("%1", resume_path.name)
+                .replace("%2", why)
+            )
         else:
-            report = f"Resumed {resume_path.name}: {resume_report(live.session)}"
+            report = (
+                QCoreApplication.translate("StageOpen", "Resumed %1: %2")
+                .replace("%1", resume_path.name)
+                .replace("%2", shown(resume_report(live.session)))
+            )
     window.opened_default_rules = default_rules
     install_live(window, live, path)
     if report:
@@ -130,10 +160,7 @@ def install_live(window: StageWindow, live: LiveStage, path: Path) -> None:
     window.trigger.forget_last()
     window.stage_panel.set_stage(section_views(live.stage, live.rules))
     window.setWindowTitle(f"{live.stage.name} - mmtimer")
-    target = live.log_path
-    resumed = " (resumed)" if live.started else ""
-    window.log_label.setText(f"Log: {display_path(target)}{resumed}")
-    window.log_label.setToolTip(f"{target}\nEvery press is written and flushed to disk at once")
+    show_log_label(window)
     remember_recent(window, path)
     window._on_stage_changed()
 
@@ -206,12 +233,33 @@ def refuse(window: StageWindow, title: str, message: str, warn: bool) -> bool:
     return False
 
 
+def show_log_label(window: StageWindow) -> None:
+    """The status bar's log: where it is written, (resumed) when it carries on an old one."""
+    live = window.live
+    if live is None:
+        return
+    target = live.log_path
+    if live.started:
+        text = QCoreApplication.translate("StageOpen", "Log: %1 (resumed)")
+    else:
+        text = QCoreApplication.translate("StageOpen", "Log: %1")
+    window.log_label.setText(text.replace("%1", display_path(target)))
+    window.log_label.setToolTip(
+        f"{target}\n"
+        + QCoreApplication.translate(
+            "StageOpen", "Every press is written and flushed to disk at once"
+        )
+    )
+
+
 def resume_left_open(window: StageWindow) -> bool:
     """File > Resume a log left open: the most recent log of this stage without a closing
     event (older than the latest log too), asked as at start-up; the current log is closed."""
     live = window.live
     if live is None or window.opened_path is None:
-        window.statusBar().showMessage("Open a stage first (File > Open)", 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("StageOpen", "Open a stage first (File > Open)"), 5000
+        )
         return False
     candidate = find_resumable_log(
         data_dir() / LOGS_FOLDER,
@@ -221,7 +269,10 @@ def resume_left_open(window: StageWindow) -> bool:
     )
     if candidate is None:
         window.statusBar().showMessage(
-            f"No log of this stage was left open in {display_path(data_dir() / LOGS_FOLDER)}", 8000
+            QCoreApplication.translate(
+                "StageOpen", "No log of this stage was left open in %1"
+            ).replace("%1", display_path(data_dir() / LOGS_FOLDER)),
+            8000,
         )
         return False
     if not window.ask_resume(window, candidate):

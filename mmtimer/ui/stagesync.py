@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from mmtimer.core.timefmt import DAY_MS
 from mmtimer.ui.dialogs import SyncDialog, SyncRequest
 
@@ -59,7 +61,10 @@ class StageSync:
     def apply(self, request: SyncRequest) -> None:
         window = self._window
         if window.live is None:
-            window.statusBar().showMessage("Open a stage to sync its official time", 5000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("StageSync", "Open a stage to sync its official time"),
+                5000,
+            )
             return
         window.live.sync(request)  # the face reads it from the stage at the next frame
 
@@ -68,6 +73,8 @@ class StageSync:
         t_ns = window.controller.now_ns()
         official = self.official_at(t_ns)
         if official is None:
-            window.statusBar().showMessage("Sync the official time first (T)", 5000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("StageSync", "Sync the official time first (T)"), 5000
+            )
             return
         self.apply(SyncRequest(t_ns, official + delta_ms, "nudge"))

@@ -98,6 +98,13 @@ from mmtimer.ui.stagelayout import StageLayout
 from mmtimer.ui.stagepanel import StagePanel
 from mmtimer.ui.stagesettings import saved_crew
 from mmtimer.ui.stagesync import StageSync
+from mmtimer.ui.stagetexts import (
+    CHRONO_IN_STAGE_MODE,
+    HELP_NOTE,
+    STAGE_FILTER,
+    retranslate_stage,
+    stage_text,
+)
 from mmtimer.ui.themes import theme_named
 from mmtimer.ui.triggers import (
     TRIGGER_KEYS,
@@ -107,24 +114,9 @@ from mmtimer.ui.triggers import (
     TriggerPress,
     load_trigger_settings,
 )
+from mmtimer.ui.words import shown
 
 FLASH_NS = {"short": 120 * NS_PER_MS, "long": 400 * NS_PER_MS}
-CHRONO_IN_STAGE_MODE = "In stage mode the chronograph follows the timing lines"
-STAGE_FILTER = "Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)"
-HELP_NOTE = (
-    "The trigger keys record a pass at the moment the key went down (the key event's own time "
-    "where the system gives one), and once the stage's log has started they do so whatever "
-    "window, dialog, menu or field has the keyboard: the sync's full-minute mark is M. "
-    "A second press within the guard time is flagged. Backspace "
-    "undoes the last action (a pass, a skip, a section choice, a sync), and again the one "
-    "before; the status bar says what. Nothing is erased: an undo is a new line in the log. "
-    "A stage log left open by a crash is offered for resume when its stage opens again (also "
-    "File > Resume a log left open), so the stage stays in one log. Stage > End stage ends it "
-    "for good; quitting before every line is done asks, and by default keeps the stage open to "
-    "resume. The dial is the current trial's chronograph: the Chronograph keys and pushers act "
-    "only with no stage open."
-)
-
 OutputOpener = Callable[[QObject], "SoundOutput | str"]
 
 
@@ -184,7 +176,7 @@ class StageWindow(FaceWindow):
             controller,
             self.dial,
             lambda m: self.statusBar().showMessage(m, 5000),
-            refusal=lambda: CHRONO_IN_STAGE_MODE if self.live is not None else None,
+            refusal=lambda: stage_text(CHRONO_IN_STAGE_MODE) if self.live is not None else None,
         )
         # The status bar: the log's path, the sync's age, the log's alarm.
         self.log_label, self.sync_label, self.alarm_label = self.stage_layout.add_status_labels()
@@ -199,6 +191,7 @@ class StageWindow(FaceWindow):
         self._make_stage_actions()
         stagemenus.add_stage_menus(self)
         self._connect_signals()
+        retranslate_stage(self)  # the texts, again at each change of language (`retranslate`)
         self._restore_settings()
         self.trigger.attach(self)
         self.beeper.start()
@@ -370,14 +363,18 @@ class StageWindow(FaceWindow):
 
     def _on_open(self) -> None:
         start = str(self.opened_path.parent) if self.opened_path else ""
-        chosen, _ = QFileDialog.getOpenFileName(self, "Open a stage or a log", start, STAGE_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a stage or a log"), start, stage_text(STAGE_FILTER)
+        )
         if chosen:
             self.open_path(Path(chosen))
 
     # -- presses and navigation ------------------------------------------------------------------
     def _on_press(self, press: TriggerPress) -> None:
         if self.live is None:
-            self.statusBar().showMessage("Open a stage to record passes (File > Open)", 5000)
+            self.statusBar().showMessage(
+                self.tr("Open a stage to record passes (File > Open)"), 5000
+            )
             return
         outcome = self.live.press(press.t_ns, press.source, press.guarded)
         if outcome.message:
@@ -389,7 +386,7 @@ class StageWindow(FaceWindow):
         done = self.live.undo_last(self.controller.now_ns())
         if done is not None:
             self.trigger.forget_last()
-            self.statusBar().showMessage(self.live.presenter.undone(done[1]), 8000)
+            self.statusBar().showMessage(shown(self.live.presenter.undone(done[1])), 8000)
 
     def _on_skip(self) -> None:
         if self.live is not None:
@@ -404,12 +401,12 @@ class StageWindow(FaceWindow):
             for section in self.live.stage.sections
             for line in range(1, section.lines + 1)
         ]
-        names = [self.live.presenter.label(*key) for key in lines]
+        names = [shown(self.live.presenter.label(*key)) for key in lines]
         armed = self.live.session.armed
         key = (armed.section, armed.line) if armed is not None else lines[0]
         current = lines.index(key) if key in lines else 0
         chosen, ok = QInputDialog.getItem(
-            self, "Go to a line", "Arm the line:", names, current, False
+            self, self.tr("Go to a line"), self.tr("Arm the line:"), names, current, False
         )
         if ok and chosen in names:
             self._on_section_chosen(*lines[names.index(chosen)])
@@ -449,11 +446,11 @@ class StageWindow(FaceWindow):
 
     def _on_alarm(self, message: object) -> None:
         if isinstance(message, str):
-            self.alarm_label.setText(f"LOG NOT SAVED: {message}")
+            self.alarm_label.setText(self.tr("LOG NOT SAVED: %1").replace("%1", message))
             self.alarm_label.show()
         else:
             self.alarm_label.hide()
-            self.statusBar().showMessage("The log is saved again", 8000)
+            self.statusBar().showMessage(self.tr("The log is saved again"), 8000)
 
     def _on_flash(self, kind: str) -> None:
         self._flash_until_ns = self.controller.now_ns() + FLASH_NS.get(kind, FLASH_NS["short"])
@@ -463,6 +460,11 @@ class StageWindow(FaceWindow):
         return None if self.live is None else self.live.beep_target(t_ns)
 
     # -- frames ----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text of the window in the current language (at each LanguageChange)."""
+        super().retranslate()
+        retranslate_stage(self)
+
     def pending_until_ns(self) -> list[int]:
         return self.pushers.pressed_until_ns()
 
@@ -509,7 +511,7 @@ class StageWindow(FaceWindow):
 
     def show_keyboard_help(self) -> KeyboardHelp:
         """F1: the stage's keys first (ui/stagemenus.py)."""
-        return stagemenus.show_keyboard_help(self, HELP_NOTE)
+        return stagemenus.show_keyboard_help(self, stage_text(HELP_NOTE))
 
     def _may_leave_stage(self) -> bool:
         """Before the live stage goes (the window closes, another stage opens): ask about

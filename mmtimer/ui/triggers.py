@@ -32,7 +32,6 @@ where no filter sees its keys, so while the guard is on the application uses Qt'
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
@@ -49,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from mmtimer.core.clock import NS_PER_MS, Clock, EventClock
 from mmtimer.present.stamping import MAX_LAG_NS, OffsetEstimator, Stamp, map_event
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, retranslated
 
 # The keys a navigator may use as triggers: name (as written in settings and in the log's
 # `source`) -> Qt key. Presentation clickers send PageDown/PageUp (sometimes B, "blank screen");
@@ -61,13 +61,13 @@ TRIGGER_KEYS: dict[str, Qt.Key] = {
     "Enter": Qt.Key.Key_Enter,
     "B": Qt.Key.Key_B,
 }
-KEY_LABELS: dict[str, str] = {
-    "Space": "Space bar",
-    "PageDown": "Page Down (presentation clickers)",
-    "PageUp": "Page Up (presentation clickers)",
-    "Return": "Return (foot switches)",
-    "Enter": "Enter on the keypad",
-    "B": "B (the clickers' blank-screen button)",
+KEY_LABELS: dict[str, str] = {  # shown through translate("Trigger", ...)
+    "Space": QT_TRANSLATE_NOOP("Trigger", "Space bar"),
+    "PageDown": QT_TRANSLATE_NOOP("Trigger", "Page Down (presentation clickers)"),
+    "PageUp": QT_TRANSLATE_NOOP("Trigger", "Page Up (presentation clickers)"),
+    "Return": QT_TRANSLATE_NOOP("Trigger", "Return (foot switches)"),
+    "Enter": QT_TRANSLATE_NOOP("Trigger", "Enter on the keypad"),
+    "B": QT_TRANSLATE_NOOP("Trigger", "B (the clickers' blank-screen button)"),
 }
 DEFAULT_KEYS: tuple[str, ...] = ("Space",)
 DEFAULT_GUARD_MS = 1000
@@ -365,7 +365,7 @@ class TriggerButton(QWidget):
     It never takes keyboard focus, so Space is never read as a click on it.
     """
 
-    _LABEL: ClassVar[str] = "PASS"
+    _label = "PASS"  # in the current language: retranslate
 
     def __init__(self, trigger: Trigger, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -374,8 +374,13 @@ class TriggerButton(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(120, 56)
-        self.setToolTip("Record a pass (same as the trigger key)")
-        self.setAccessibleName("Record a pass")
+        retranslated(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self._label = self.tr("PASS")
+        self.setToolTip(self.tr("Record a pass (same as the trigger key)"))
+        self.setAccessibleName(self.tr("Record a pass"))
+        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.trigger.enabled:
@@ -405,5 +410,5 @@ class TriggerButton(QWidget):
         painter.setPen(
             palette.highlightedText().color() if self._down else palette.buttonText().color()
         )
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._LABEL)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)
         painter.end()

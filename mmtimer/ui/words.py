@@ -27,6 +27,7 @@ WHOLE = (
     QT_TRANSLATE_NOOP("Present", "NEXT TARGET"),
     QT_TRANSLATE_NOOP("Present", "TOTAL"),
     QT_TRANSLATE_NOOP("Present", "Total"),
+    QT_TRANSLATE_NOOP("Present", "SO FAR"),
     QT_TRANSLATE_NOOP("Present", "So far"),
     QT_TRANSLATE_NOOP("Present", "running"),
     QT_TRANSLATE_NOOP("Present", "local clock"),
@@ -132,11 +133,17 @@ PATTERNS = (
     QT_TRANSLATE_NOOP("Present", "the skip of %1"),
     QT_TRANSLATE_NOOP("Present", "the choice of %1"),
     QT_TRANSLATE_NOOP("Present", "the start press of %1"),
+    QT_TRANSLATE_NOOP("Present", "Resume %1 (%2)"),
+    QT_TRANSLATE_NOOP("Present", "%1 pass"),
+    QT_TRANSLATE_NOOP("Present", "%1 passes"),
+    QT_TRANSLATE_NOOP("Present", "last at %1"),
 )
 """Texts with a value or two in them (``%1``, ``%2``: a number, a time, a line, a section id)."""
 
-_SEPARATORS = re.compile(r"( · |  |, )")
+_PARTS = re.compile(r"( · |  )")  # between a line, its result, its note
+_LIST = re.compile(r"(, )")  # between the notes of one row
 _WHOLE = frozenset(WHOLE)
+_EDGES = (",", ";", " ")
 
 
 @cache
@@ -151,30 +158,38 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(compiled)
 
 
-def _part(text: str) -> str:
+def _part(text: str) -> str | None:
+    """`text` translated whole (a text of the catalogue, or one of its patterns with the values
+    in it translated in turn), or None."""
     if text in _WHOLE:
         return translate(CONTEXT, text)
     for regex, pattern in _patterns():
         found = regex.match(text)
-        if found is not None:
-            done = translate(CONTEXT, pattern)
-            for name, value in found.groupdict().items():
-                done = done.replace(f"%{name[1]}", words(value))
-            return done
-    return text
+        if found is None:
+            continue
+        values = found.groupdict()
+        if any(v.startswith(_EDGES) or v.endswith(_EDGES) for v in values.values()):
+            continue  # a value cut at a separator: the text is a list, not this pattern
+        done = translate(CONTEXT, pattern)
+        for name, value in values.items():
+            done = done.replace(f"%{name[1]}", words(value))
+        return done
+    return None
 
 
 def words(text: str) -> str:
-    """`text` from present/ in the window's language: whole, else part by part (numbers as
-    present/ wrote them)."""
-    if not text or text in _WHOLE:
-        return translate(CONTEXT, text) if text else text
-    whole = _part(text)
-    if whole != text:
-        return whole
-    return "".join(
-        piece if index % 2 else _part(piece) for index, piece in enumerate(_SEPARATORS.split(text))
-    )
+    """`text` from present/ in the window's language: whole, else part by part (`` · ``, then
+    ``, ``); numbers as present/ wrote them, what the catalogue lacks as written."""
+    if not text:
+        return text
+    done = _part(text)
+    if done is not None:
+        return done
+    for separators in (_PARTS, _LIST):
+        pieces = separators.split(text)
+        if len(pieces) > 1:
+            return "".join(p if i % 2 else words(p) for i, p in enumerate(pieces))
+    return text
 
 
 def shown(text: str) -> str:

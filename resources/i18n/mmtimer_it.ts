@@ -2,7 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT" sourcelanguage="en">
     <context>
-        <name />
+        <name>Beeper</name>
+        <message>
+            <source>no sound: QtMultimedia cannot load (%1); beeps are shown, not heard</source>
+            <translation>nessun suono: QtMultimedia non si carica (%1); i segnali si vedono, non si sentono</translation>
+        </message>
+        <message>
+            <source>no sound: no audio output device; beeps are shown, not heard</source>
+            <translation>nessun suono: nessuna uscita audio; i segnali si vedono, non si sentono</translation>
+        </message>
+        <message>
+            <source>no sound: %1 is missing; beeps are shown, not heard</source>
+            <translation>nessun suono: manca %1; i segnali si vedono, non si sentono</translation>
+        </message>
+        <message>
+            <source>no sound: the audio output refused %1</source>
+            <translation>nessun suono: l'uscita audio ha rifiutato %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardActions</name>
         <message>
             <source>PDF, A5 pages (*.pdf)</source>
             <translation>PDF, pagine A5 (*.pdf)</translation>
@@ -16,56 +35,9 @@
             <translation>Esporta la tabella del navigatore</translation>
         </message>
         <message>
-            <source>1 section</source>
-            <translation>1 sezione</translation>
+            <source>Print the navigator's card</source>
+            <translation>Stampa la tabella del navigatore</translation>
         </message>
-        <message>
-            <source>{0} sections</source>
-            <translation>{0} sezioni</translation>
-        </message>
-        <message>
-            <source>1 line</source>
-            <translation>1 linea</translation>
-        </message>
-        <message>
-            <source>{0} lines</source>
-            <translation>{0} linee</translation>
-        </message>
-        <message>
-            <source>1 trial</source>
-            <translation>1 prova</translation>
-        </message>
-        <message>
-            <source>{0} trials</source>
-            <translation>{0} prove</translation>
-        </message>
-        <message>
-            <source>1 time control</source>
-            <translation>1 controllo orario</translation>
-        </message>
-        <message>
-            <source>{0} time controls</source>
-            <translation>{0} controlli orari</translation>
-        </message>
-        <message>
-            <source>first due {0}</source>
-            <translation>primo previsto {0}</translation>
-        </message>
-        <message>
-            <source>last due {0}</source>
-            <translation>ultimo previsto {0}</translation>
-        </message>
-        <message>
-            <source>1 row to put right</source>
-            <translation>1 riga da correggere</translation>
-        </message>
-        <message>
-            <source>{0} rows to put right</source>
-            <translation>{0} righe da correggere</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardActions</name>
         <message>
             <source>&amp;Print card…</source>
             <translation>&amp;Stampa la tabella…</translation>
@@ -131,10 +103,150 @@
         </message>
     </context>
     <context>
+        <name>CloseStageDialog</name>
+        <message>
+            <source>Leave the stage</source>
+            <translation>Lascia la tappa</translation>
+        </message>
+        <message>
+            <source>The stage is not finished: some lines are not recorded yet.</source>
+            <translation>La tappa non è finita: alcune linee non sono ancora registrate.</translation>
+        </message>
+        <message>
+            <source>End the stage: its log is closed for good (it cannot be resumed).
+Keep it open: everything is saved, and opening the stage again offers to resume it.</source>
+            <translation>Chiudi la tappa: il suo registro si chiude definitivamente (non si può riprendere).
+Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.</translation>
+        </message>
+        <message>
+            <source>End the stage</source>
+            <translation>Chiudi la tappa</translation>
+        </message>
+        <message>
+            <source>Keep the stage open</source>
+            <translation>Tieni aperta la tappa</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annulla</translation>
+        </message>
+    </context>
+    <context>
         <name>CountdownWidget</name>
         <message>
             <source>Countdown</source>
             <translation>Conto alla rovescia</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrewDialog</name>
+        <message>
+            <source>Crew</source>
+            <translation>Equipaggio</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>sconosciuto</translation>
+        </message>
+        <message>
+            <source>as printed on the entry list, e.g. 1.80</source>
+            <translation>come stampato nell'elenco iscritti, es. 1.80</translation>
+        </message>
+        <message>
+            <source>The car coefficient as the organiser prints it (entry list); empty: none</source>
+            <translation>Il coefficiente della vettura come lo stampa l'organizzatore (elenco iscritti); vuoto: nessuno</translation>
+        </message>
+        <message>
+            <source>&amp;Components...</source>
+            <translation>&amp;Componenti...</translation>
+        </message>
+        <message>
+            <source>Work the 1000 Miglia coefficient out from its parts</source>
+            <translation>Calcola il coefficiente 1000 Miglia dalle sue componenti</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numero</translation>
+        </message>
+        <message>
+            <source>Driver</source>
+            <translation>Pilota</translation>
+        </message>
+        <message>
+            <source>Navigator</source>
+            <translation>Navigatore</translation>
+        </message>
+        <message>
+            <source>Car</source>
+            <translation>Vettura</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Anno</translation>
+        </message>
+        <message>
+            <source>Coefficient</source>
+            <translation>Coefficiente</translation>
+        </message>
+        <message>
+            <source>1000 Miglia coefficient from its components</source>
+            <translation>Coefficiente 1000 Miglia dalle sue componenti</translation>
+        </message>
+        <message>
+            <source>1000 Miglia, as on %1. Other editions add the category and an MM factor: type the coefficient printed on the entry list above.</source>
+            <translation>1000 Miglia, come in %1. Altre edizioni aggiungono la categoria e un fattore MM: scrivi sopra il coefficiente stampato nell'elenco iscritti.</translation>
+        </message>
+        <message>
+            <source>from the organiser's period table</source>
+            <translation>dalla tabella dei periodi dell'organizzatore</translation>
+        </message>
+        <message>
+            <source>from the organiser's class table</source>
+            <translation>dalla tabella delle classi dell'organizzatore</translation>
+        </message>
+        <message>
+            <source>&amp;Use</source>
+            <translation>&amp;Usa</translation>
+        </message>
+        <message>
+            <source>Put the computed coefficient in the coefficient field</source>
+            <translation>Metti il coefficiente calcolato nel campo del coefficiente</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Periodo</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>Classe</translation>
+        </message>
+        <message>
+            <source>Category (subtracted)</source>
+            <translation>Categoria (sottratta)</translation>
+        </message>
+        <message>
+            <source>Bonus (this chassis)</source>
+            <translation>Bonus (questo telaio)</translation>
+        </message>
+        <message>
+            <source>Why the crew is read-only</source>
+            <translation>Perché l'equipaggio è in sola lettura</translation>
+        </message>
+        <message>
+            <source>Crew (read-only)</source>
+            <translation>Equipaggio (sola lettura)</translation>
+        </message>
+        <message>
+            <source>coefficient: give a number above 0, such as 1.80</source>
+            <translation>coefficiente: indica un numero maggiore di 0, come 1.80</translation>
+        </message>
+        <message>
+            <source>the components give a coefficient of 0 or less</source>
+            <translation>le componenti danno un coefficiente di 0 o meno</translation>
+        </message>
+        <message>
+            <source>type the period and the class</source>
+            <translation>scrivi il periodo e la classe</translation>
         </message>
     </context>
     <context>
@@ -229,6 +341,53 @@
         </message>
     </context>
     <context>
+        <name>EndStage</name>
+        <message>
+            <source>End the stage</source>
+            <translation>Chiudi la tappa</translation>
+        </message>
+        <message>
+            <source>End the stage now? Its log is closed for good: it cannot be resumed.</source>
+            <translation>Chiudere ora la tappa? Il suo registro si chiude definitivamente: non si potrà riprendere.</translation>
+        </message>
+        <message>
+            <source>Lines not recorded count as missed.</source>
+            <translation>Le linee non registrate contano come mancate.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annulla</translation>
+        </message>
+        <message>
+            <source>1 event is not on disk yet: %1</source>
+            <translation>1 evento non è ancora su disco: %1</translation>
+        </message>
+        <message>
+            <source>%1 events are not on disk yet: %2</source>
+            <translation>%1 eventi non sono ancora su disco: %2</translation>
+        </message>
+        <message>
+            <source>Save the log elsewhere</source>
+            <translation>Salva il registro altrove</translation>
+        </message>
+        <message>
+            <source>Stage logs (*.mmlog);;All files (*)</source>
+            <translation>Registri di tappa (*.mmlog);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>Nothing to end: this stage's log has not started</source>
+            <translation>Niente da chiudere: il registro di questa tappa non è iniziato</translation>
+        </message>
+        <message>
+            <source>This stage was ended already</source>
+            <translation>Questa tappa è già stata chiusa</translation>
+        </message>
+        <message>
+            <source>Stage ended: %1 is closed. File &gt; Open to time a stage again</source>
+            <translation>Tappa chiusa: %1 è chiuso. File &gt; Apri per cronometrare di nuovo una tappa</translation>
+        </message>
+    </context>
+    <context>
         <name>EventControl</name>
         <message>
             <source>Events (*.event.toml);;All files (*)</source>
@@ -289,6 +448,22 @@
     </context>
     <context>
         <name>EventDialog</name>
+        <message>
+            <source>Add the days' stages</source>
+            <translation>Aggiungi le tappe dei giorni</translation>
+        </message>
+        <message>
+            <source>Stages (*.stage.toml *.toml);;All files (*)</source>
+            <translation>Tappe (*.stage.toml *.toml);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>Save the event</source>
+            <translation>Salva l'evento</translation>
+        </message>
+        <message>
+            <source>Events (*.event.toml);;All files (*)</source>
+            <translation>Eventi (*.event.toml);;Tutti i file (*)</translation>
+        </message>
         <message>
             <source>Edit event</source>
             <translation>Modifica evento</translation>
@@ -639,10 +814,45 @@
         </message>
     </context>
     <context>
+        <name>KeyboardHelp</name>
+        <message>
+            <source>Click the pusher at 2 o'clock</source>
+            <translation>Clic sul pulsante a ore 2</translation>
+        </message>
+        <message>
+            <source>Start / stop the chronograph</source>
+            <translation>Avvia / ferma il cronografo</translation>
+        </message>
+        <message>
+            <source>Click the pusher at 4 o'clock</source>
+            <translation>Clic sul pulsante a ore 4</translation>
+        </message>
+        <message>
+            <source>Reset the chronograph (when stopped)</source>
+            <translation>Azzera il cronografo (da fermo)</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Scorciatoie da tastiera</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Tasti</translation>
+        </message>
+        <message>
+            <source>Does</source>
+            <translation>Azione</translation>
+        </message>
+        <message>
+            <source>Space is kept for the timing line (coming with stages). The chronograph reads the clock the moment a key or pusher goes down.</source>
+            <translation>Lo spazio è riservato alla linea di cronometraggio (con le tappe). Il cronografo legge l'orologio nell'istante in cui si preme un tasto o un pulsante.</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
-            <source>Language: %1. Names from the stage and event files, and the messages of the core (errors in files and logs), stay as written.</source>
-            <translation>Lingua: %1. I nomi dei file di tappa e di evento e i messaggi del programma sugli errori di file e registri restano come sono scritti.</translation>
+            <source>Language: %1. Names from the stage and event files, and the messages of the core (errors in files and logs), stay as written. A list of keys (F1) already open keeps its language until it is opened again.</source>
+            <translation>Lingua: %1. I nomi dei file di tappa e di evento e i messaggi del programma sugli errori di file e registri restano come sono scritti. Un elenco dei tasti (F1) già aperto mantiene la sua lingua finché non lo si riapre.</translation>
         </message>
         <message>
             <source>Not available: %1</source>
@@ -682,6 +892,41 @@
         <message>
             <source>A copy of the whole log is in %1</source>
             <translation>Una copia dell'intero registro è in %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegTableModel</name>
+        <message>
+            <source>Check</source>
+            <translation>Rilevamento</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>Fattore</translation>
+        </message>
+        <message>
+            <source>From section</source>
+            <translation>Dalla sezione</translation>
+        </message>
+        <message>
+            <source>Leg {0}</source>
+            <translation>Settore {0}</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <source>To section</source>
+            <translation>Alla sezione</translation>
+        </message>
+        <message>
+            <source>Type {0} of leg {1}</source>
+            <translation>Scrivi {0} del settore {1}</translation>
+        </message>
+        <message>
+            <source>checked once the rows above check</source>
+            <translation>verificato quando le righe sopra sono corrette</translation>
         </message>
     </context>
     <context>
@@ -756,6 +1001,49 @@
         <message>
             <source>No messages yet.</source>
             <translation>Ancora nessun messaggio.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavigatorCard</name>
+        <message>
+            <source>Line</source>
+            <translation>Linea</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Tempo imposto</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Previsto</translation>
+        </message>
+        <message>
+            <source>Ideal</source>
+            <translation>Ideale</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Nota</translation>
+        </message>
+        <message>
+            <source>cannot paint the card on this device</source>
+            <translation>impossibile disegnare la tabella su questo dispositivo</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>Regolamento</translation>
+        </message>
+        <message>
+            <source>Navigator's card</source>
+            <translation>Tabella del navigatore</translation>
+        </message>
+        <message>
+            <source>continued</source>
+            <translation>continua</translation>
+        </message>
+        <message>
+            <source>navigator card</source>
+            <translation>tabella del navigatore</translation>
         </message>
     </context>
     <context>
@@ -964,7 +1252,7 @@
         </message>
         <message>
             <source>NEXT TARGET</source>
-            <translation>PROSSIMO OBIETTIVO</translation>
+            <translation>OBIETTIVO</translation>
         </message>
         <message>
             <source>TOTAL</source>
@@ -973,6 +1261,10 @@
         <message>
             <source>Total</source>
             <translation>Totale</translation>
+        </message>
+        <message>
+            <source>SO FAR</source>
+            <translation>FINORA</translation>
         </message>
         <message>
             <source>So far</source>
@@ -1370,6 +1662,22 @@
             <source>the start press of %1</source>
             <translation>la pressione di partenza di %1</translation>
         </message>
+        <message>
+            <source>Resume %1 (%2)</source>
+            <translation>Riprendi %1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1 pass</source>
+            <translation>%1 passaggio</translation>
+        </message>
+        <message>
+            <source>%1 passes</source>
+            <translation>%1 passaggi</translation>
+        </message>
+        <message>
+            <source>last at %1</source>
+            <translation>l'ultimo alle %1</translation>
+        </message>
     </context>
     <context>
         <name>ReplayPanel</name>
@@ -1461,6 +1769,22 @@
             <translation>I tasti della riproduzione agiscono quando la riproduzione ha il fuoco della tastiera. Una riproduzione legge soltanto il suo registro: non si registra né si modifica nulla.</translation>
         </message>
         <message>
+            <source>Export results</source>
+            <translation>Esporta i risultati</translation>
+        </message>
+        <message>
+            <source>%1 exists already. Replace it?</source>
+            <translation>%1 esiste già. Sostituirlo?</translation>
+        </message>
+        <message>
+            <source>%1: that is the log itself</source>
+            <translation>%1: è il registro stesso</translation>
+        </message>
+        <message>
+            <source>%1: cannot write: %2</source>
+            <translation>%1: impossibile scrivere: %2</translation>
+        </message>
+        <message>
             <source>reading the log…</source>
             <translation>lettura del registro…</translation>
         </message>
@@ -1525,6 +1849,10 @@
             <translation>&amp;Aiuto</translation>
         </message>
         <message>
+            <source>Cannot open the log</source>
+            <translation>Impossibile aprire il registro</translation>
+        </message>
+        <message>
             <source>Replay a stage log</source>
             <translation>Riproduci un registro di tappa</translation>
         </message>
@@ -1558,6 +1886,10 @@
                 <numerusform>%n nota su questo registro</numerusform>
                 <numerusform>%n note su questo registro</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>%1 shares %2 of the %3 measurements of %4: compare two logs of the same stage</source>
+            <translation>%1 ha in comune %2 delle %3 misure di %4: confronta due registri della stessa tappa</translation>
         </message>
     </context>
     <context>
@@ -1667,6 +1999,33 @@
         <message>
             <source>second run</source>
             <translation>seconda prova</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResumeDialog</name>
+        <message>
+            <source>Resume the stage log?</source>
+            <translation>Riprendere il registro della tappa?</translation>
+        </message>
+        <message>
+            <source>This stage was kept open when mmtimer was last closed: its log waits to be resumed.</source>
+            <translation>Questa tappa è stata tenuta aperta all'ultima chiusura di mmtimer: il suo registro attende di essere ripreso.</translation>
+        </message>
+        <message>
+            <source>This stage has a log that was not closed: mmtimer stopped before the stage ended.</source>
+            <translation>Questa tappa ha un registro non chiuso: mmtimer si è fermato prima della fine della tappa.</translation>
+        </message>
+        <message>
+            <source>Its last line was cut short by the crash: resuming keeps it in a file next to the log.</source>
+            <translation>La sua ultima riga è stata troncata dall'arresto: riprendendo la si conserva in un file accanto al registro.</translation>
+        </message>
+        <message>
+            <source>Resume it to carry on where it stopped (passes, syncs, crew, the armed line), or start a new log for this stage.</source>
+            <translation>Riprendilo per continuare da dove si è fermato (passaggi, sincronizzazioni, equipaggio, la linea armata), oppure inizia un nuovo registro per questa tappa.</translation>
+        </message>
+        <message>
+            <source>Start a new log</source>
+            <translation>Inizia un nuovo registro</translation>
         </message>
     </context>
     <context>
@@ -1802,6 +2161,49 @@
             <source>Rules</source>
             <translation>Regolamento</translation>
         </message>
+        <message numerus="yes">
+            <source>%n section(s)</source>
+            <translation>
+                <numerusform>%n sezione</numerusform>
+                <numerusform>%n sezioni</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s)</source>
+            <translation>
+                <numerusform>%n linea</numerusform>
+                <numerusform>%n linee</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n trial(s)</source>
+            <translation>
+                <numerusform>%n prova</numerusform>
+                <numerusform>%n prove</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n time control(s)</source>
+            <translation>
+                <numerusform>%n controllo orario</numerusform>
+                <numerusform>%n controlli orari</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>first due {0}</source>
+            <translation>primo previsto {0}</translation>
+        </message>
+        <message>
+            <source>last due {0}</source>
+            <translation>ultimo previsto {0}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) to put right</source>
+            <translation>
+                <numerusform>%n riga da correggere</numerusform>
+                <numerusform>%n righe da correggere</numerusform>
+            </translation>
+        </message>
         <message>
             <source>new stage</source>
             <translation>nuova tappa</translation>
@@ -1855,8 +2257,24 @@
             <translation>la nuova tappa</translation>
         </message>
         <message>
+            <source>Cannot edit the stage</source>
+            <translation>Impossibile modificare la tappa</translation>
+        </message>
+        <message>
             <source>&amp;Legs: the time controls from one section to another take the factor (Ctrl+L adds a leg, Ctrl+Shift+L deletes it)</source>
             <translation>&amp;Settori: i controlli orari da una sezione a un'altra prendono il coefficiente (Ctrl+L aggiunge un settore, Ctrl+Maiusc+L lo elimina)</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Modifiche non salvate</translation>
+        </message>
+        <message>
+            <source>Save the changes to {0}?</source>
+            <translation>Salvare le modifiche a {0}?</translation>
+        </message>
+        <message>
+            <source>Save stage</source>
+            <translation>Salva la tappa</translation>
         </message>
         <message>
             <source>Add a &amp;leg</source>
@@ -1884,6 +2302,53 @@
         </message>
     </context>
     <context>
+        <name>StageOpen</name>
+        <message>
+            <source>Cannot open the log</source>
+            <translation>Impossibile aprire il registro</translation>
+        </message>
+        <message>
+            <source>Cannot open the stage</source>
+            <translation>Impossibile aprire la tappa</translation>
+        </message>
+        <message>
+            <source>Cannot resume %1</source>
+            <translation>Impossibile riprendere %1</translation>
+        </message>
+        <message>
+            <source>Cannot resume the log</source>
+            <translation>Impossibile riprendere il registro</translation>
+        </message>
+        <message>
+            <source>Could not resume %1 (%2): a new log starts</source>
+            <translation>Impossibile riprendere %1 (%2): inizia un nuovo registro</translation>
+        </message>
+        <message>
+            <source>Resumed %1: %2</source>
+            <translation>Ripreso %1: %2</translation>
+        </message>
+        <message>
+            <source>Log: %1 (resumed)</source>
+            <translation>Registro: %1 (ripreso)</translation>
+        </message>
+        <message>
+            <source>Log: %1</source>
+            <translation>Registro: %1</translation>
+        </message>
+        <message>
+            <source>Every press is written and flushed to disk at once</source>
+            <translation>Ogni pressione è scritta e salvata subito su disco</translation>
+        </message>
+        <message>
+            <source>Open a stage first (File &gt; Open)</source>
+            <translation>Apri prima una tappa (File &gt; Apri)</translation>
+        </message>
+        <message>
+            <source>No log of this stage was left open in %1</source>
+            <translation>Nessun registro di questa tappa è rimasto aperto in %1</translation>
+        </message>
+    </context>
+    <context>
         <name>StagePanel</name>
         <message>
             <source>Section / line</source>
@@ -1907,6 +2372,17 @@
         <message>
             <source>This stage's log has started with the crew it had; the new crew goes into the next stage's log</source>
             <translation>Il registro di questa tappa è iniziato con l'equipaggio di allora; il nuovo equipaggio va nel registro della prossima tappa</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageSync</name>
+        <message>
+            <source>Open a stage to sync its official time</source>
+            <translation>Apri una tappa per sincronizzarne l'ora ufficiale</translation>
+        </message>
+        <message>
+            <source>Sync the official time first (T)</source>
+            <translation>Sincronizza prima l'ora ufficiale (T)</translation>
         </message>
     </context>
     <context>
@@ -2034,12 +2510,235 @@
     <context>
         <name>StageWindow</name>
         <message>
+            <source>In stage mode the chronograph follows the timing lines</source>
+            <translation>In modalità tappa il cronografo segue le linee di cronometraggio</translation>
+        </message>
+        <message>
+            <source>Stages and logs (*.stage.toml *.toml *.mmlog);;All files (*)</source>
+            <translation>Tappe e registri (*.stage.toml *.toml *.mmlog);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>The trigger keys record a pass at the moment the key went down (the key event's own time where the system gives one), and once the stage's log has started they do so whatever window, dialog, menu or field has the keyboard: the sync's full-minute mark is M. A second press within the guard time is flagged. Backspace undoes the last action (a pass, a skip, a section choice, a sync), and again the one before; the status bar says what. Nothing is erased: an undo is a new line in the log. A stage log left open by a crash is offered for resume when its stage opens again (also File &gt; Resume a log left open), so the stage stays in one log. Stage &gt; End stage ends it for good; quitting before every line is done asks, and by default keeps the stage open to resume. The dial is the current trial's chronograph: the Chronograph keys and pushers act only with no stage open.</source>
+            <translation>I tasti di comando registrano un passaggio nell'istante in cui il tasto è sceso (l'ora dell'evento stesso, dove il sistema la fornisce) e, una volta iniziato il registro della tappa, lo fanno qualunque finestra, dialogo, menu o campo abbia la tastiera: il segno del minuto pieno della sincronizzazione è M. Una seconda pressione entro il tempo di guardia viene segnalata. Backspace annulla l'ultima azione (un passaggio, un salto, una scelta di sezione, una sincronizzazione), e ancora quella prima; la barra di stato dice quale. Nulla si cancella: un annullamento è una nuova riga nel registro. Un registro di tappa rimasto aperto per un arresto viene offerto per la ripresa quando la tappa si riapre (anche File &gt; Riprendi un registro rimasto aperto), così la tappa resta in un solo registro. Tappa &gt; Chiudi la tappa la chiude definitivamente; uscire prima di aver registrato ogni linea chiede conferma e, di norma, tiene la tappa aperta per riprenderla. Il quadrante è il cronografo della prova in corso: i tasti e i pulsanti del cronografo agiscono solo senza una tappa aperta.</translation>
+        </message>
+        <message>
+            <source>Click PASS</source>
+            <translation>Clic su PASSAGGIO</translation>
+        </message>
+        <message>
+            <source>Record a pass (mouse or touch)</source>
+            <translation>Registra un passaggio (mouse o tocco)</translation>
+        </message>
+        <message>
+            <source>M (in Official time)</source>
+            <translation>M (in Ora ufficiale)</translation>
+        </message>
+        <message>
+            <source>Mark the official full minute (second 00)</source>
+            <translation>Segna il minuto pieno ufficiale (secondo 00)</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Apri…</translation>
+        </message>
+        <message>
             <source>&amp;New stage…</source>
             <translation>&amp;Nuova tappa…</translation>
         </message>
         <message>
             <source>Edit &amp;stage…</source>
             <translation>Modifica &amp;tappa…</translation>
+        </message>
+        <message>
+            <source>Resume a log left &amp;open…</source>
+            <translation>&amp;Riprendi un registro rimasto aperto…</translation>
+        </message>
+        <message>
+            <source>&amp;Record a pass</source>
+            <translation>&amp;Registra un passaggio</translation>
+        </message>
+        <message>
+            <source>&amp;Undo the last action</source>
+            <translation>&amp;Annulla l'ultima azione</translation>
+        </message>
+        <message>
+            <source>S&amp;kip the armed line</source>
+            <translation>Sa&amp;lta la linea armata</translation>
+        </message>
+        <message>
+            <source>&amp;Go to a line…</source>
+            <translation>&amp;Vai a una linea…</translation>
+        </message>
+        <message>
+            <source>Official &amp;time…</source>
+            <translation>&amp;Ora ufficiale…</translation>
+        </message>
+        <message>
+            <source>Official time +0.1 s</source>
+            <translation>Ora ufficiale +0.1 s</translation>
+        </message>
+        <message>
+            <source>Official time -0.1 s</source>
+            <translation>Ora ufficiale -0.1 s</translation>
+        </message>
+        <message>
+            <source>&amp;Crew…</source>
+            <translation>&amp;Equipaggio…</translation>
+        </message>
+        <message>
+            <source>Triggers and &amp;beeps…</source>
+            <translation>Comandi e &amp;segnali acustici…</translation>
+        </message>
+        <message>
+            <source>&amp;End stage…</source>
+            <translation>&amp;Chiudi la tappa…</translation>
+        </message>
+        <message>
+            <source>Dri&amp;ving view</source>
+            <translation>Vista di &amp;guida</translation>
+        </message>
+        <message>
+            <source>&amp;Export results (CSV)…</source>
+            <translation>&amp;Esporta i risultati (CSV)…</translation>
+        </message>
+        <message>
+            <source>&amp;Results table</source>
+            <translation>Tabella dei &amp;risultati</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>Apri &amp;recenti</translation>
+        </message>
+        <message>
+            <source>S&amp;tage</source>
+            <translation>&amp;Tappa</translation>
+        </message>
+        <message>
+            <source>Official time not synced</source>
+            <translation>Ora ufficiale non sincronizzata</translation>
+        </message>
+        <message>
+            <source>Crew and stage</source>
+            <translation>Equipaggio e tappa</translation>
+        </message>
+        <message>
+            <source>Open a stage or a log</source>
+            <translation>Apri una tappa o un registro</translation>
+        </message>
+        <message>
+            <source>Open a stage to record passes (File &gt; Open)</source>
+            <translation>Apri una tappa per registrare i passaggi (File &gt; Apri)</translation>
+        </message>
+        <message>
+            <source>Go to a line</source>
+            <translation>Vai a una linea</translation>
+        </message>
+        <message>
+            <source>Arm the line:</source>
+            <translation>Arma la linea:</translation>
+        </message>
+        <message>
+            <source>LOG NOT SAVED: %1</source>
+            <translation>REGISTRO NON SALVATO: %1</translation>
+        </message>
+        <message>
+            <source>The log is saved again</source>
+            <translation>Il registro è di nuovo salvato</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncDialog</name>
+        <message>
+            <source>Mark (M)</source>
+            <translation>Segna (M)</translation>
+        </message>
+        <message>
+            <source>Space records passes, not the mark: press M (or click Mark) at second 00.</source>
+            <translation>Lo spazio registra i passaggi, non il segno: premi M (o clic su Segna) al secondo 00.</translation>
+        </message>
+        <message>
+            <source>Move official time?</source>
+            <translation>Spostare l'ora ufficiale?</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sincronizza</translation>
+        </message>
+        <message>
+            <source>Official time</source>
+            <translation>Ora ufficiale</translation>
+        </message>
+        <message>
+            <source>At the official full minute</source>
+            <translation>Al minuto pieno ufficiale</translation>
+        </message>
+        <message>
+            <source>Press Mark (or M) when the official clock shows second 00.</source>
+            <translation>Premi Segna (o M) quando l'orologio ufficiale segna il secondo 00.</translation>
+        </message>
+        <message>
+            <source>Set the minute</source>
+            <translation>Imposta il minuto</translation>
+        </message>
+        <message>
+            <source>Press at the official full minute (second 00); the key is M</source>
+            <translation>Premi al minuto pieno ufficiale (secondo 00); il tasto è M</translation>
+        </message>
+        <message>
+            <source>Type the official time</source>
+            <translation>Scrivi l'ora ufficiale</translation>
+        </message>
+        <message>
+            <source>Type a time a few seconds ahead; press Enter when it shows.</source>
+            <translation>Scrivi un'ora qualche secondo avanti; premi Invio quando compare.</translation>
+        </message>
+        <message>
+            <source>HH:MM:SS or HH:MM:SS.cc</source>
+            <translation>HH:MM:SS o HH:MM:SS.cc</translation>
+        </message>
+        <message>
+            <source>Nudge mmtimer's official time</source>
+            <translation>Ritocca l'ora ufficiale di mmtimer</translation>
+        </message>
+        <message>
+            <source>-0.1 s</source>
+            <translation>-0,1 s</translation>
+        </message>
+        <message>
+            <source>+0.1 s</source>
+            <translation>+0,1 s</translation>
+        </message>
+        <message>
+            <source>Jump of the last sync</source>
+            <translation>Salto dell'ultima sincronizzazione</translation>
+        </message>
+        <message>
+            <source>Not synced yet: mmtimer's official time is the computer's.</source>
+            <translation>Non ancora sincronizzato: l'ora ufficiale di mmtimer è quella del computer.</translation>
+        </message>
+        <message>
+            <source>Official time %1; last sync %2 ago.</source>
+            <translation>Ora ufficiale %1; ultima sincronizzazione %2 fa.</translation>
+        </message>
+        <message>
+            <source>Not synced: you cancelled a jump of %1 s.</source>
+            <translation>Non sincronizzato: hai annullato un salto di %1 s.</translation>
+        </message>
+        <message>
+            <source>First sync: official time set.</source>
+            <translation>Prima sincronizzazione: ora ufficiale impostata.</translation>
+        </message>
+        <message>
+            <source>Last sync: official time jumped %1 s.</source>
+            <translation>Ultima sincronizzazione: l'ora ufficiale è saltata di %1 s.</translation>
+        </message>
+        <message>
+            <source>This sync moves official time a long way: official time jumps %1 s (from %2 to %3). Every target from now on moves with it. Sync anyway?</source>
+            <translation>Questa sincronizzazione sposta molto l'ora ufficiale: salta di %1 s (da %2 a %3). Ogni obiettivo da ora in poi si sposta con essa. Sincronizzare comunque?</translation>
+        </message>
+        <message>
+            <source>Sync once before nudging.</source>
+            <translation>Sincronizza una volta prima di ritoccare.</translation>
         </message>
     </context>
     <context>
@@ -2070,77 +2769,72 @@
         </message>
     </context>
     <context>
-        <name>parent</name>
+        <name>Trigger</name>
         <message>
-            <source>Print the navigator's card</source>
-            <translation>Stampa la tabella del navigatore</translation>
+            <source>Space bar</source>
+            <translation>Barra spaziatrice</translation>
         </message>
         <message>
-            <source>Add the days' stages</source>
-            <translation>Aggiungi le tappe dei giorni</translation>
+            <source>Page Down (presentation clickers)</source>
+            <translation>Pagina giù (telecomandi per presentazioni)</translation>
         </message>
         <message>
-            <source>Stages (*.stage.toml *.toml);;All files (*)</source>
-            <translation>Tappe (*.stage.toml *.toml);;Tutti i file (*)</translation>
+            <source>Page Up (presentation clickers)</source>
+            <translation>Pagina su (telecomandi per presentazioni)</translation>
         </message>
         <message>
-            <source>Save the event</source>
-            <translation>Salva l'evento</translation>
+            <source>Return (foot switches)</source>
+            <translation>Invio (pedali)</translation>
         </message>
         <message>
-            <source>Events (*.event.toml);;All files (*)</source>
-            <translation>Eventi (*.event.toml);;Tutti i file (*)</translation>
+            <source>Enter on the keypad</source>
+            <translation>Invio del tastierino numerico</translation>
         </message>
         <message>
-            <source>Unsaved changes</source>
-            <translation>Modifiche non salvate</translation>
-        </message>
-        <message>
-            <source>Save the changes to {0}?</source>
-            <translation>Salvare le modifiche a {0}?</translation>
-        </message>
-        <message>
-            <source>Save stage</source>
-            <translation>Salva la tappa</translation>
-        </message>
-        <message>
-            <source>Cannot edit the stage</source>
-            <translation>Impossibile modificare la tappa</translation>
+            <source>B (the clickers' blank-screen button)</source>
+            <translation>B (il tasto schermo nero dei telecomandi)</translation>
         </message>
     </context>
     <context>
-        <name>LegTableModel</name>
+        <name>TriggerButton</name>
         <message>
-            <source>Check</source>
-            <translation>Verifica</translation>
+            <source>PASS</source>
+            <translation>PASSAGGIO</translation>
         </message>
         <message>
-            <source>Factor</source>
-            <translation>Fattore</translation>
+            <source>Record a pass (same as the trigger key)</source>
+            <translation>Registra un passaggio (come il tasto di comando)</translation>
         </message>
         <message>
-            <source>From section</source>
-            <translation>Dalla sezione</translation>
+            <source>Record a pass</source>
+            <translation>Registra un passaggio</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnsavedLogDialog</name>
+        <message>
+            <source>The log is not saved</source>
+            <translation>Il registro non è salvato</translation>
         </message>
         <message>
-            <source>Leg {0}</source>
-            <translation>Settore {0}</translation>
+            <source>Keep trying: the stage goes on and mmtimer keeps writing (free some space).
+Save the log elsewhere: the whole log, these events included, in another file.
+Quit and lose them: the log on disk ends before these events.</source>
+            <translation>Continua a provare: la tappa va avanti e mmtimer continua a scrivere (libera un po' di spazio).
+Salva il registro altrove: l'intero registro, compresi questi eventi, in un altro file.
+Esci e perdili: il registro su disco finisce prima di questi eventi.</translation>
         </message>
         <message>
-            <source>Name</source>
-            <translation>Nome</translation>
+            <source>Keep trying</source>
+            <translation>Continua a provare</translation>
         </message>
         <message>
-            <source>To section</source>
-            <translation>Alla sezione</translation>
+            <source>Save the log elsewhere…</source>
+            <translation>Salva il registro altrove…</translation>
         </message>
         <message>
-            <source>Type {0} of leg {1}</source>
-            <translation>Scrivi {0} del settore {1}</translation>
-        </message>
-        <message>
-            <source>checked once the rows above check</source>
-            <translation>verificato quando le righe sopra sono corrette</translation>
+            <source>Quit and lose them</source>
+            <translation>Esci e perdili</translation>
         </message>
     </context>
 </TS>

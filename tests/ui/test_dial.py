@@ -256,9 +256,13 @@ def test_images_never_use_the_scaled_layers(qtbot: QtBot) -> None:
     assert image.width() == 300
 
 
-def test_frames_of_only_the_changed_regions_add_up_to_the_whole_dial(qtbot: QtBot) -> None:
-    """A minute of a sweeping chronograph painted as the widget does (each frame only the
-    regions set_state asked for, over the previous frames) shows what one whole frame shows."""
+@pytest.mark.parametrize("step_ns", [500_000_000, 16_666_667])
+def test_frames_of_only_the_changed_regions_add_up_to_the_whole_dial(
+    qtbot: QtBot, step_ns: int
+) -> None:
+    """A minute of a sweeping chronograph (or two seconds at 60 frames a second) painted as the
+    widget does (each frame only the regions set_state asked for, over the previous frames)
+    shows what one whole frame shows."""
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QPainter
 
@@ -276,8 +280,8 @@ def test_frames_of_only_the_changed_regions_add_up_to_the_whole_dial(qtbot: QtBo
             DialState(
                 **{
                     **_fields(RUNNING),
-                    "chrono_elapsed_ns": RUNNING.chrono_elapsed_ns + frame * 500_000_000,
-                    "official_ms": RUNNING.official_ms + frame * 500,  # type: ignore[operator]
+                    "chrono_elapsed_ns": RUNNING.chrono_elapsed_ns + frame * step_ns,
+                    "official_ms": RUNNING.official_ms + frame * step_ns // 1_000_000,  # type: ignore[operator]
                 }
             )
         )
@@ -310,3 +314,53 @@ def test_a_stopped_chronograph_asks_for_no_frame_until_a_time_hand_steps(qtbot: 
     # with no time of day and the chronograph stopped nothing moves at all
     dial.set_state(DialState(chrono_elapsed_ns=5 * S, official_ms=None, date=DATE))
     assert dial.next_change_ns() is None
+
+
+@pytest.mark.parametrize("name", ["chrono_seconds", "minute", "small_seconds", "chrono_hours"])
+@pytest.mark.parametrize("dpr", [1.0, 2.0])
+def test_the_rectangles_a_moved_hand_asks_for_hold_it_at_every_angle_between(
+    qtbot: QtBot, name: str, dpr: float
+) -> None:
+    """What a frame repaints when a hand turns a little (one cover of its sweep buckets) holds
+    every pixel the hand, its shadow and cap paint at any angle from the old to the new."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter, QRegion
+
+    from mmtimer.ui.dial import _bucket_deg, _region
+    from mmtimer.ui.dialstate import HandAngles
+
+    dial = make_dial(qtbot)
+    layers, side = dial.layers, 397  # odd: the pivot on half a pixel
+    width = _bucket_deg(name, side)
+    for start in (3.0, 44.9, 131.0, 222.2, 300.7):
+        old_deg, new_deg = start, start + 2.5 * width
+        old = layers.painter.hand_draw(name, HandAngles(*[old_deg] * 6))
+        new = layers.painter.hand_draw(name, HandAngles(*[new_deg] * 6))
+        cover = _region(layers.moved_rects(old, new, side, 0, 0))
+        for k in range(6):
+            deg = old_deg + (new_deg - old_deg) * k / 5
+            image = QImage(round(side * dpr), round(side * dpr), QImage.Format.Format_ARGB32)
+            image.setDevicePixelRatio(dpr)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            layers.paint_hands_over(
+                painter,
+                todo=QRegion(0, 0, side, side),
+                side=side,
+                x0=0,
+                y0=0,
+                dpr=dpr,
+                angles=HandAngles(*[deg] * 6),
+                everything=True,
+                names=frozenset({name}),
+            )
+            painter.end()
+            alpha = image_array(image)[..., 3]
+            ys, xs = alpha.nonzero()
+            assert len(xs) > 0
+            outside = [
+                (x, y)
+                for x, y in zip((xs / dpr).astype(int), (ys / dpr).astype(int), strict=True)
+                if not cover.contains(QPoint(int(x), int(y)))
+            ]
+            assert outside == [], f"{name} at {deg:.2f}: {len(outside)} pixels outside"

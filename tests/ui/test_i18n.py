@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import FakeClock
@@ -19,6 +19,7 @@ from mmtimer.ui.i18n import KEY_LANGUAGE, install_language, reset_language, tran
 from mmtimer.ui.mainwindow import MainWindow
 from mmtimer.ui.replay_window import ReplayWindow, read_replay
 from mmtimer.ui.stagewindow import StageWindow
+from mmtimer.ui.words import shown
 from tests.ui.stagerig import fake_clock, stage_window
 
 pytestmark = pytest.mark.gui
@@ -142,3 +143,58 @@ def test_the_replay_window_speaks_italian(qtbot: QtBot, tmp_path: Path) -> None:
     assert "riproduzione mmtimer" in window.windowTitle()
     window.language_menu.choose("en")
     assert "mmtimer replay" in window.windowTitle()
+
+
+def test_the_csv_export_offers_the_eu_form_first_in_italian(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a decimal comma the EU CSV (semicolons, decimal commas) comes first and is chosen
+    unless the navigator picks the other; in English the comma-separated one."""
+    asked: list[tuple[str, list[str]]] = []
+    (tmp_path / "out").mkdir()
+
+    def dialog(
+        parent: object, caption: str, start: str, filters: str, *rest: object
+    ) -> tuple[str, str]:
+        choices = filters.split(";;")
+        asked.append((Path(start).name, choices))
+        return str(tmp_path / "out" / f"results{len(asked)}.csv"), choices[0]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    replay = read_replay(resource("logs", "mille-miglia-day1.mmlog"))
+    window = ReplayWindow(replay, FakeClock(), _settings(tmp_path))
+    qtbot.addWidget(window)
+    window.language_menu.choose("it")
+    window.export_action.trigger()
+    name, choices = asked[-1]
+    assert name.endswith(".eu.csv")
+    assert choices[0].startswith("CSV, UE: punti e virgola, virgola decimale")
+    eu = (tmp_path / "out" / "results1.csv").read_bytes().decode("utf-8-sig")
+    assert ";" in eu.splitlines()[0]
+    window.language_menu.choose("en")
+    window.export_action.trigger()
+    name, choices = asked[-1]
+    assert not name.endswith(".eu.csv")
+    assert choices[0].startswith("CSV, comma-separated")
+    en = (tmp_path / "out" / "results2.csv").read_bytes().decode("utf-8-sig")
+    assert ";" not in en.splitlines()[0]
+
+
+def test_presents_words_part_by_part(qtbot: QtBot) -> None:
+    """ui/words.py: whole texts, parts between separators, patterns with values; what the
+    catalogue lacks (a section id, a rule-set id) is left as written."""
+    translations().apply("it")
+    assert shown("PC1 · line 2 · +0.12 s · 12") == "PC1 · linea 2 · +0,12 s · 12"
+    assert shown("pending, from line 1") == "in attesa, dalla linea 1"
+    assert (
+        shown("mille-miglia · coefficient 1 · car factor 1.80 reported, not applied")
+        == "mille-miglia · coefficiente 1 · fattore vettura 1,80 indicato, non applicato"
+    )
+    assert shown("CO1 · time card") == "CO1 · tabella di marcia"
+    assert shown(
+        "Undone: the pass of PC1 · line 3 (Backspace again undoes the action before it)"
+    ) == (
+        "Annullato: il passaggio di PC1 · linea 3 (Backspace di nuovo annulla l'azione precedente)"
+    )
+    reset_language()
+    assert shown("pending, from line 1") == "pending, from line 1"

@@ -137,9 +137,20 @@ def far_off(result: StageResult, deviations_ms: dict[int, int]) -> StageResult:
 
 
 def settled(qtbot: QtBot, plot: ResultsPlot, size: tuple[int, int]) -> None:
-    """Wait until the plots' layout has followed a resize (pyqtgraph lays out on events)."""
+    """Wait until the plots' layout has followed a resize (pyqtgraph lays out on events) and
+    then stays put: the axes' widths follow their tick labels a turn or two later, which moved
+    the plots sideways in an image taken too soon (seen under load)."""
     box = plot.deviation_plot.getViewBox()
     qtbot.waitUntil(lambda: plot.graphics_view().width() == size[0] and box.width() > size[0] * 0.8)
+    plot.grab()  # a first frame: the axes measure their labels as they paint
+    boxes = (box, plot.penalty_plot.getViewBox())
+    seen: list[object] = []
+
+    def still() -> bool:
+        seen.append(tuple(b.sceneBoundingRect() for b in boxes))
+        return len(seen) >= 4 and len(set(map(repr, seen[-4:]))) == 1
+
+    qtbot.waitUntil(still, timeout=5000)
 
 
 def marker_rects(plot: ResultsPlot) -> list[QRectF]:

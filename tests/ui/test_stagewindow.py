@@ -36,6 +36,7 @@ from mmtimer.ui.dialogs import CrewDialog, SettingsDialog, SyncDialog
 from mmtimer.ui.endstage import CloseChoice, UnsavedChoice
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path
+from mmtimer.ui.messagebar import MessageBar
 from mmtimer.ui.stagewindow import CHRONO_IN_STAGE_MODE, StageWindow
 from mmtimer.ui.triggers import load_trigger_settings
 from tests.appruns import mmtimer_lines, run_window
@@ -337,7 +338,10 @@ def test_the_log_alarm_shows_until_it_clears(rig: Rig) -> None:
     disk.full = False
     live.writer.retry_now()
     rig.qtbot.waitUntil(lambda: not rig.window.alarm_label.isVisible(), timeout=5000)
-    assert "saved again" in rig.window.statusBar().currentMessage()
+    # said in the status bar (another notice, "no sound", may follow it there: read the history)
+    bar = rig.window.statusBar()
+    assert isinstance(bar, MessageBar)
+    assert any("saved again" in text for _, text in bar.history())
     assert live.writer.flush(timeout=5)
     assert [e.line for e in read_log(rig.log).events if isinstance(e, Pass)] == [1, 2]
 
@@ -601,3 +605,14 @@ def test_with_a_healthy_disk_leaving_asks_nothing_about_the_log(rig: Rig) -> Non
     contents = read_log(rig.log)
     assert contents.closed
     assert [e.line for e in contents.events if isinstance(e, Pass)] == [1, 2]
+
+
+def test_the_stage_window_keeps_every_message_and_never_cuts_one(rig: Rig) -> None:
+    """The stage window's status bar is the MessageBar (ui/messagebar.py): a long message wraps
+    whole, and the session's messages are kept in a log (a later notice never hides one)."""
+    bar = rig.window.statusBar()
+    assert isinstance(bar, MessageBar)
+    long = "The log is saved again: " + "every pass is on the disk, " * 6
+    bar.showMessage(long, 8000)
+    bar.showMessage("no sound: this test has no audio", 10_000)
+    assert [text for _, text in bar.history()][-2:] == [long, "no sound: this test has no audio"]
