@@ -9,7 +9,27 @@ import sys
 from pathlib import Path
 
 # Loaded when their feature is first used, never by a start on a stage.
-NOT_AT_START = ("tomlkit", "pynmeagps", "pyqtgraph", "PySide6.QtHttpServer", "PySide6.QtWebSockets")
+NOT_AT_START = (
+    "tomlkit",
+    "pynmeagps",
+    "pyqtgraph",
+    "PySide6.QtHttpServer",
+    "PySide6.QtWebSockets",
+    # the GPS sources, when one is chosen
+    "PySide6.QtPositioning",
+    "PySide6.QtSerialPort",
+    # the beeps' output, preloaded a moment after the first frame (or at the first beep)
+    "PySide6.QtMultimedia",
+    # the navigator's card, when printed or exported
+    "mmtimer.present.card",
+    "mmtimer.ui.card_pdf",
+    "mmtimer.ui.pdfpages",
+    "PySide6.QtPrintSupport",
+    # the event dialog, when an event is made or edited
+    "mmtimer.ui.eventdialog",
+    # hashlib, hmac and random with it, for a temporary file's name
+    "secrets",
+)
 
 CODE = """
 import sys

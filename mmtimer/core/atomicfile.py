@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -21,7 +20,7 @@ def _create_temporary(path: Path) -> tuple[int, str]:
     permissions of the `path` it replaces."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
-        name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        name = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp")
         try:
             handle = os.open(name, flags, 0o666)
         except FileExistsError:

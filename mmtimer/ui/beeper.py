@@ -193,13 +193,22 @@ class Beeper(QObject):
         self.schedule.settings = settings
         self.check()
 
-    PRELOAD_AFTER_MS = 250  # QtMultimedia costs ~50 ms to load: not before the first frame
+    PRELOAD_AFTER_MS = (
+        250  # QtMultimedia costs ~50 ms to load (FFmpeg more, frozen): not before the first frame
+    )
 
-    def start(self) -> None:
-        """Start checking; the sound is preloaded a moment later (or at the first beep)."""
+    def start(self, *, preload: bool = True) -> None:
+        """Start checking; the sound is preloaded a moment later (or at the first beep). A
+        window passes `preload` False and calls `preload_soon` once its first frame is shown:
+        a slow start must not load QtMultimedia before it."""
+        if preload:
+            self.preload_soon()
+        self.check()
+
+    def preload_soon(self) -> None:
+        """Open the sound output PRELOAD_AFTER_MS from now (if the settings want sound)."""
         if self.settings.sound:
             QTimer.singleShot(self.PRELOAD_AFTER_MS, self, self._preload)
-        self.check()
 
     def _preload(self) -> None:
         if self.settings.sound:

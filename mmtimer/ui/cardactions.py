@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from mmtimer.core.rules import RuleSet
 from mmtimer.core.stage import Stage
-from mmtimer.present.card import Card, stage_card
 from mmtimer.present.formats import display_path
-from mmtimer.ui.card_pdf import print_card, write_card_pdf
-from mmtimer.ui.pdfpages import PageName, page_layout
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the card, its PDF and pages load when a card is asked for, not at start
     from PySide6.QtPrintSupport import QPrinter
+
+    from mmtimer.present.card import Card
+    from mmtimer.ui.pdfpages import PageName
 
 PdfAsker = Callable[[QWidget, str], "tuple[Path, PageName] | None"]
 PrinterAsker = Callable[[QWidget], "QPrinter | None"]
@@ -63,6 +63,8 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
     """The system's print dialog on an A5 page; None if cancelled. ImportError without
     QtPrintSupport."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 (only to print)
+
+    from mmtimer.ui.pdfpages import page_layout  # noqa: PLC0415
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout("A5"))
@@ -105,6 +107,8 @@ class CardActions(QObject):
         if got is None:
             self.notify(self.tr("Open a stage first (File > Open): the card is the stage's"))
             return None
+        from mmtimer.present.card import stage_card  # noqa: PLC0415
+
         stage, rules, path = got
         return stage_card(stage, rules), stage, path
 
@@ -121,6 +125,8 @@ class CardActions(QObject):
 
     def write_pdf(self, path: Path, page: PageName = "A5") -> bool:
         """Write the open stage's card at `path` on `page`."""
+        from mmtimer.ui.card_pdf import write_card_pdf  # noqa: PLC0415
+
         made = self.card()
         if made is None:
             return False
@@ -153,6 +159,8 @@ class CardActions(QObject):
             return False
         if printer is None:
             return False
+        from mmtimer.ui.card_pdf import print_card  # noqa: PLC0415
+
         try:
             pages = print_card(printer, made[0])
         except OSError as error:

@@ -86,6 +86,15 @@ NUDGE_MS = 100
 
 # -- crew --------------------------------------------------------------------------------------
 
+# the core's names of the 1000 Miglia categories and bonuses (core/crew.py), for the lists
+MM_LABELS = (
+    QT_TRANSLATE_NOOP("CrewDialog", "Sport"),
+    QT_TRANSLATE_NOOP("CrewDialog", "Gran Turismo"),
+    QT_TRANSLATE_NOOP("CrewDialog", "Touring"),
+    QT_TRANSLATE_NOOP("CrewDialog", "none"),
+    QT_TRANSLATE_NOOP("CrewDialog", "entered in a historic 1000 Miglia, did not take part"),
+    QT_TRANSLATE_NOOP("CrewDialog", "took part in a historic 1000 Miglia"),
+)
 MM_FORMULA_TEXT = "1 + (period + (class \N{MINUS SIGN} category) + bonus)"
 MM_EDITION_TEXT = (
     f"1000 Miglia, as on {MM_COEFFICIENT_SOURCE}. Other editions add the category and an MM "
@@ -162,12 +171,14 @@ class CrewDialog(QDialog):
 
         self.components_box = QGroupBox(self.tr("1000 Miglia coefficient from its components"))
         grid = QGridLayout(self.components_box)
-        self.formula = QLabel(f"coefficient = {MM_FORMULA_TEXT}")
+        self.formula = QLabel(self.tr("coefficient = 1 + (period + (class − category) + bonus)"))
         self.edition = QLabel(
             self.tr(
                 "1000 Miglia, as on %1. Other editions add the category and an MM factor: type "
                 "the coefficient printed on the entry list above."
-            ).replace("%1", MM_COEFFICIENT_SOURCE)
+            ).replace(
+                "%1", self.tr('the organiser\'s coefficient page (millemiglia.it, "coefficienti")')
+            )
         )
         self.edition.setWordWrap(True)
         self.period = QLineEdit()
@@ -176,10 +187,10 @@ class CrewDialog(QDialog):
         self.engine_class.setPlaceholderText(self.tr("from the organiser's class table"))
         self.category = QComboBox()
         for label, value in MM_CATEGORIES:
-            self.category.addItem(f"{label} ({value})", value)
+            self.category.addItem(f"{translate('CrewDialog', label)} ({value})", value)
         self.bonus = QComboBox()
         for label, value in MM_BONUSES:
-            self.bonus.addItem(f"{label} ({value})", value)
+            self.bonus.addItem(f"{translate('CrewDialog', label)} ({value})", value)
         self.computed = QLabel()
         self.use = QPushButton(self.tr("&Use"))
         self.use.setAutoDefault(False)

@@ -27,7 +27,6 @@ from mmtimer.core.event import Event, EventResult, event_results, load_event, st
 from mmtimer.core.lognames import LOGS_FOLDER
 from mmtimer.present.eventview import LOG_MISSING, day_lines, next_day
 from mmtimer.present.formats import display_path
-from mmtimer.ui.eventdialog import EventDialog
 from mmtimer.ui.eventpanel import WHOLE_EVENT, EventDock
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, retranslated, translate
 from mmtimer.ui.livestage import data_dir
@@ -35,6 +34,7 @@ from mmtimer.ui.livestage import data_dir
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from mmtimer.ui.eventdialog import EventDialog
     from mmtimer.ui.stagewindow import StageWindow
 
 EVENT_FILTER = QT_TRANSLATE_NOOP("EventControl", "Events (*.event.toml);;All files (*)")
@@ -66,9 +66,7 @@ class EventControl(QObject):
         self.day_open: int | None = None  # the day whose stage the window is timing
         self._day_ended = False
         self.ask_open: Callable[[QWidget, str], Path | None] = ask_event_file
-        self.make_dialog: Callable[[Event | None, Path | None], EventDialog] = lambda event, path: (
-            EventDialog(event, path, window, folder=self._folder())
-        )
+        self.make_dialog: Callable[[Event | None, Path | None], EventDialog] = self._make_dialog
         self.dock = EventDock(window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
@@ -79,6 +77,11 @@ class EventControl(QObject):
         self.view_action = self.dock.toggleViewAction()
         retranslated(self.dock, self.retranslate)
         self._connect_signals()
+
+    def _make_dialog(self, event: Event | None, path: Path | None) -> EventDialog:
+        from mmtimer.ui.eventdialog import EventDialog  # noqa: PLC0415 (loaded when first used)
+
+        return EventDialog(event, path, self.window, folder=self._folder())
 
     def retranslate(self) -> None:
         self.new_action.setText(self.tr("New &event…"))

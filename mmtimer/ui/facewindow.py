@@ -64,7 +64,7 @@ class FaceWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         # messages wrap, never cut, and every one of the session is kept in a log a click opens
         self.setStatusBar(MessageBar(self, controller.clock))
-        self._first_paint_callback: Callable[[], None] | None = None
+        self._first_paint_callbacks: list[Callable[[], None]] = []
         self._first_paint_widget: QWidget | None = None
         self.face = ChronoFace(face_names, self)
         self.side_panel = self.face.side_panel
@@ -264,20 +264,26 @@ class FaceWindow(QMainWindow):
 
     def call_after_first_paint(self, callback: Callable[[], None]) -> None:
         """Call `callback` once, right after the dial (or, with the dial hidden, the window's
-        central widget) has painted its first frame."""
-        self._first_paint_callback = callback
-        self._first_paint_widget = self.dial if not self.dial.isHidden() else self._central
-        self._first_paint_widget.installEventFilter(self)
+        central widget) has painted its first frame; callbacks run in the order given. (Which
+        widget is decided at each call: the last one made before showing decides.)"""
+        self._first_paint_callbacks.append(callback)
+        widget = self.dial if not self.dial.isHidden() else self._central
+        if widget is not self._first_paint_widget:
+            if self._first_paint_widget is not None:
+                self._first_paint_widget.removeEventFilter(self)
+            self._first_paint_widget = widget
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         widget = self._first_paint_widget
         if watched is widget and widget is not None and event.type() == QEvent.Type.Paint:
-            callback = self._first_paint_callback
-            if callback is not None:
-                self._first_paint_callback = None
+            callbacks, self._first_paint_callbacks = self._first_paint_callbacks, []
+            if callbacks:
                 widget.removeEventFilter(self)
+                self._first_paint_widget = None
                 widget.event(event)  # paint now, then report
-                callback()
+                for callback in callbacks:
+                    callback()
                 return True
         return super().eventFilter(watched, event)
 

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
-from PySide6.QtPositioning import QGeoPositionInfo, QGeoPositionInfoSource
-from PySide6.QtSerialPort import QSerialPort, QSerialPortInfo
 
 from mmtimer.core.clock import Clock
 from mmtimer.core.errors import InputError
 from mmtimer.core.gps import Fix
 from mmtimer.core.nmea import NmeaFileReader, NmeaFixes
+
+if TYPE_CHECKING:  # QtPositioning and QtSerialPort load when a source is chosen, not at start
+    from PySide6.QtPositioning import QGeoPositionInfo, QGeoPositionInfoSource
+    from PySide6.QtSerialPort import QSerialPort
 
 NS_PER_MS = 1_000_000
 PLAYBACK_TICK_MS = 20
@@ -46,6 +49,8 @@ class GpsMode(enum.Enum):
 
 def serial_ports() -> list[str]:
     """The serial ports this machine has (a USB receiver is usually ttyUSB0 or ttyACM0)."""
+    from PySide6.QtSerialPort import QSerialPortInfo  # noqa: PLC0415
+
     return [info.portName() for info in QSerialPortInfo.availablePorts()]
 
 
@@ -101,6 +106,8 @@ class GpsSource(QObject):
 
     def open_serial(self, port: str, baud: int = 9600) -> str | None:
         """Read NMEA from a serial port; the reason it cannot, or None."""
+        from PySide6.QtSerialPort import QSerialPort  # noqa: PLC0415
+
         self.close()
         serial = QSerialPort(self)
         serial.setPortName(port)
@@ -122,6 +129,8 @@ class GpsSource(QObject):
         return None
 
     def open_platform(self) -> str | None:
+        from PySide6.QtPositioning import QGeoPositionInfoSource  # noqa: PLC0415
+
         self.close()
         source: QGeoPositionInfoSource | None = QGeoPositionInfoSource.createDefaultSource(self)
         if source is None:
@@ -232,6 +241,8 @@ class GpsSource(QObject):
             self.feed_nmea(bytes(serial.readAll().data()))
 
     def _serial_error(self, error: QSerialPort.SerialPortError) -> None:
+        from PySide6.QtSerialPort import QSerialPort  # noqa: PLC0415
+
         if error in (QSerialPort.SerialPortError.NoError, QSerialPort.SerialPortError.TimeoutError):
             return
         serial = self._serial
@@ -243,6 +254,8 @@ class GpsSource(QObject):
         )
 
     def _platform_position(self, info: QGeoPositionInfo) -> None:
+        from PySide6.QtPositioning import QGeoPositionInfo  # noqa: PLC0415
+
         coordinate = info.coordinate()
         valid = info.isValid() and coordinate.isValid()
         speed = None

@@ -76,11 +76,11 @@ from mmtimer.present.stageeditor import (
     rules_moved,
 )
 from mmtimer.ui.facewindow import make_action
-from mmtimer.ui.i18n import plural
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from mmtimer.ui.pastepreview import PastePreview
 from mmtimer.ui.stageterms import StageTerms
 
-STAGE_FILTER = "Stages (*.stage.toml);;All files (*)"
+STAGE_FILTER = QT_TRANSLATE_NOOP("StageEditor", "Stages (*.stage.toml);;All files (*)")
 CHECK_COLUMN = len(COLUMNS)
 """The last column: the loader's message for the row."""
 REFUSED_BACKGROUND = QColor("#f6d5d3")
@@ -123,7 +123,7 @@ def ask_stage_path(parent: QWidget, start: Path | None) -> Path | None:
         parent,
         QCoreApplication.translate("StageEditor", "Save stage"),
         str(start or ""),
-        STAGE_FILTER,
+        translate("StageEditor", STAGE_FILTER),
     )
     if not name:
         return None

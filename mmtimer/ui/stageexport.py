@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
 from mmtimer.core.csvout import CsvLocale
@@ -53,7 +53,12 @@ def export_from_menu(window: StageWindow) -> None:
     (every line not recorded counted as missed)."""
     live = window.live
     if live is None:
-        window.statusBar().showMessage("Open a stage, or a log (File > Open), to export", 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "StageExport", "Open a stage, or a log (File > Open), to export"
+            ),
+            5000,
+        )
         return
     chosen = ask_export_path(window, live, window.settings)
     if chosen is not None:
@@ -65,5 +70,10 @@ def export_results_to(window: StageWindow, path: Path, locale: CsvLocale = "en")
     live = window.live
     if live is None or not export_live_results(window, live, path, locale):
         return False
-    window.statusBar().showMessage(f"Results written to {display_path(path)}", 8000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("StageExport", "Results written to %1").replace(
+            "%1", display_path(path)
+        ),
+        8000,
+    )
     return True

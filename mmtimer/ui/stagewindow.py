@@ -194,8 +194,9 @@ class StageWindow(FaceWindow):
         retranslate_stage(self)  # the texts, again at each change of language (`retranslate`)
         self._restore_settings()
         self.trigger.attach(self)
-        self.beeper.start()
+        self.beeper.start(preload=False)
         self.refresh()
+        self.call_after_first_paint(self.beeper.preload_soon)  # QtMultimedia after the dial
 
     # -- actions and menus -----------------------------------------------------------------------
     def _make_stage_actions(self) -> None:

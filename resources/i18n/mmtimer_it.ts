@@ -141,6 +141,30 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <context>
         <name>CrewDialog</name>
         <message>
+            <source>Sport</source>
+            <translation>Sport</translation>
+        </message>
+        <message>
+            <source>Gran Turismo</source>
+            <translation>Gran Turismo</translation>
+        </message>
+        <message>
+            <source>Touring</source>
+            <translation>Turismo</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>nessuno</translation>
+        </message>
+        <message>
+            <source>entered in a historic 1000 Miglia, did not take part</source>
+            <translation>iscritta a una 1000 Miglia storica, non partita</translation>
+        </message>
+        <message>
+            <source>took part in a historic 1000 Miglia</source>
+            <translation>ha partecipato a una 1000 Miglia storica</translation>
+        </message>
+        <message>
             <source>Crew</source>
             <translation>Equipaggio</translation>
         </message>
@@ -193,8 +217,16 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
             <translation>Coefficiente 1000 Miglia dalle sue componenti</translation>
         </message>
         <message>
+            <source>coefficient = 1 + (period + (class − category) + bonus)</source>
+            <translation>coefficiente = 1 + (periodo + (classe − categoria) + bonus)</translation>
+        </message>
+        <message>
             <source>1000 Miglia, as on %1. Other editions add the category and an MM factor: type the coefficient printed on the entry list above.</source>
             <translation>1000 Miglia, come in %1. Altre edizioni aggiungono la categoria e un fattore MM: scrivi sopra il coefficiente stampato nell'elenco iscritti.</translation>
+        </message>
+        <message>
+            <source>the organiser's coefficient page (millemiglia.it, "coefficienti")</source>
+            <translation>la pagina dei coefficienti dell'organizzatore (millemiglia.it, "coefficienti")</translation>
         </message>
         <message>
             <source>from the organiser's period table</source>
@@ -2265,6 +2297,10 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
             <translation>&amp;Settori: i controlli orari da una sezione a un'altra prendono il coefficiente (Ctrl+L aggiunge un settore, Ctrl+Maiusc+L lo elimina)</translation>
         </message>
         <message>
+            <source>Stages (*.stage.toml);;All files (*)</source>
+            <translation>Tappe (*.stage.toml);;Tutti i file (*)</translation>
+        </message>
+        <message>
             <source>Unsaved changes</source>
             <translation>Modifiche non salvate</translation>
         </message>
@@ -2299,6 +2335,17 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <message>
             <source>Max late (min)</source>
             <translation>Ritardo massimo (min)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageExport</name>
+        <message>
+            <source>Open a stage, or a log (File &gt; Open), to export</source>
+            <translation>Apri una tappa o un registro (File &gt; Apri) per esportare</translation>
+        </message>
+        <message>
+            <source>Results written to %1</source>
+            <translation>Risultati scritti in %1</translation>
         </message>
     </context>
     <context>

@@ -616,3 +616,22 @@ def test_the_stage_window_keeps_every_message_and_never_cuts_one(rig: Rig) -> No
     bar.showMessage(long, 8000)
     bar.showMessage("no sound: this test has no audio", 10_000)
     assert [text for _, text in bar.history()][-2:] == [long, "no sound: this test has no audio"]
+
+
+def test_the_sound_is_opened_only_after_the_first_frame(qtbot: QtBot, tmp_path: Path) -> None:
+    """QtMultimedia (and its FFmpeg) costs a slow start dearly: the window preloads the beeps'
+    output a moment after its dial's first frame, not a fixed time after it was made."""
+    from mmtimer.ui.beeper import Beeper
+    from mmtimer.ui.controller import Controller
+
+    opened: list[int] = []
+    window = StageWindow(
+        Controller(FakeClock()),
+        own_settings(tmp_path),
+        open_sound=lambda parent: opened.append(1) or "no sound: test",
+    )
+    qtbot.addWidget(window)
+    qtbot.wait(Beeper.PRELOAD_AFTER_MS + 250)  # made, not shown: nothing painted yet
+    assert opened == []
+    window.show()
+    qtbot.waitUntil(lambda: opened == [1], timeout=3000)
