@@ -122,7 +122,7 @@ def test_the_stage_editor_and_its_terms_speak_italian(qtbot: QtBot, tmp_path: Pa
     from mmtimer.ui.stageeditor import StageEditor
 
     translations().apply("it")
-    editor = StageEditor()
+    editor = StageEditor(ask_save=lambda parent, name: "discard")  # the edit below
     qtbot.addWidget(editor)
     terms = editor.terms
     assert terms.name_edit.placeholderText() == "il nome del giorno nel road book"
