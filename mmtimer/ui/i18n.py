@@ -38,6 +38,7 @@ from mmtimer.present.i18n import (
     LANGUAGES,
     NATIVE_NAMES,
     SYSTEM,
+    language_generation,
     parse_choice,
     resolve,
     set_window_language,
@@ -218,13 +219,22 @@ def reset_language() -> None:
 
 
 class _LanguageWatcher(QObject):
+    """Calls back once per change of language: installing and removing each translator sends
+    its own LanguageChange, and a menu hears it both as a window and as a child."""
+
     def __init__(self, watched: QObject, callback: Callable[[], None]) -> None:
         super().__init__(watched)
         self._callback = callback
+        self._done = language_generation()
         watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange and watched is self.parent():
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and watched is self.parent()
+            and self._done != language_generation()
+        ):
+            self._done = language_generation()
             self._callback()
         return False
 
