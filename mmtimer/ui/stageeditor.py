@@ -5,7 +5,8 @@ The model is `present.stageeditor.StageDraft` (Qt-free); here `StageTableModel` 
 (one per section in driving order) and every change goes through a QUndoStack as a
 `present.stageeditor.Edit` and its inverse. Cells a row's kind does not use are disabled, so Tab
 skips them; a value refused is red, with the loader's message in the Check column beside it and,
-while it is typed, under the cell being edited.
+while it is typed, under the cell being edited. The stage's own terms above the table (name,
+rule set, maximum lateness, GPS) are ui/stageterms.py's.
 
 Keys in the table: type to replace a cell (F2 to change it), Tab / Shift+Tab next / previous
 cell, Enter the cell below (Enter in an editor keeps the value and goes down), arrows move (Up /
@@ -47,10 +48,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -76,11 +74,11 @@ from mmtimer.present.stageeditor import (
     SetTerms,
     StageDraft,
     rules_moved,
-    rules_reference,
 )
 from mmtimer.ui.facewindow import make_action
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from mmtimer.ui.pastepreview import PastePreview
+from mmtimer.ui.stageterms import StageTerms
 
 STAGE_FILTER = QT_TRANSLATE_NOOP("StageEditor", "Stages (*.stage.toml);;All files (*)")
 CHECK_COLUMN = len(COLUMNS)
@@ -94,8 +92,6 @@ SaveAsker = Callable[[QWidget, str], SaveAnswer]
 PathAsker = Callable[[QWidget, Path | None], Path | None]
 RulesAsker = Callable[[QWidget, Path | None], Path | None]
 """Which rule-set file (a file dialog starting in the folder given); tests pass their own."""
-OTHER_RULES = "other-rules-file"
-"""The rule-set list's last item: Other file... (a file dialog)."""
 Warner = Callable[[QWidget, str, str], None]
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -467,52 +463,18 @@ class StageEditor(QMainWindow):
         self.ask_save: SaveAsker = ask_save or ask_save_changes
         self.ask_path: PathAsker = ask_path or ask_stage_path
         self.warn: Warner = warn or warn_box
-        self.ask_rules: RulesAsker = ask_rules or (lambda parent, start: self.ask_rules_file(start))
+        self.ask_rules: RulesAsker = ask_rules or (
+            lambda parent, start: self.terms.ask_rules_file(start)
+        )
         self.paste_dialog: PastePreview | None = None
         self.stack = QUndoStack(self)
         self.model = StageTableModel(self.draft, self.stack, self)
 
-        # -- the stage's own terms ---------------------------------------------------------------
-        self.name_edit = QLineEdit(self.draft.name)
-        self.name_edit.setPlaceholderText(self.tr("the road book's name for the day"))
-        self.rules_box = QComboBox()
-        self.rules_box.setEditable(True)
-        self.rules_box.setToolTip(
-            self.tr(
-                "A built-in rule set, a .rules.toml file beside the stage, or Other file… "
-                "to pick one anywhere (the stage names it by its path from the stage's folder)"
-            )
-        )
-        self.max_late_edit = QLineEdit(self.draft.max_late)
-        self.max_late_edit.setPlaceholderText(self.tr("none"))
-        self.max_late_edit.setMaximumWidth(70)
-        self.max_late_edit.setToolTip(
-            self.tr(
-                "The most any time control of the stage may be late, in whole minutes "
-                "(the stage's max_late_min; a control's own Max late wins)"
-            )
-        )
-        self.max_late_problem = QLabel()
-        self.max_late_problem.setStyleSheet(f"color: {REFUSED_TEXT.name()};")
-        self.max_late_problem.setWordWrap(True)
-        self.max_late_problem.hide()
-        self.gps_box = QCheckBox(self.tr("GPS allowed"))
-        self.gps_box.setToolTip(self.tr("Off: the event bans GPS (the stage's gps = false)"))
+        # -- the stage's own terms: name, rule set, max late, GPS (ui/stageterms.py) ----------
+        self.terms = StageTerms(self, REFUSED_TEXT)
         self.stage_problem_label = QLabel()
         self.stage_problem_label.setStyleSheet(f"color: {REFUSED_TEXT.name()};")
         self.stage_problem_label.setWordWrap(True)
-        terms = QHBoxLayout()
-        for text, widget, stretch in (
-            (self.tr("&Name"), self.name_edit, 3),
-            (self.tr("&Rules"), self.rules_box, 2),
-            (self.tr("Max &late (min)"), self.max_late_edit, 0),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            terms.addWidget(label)
-            terms.addWidget(widget, stretch)
-        terms.addWidget(self.max_late_problem, 1)
-        terms.addWidget(self.gps_box)
 
         # -- the table -----------------------------------------------------------------------------
         self.table = EditorTable(self)
@@ -571,7 +533,7 @@ class StageEditor(QMainWindow):
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addLayout(terms)
+        layout.addLayout(self.terms.row)
         layout.addWidget(self.stage_problem_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(legs_label)
@@ -580,16 +542,9 @@ class StageEditor(QMainWindow):
         self.setCentralWidget(central)
 
         self._make_actions()
-        self._fill_rules()
-        self.gps_box.setChecked(self.draft.gps_allowed)
-        self.name_edit.editingFinished.connect(self._on_name)
-        self.rules_box.activated.connect(self._on_rules_item)
-        rules_line = self.rules_box.lineEdit()
-        if rules_line is not None:
-            rules_line.editingFinished.connect(self._on_rules)
-        self.gps_box.toggled.connect(self._on_gps)
-        self.max_late_edit.editingFinished.connect(self._on_max_late)
-        self.max_late_edit.textEdited.connect(self._show_max_late)
+        self.terms.fill_rules()
+        self.terms.gps_box.setChecked(self.draft.gps_allowed)
+        self.terms.connect_signals()
         self.model.changed.connect(self._on_changed)
         self.resize(1400, 620)
         self._on_changed()
@@ -646,108 +601,10 @@ class StageEditor(QMainWindow):
         for act in (self.undo_action, self.redo_action):
             self.addAction(act)  # the shortcuts work wherever the focus is in the window
 
-    def _fill_rules(self) -> None:
-        self.rules_box.blockSignals(True)
-        self.rules_box.clear()
-        self.rules_box.addItems(self.draft.rules_choices())
-        self.rules_box.insertSeparator(self.rules_box.count())
-        self.rules_box.addItem(self.tr("Other file…"), OTHER_RULES)
-        self.rules_box.setCurrentText(self.draft.rules)
-        self.rules_box.blockSignals(False)
-
-    # -- the stage's own terms -----------------------------------------------------------------
-    def _on_name(self) -> None:
-        if self.name_edit.text() != self.draft.name:
-            self.model.push(SetTerms(name=self.name_edit.text()), self.tr("Name the stage"))
-
-    def _on_rules_item(self, index: int) -> None:
-        if self.rules_box.itemData(index) == OTHER_RULES:
-            self.choose_rules_file()
-        else:
-            self._on_rules()
-
-    def ask_rules_file(self, start: Path | None) -> Path | None:
-        """The default `ask_rules`: a file dialog for a ``.rules.toml`` file."""
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("A rule set for the stage"),
-            str(start or ""),
-            self.tr("Rule sets (*.rules.toml);;All files (*)"),
-        )
-        return Path(name) if name else None
-
-    def choose_rules_file(self) -> None:
-        """Other file…: a rule-set file from anywhere; the stage names it by its path from the
-        stage's folder (an absolute path until a new stage is first saved)."""
-        draft = self.draft
-        start = draft.base_dir
-        current = Path(draft.rules)
-        if not current.is_absolute() and start is not None:
-            current = start / current
-        if current.suffix == ".toml" and current.parent.is_dir():
-            start = current.parent
-        chosen = self.ask_rules(self, start)
-        self._fill_rules()  # the box shows the stage's rule set again, not "Other file…"
-        if chosen is None:
-            return
-        reference = rules_reference(chosen, draft.base_dir)
-        if reference != draft.rules:
-            self.model.push(SetTerms(rules=reference), self.tr("Rule set {0}").format(reference))
-
-    def _on_rules(self) -> None:
-        text = self.rules_box.currentText().strip()
-        if text == self.tr("Other file…"):
-            self._fill_rules()
-            return
-        if text and text != self.draft.rules:
-            self.model.push(SetTerms(rules=text), self.tr("Rule set {0}").format(text))
-
-    def _on_max_late(self) -> None:
-        text = self.max_late_edit.text().strip()
-        if text != self.draft.max_late.strip():
-            self.model.push(SetTerms(max_late=text), self.tr("Max late {0}").format(text or "-"))
-
-    def _show_max_late(self, text: str) -> None:
-        """The loader's word on the stage's maximum lateness while it is typed."""
-        from mmtimer.core.errors import InputError  # noqa: PLC0415
-        from mmtimer.core.legs import parse_max_late_min  # noqa: PLC0415
-        from mmtimer.core.tomlfile import Reader  # noqa: PLC0415
-
-        message = ""
-        value = text.strip()
-        if value:
-            try:
-                parse_max_late_min(
-                    int(value) if value.isdigit() else value, ("max_late_min",), Reader("stage")
-                )
-            except InputError as error:
-                message = error.message
-        self.max_late_problem.setText(message)
-        self.max_late_problem.setVisible(bool(message))
-
-    def max_late_message(self) -> str | None:
-        """What the label beside the stage's Max late says (None: nothing refused)."""
-        return self.max_late_problem.text() if self.max_late_problem.isVisible() else None
-
-    def _on_gps(self, allowed: bool) -> None:
-        if allowed != self.draft.gps_allowed:
-            self.model.push(SetTerms(gps_allowed=allowed), self.tr("GPS allowed"))
-
     def _on_changed(self) -> None:
         """After every edit (and its undo): the terms shown, the stage's problem, the totals."""
-        draft = self.draft
-        if self.name_edit.text() != draft.name:
-            self.name_edit.setText(draft.name)
-        if self.rules_box.currentText() != draft.rules:
-            self._fill_rules()
-        if self.max_late_edit.text() != draft.max_late:
-            self.max_late_edit.setText(draft.max_late)
-        self._show_max_late(draft.max_late)
-        if self.gps_box.isChecked() != draft.gps_allowed:
-            self.gps_box.blockSignals(True)
-            self.gps_box.setChecked(draft.gps_allowed)
-            self.gps_box.blockSignals(False)
-        problem = draft.stage_problem()
+        self.terms.show_draft()
+        problem = self.draft.stage_problem()
         terms = {
             "name": self.tr("Name"),
             "rules": self.tr("Rules"),
@@ -942,8 +799,7 @@ class StageEditor(QMainWindow):
         return False if path is None else self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        self._on_name()  # a name still being typed counts
-        self._on_max_late()
+        self.terms.take_typed()  # a name or a max late still being typed counts
         moved = rules_moved(self.draft.rules, self.draft.base_dir, path.parent)
         if moved != self.draft.rules:  # a rule-set file named again from where the stage goes
             self.model.push(SetTerms(rules=moved), self.tr("Rule set {0}").format(moved))
@@ -954,15 +810,14 @@ class StageEditor(QMainWindow):
             self.statusBar().showMessage(self.tr("Not saved: {0}").format(error), 15_000)
             return False
         self.stack.setClean()
-        self._fill_rules()
+        self.terms.fill_rules()
         self._show_title()
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 8000)
         self.saved.emit(path)
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._on_name()
-        self._on_max_late()
+        self.terms.take_typed()
         if self.draft.dirty:
             name = self.draft.path.name if self.draft.path else self.tr("the new stage")
             answer = self.ask_save(self, name)

@@ -2118,26 +2118,6 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <context>
         <name>StageEditor</name>
         <message>
-            <source>the road book's name for the day</source>
-            <translation>il nome del giorno nel road book</translation>
-        </message>
-        <message>
-            <source>GPS allowed</source>
-            <translation>GPS ammesso</translation>
-        </message>
-        <message>
-            <source>Off: the event bans GPS (the stage's gps = false)</source>
-            <translation>Spento: l'evento vieta il GPS (gps = false nella tappa)</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Nome</translation>
-        </message>
-        <message>
-            <source>&amp;Rules</source>
-            <translation>&amp;Regolamento</translation>
-        </message>
-        <message>
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
@@ -2200,10 +2180,6 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <message>
             <source>Move do&amp;wn</source>
             <translation>Sposta in &amp;basso</translation>
-        </message>
-        <message>
-            <source>Name the stage</source>
-            <translation>Dai un nome alla tappa</translation>
         </message>
         <message>
             <source>Rule set {0}</source>
@@ -2357,40 +2333,8 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
             <translation>Settori</translation>
         </message>
         <message>
-            <source>Max &amp;late (min)</source>
-            <translation>Ritardo &amp;massimo (min)</translation>
-        </message>
-        <message>
             <source>Max late (min)</source>
             <translation>Ritardo massimo (min)</translation>
-        </message>
-        <message>
-            <source>Max late {0}</source>
-            <translation>Ritardo massimo {0}</translation>
-        </message>
-        <message>
-            <source>The most any time control of the stage may be late, in whole minutes (the stage's max_late_min; a control's own Max late wins)</source>
-            <translation>Il ritardo massimo di ogni controllo orario della tappa, in minuti interi (max_late_min della tappa; vale il Ritardo max del controllo, se indicato)</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>nessuno</translation>
-        </message>
-        <message>
-            <source>A built-in rule set, a .rules.toml file beside the stage, or Other file… to pick one anywhere (the stage names it by its path from the stage's folder)</source>
-            <translation>Un regolamento incluso, un file .rules.toml accanto alla tappa, oppure Altro file… per sceglierne uno ovunque (la tappa lo indica con il percorso dalla sua cartella)</translation>
-        </message>
-        <message>
-            <source>A rule set for the stage</source>
-            <translation>Un regolamento per la tappa</translation>
-        </message>
-        <message>
-            <source>Other file…</source>
-            <translation>Altro file…</translation>
-        </message>
-        <message>
-            <source>Rule sets (*.rules.toml);;All files (*)</source>
-            <translation>Regolamenti (*.rules.toml);;Tutti i file (*)</translation>
         </message>
     </context>
     <context>
@@ -2545,6 +2489,69 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <message>
             <source>row {0}</source>
             <translation>riga {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageTerms</name>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Nome</translation>
+        </message>
+        <message>
+            <source>&amp;Rules</source>
+            <translation>&amp;Regolamento</translation>
+        </message>
+        <message>
+            <source>A built-in rule set, a .rules.toml file beside the stage, or Other file… to pick one anywhere (the stage names it by its path from the stage's folder)</source>
+            <translation>Un regolamento incluso, un file .rules.toml accanto alla tappa, oppure Altro file… per sceglierne uno ovunque (la tappa lo indica con il percorso dalla sua cartella)</translation>
+        </message>
+        <message>
+            <source>A rule set for the stage</source>
+            <translation>Un regolamento per la tappa</translation>
+        </message>
+        <message>
+            <source>GPS allowed</source>
+            <translation>GPS ammesso</translation>
+        </message>
+        <message>
+            <source>Max &amp;late (min)</source>
+            <translation>Ritardo &amp;massimo (min)</translation>
+        </message>
+        <message>
+            <source>Max late {0}</source>
+            <translation>Ritardo massimo {0}</translation>
+        </message>
+        <message>
+            <source>Name the stage</source>
+            <translation>Dai un nome alla tappa</translation>
+        </message>
+        <message>
+            <source>Off: the event bans GPS (the stage's gps = false)</source>
+            <translation>Spento: l'evento vieta il GPS (gps = false nella tappa)</translation>
+        </message>
+        <message>
+            <source>Other file…</source>
+            <translation>Altro file…</translation>
+        </message>
+        <message>
+            <source>Rule set {0}</source>
+            <translation>Regolamento {0}</translation>
+        </message>
+        <message>
+            <source>Rule sets (*.rules.toml);;All files (*)</source>
+            <translation>Regolamenti (*.rules.toml);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>The most any time control of the stage may be late, in whole minutes (the stage's max_late_min; a control's own Max late wins)</source>
+            <translation>Il ritardo massimo di ogni controllo orario della tappa, in minuti interi (max_late_min della tappa; vale il Ritardo max del controllo, se indicato)</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>nessuno</translation>
+        </message>
+        <message>
+            <source>the road book's name for the day</source>
+            <translation>il nome del giorno nel road book</translation>
         </message>
     </context>
     <context>

@@ -114,6 +114,26 @@ def test_numbers_take_a_decimal_comma_in_italian(qtbot: QtBot, tmp_path: Path) -
     assert window.chrono_readout.caption() == "CHRONOGRAPH"
 
 
+def test_the_stage_editor_and_its_terms_speak_italian(qtbot: QtBot, tmp_path: Path) -> None:
+    """The terms' row (ui/stageterms.py, moved out of the editor's class: its own context in
+    the .ts) is as Italian as the rest of the editor."""
+    from PySide6.QtWidgets import QLabel
+
+    from mmtimer.ui.stageeditor import StageEditor
+
+    translations().apply("it")
+    editor = StageEditor(ask_save=lambda parent, name: "discard")  # the edit below
+    qtbot.addWidget(editor)
+    terms = editor.terms
+    assert terms.name_edit.placeholderText() == "il nome del giorno nel road book"
+    assert terms.gps_box.text() == "GPS ammesso"
+    assert terms.max_late_edit.placeholderText() == "nessuno"
+    assert terms.rules_box.itemText(terms.rules_box.count() - 1) == "Altro file…"
+    assert "&Nome" in [label.text() for label in editor.findChildren(QLabel)]
+    terms.gps_box.setChecked(not terms.gps_box.isChecked())
+    assert editor.stack.undoText() == "GPS ammesso"
+
+
 def test_the_replay_window_speaks_italian(qtbot: QtBot, tmp_path: Path) -> None:
     translations().apply("it")
     replay = read_replay(resource("logs", "mille-miglia-day1.mmlog"))

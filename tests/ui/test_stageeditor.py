@@ -164,7 +164,7 @@ def test_a_new_stage_typed_with_tab_enter_and_decimal_commas(
     ed.type("1,250 bridge | 3,4 church")
     ed.key(Qt.Key.Key_Return)
 
-    ed.qtbot.keyClicks(ed.editor.name_edit, "Day 1")
+    ed.qtbot.keyClicks(ed.editor.terms.name_edit, "Day 1")
     ed.editor.table.setFocus()
     assert "3 sections · 6 lines · 2 trials · 1 time control" in ed.editor.totals_label.text()
     assert "first due 10:42 · last due 10:42" in ed.editor.totals_label.text()
@@ -321,7 +321,7 @@ def test_closing_with_changes_asks(make_editor: Callable[[StageDraft], Ed]) -> N
     ed = make_editor(StageDraft.new())
     ed.type("PC9")
     ed.key(Qt.Key.Key_Return)
-    ed.qtbot.keyClicks(ed.editor.name_edit, "Day")
+    ed.qtbot.keyClicks(ed.editor.terms.name_edit, "Day")
     ed.answers[:] = ["cancel"]
     ed.editor.close()
     assert ed.editor.isVisible() and ed.asked == ["the new stage"]
@@ -338,7 +338,7 @@ def test_the_rule_set_is_picked_from_a_list_of_builtins_and_files(
     path.write_text(COMMENTED, encoding="utf-8")
     shutil.copy(resource("rules", "tsd-cscc.rules.toml"), tmp_path / "ours.rules.toml")
     ed = make_editor(StageDraft.open(path))
-    box = ed.editor.rules_box
+    box = ed.editor.terms.rules_box
     items = [box.itemText(i) for i in range(box.count())]
     assert items[:2] == ["aci-2021", "mille-miglia"] and "ours.rules.toml" in items
     box.setFocus()
@@ -346,7 +346,7 @@ def test_the_rule_set_is_picked_from_a_list_of_builtins_and_files(
     ed.type("ours.rules.toml")
     ed.key(Qt.Key.Key_Return)
     assert ed.draft.rules == "ours.rules.toml"
-    ed.editor.gps_box.setFocus()
+    ed.editor.terms.gps_box.setFocus()
     ed.key(Qt.Key.Key_Space)  # GPS not allowed
     assert not ed.draft.gps_allowed
     ed.key(Qt.Key.Key_S, CTRL)
@@ -489,8 +489,8 @@ def test_saving_another_stage_leaves_the_open_one_alone(qtbot: QtBot, tmp_path: 
     ed = Ed(new, qtbot, tmp_path / "other.stage.toml")
     new.warn = lambda parent, title, text: ed.warnings.append(text)
     new.ask_save = lambda parent, name: "discard"
-    new.name_edit.setFocus()
-    qtbot.keyClicks(new.name_edit, "Other day")
+    new.terms.name_edit.setFocus()
+    qtbot.keyClicks(new.terms.name_edit, "Other day")
     new.table.setFocus()
     assert new.draft.name == "Other day"
     ed.type("PC7")
@@ -509,22 +509,22 @@ def test_legs_and_the_stages_max_late_are_typed_checked_undone_and_saved(
     path.write_text(WITH_LEGS, encoding="utf-8")
     ed = make_editor(StageDraft.open(path))
     editor = ed.editor
-    assert editor.max_late_edit.text() == "15"
-    editor.max_late_edit.setFocus()
+    assert editor.terms.max_late_edit.text() == "15"
+    editor.terms.max_late_edit.setFocus()
     ed.key(Qt.Key.Key_A, CTRL)
     ed.type("15,5")
     try:
         parse_max_late_min("15,5", ("max_late_min",), Reader("x"))
     except InputError as error:
         says = error.message
-    assert editor.max_late_message() == says  # beside the field, as it is typed
+    assert editor.terms.max_late_message() == says  # beside the field, as it is typed
     ed.key(Qt.Key.Key_Tab)
     assert ed.draft.max_late == "15,5"
     assert editor.stage_problem_label.text() == f"Max late (min): {says}"
     ed.key(Qt.Key.Key_Z, CTRL)
-    assert ed.draft.max_late == "15" and editor.max_late_edit.text() == "15"
-    assert editor.max_late_message() is None and not ed.draft.dirty
-    editor.max_late_edit.setFocus()
+    assert ed.draft.max_late == "15" and editor.terms.max_late_edit.text() == "15"
+    assert editor.terms.max_late_message() is None and not ed.draft.dirty
+    editor.terms.max_late_edit.setFocus()
     ed.key(Qt.Key.Key_A, CTRL)
     ed.type("20")
     ed.key(Qt.Key.Key_Tab)
@@ -590,7 +590,7 @@ def test_other_file_picks_a_rule_set_anywhere_and_the_stage_names_it_from_its_fo
         return rules / "club.rules.toml"
 
     ed.editor.ask_rules = pick
-    box = ed.editor.rules_box
+    box = ed.editor.terms.rules_box
     assert box.itemText(box.count() - 1) == "Other file…"
     assert "aci-2021" in [box.itemText(i) for i in range(box.count())]
     box.setFocus()
@@ -615,7 +615,7 @@ def test_other_file_picks_a_rule_set_anywhere_and_the_stage_names_it_from_its_fo
     # a new stage names the file by its full path, then from its folder once saved
     new = make_editor(StageDraft.new("Day 3"))
     new.editor.ask_rules = pick
-    new.editor.choose_rules_file()
+    new.editor.terms.choose_rules_file()
     assert new.draft.rules == (rules / "club.rules.toml").as_posix()
     new.save_path = stages / "day3.stage.toml"
     new.key(Qt.Key.Key_S, CTRL)
