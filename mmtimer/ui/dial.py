@@ -1247,56 +1247,42 @@ class DialLayers:
         key = (face.cacheKey(), side, dpr)
         old = self.under_angles
         if self.under is None or key != self.under_key or old is None:
-            under = QPixmap(face)
-            painter = QPainter(under)
-            self.paint_hands_over(
-                painter,
-                todo=QRegion(0, 0, side, side),
-                side=side,
-                x0=0,
-                y0=0,
-                dpr=dpr,
-                angles=angles,
-                everything=True,
-                names=UNDER_HANDS,
-            )
-            painter.end()
-            self.under, self.under_key, self.under_angles = under, key, angles
-            return under
-        moved = {n for n in UNDER_HANDS if getattr(old, f"{n}_deg") != getattr(angles, f"{n}_deg")}
-        if moved:
+            self.under = QPixmap(face)  # a new face: every hand under the chronograph's, anew
+            region, everything = QRegion(0, 0, side, side), True
+        else:  # only where the hands that moved were and now are
             rects: list[QRect] = []
-            for name in moved:
-                rects.extend(
-                    self.moved_rects(
-                        self.painter.hand_draw(name, old),
-                        self.painter.hand_draw(name, angles),
-                        side,
-                        0,
-                        0,
+            for name in UNDER_HANDS:
+                if getattr(old, f"{name}_deg") != getattr(angles, f"{name}_deg"):
+                    rects.extend(
+                        self.moved_rects(
+                            self.painter.hand_draw(name, old),
+                            self.painter.hand_draw(name, angles),
+                            side,
+                            0,
+                            0,
+                        )
                     )
-                )
-            region = _region(rects).intersected(QRegion(0, 0, side, side))
-            under = self.under
-            painter = QPainter(under)
+            region, everything = _region(rects).intersected(QRegion(0, 0, side, side)), False
+        painter = QPainter(self.under)
+        if not everything:
             painter.setClipRegion(region)
             # copy the face's pixels (opaque or not) over the region, then paint over them
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
             _copy(painter, face, region.boundingRect(), QPoint(0, 0), dpr)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-            self.paint_hands_over(
-                painter,
-                todo=region,
-                side=side,
-                x0=0,
-                y0=0,
-                dpr=dpr,
-                angles=angles,
-                everything=False,
-                names=UNDER_HANDS,
-            )
-            painter.end()
-            self.under_angles = angles
+        self.paint_hands_over(
+            painter,
+            todo=region,
+            side=side,
+            x0=0,
+            y0=0,
+            dpr=dpr,
+            angles=angles,
+            everything=everything,
+            names=UNDER_HANDS,
+        )
+        painter.end()
+        self.under_key, self.under_angles = key, angles
         return self.under
 
     def glass_pixmap(self, side: int, dpr: float) -> QPixmap:
