@@ -48,6 +48,7 @@ from mmtimer.present.eventview import (
 from mmtimer.ui.plots import ResultsPlot
 from mmtimer.ui.results_dock import results_table
 from mmtimer.ui.results_model import ResultsModel
+from mmtimer.ui.words import shown
 
 WHOLE_EVENT = 0  # the list's last row: the whole event
 STATE_COLOURS = {
@@ -171,7 +172,9 @@ class EventPanel(QWidget):
         self.result = result
         event = result.event
         self.title.setText(event.name)
-        self.crew_label.setText(crew_line(event.crew) or self.tr("no crew set for the event"))
+        self.crew_label.setText(
+            shown(crew_line(event.crew)) or self.tr("no crew set for the event")
+        )
         self.days.blockSignals(True)
         self.days.clear()
         problems = []
@@ -197,7 +200,7 @@ class EventPanel(QWidget):
         whole.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.days.addTopLevelItem(whole)
         self.days.blockSignals(False)
-        self.total_label.setText(event_total_line(result))
+        self.total_label.setText(shown(event_total_line(result)))
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         upcoming = next_day(result)

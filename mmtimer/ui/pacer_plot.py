@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from mmtimer.present.pacer import DistanceChannel
 from mmtimer.present.tone import Tone
 from mmtimer.ui.i18n import retranslated
+from mmtimer.ui.plotaxis import local_axes
 from mmtimer.ui.plots import load_pyqtgraph
 from mmtimer.ui.themes import DARK_PANEL, Panel
 
@@ -97,7 +98,7 @@ class DistancePlot(QWidget):
         widget.setBackground(c.background)
         self._cursors = []
         xs = [p.elapsed_s for p in channel.points]
-        distance = widget.addPlot(row=0, col=0)
+        distance = widget.addPlot(row=0, col=0, axisItems=local_axes(pg))
         distance.setTitle(self.tr("%1: distance (km)").replace("%1", channel.section), color=c.text)
         legend = distance.addLegend(offset=(10, 10))
         legend.setLabelTextColor(c.text)
@@ -113,7 +114,7 @@ class DistancePlot(QWidget):
             pen=pg.mkPen(c.car, width=2),
             name=self.tr("car"),
         )
-        deviation = widget.addPlot(row=1, col=0)
+        deviation = widget.addPlot(row=1, col=0, axisItems=local_axes(pg))
         deviation.setTitle(self.tr("ahead (-) / behind (+), s"), color=c.text)
         deviation.setXLink(distance)
         deviation.addLine(y=0, pen=pg.mkPen(c.text, width=1))

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QRectF
 
 from mmtimer.present.formats import format_signed_deviation
+from mmtimer.present.i18n import window_number
 from mmtimer.present.tone import Tone
 from mmtimer.ui.plotdata import Bar, Series
 from mmtimer.ui.themes import Panel
@@ -72,7 +73,7 @@ class BarLabels:
         for label, (_, bar, second) in zip(self._labels, self._label_bars, strict=False):
             assert bar.deviation_ms is not None
             colour = panel.tone(Tone.NORMAL) if second else tones[bar.tone]
-            label.setText(format_signed_deviation(bar.deviation_ms), colour)
+            label.setText(window_number(format_signed_deviation(bar.deviation_ms)), colour)
 
     def fit_scale(self) -> None:
         """The deviation plot's y range: the scale, and beyond it on each side a band as high as

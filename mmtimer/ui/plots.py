@@ -27,6 +27,7 @@ from mmtimer.core.results import StageResult
 from mmtimer.core.rules import RuleSet
 from mmtimer.present.tone import Tone
 from mmtimer.ui.i18n import retranslated
+from mmtimer.ui.plotaxis import local_axes, refresh_numbers
 from mmtimer.ui.plotdata import Bar, Series, matched, scale_limit_ms, series
 from mmtimer.ui.plotlabels import BarLabels, Placed
 from mmtimer.ui.themes import DARK_PANEL, Panel
@@ -143,7 +144,7 @@ class ResultsPlot(QWidget):
         self._style_names_line()
         self.names_line.setVisible(False)
         self._load_scheduled = False
-        self._placeholder = QLabel(self)
+        self._placeholder: QLabel | None = QLabel(self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,9 +156,11 @@ class ResultsPlot(QWidget):
 
     def retranslate(self) -> None:
         """The plots' words in the current language (again at each LanguageChange)."""
-        self._placeholder.setText(self.tr("Results plots"))
+        if self._placeholder is not None:
+            self._placeholder.setText(self.tr("Results plots"))
         if self._pg is not None:
             self._restyle()
+            self._redraw()  # the bar labels' numbers
             self._set_names(self.names_line.isVisible())
 
     def _axis_labels(self) -> tuple[str, str]:
@@ -197,6 +200,7 @@ class ResultsPlot(QWidget):
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setTextPen(text)
                 plot.getAxis(axis).setPen(text)
+            refresh_numbers(plot)  # the numbers in the language (again after a change)
         if self._zero_line is not None:
             self._zero_line.setPen(pg.mkPen(text, width=1))
         items = self._items
@@ -239,8 +243,8 @@ class ResultsPlot(QWidget):
         widget = pg.GraphicsLayoutWidget(self)
         widget.setBackground(self._panel.background)
         widget.ci.setContentsMargins(4, 4, 8, 4)
-        top = widget.addPlot(row=0, col=0)
-        bottom = widget.addPlot(row=1, col=0)
+        top = widget.addPlot(row=0, col=0, axisItems=local_axes(pg))
+        bottom = widget.addPlot(row=1, col=0, axisItems=local_axes(pg))
         widget.ci.layout.setRowStretchFactor(0, 3)
         widget.ci.layout.setRowStretchFactor(1, 2)
         bottom.setXLink(top)
@@ -264,8 +268,12 @@ class ResultsPlot(QWidget):
         top.getViewBox().sigXRangeChanged.connect(self.bar_labels.place)
         layout = self.layout()
         assert layout is not None
-        layout.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
+        if self._placeholder is not None:
+            layout.removeWidget(self._placeholder)
+            self._placeholder.deleteLater()
+            # gone: a change of language after the plots loaded must not touch it (it did,
+            # and the RuntimeError in the language watcher crashed PySide6)
+            self._placeholder = None
         layout.addWidget(widget)
         self._layout_widget = widget
         self._redraw()

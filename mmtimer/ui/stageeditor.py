@@ -135,7 +135,46 @@ def warn_box(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 
 
-class StageTableModel(QAbstractTableModel):
+class DraftTableModel(QAbstractTableModel):
+    """A table of the draft whose columns are `columns` (names of the draft's cells) and then
+    one more, the Check column: the loader's verdict on the row (a tick, or the problem).
+    Subclasses give the rows (`row_count`), the titles of the rows (`row_title`) and of the
+    named columns (`titles`)."""
+
+    columns: tuple[str, ...] = ()
+    titles: dict[str, str]
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def row_title(self, row: int) -> str:
+        return str(row + 1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.row_count()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns) + 1
+
+    def column_name(self, column: int) -> str | None:
+        """The draft's name of `column`; None for the Check column (the last)."""
+        return self.columns[column] if 0 <= column < len(self.columns) else None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return self.row_title(section)
+        name = self.column_name(section)
+        if name:
+            return self.titles[name]
+        # the row checked as the loader checks it (not a check point of an average trial)
+        return QCoreApplication.translate("DraftTableModel", "Check", "the row's validation")
+
+
+class StageTableModel(DraftTableModel):
     """The draft's rows as a table; every change is an undoable `Edit` on `stack`."""
 
     changed = Signal()
@@ -159,25 +198,11 @@ class StageTableModel(QAbstractTableModel):
             "max_late": self.tr("Max late (min)"),
         }
 
+    columns = COLUMNS
+
     # -- reading ---------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.draft.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS) + 1
-
-    def column_name(self, column: int) -> str | None:
-        return COLUMNS[column] if 0 <= column < len(COLUMNS) else None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        name = self.column_name(section)
-        return self.titles[name] if name else self.tr("Check")
+    def row_count(self) -> int:
+        return len(self.draft.rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -254,9 +279,11 @@ class StageTableModel(QAbstractTableModel):
         return undo
 
 
-class LegTableModel(QAbstractTableModel):
+class LegTableModel(DraftTableModel):
     """The stage's legs (``[[leg]]``) as a table: from, to, factor, name, and the loader's
     message for the leg; every change is an undoable `SetLegs` through the sections' model."""
+
+    columns = LEG_COLUMNS
 
     def __init__(self, sections: StageTableModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -280,24 +307,11 @@ class LegTableModel(QAbstractTableModel):
         elif self._shown:
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(LEG_COLUMNS)))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._shown
+    def row_count(self) -> int:
+        return self._shown
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LEG_COLUMNS) + 1
-
-    def column_name(self, column: int) -> str | None:
-        return LEG_COLUMNS[column] if 0 <= column < len(LEG_COLUMNS) else None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return self.tr("Leg {0}").format(section + 1)
-        name = self.column_name(section)
-        return self.titles[name] if name else self.tr("Check")
+    def row_title(self, row: int) -> str:
+        return self.tr("Leg {0}").format(row + 1)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self.draft.legs):

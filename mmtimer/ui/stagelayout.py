@@ -98,7 +98,7 @@ class StageLayout:
         unsynced = not live.ended and live.official_ms(t_ns) is None
         if self.banner.isHidden() == unsynced:
             self.banner.setVisible(unsynced)
-        header = header_text(live.stage.name, live.crew)
+        header = shown(header_text(live.stage.name, live.crew))
         if self.header.text() != header:
             self.header.setText(header)
 

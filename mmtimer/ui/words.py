@@ -137,10 +137,14 @@ PATTERNS = (
     QT_TRANSLATE_NOOP("Present", "%1 pass"),
     QT_TRANSLATE_NOOP("Present", "%1 passes"),
     QT_TRANSLATE_NOOP("Present", "last at %1"),
+    QT_TRANSLATE_NOOP("Present", "%1 of %2 days driven"),
+    QT_TRANSLATE_NOOP("Present", "%1 of %2 day driven"),
+    QT_TRANSLATE_NOOP("Present", "total %1"),
+    QT_TRANSLATE_NOOP("Present", "%1 discarded over the event"),
 )
 """Texts with a value or two in them (``%1``, ``%2``: a number, a time, a line, a section id)."""
 
-_PARTS = re.compile(r"( · |  )")  # between a line, its result, its note
+_PARTS = re.compile(r"(   —   | · |  )")  # crew and stage; a line, its result, its note
 _LIST = re.compile(r"(, )")  # between the notes of one row
 _WHOLE = frozenset(WHOLE)
 _EDGES = (",", ";", " ")

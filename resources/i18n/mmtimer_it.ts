@@ -305,6 +305,14 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
 </context>
 <context>
+    <name>DraftTableModel</name>
+    <message>
+        <source>Check</source>
+        <comment>the row&apos;s validation</comment>
+        <translation>Verifica</translation>
+    </message>
+</context>
+<context>
     <name>DriverDisplays</name>
     <message>
         <source>&amp;Driver display</source>
@@ -928,10 +936,6 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
 </context>
 <context>
     <name>LegTableModel</name>
-    <message>
-        <source>Check</source>
-        <translation>Rilevamento</translation>
-    </message>
     <message>
         <source>Factor</source>
         <translation>Fattore</translation>
@@ -1710,6 +1714,22 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <source>last at %1</source>
         <translation>l&apos;ultimo alle %1</translation>
     </message>
+    <message>
+        <source>%1 of %2 days driven</source>
+        <translation>%1 di %2 giorni percorsi</translation>
+    </message>
+    <message>
+        <source>%1 of %2 day driven</source>
+        <translation>%1 di %2 giorno percorso</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>totale %1</translation>
+    </message>
+    <message>
+        <source>%1 discarded over the event</source>
+        <translation>%1 scartati sull&apos;intero evento</translation>
+    </message>
 </context>
 <context>
     <name>ReplayPanel</name>
@@ -2477,10 +2497,6 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>Max late (min)</source>
         <translation>Ritardo massimo (min)</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Rilevamento</translation>
     </message>
     <message>
         <source>Type {0} in {1}</source>

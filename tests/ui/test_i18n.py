@@ -132,6 +132,16 @@ def test_the_stage_editor_and_its_terms_speak_italian(qtbot: QtBot, tmp_path: Pa
     assert "&Nome" in [label.text() for label in editor.findChildren(QLabel)]
     terms.gps_box.setChecked(not terms.gps_box.isChecked())
     assert editor.stack.undoText() == "GPS ammesso"
+    # "Check": the row's validation is a Verifica; an average trial's check points are
+    # rilevamenti (the sport's word), in both tables
+    from PySide6.QtCore import Qt
+
+    horizontal = Qt.Orientation.Horizontal
+    for model in (editor.model, editor.leg_table.model()):
+        last = model.columnCount() - 1
+        assert model.headerData(last, horizontal) == "Verifica"
+    checks = [editor.model.headerData(c, horizontal) for c in range(editor.model.columnCount())]
+    assert "Rilevamenti (km)" in checks
 
 
 def test_the_replay_window_speaks_italian(qtbot: QtBot, tmp_path: Path) -> None:
