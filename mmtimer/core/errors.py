@@ -100,6 +100,11 @@ class InputError(ValueError):
         """``FILE:LINE``, or ``FILE`` when the line is unknown."""
         return self.source if self.line is None else f"{self.source}:{self.line}"
 
+    def whole(self) -> Text:
+        """The one line as a message: the place and key as they are, then the message."""
+        where = self.place() if self.key is None else f"{self.place()}: {self.key}"
+        return Text(QT_TRANSLATE_NOOP("Errors", "%1: %2"), where, self.text)
+
     def one_line(self) -> str:
         what = self.message if self.key is None else f"{self.key}: {self.message}"
         return f"{self.place()}: {what}"

@@ -1085,6 +1085,42 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <source>a value of type %1</source>
         <translation>un valore di tipo %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>a stage needs at least one section</source>
+        <translation>una tappa ha bisogno di almeno una sezione</translation>
+    </message>
+    <message>
+        <source>leg %1: %2</source>
+        <translation>settore %1: %2</translation>
+    </message>
+    <message>
+        <source>no id</source>
+        <translation>senza sigla</translation>
+    </message>
+    <message>
+        <source>row %1 (%2)%3: %4</source>
+        <translation>riga %1 (%2)%3: %4</translation>
+    </message>
+    <message>
+        <source>the stage does not check</source>
+        <translation>la tappa non supera la verifica</translation>
+    </message>
+    <message>
+        <source>no file to save to</source>
+        <translation>nessun file in cui salvare</translation>
+    </message>
+    <message>
+        <source>the file written does not load: %1</source>
+        <translation>il file scritto non si carica: %1</translation>
+    </message>
+    <message>
+        <source>%1: the file written loads to a different stage</source>
+        <translation>%1: il file scritto si carica come una tappa diversa</translation>
+    </message>
 </context>
 <context>
     <name>EventControl</name>
