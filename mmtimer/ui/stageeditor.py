@@ -75,6 +75,7 @@ from mmtimer.present.stageeditor import (
     StageDraft,
     rules_moved,
 )
+from mmtimer.ui.errors import error_shown
 from mmtimer.ui.facewindow import make_action
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from mmtimer.ui.pastepreview import PastePreview
@@ -836,7 +837,9 @@ def open_editor(parent: QWidget, path: Path | None = None) -> StageEditor | None
         draft = StageDraft.open(path) if path is not None else StageDraft.new()
     except InputError as error:
         QMessageBox.warning(
-            parent, QCoreApplication.translate("StageEditor", "Cannot edit the stage"), str(error)
+            parent,
+            QCoreApplication.translate("StageEditor", "Cannot edit the stage"),
+            error_shown(error),
         )
         return None
     editor = StageEditor(draft, parent)
