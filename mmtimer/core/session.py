@@ -46,7 +46,7 @@ from mmtimer.core.chrono import ChronoAction, ChronoError, Chronograph
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.distance import CALIBRATE_EVENT, DISTANCE_EVENT, FIX_EVENT
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Text
 from mmtimer.core.events import (
     LOG_FORMAT,
     UNDO_EVENT,
@@ -550,7 +550,10 @@ def new_log_header(
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(path, f"cannot read the stage's rule-set file: {exc}") from None
+            raise InputError(
+                path,
+                Text(QT_TRANSLATE_NOOP("Errors", "cannot read the stage's rule-set file: %1"), exc),
+            ) from None
         extra[RULES_FILE_KEY] = {"path": stage.rules, "text": text}
     return Header(
         format=LOG_FORMAT,
@@ -593,14 +596,20 @@ def log_inputs(
     beside = _path_beside(stage.rules, log_dir)
     try:
         if beside is None:
-            raise InputError(source, "not beside the log")
+            raise InputError(source, QT_TRANSLATE_NOOP("Errors", "not beside the log"))
         return stage, load_rules(str(beside)), crew
     except InputError:
         raise InputError(
             source,
-            f"the stage is scored by rule-set file {stage.rules!r}, which the log does not "
-            "embed and which is not a readable rule set beside the log (only that folder is "
-            "looked in); give the rules explicitly",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the stage is scored by rule-set file %1, which the log does not "
+                    "embed and which is not a readable rule set beside the log (only "
+                    "that folder is looked in); give the rules explicitly",
+                ),
+                repr(stage.rules),
+            ),
             line=1,
             key="stage.rules",
         ) from None

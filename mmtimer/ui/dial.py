@@ -962,13 +962,13 @@ class DialLayers:
         self.caps_key: tuple[object, ...] = ()
         self.hand_sprites: dict[tuple[object, ...], tuple[QPixmap, QPointF]] = {}
         self.hand_sprites_key: tuple[object, ...] = ()
-        # The face with the hands under the chronograph seconds hand, and where they are on it.
+        # The face with the hands under the chronograph seconds hand: what it was made for
+        # (size, ratio, pushers, date, background) and where the hands are on it.
         self.under: QPixmap | None = None
-        self.under_key: tuple[object, ...] = ()
+        self.under_inputs: tuple[object, ...] = ()
         self.under_angles: HandAngles | None = None
-        self.under_inputs: tuple[object, ...] = ()  # what under_layer was last asked for
-        self.under_degs: tuple[float, ...] = ()
-        self.regions: dict[tuple[object, ...], tuple[tuple[QRect, ...], QRect]] = {}  # covers
+        self.regions: dict[tuple[object, ...], QRect] = {}  # the covers of a few buckets each
+        self.buckets: dict[tuple[object, ...], QRect] = {}  # the cover of one bucket
         self.plans: dict[tuple[str, int, int], _HandPlan] = {}  # what painting a hand blits
         self.plans_key: tuple[object, ...] = ()
 
@@ -989,60 +989,77 @@ class DialLayers:
     ) -> tuple[QRect, ...]:
         """The rectangles to paint again when a hand turns from `old` to `new`: where it was and
         where it is. A hand's turns are cut into buckets of SWEEP_PX at its tip; a hand that
-        moved a few buckets (a sweeping or beating hand, frame after frame) gets one cover of
-        the buckets between, the same few rectangles for several frames, kept."""
-        width = _bucket_deg(new.name, side)
-        b_old, b_new = math.floor(old.deg / width), math.floor(new.deg / width)
-        lo, hi = min(b_old, b_new), max(b_old, b_new)
-        if hi - lo <= SWEEP_MERGE:
-            return self._cover(new, (lo, hi), side, x0, y0)[0]
-        after = self._cover(new, (b_new, b_new), side, x0, y0)[0]
-        before = self._cover(old, (b_old, b_old), side, x0, y0)[0]
-        return before + (after[:-1] if new.cap_r else after)  # the cap's rectangle once
+        moved a few buckets (a sweeping or beating hand, frame after frame) gets one box of the
+        buckets between, the same box for several frames, kept; one that jumped, a box where it
+        was and one where it is. One box, not the tighter boxes of its slices: a frame clipped
+        to a rectangle copies and blends by Qt's fast paths, and painted a sweep's box (four
+        times the pixels) in a third of the time the slices' region took."""
+        return self.moved_boxes(new.name, (old.deg, new.deg), side, x0, y0)
 
-    def _cover(
-        self, draw: HandDraw, buckets: tuple[int, int], side: int, x0: int, y0: int
-    ) -> tuple[tuple[QRect, ...], QRect]:
-        """The hand, its shadow and cap at every angle from the first of `buckets` to the end
-        of the last, as rectangles and their bounding box. The last few are kept: frames ask
-        for the same ones again."""
+    def moved_boxes(
+        self, name: str, turn: tuple[float, float], side: int, x0: int, y0: int
+    ) -> tuple[QRect, ...]:
+        """`moved_rects` for hand `name` turned from the first angle of `turn` to the second."""
+        old_deg, new_deg = turn
+        width = _bucket_deg(name, side)
+        b_old, b_new = math.floor(old_deg / width), math.floor(new_deg / width)
+        lo, hi = (b_old, b_new) if b_old <= b_new else (b_new, b_old)
+        if hi - lo <= SWEEP_MERGE:
+            return (self._cover(name, (lo, hi), side, x0, y0),)
+        before = self._cover(name, (b_old, b_old), side, x0, y0)
+        return before, self._cover(name, (b_new, b_new), side, x0, y0)
+
+    def _cover(self, name: str, buckets: tuple[int, int], side: int, x0: int, y0: int) -> QRect:
+        """The box of hand `name`, its shadow and cap at every angle from the start of the first
+        of `buckets` to the end of the last: the union of each bucket's box. The last few are kept
+        (frames ask for the same ones again), each bucket's too (the next frames' covers share
+        them)."""
         lo, hi = buckets
-        key = (draw.name, lo, hi, side, x0, y0)
+        key = (name, lo, hi, side, x0, y0)
         cover = self.regions.get(key)
         if cover is None:
-            if len(self.regions) >= 32:  # forget the oldest (a clear would free ~600 at once)
+            cover = self._bucket_box(name, lo, side, x0, y0)
+            for bucket in range(lo + 1, hi + 1):
+                cover = cover.united(self._bucket_box(name, bucket, side, x0, y0))
+            self.regions[key] = cover
+            if len(self.regions) > 64:  # forget the oldest
                 del self.regions[next(iter(self.regions))]
-            width = _bucket_deg(draw.name, side)
-            rects = self._compute_cover(draw, (lo * width, (hi + 1) * width), side, x0, y0)
-            cover = self.regions[key] = (rects, _region(rects).boundingRect())
         return cover
+
+    def _bucket_box(self, name: str, bucket: int, side: int, x0: int, y0: int) -> QRect:
+        key = (name, bucket, side, x0, y0)
+        box = self.buckets.get(key)
+        if box is None:
+            width = _bucket_deg(name, side)
+            draw = self.painter.hand_draw_at(name, 0.0)
+            box = self._compute_cover(draw, (bucket * width, (bucket + 1) * width), side, x0, y0)
+            self.buckets[key] = box
+            if len(self.buckets) > 64:
+                del self.buckets[next(iter(self.buckets))]
+        return box
 
     def _compute_cover(
         self, draw: HandDraw, turn_deg: tuple[float, float], side: int, x0: int, y0: int
-    ) -> tuple[QRect, ...]:
-        """Each slice of the hand (and its shadow) turned to both ends of `turn_deg`: the box
-        of both holds it at every angle between but for the bulge of the arcs its corners
-        describe, r (1 - cos(turn / 2)), added all round."""
+    ) -> QRect:
+        """The box of each slice of the hand (and its shadow) turned to both ends of
+        `turn_deg`, which holds it at every angle between but for the bulge of the arcs its
+        corners describe, r (1 - cos(turn / 2)), added all round; and of its cap."""
         scale = side / LOGICAL
         ox = x0 + side / 2 + draw.centre.x() * scale
         oy = y0 + side / 2 + draw.centre.y() * scale
         dx, dy = draw.lift * 0.45 * scale, draw.lift * 0.75 * scale  # the shadow's offset
         slices = self.painter.hand_slices(draw.hand)
         from_deg, to_deg = turn_deg
-        ends = [_turned_boxes(slices, deg, scale) for deg in turn_deg]
+        boxes = _turned_boxes(slices, from_deg, scale) + _turned_boxes(slices, to_deg, scale)
         reach = max(math.hypot(max(abs(a), abs(c)), max(abs(b), abs(d))) for a, b, c, d in slices)
         turn = math.radians(abs(to_deg - from_deg))
         margin = EDGE_PX + reach * scale * (1.0 - math.cos(turn / 2))
-        floor, ceil = math.floor, math.ceil
-        out = []
-        for (xl0, xh0, yl0, yh0), (xl1, xh1, yl1, yh1) in zip(*ends, strict=True):
-            x, y = floor(ox + min(xl0, xl1) - margin), floor(oy + min(yl0, yl1) - margin)
-            x_hi = ceil(ox + max(xh0, xh1) + dx + margin)
-            y_hi = ceil(oy + max(yh0, yh1) + dy + margin)
-            out.append(QRect(x, y, x_hi - x, y_hi - y))
-        if draw.cap_r:
-            out.append(self.cap_rect(draw, side, x0, y0))
-        return tuple(out)
+        x = math.floor(ox + min(box[0] for box in boxes) - margin)
+        y = math.floor(oy + min(box[2] for box in boxes) - margin)
+        x_hi = math.ceil(ox + max(box[1] for box in boxes) + dx + margin)
+        y_hi = math.ceil(oy + max(box[3] for box in boxes) + dy + margin)
+        out = QRect(x, y, x_hi - x, y_hi - y)
+        return out.united(self.cap_rect(draw, side, x0, y0)) if draw.cap_r else out
 
     def cap_rect(self, draw: HandDraw, side: int, x0: int, y0: int) -> QRect:
         scale = side / LOGICAL
@@ -1091,7 +1108,7 @@ class DialLayers:
     def _bound(self, name: str, deg: float, side: int, x0: int, y0: int) -> QRect:
         """The box of the hand's cover at `deg` (what decides whether a frame paints it)."""
         bucket = math.floor(deg / _bucket_deg(name, side))
-        return self._cover(self.painter.hand_draw_at(name, deg), (bucket, bucket), side, x0, y0)[1]
+        return self._cover(name, (bucket, bucket), side, x0, y0)
 
     def _hand_plan(self, name: str, side: int, x0: int, y0: int, dpr: float) -> _HandPlan:
         """What painting hand `name` blits: its shadow's and its own sprite with their pivots,
@@ -1236,34 +1253,26 @@ class DialLayers:
         painted again (the face copied, the hands crossing them painted), so a frame of the
         sweeping chronograph hand copies this and paints one hand."""
         inputs = (side, dpr, pushers, date, background)
-        under_degs = _UNDER_DEGS(angles)
-        if self.under is not None and inputs == self.under_inputs and under_degs == self.under_degs:
-            return self.under  # most frames: nothing under the chronograph hand moved
-        self.under_inputs, self.under_degs = inputs, under_degs
+        under, old = self.under, self.under_angles
+        fresh = under is None or old is None or inputs != self.under_inputs
+        if not fresh and under is not None and _UNDER_DEGS(angles) == _UNDER_DEGS(old):
+            return under  # most frames: nothing under the chronograph hand moved
         start, reset = pushers
         face = self.face_pixmap(
             side, dpr, start=start, reset=reset, date=date, background=background
         )
-        key = (face.cacheKey(), side, dpr)
-        old = self.under_angles
-        if self.under is None or key != self.under_key or old is None:
-            self.under = QPixmap(face)  # a new face: every hand under the chronograph's, anew
+        if fresh or under is None or old is None:
+            # a new face: every hand under the chronograph's, anew
+            under = self.under = QPixmap(face)
             region, everything = QRegion(0, 0, side, side), True
         else:  # only where the hands that moved were and now are
             rects: list[QRect] = []
             for name in UNDER_HANDS:
-                if getattr(old, f"{name}_deg") != getattr(angles, f"{name}_deg"):
-                    rects.extend(
-                        self.moved_rects(
-                            self.painter.hand_draw(name, old),
-                            self.painter.hand_draw(name, angles),
-                            side,
-                            0,
-                            0,
-                        )
-                    )
+                before, after = getattr(old, f"{name}_deg"), getattr(angles, f"{name}_deg")
+                if before != after:
+                    rects.extend(self.moved_boxes(name, (before, after), side, 0, 0))
             region, everything = _region(rects).intersected(QRegion(0, 0, side, side)), False
-        painter = QPainter(self.under)
+        painter = QPainter(under)
         if not everything:
             painter.setClipRegion(region)
             # copy the face's pixels (opaque or not) over the region, then paint over them
@@ -1282,8 +1291,8 @@ class DialLayers:
             names=UNDER_HANDS,
         )
         painter.end()
-        self.under_key, self.under_angles = key, angles
-        return self.under
+        self.under_inputs, self.under_angles = inputs, angles
+        return under
 
     def glass_pixmap(self, side: int, dpr: float) -> QPixmap:
         key = (side, dpr, self.painter.theme.name)
@@ -1422,26 +1431,22 @@ class DialWidget(QWidget):
         width, height = size.width(), size.height()
         side = min(width, height)
         px_per_deg = max(side, 1) / LOGICAL * self.devicePixelRatioF() * (math.pi / 180.0)
-        old = self._angles
-        old_degs = _DEGS(old)
+        old_degs = _DEGS(self._angles)
         new_degs = _DEGS(exact)
-        moved = set()
+        shown = []  # each hand's angle as the next frames paint it
+        rects: list[QRect] = []
+        x0, y0 = (width - side) // 2, (height - side) // 2
         for (name, tip), a, b in zip(_TIPS, new_degs, old_degs, strict=True):
             if a != b:
                 turn = abs(a - b) % 360.0
                 if min(turn, 360.0 - turn) * tip * px_per_deg >= MIN_STEP_PX:
-                    moved.add(name)
-        if not moved:
-            return
-        degs = zip(_TIPS, new_degs, old_degs, strict=True)
-        new = self._angles = HandAngles(*[n if name in moved else o for (name, _), n, o in degs])
-        x0, y0 = (width - side) // 2, (height - side) // 2
-        layers = self.layers
-        at = layers.painter.hand_draw
-        rects: list[QRect] = []
-        for name in moved:
-            rects.extend(layers.moved_rects(at(name, old), at(name, new), side, x0, y0))
-        self._request(rects)
+                    rects.extend(self.layers.moved_boxes(name, (b, a), side, x0, y0))
+                    shown.append(a)
+                    continue
+            shown.append(b)
+        if rects:
+            self._angles = HandAngles(*shown)
+            self._request(rects)
 
     def _px_per_unit(self) -> float:
         """Device pixels per logical unit at the widget's size."""

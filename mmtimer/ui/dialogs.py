@@ -78,6 +78,7 @@ from mmtimer.present.beeps import BeepSettings
 from mmtimer.present.formats import describe_since
 from mmtimer.present.i18n import window_number
 from mmtimer.present.sync import asks_first, signed_s, sync_jump_ms
+from mmtimer.ui.errors import error_shown, text_shown
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
@@ -337,7 +338,7 @@ class CrewDialog(QDialog):
         try:
             return crew_from_json(self.crew_json(), "crew dialog")
         except InputError as error:
-            raise ValueError(error.message) from None
+            raise ValueError(text_shown(error.text)) from None
 
     def crew_json(self) -> dict[str, Any]:
         """The crew as the log header writes it: unknown values left out, coefficient a string."""
@@ -619,7 +620,7 @@ class SyncDialog(QDialog):
         try:
             official_ms = parse_time_of_day_ms(self.typed.text().strip(), "official time")
         except FormatError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_shown(error))
             return None
         request = self._emit(SyncRequest(t_ns, official_ms, "typed"))
         if request is not None:
@@ -647,7 +648,7 @@ def parse_marks_s(text: str, what: str) -> tuple[int, ...]:
         try:
             marks.add(parse_seconds_ms(item.strip(), what))
         except FormatError as error:
-            raise ValueError(str(error)) from None
+            raise ValueError(error_shown(error)) from None
     if any(not -600_000 <= m <= 0 for m in marks):
         raise ValueError(
             QCoreApplication.translate(

@@ -27,6 +27,7 @@ from mmtimer.core.event import Event, EventResult, event_results, load_event, st
 from mmtimer.core.lognames import LOGS_FOLDER
 from mmtimer.present.eventview import LOG_MISSING, day_lines, next_day
 from mmtimer.present.formats import display_path
+from mmtimer.ui.errors import error_shown
 from mmtimer.ui.eventpanel import WHOLE_EVENT, EventDock
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, retranslated, translate
 from mmtimer.ui.livestage import data_dir
@@ -125,7 +126,9 @@ class EventControl(QObject):
         except InputError as error:
             self.window.open_error = str(error)
             if warn:
-                QMessageBox.warning(self.window, self.tr("Cannot open the event"), str(error))
+                QMessageBox.warning(
+                    self.window, self.tr("Cannot open the event"), error_shown(error)
+                )
             return False
         self.current, self.path = event, Path(path)
         self.day_open = None
@@ -232,7 +235,7 @@ class EventControl(QObject):
         try:  # the file as it is now, so nothing written since is lost
             event = load_event(self.path)
         except InputError as error:
-            QMessageBox.warning(self.window, self.tr("Cannot edit the event"), str(error))
+            QMessageBox.warning(self.window, self.tr("Cannot edit the event"), error_shown(error))
             return None
         dialog = self.make_dialog(event, self.path)
         dialog.accepted.connect(lambda: self._saved(dialog))
