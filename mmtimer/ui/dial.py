@@ -137,10 +137,13 @@ class HandDraw:
 
 
 class _HandPlan(NamedTuple):
-    """What painting one hand blits at one place of the dial: (sprite, its offset from the
-    pivot, the pivot's x and y in widget pixels) for its shadow then itself, and its cap."""
+    """What painting one hand blits at one place of the dial: its pivot in widget pixels; for
+    its shadow then itself (sprite, the sprite's corner from its own pivot, that pivot's offset
+    from the hand's in widget pixels); and its cap."""
 
-    pieces: tuple[tuple[QPixmap, QPointF, float, float], ...]
+    pivot_x: float
+    pivot_y: float
+    pieces: tuple[tuple[QPixmap, float, float, float, float], ...]
     cap: QPixmap | None
     cap_at: QPointF
     cap_rect: QRect
@@ -950,8 +953,7 @@ class DialLayers:
         self.static_key: tuple[object, ...] = ()
         self.glass: QPixmap | None = None
         self.glass_key: tuple[object, ...] = ()
-        self.glass_region = QRegion()  # where the glass has light, square-relative
-        self.glass_placed: tuple[tuple[int, int], QRegion] = ((0, 0), self.glass_region)
+        self.glass_box = QRect()  # where the glass has light, square-relative
         self.pushers: dict[tuple[bool, bool], QPixmap] = {}  # by (start, reset) pressed
         self.pushers_key: tuple[object, ...] = ()
         # The face: background, pushers, the static watch and the date, composited (by blits,
@@ -1072,7 +1074,7 @@ class DialLayers:
         self,
         painter: QPainter,
         *,
-        todo: QRegion,
+        todo: QRect,
         side: int,
         x0: int,
         y0: int,
@@ -1081,10 +1083,11 @@ class DialLayers:
         everything: bool,
         names: frozenset[str],
     ) -> None:
-        """The hands named that cross `todo` and their caps, from cached sprites: a hand and
-        its shadow are two bilinear blits turned to its angle (about half the cost of filling
-        their three or four antialiased paths), a cap one plain blit. Leaves the painter's
-        world transform as it found it, smooth pixmap transforms on and antialiasing off."""
+        """The hands named that cross the rectangle `todo` and their caps, from cached sprites:
+        a hand and its shadow are two bilinear blits turned to its angle about its pivot (about
+        half the cost of filling their three or four antialiased paths), a cap one plain blit.
+        Leaves the painter's world transform as it found it, smooth pixmap transforms on and
+        antialiasing off."""
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         # a sprite's edge is clear: an antialiased edge of its turned box would cost, not show
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -1095,15 +1098,18 @@ class DialLayers:
             deg = getattr(angles, attr)
             plan = self._hand_plan(name, side, x0, y0, dpr)
             if everything or todo.intersects(self._bound(name, deg, side, x0, y0)):
-                for sprite, offset, at_x, at_y in plan.pieces:
-                    painter.setWorldTransform(base)
-                    painter.translate(at_x, at_y)
-                    painter.rotate(deg)
-                    painter.drawPixmap(offset, sprite)
-            if plan.cap is not None and (everything or todo.intersects(plan.cap_rect)):
+                painter.translate(plan.pivot_x, plan.pivot_y)
+                painter.rotate(deg)
+                rad = math.radians(deg)
+                c, s = math.cos(rad), math.sin(rad)
+                for sprite, left, top, dx, dy in plan.pieces:
+                    # the sprite's pivot is (dx, dy) from the hand's on the screen: turned back
+                    painter.drawPixmap(
+                        QPointF(left + dx * c + dy * s, top - dx * s + dy * c), sprite
+                    )
                 painter.setWorldTransform(base)
+            if plan.cap is not None and (everything or todo.intersects(plan.cap_rect)):
                 painter.drawPixmap(plan.cap_at, plan.cap)
-        painter.setWorldTransform(base)
 
     def _bound(self, name: str, deg: float, side: int, x0: int, y0: int) -> QRect:
         """The box of the hand's cover at `deg` (what decides whether a frame paints it)."""
@@ -1130,13 +1136,14 @@ class DialLayers:
             pieces = []
             for at, shadow in ((shadow_at, True), (QPointF(px, py), False)):
                 sprite, anchor = self.hand_sprite(draw, side, dpr, at, shadow=shadow)
-                pieces.append((sprite, -anchor, at.x(), at.y()))
+                pieces.append((sprite, -anchor.x(), -anchor.y(), at.x() - px, at.y() - py))
             cap, cap_at, cap_rect = None, QPointF(), QRect()
             if draw.cap_r:
                 cap, at = self.cap_sprite(draw, side, dpr)
                 cap_at = at + QPointF(x0, y0)
                 cap_rect = self.cap_rect(draw, side, x0, y0)
-            plan = self.plans[which] = _HandPlan(tuple(pieces), cap, cap_at, cap_rect)
+            plan = _HandPlan(px, py, tuple(pieces), cap, cap_at, cap_rect)
+            self.plans[which] = plan
         return plan
 
     def hand_sprite(
@@ -1281,7 +1288,7 @@ class DialLayers:
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         self.paint_hands_over(
             painter,
-            todo=region,
+            todo=region.boundingRect(),
             side=side,
             x0=0,
             y0=0,
@@ -1301,40 +1308,15 @@ class DialLayers:
             self.painter.paint_glass(painter)
             painter.end()
             self.glass, self.glass_key = pixmap, key
-            self.glass_region = QRegion()
-            for band in self._bands(self.painter.glass_shape(), side):
-                self.glass_region = self.glass_region.united(band.toAlignedRect())
-            self.glass_placed = ((0, 0), self.glass_region)
+            scale = side / LOGICAL
+            shape = self.painter.glass_shape().boundingRect()
+            self.glass_box = QRectF(
+                side / 2 + shape.left() * scale - EDGE_PX,
+                side / 2 + shape.top() * scale - EDGE_PX,
+                shape.width() * scale + 2 * EDGE_PX,
+                shape.height() * scale + 2 * EDGE_PX,
+            ).toAlignedRect()
         return self.glass
-
-    def glass_region_at(self, x0: int, y0: int) -> QRegion:
-        """Where the glass has light, for the square at `x0`, `y0` (the last place kept)."""
-        at, region = self.glass_placed
-        if at != (x0, y0):
-            region = self.glass_region.translated(x0, y0)
-            self.glass_placed = ((x0, y0), region)
-        return region
-
-    @staticmethod
-    def _bands(shape: QPainterPath, side: int, count: int = 24) -> list[QRectF]:
-        """`shape` (logical units) cut into horizontal bands, each as the box of its part, in
-        pixels relative to the square's corner: a few rectangles that hold all of it."""
-        scale = side / LOGICAL
-        to_square = QTransform()
-        to_square.translate(side / 2, side / 2)
-        to_square.scale(scale, scale)
-        shape = to_square.map(shape)
-        bands = []
-        for k in range(count):
-            band = QPainterPath()
-            band.addRect(QRectF(-1, side * k / count, side + 2, side / count))
-            box = shape.intersected(band).boundingRect()
-            if not box.isEmpty():
-                top, bottom = side * k / count, side * (k + 1) / count
-                bands.append(
-                    QRectF(box.left() - EDGE_PX, top, box.width() + 2 * EDGE_PX, bottom - top)
-                )
-        return bands
 
     def cap_sprite(self, draw: HandDraw, side: int, dpr: float) -> tuple[QPixmap, QPointF]:
         """A pivot's cap (a gradient: dear to fill each frame) painted once, on the device pixels
@@ -1587,7 +1569,10 @@ class DialWidget(QWidget):
                 outside = outside.intersected(region)
             for rect in _rects(outside):
                 painter.fillRect(rect, self.layers.painter.c["background"])
-        todo = QRegion(square) if region is None else region.intersected(square)
+        # Every pixel of the box of what is asked for is painted again (the layer under the
+        # chronograph hand copied, that hand, the glass), clipped to that rectangle: a
+        # rectangular clip keeps Qt's blits on their fast paths.
+        todo = square if region is None else region.boundingRect().intersected(square)
         if todo.isEmpty():
             return
         under = self.layers.under_layer(
@@ -1601,10 +1586,10 @@ class DialWidget(QWidget):
         origin = QPoint(x0, y0)
         painter.save()
         if region is not None:
-            painter.setClipRegion(todo)  # each copy below then touches only these pixels
+            painter.setClipRect(todo, Qt.ClipOperation.IntersectClip)
         if background:  # the layer is opaque: copy it, nothing to blend
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        _copy(painter, under, todo.boundingRect(), origin, dpr)
+        _copy(painter, under, todo, origin, dpr)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         self.layers.paint_hands_over(
             painter,
@@ -1618,9 +1603,9 @@ class DialWidget(QWidget):
             names=TOP_HANDS,
         )
         glass = self.layers.glass_pixmap(side, dpr)
-        lit = todo.intersected(self.layers.glass_region_at(x0, y0))
+        lit = todo.intersected(self.layers.glass_box.translated(x0, y0))
         if not lit.isEmpty():
-            _copy(painter, glass, lit.boundingRect(), origin, dpr)
+            _copy(painter, glass, lit, origin, dpr)
         painter.restore()
 
     def _paint_whole(
