@@ -11,11 +11,12 @@ too). The caches are rebuilt only when the size, the ratio, the theme or the dat
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from enum import Enum
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -895,12 +896,10 @@ def _copy(painter: QPainter, layer: QPixmap, rect: QRect, origin: QPoint, dpr: f
     )  # fmt: skip
 
 
-_FIELDS = tuple(f.name for f in fields(HandAngles))
+_FIELDS = HandAngles._fields
 _TIPS = tuple((name.removesuffix("_deg"), TIP_R[name.removesuffix("_deg")]) for name in _FIELDS)
 """Each hand's name and tip radius, in the order of HandAngles' fields."""
-_DEGS = attrgetter(*_FIELDS)
-"""A HandAngles' angles as a tuple, in the order of its fields."""
-_UNDER_DEGS = attrgetter(*(f"{name}_deg" for name in sorted(UNDER_HANDS)))
+_UNDER_DEGS = itemgetter(*(_FIELDS.index(f"{name}_deg") for name in sorted(UNDER_HANDS)))
 """The angles of the hands under the chronograph seconds hand."""
 
 SWEEP_PX = 1.0
@@ -910,6 +909,7 @@ SWEEP_MERGE = 3
 """A hand that moved at most this many buckets is repainted over one cover of them all."""
 
 
+@functools.lru_cache(maxsize=64)
 def _bucket_deg(name: str, side: int) -> float:
     """The width of a sweep bucket of hand `name`, in degrees, at a dial `side` pixels wide."""
     return math.degrees(SWEEP_PX / (TIP_R[name] * max(side, 1) / LOGICAL))
@@ -973,6 +973,7 @@ class DialLayers:
         self.buckets: dict[tuple[object, ...], QRect] = {}  # the cover of one bucket
         self.plans: dict[tuple[str, int, int], _HandPlan] = {}  # what painting a hand blits
         self.plans_key: tuple[object, ...] = ()
+        self.orders: dict[frozenset[str], tuple[tuple[str, int], ...]] = {}  # hands to paint
 
     def clear(self) -> None:
         """Forget every layer (a new theme)."""
@@ -1092,10 +1093,15 @@ class DialLayers:
         # a sprite's edge is clear: an antialiased edge of its turned box would cost, not show
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         base = painter.worldTransform()
-        for name, attr in self.painter.paint_order:
-            if name not in names:
-                continue
-            deg = getattr(angles, attr)
+        order = self.orders.get(names)
+        if order is None:
+            order = self.orders[names] = tuple(
+                (name, _FIELDS.index(attr))
+                for name, attr in self.painter.paint_order
+                if name in names
+            )
+        for name, index in order:
+            deg = angles[index]
             plan = self._hand_plan(name, side, x0, y0, dpr)
             if everything or todo.intersects(self._bound(name, deg, side, x0, y0)):
                 painter.translate(plan.pivot_x, plan.pivot_y)
@@ -1262,8 +1268,8 @@ class DialLayers:
         inputs = (side, dpr, pushers, date, background)
         under, old = self.under, self.under_angles
         fresh = under is None or old is None or inputs != self.under_inputs
-        if not fresh and under is not None and _UNDER_DEGS(angles) == _UNDER_DEGS(old):
-            return under  # most frames: nothing under the chronograph hand moved
+        if not fresh and _UNDER_DEGS(angles) == _UNDER_DEGS(cast("HandAngles", old)):
+            return cast("QPixmap", under)  # most frames: nothing under the chronograph hand moved
         start, reset = pushers
         face = self.face_pixmap(
             side, dpr, start=start, reset=reset, date=date, background=background
@@ -1413,8 +1419,7 @@ class DialWidget(QWidget):
         width, height = size.width(), size.height()
         side = min(width, height)
         px_per_deg = max(side, 1) / LOGICAL * self.devicePixelRatioF() * (math.pi / 180.0)
-        old_degs = _DEGS(self._angles)
-        new_degs = _DEGS(exact)
+        old_degs, new_degs = self._angles, exact
         shown = []  # each hand's angle as the next frames paint it
         rects: list[QRect] = []
         x0, y0 = (width - side) // 2, (height - side) // 2
@@ -1548,7 +1553,8 @@ class DialWidget(QWidget):
                     QRectF(0, 0, size.width(), size.height()), self.layers.painter.c["background"]
                 )
             return
-        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
         angles = self._angles if widget_frame else self._exact
         if not cached or (widget_frame and self._scale_old_layers(painter, side, dpr)):
             self._paint_whole(
