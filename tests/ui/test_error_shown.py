@@ -201,3 +201,22 @@ def test_the_stage_editor_refuses_a_cell_in_italian(
     )
     editor.save_as()
     assert warnings and warnings[0].endswith(f"riga 1 (PC1) targets: {says}")
+
+
+def test_the_chronographs_and_the_sessions_refusals_in_italian(
+    italian: None, tmp_path: Path
+) -> None:
+    from mmtimer.core.clock import FakeClock
+    from mmtimer.core.distance import DistanceEventError, parse_factor
+    from mmtimer.ui.controller import Controller
+
+    controller = Controller(FakeClock())
+    refused: list[str] = []
+    controller.refused.connect(refused.append)
+    controller.start_stop()
+    controller.reset()  # running: the watch refuses
+    assert refused == ["ferma il cronografo prima di azzerarlo"]
+    with pytest.raises(DistanceEventError) as caught:
+        parse_factor("9")
+    assert str(caught.value) == "a calibration factor must be between 0.5 and 2, not 9"
+    assert error_shown(caught.value) == "un fattore di taratura deve essere tra 0,5 e 2, non 9"
