@@ -61,3 +61,9 @@ def error_shown(error: BaseException) -> str:
 def sentence(text: str) -> str:
     """`text` with its first letter a capital (the rest as it is: ``PC1`` stays ``PC1``)."""
     return text[:1].upper() + text[1:]
+
+
+def detail_shown(detail: str, text: Text | None) -> str:
+    """A detail present/ gives in English with its message (`text`, None when it is a path or
+    a name) in the window's language."""
+    return detail if text is None else text_shown(text)

@@ -478,6 +478,18 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>deve essere un numero come &quot;112&quot;, non %1</translation>
     </message>
     <message>
+        <source>stage: %1</source>
+        <translation>tappa: %1</translation>
+    </message>
+    <message>
+        <source>no log yet at %1</source>
+        <translation>ancora nessun registro in %1</translation>
+    </message>
+    <message>
+        <source>log: %1</source>
+        <translation>registro: %1</translation>
+    </message>
+    <message>
         <source>must be a number like &quot;0.5&quot;, not %1</source>
         <translation>deve essere un numero come &quot;0.5&quot;, non %1</translation>
     </message>
@@ -3180,6 +3192,10 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>%1 saved, but not opened again here: %2</source>
         <translation>%1 salvato, ma non riaperto qui: %2</translation>
+    </message>
+    <message>
+        <source>%1 saved and opened again: %2</source>
+        <translation>%1 salvato e riaperto: %2</translation>
     </message>
     <message>
         <source>Log: %1 (resumed)</source>

@@ -220,3 +220,21 @@ def test_the_chronographs_and_the_sessions_refusals_in_italian(
         parse_factor("9")
     assert str(caught.value) == "a calibration factor must be between 0.5 and 2, not 9"
     assert error_shown(caught.value) == "un fattore di taratura deve essere tra 0,5 e 2, non 9"
+
+
+def test_the_event_panel_names_a_missing_stage_in_italian(
+    italian: None, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.core.test_event import make_event
+    from tests.ui.stagerig import no_unsaved_question
+
+    path = make_event(tmp_path, count=0, scope="stage", day3_log=True)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = stage_window(qtbot, fake_clock(), settings, ask_resume=lambda *_: False)
+    window.ask_unsaved = no_unsaved_question
+    assert window.open_path(path, warn=False)
+    text = window.events.dock.panel.problems.text()
+    stage = tmp_path / "day4.stage.toml"
+    assert f"tappa: {stage}: file inesistente" in text  # the file named as it is
+    assert "no such file" not in text
+    assert "stage: " in str(window.events.result.days[3].problem)  # the result keeps English
