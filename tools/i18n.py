@@ -7,12 +7,12 @@
                                            entry is unfinished (tests/test_translations.py)
 
 lupdate reads every Python file under mmtimer/ui (tr(), QCoreApplication.translate(),
-QT_TRANSLATE_NOOP()) and mmtimer/core (its messages about files and logs, each marked
-QT_TRANSLATE_NOOP("Errors", ...): see mmtimer/core/errors.py; ui/errors.py shows them in the
-window's language). mmtimer_en.ts holds only the plural forms (English is the source language);
-every other .ts holds every text. Locations are not written, so a line moved in the code leaves the
-.ts as it was (merges stay quiet). After `update`, translate the new entries (Qt Linguist:
-`pyside6-linguist resources/i18n/mmtimer_it.ts`, or by hand) and mark them finished.
+QT_TRANSLATE_NOOP()), mmtimer/core and mmtimer/present (their messages about files and logs,
+each marked QT_TRANSLATE_NOOP("Errors", ...): see mmtimer/core/errors.py; ui/errors.py shows
+them in the window's language). mmtimer_en.ts holds only the plural forms (English is the source
+language); every other .ts holds every text. Locations are not written, so a line moved in the
+code leaves the .ts as it was (merges stay quiet). After `update`, translate the new entries
+(Qt Linguist: `pyside6-linguist resources/i18n/mmtimer_it.ts`, or by hand), mark them finished.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "mmtimer" / "ui", ROOT / "mmtimer" / "core")
+SOURCES = tuple(ROOT / "mmtimer" / name for name in ("ui", "core", "present"))
 I18N = ROOT / "resources" / "i18n"
 SOURCE_LANGUAGE = "en"  # its .ts carries only the plural forms
 

@@ -74,6 +74,15 @@ def as_text(message: Message) -> Text:
     return message if isinstance(message, Text) else Text(message)
 
 
+class MessageError(ValueError):
+    """An error whose message is a marked template: `text` for a window to translate, `str()`
+    its English (the chronograph's, the session's, a typed value's refusals)."""
+
+    def __init__(self, message: Message) -> None:
+        self.text = as_text(message)
+        super().__init__(str(self.text))
+
+
 class InputError(ValueError):
     """A file the user gave does not follow its format. `str()` is the one-line message to show.
 
@@ -99,6 +108,11 @@ class InputError(ValueError):
     def place(self) -> str:
         """``FILE:LINE``, or ``FILE`` when the line is unknown."""
         return self.source if self.line is None else f"{self.source}:{self.line}"
+
+    def whole(self) -> Text:
+        """The one line as a message: the place and key as they are, then the message."""
+        where = self.place() if self.key is None else f"{self.place()}: {self.key}"
+        return Text(QT_TRANSLATE_NOOP("Errors", "%1: %2"), where, self.text)
 
     def one_line(self) -> str:
         what = self.message if self.key is None else f"{self.key}: {self.message}"

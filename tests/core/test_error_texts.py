@@ -19,9 +19,13 @@ from mmtimer.core.errors import CONTEXT, InputError, Number, Text, fill
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "mmtimer" / "core"
+PRESENT = ROOT / "mmtimer" / "present"
 ITALIAN = ROOT / "resources" / "i18n" / "mmtimer_it.ts"
-MESSAGE_AT = {"InputError": 1, "FormatError": 0}
-"""Where the message is among a call's arguments; any ``x.error(place, message, ...)`` too."""
+MESSAGE_AT = {"InputError": 1, "SaveError": 0} | dict.fromkeys(
+    ("MessageError", "FormatError", "SessionError", "DistanceEventError", "ChronoError"), 0
+)
+"""Where the message is among a call's arguments; any ``x.error(place, message, ...)`` and
+``Problem.of(column, message)`` (a row of the stage editor) too."""
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
@@ -65,6 +69,8 @@ def _message_ok(node: ast.expr, parameters: set[str]) -> bool:
         return _message_ok(node.body, parameters) and _message_ok(node.orelse, parameters)
     if isinstance(node, ast.Attribute) and node.attr == "text":
         return True  # a caught error's message, passed on
+    if isinstance(node, ast.Call) and ast.unparse(node.func).endswith(".words"):
+        return True  # a stage editor Problem's message, passed on
     # a helper handing its own `message: Message` parameter on
     return isinstance(node, ast.Name) and node.id in parameters
 
@@ -74,11 +80,14 @@ def _message_index(call: ast.Call) -> int | None:
         return MESSAGE_AT.get(call.func.id)
     if isinstance(call.func, ast.Attribute) and call.func.attr == "error":
         return 1
+    if isinstance(call.func, ast.Attribute) and ast.unparse(call.func) == "Problem.of":
+        return 1
     return None
 
 
-def unmarked_messages(source: str, name: str = "<source>") -> list[str]:
-    """Each place in `source` where a core message is not a marked template."""
+def unmarked_messages(source: str, name: str = "<source>", *, core: bool = True) -> list[str]:
+    """Each place in `source` where a message about a file is not a marked template (in the
+    core every QT_TRANSLATE_NOOP is one; present/ marks other texts too)."""
     problems: list[str] = []
 
     def visit(node: ast.AST, parameters: set[str]) -> None:
@@ -92,7 +101,7 @@ def unmarked_messages(source: str, name: str = "<source>") -> list[str]:
         if isinstance(node, ast.Call):
             where = f"{name}:{node.lineno}"
             problem = None
-            if _is_call_of(node, "QT_TRANSLATE_NOOP"):
+            if _is_call_of(node, "QT_TRANSLATE_NOOP") and core:
                 problem = _marker_problem(node)
             elif _is_call_of(node, "Text"):
                 problem = _text_problem(node, parameters)
@@ -110,16 +119,21 @@ def unmarked_messages(source: str, name: str = "<source>") -> list[str]:
     return problems
 
 
+def _sources() -> list[Path]:
+    return sorted(CORE.glob("*.py")) + sorted(PRESENT.glob("*.py"))
+
+
 def core_templates() -> set[str]:
-    """Every text the core marks (what lupdate extracts into the context ``Errors``)."""
+    """Every text the core and present/ mark in the context ``Errors`` (what lupdate extracts)."""
     found = set()
-    for path in sorted(CORE.glob("*.py")):
+    for path in _sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if _is_call_of(node, "QT_TRANSLATE_NOOP"):
                 assert isinstance(node, ast.Call)
-                text = node.args[1]
-                assert isinstance(text, ast.Constant)
-                found.add(text.value)
+                context, text = node.args
+                assert isinstance(context, ast.Constant) and isinstance(text, ast.Constant)
+                if context.value == CONTEXT and isinstance(text.value, str):
+                    found.add(text.value)
     return found
 
 
@@ -133,9 +147,9 @@ def italian_errors() -> dict[str, ET.Element]:
 def test_every_core_message_is_a_marked_template() -> None:
     problems = [
         problem
-        for path in sorted(CORE.glob("*.py"))
+        for path in _sources()
         for problem in unmarked_messages(
-            path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))
+            path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)), core=path.parent == CORE
         )
     ]
     assert problems == []
@@ -154,9 +168,11 @@ def f(r, source, value, message: str, text: Message):
     raise r.error(("a",), QT_TRANSLATE_NOOP("Present", "wrong context"))
     raise r.error(("a",), QT_TRANSLATE_NOOP("Errors", "fine"))
     return Text(message), Text(text)
+    raise SaveError(f"row {value}: bad")
+    return Problem.of("id", "duplicate")
 """
     problems = unmarked_messages(source)
-    assert [p.split(":")[1] for p in problems] == ["3", "4", "5", "7", "8", "9", "11"]
+    assert [p.split(":")[1] for p in problems] == ["3", "4", "5", "7", "8", "9", "11", "12", "13"]
     assert "placeholders [1, 2] for 1 argument" in problems[4]
 
 

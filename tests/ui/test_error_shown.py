@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -171,3 +171,70 @@ def test_the_stage_window_warns_in_italian(italian: None, qtbot: QtBot, tmp_path
     assert text.startswith(f"{path}:") and ": section[3].kind: " in text
     assert "'co' non è tra " in text and '"time-control"' in text
     assert window.open_error is not None and "is not one of" in window.open_error
+
+
+def test_the_stage_editor_refuses_a_cell_in_italian(
+    italian: None, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from mmtimer.core.stagerows import COLUMNS
+    from mmtimer.present.stageeditor import StageDraft
+    from mmtimer.ui.stageeditor import StageEditor
+
+    path = _stage(tmp_path, FOUR_KINDS_TEXT)
+    warnings: list[str] = []
+    editor = StageEditor(
+        StageDraft.open(path),
+        ask_save=lambda parent, name: "discard",
+        ask_path=lambda parent, start: tmp_path / "out.stage.toml",
+        warn=lambda parent, title, text: warnings.append(text),
+    )
+    qtbot.addWidget(editor)
+    model = editor.model
+    cell = model.index(0, COLUMNS.index("targets"))
+    assert model.setData(cell, "15.00 6.0x")
+    says = "tempo imposto '6.0x': non sono secondi come 15.00, 21 o 1:02.50"
+    assert model.data(cell, Qt.ItemDataRole.ToolTipRole) == says
+    check = str(model.data(model.index(0, len(COLUMNS))))
+    assert check.endswith(f": {says}") and check != says  # the column's title, then the words
+    assert editor.draft.problem_at(0, "targets") == (
+        "target '6.0x' is not seconds like 15.00, 21 or 1:02.50"  # the draft keeps English
+    )
+    editor.save_as()
+    assert warnings and warnings[0].endswith(f"riga 1 (PC1) targets: {says}")
+
+
+def test_the_chronographs_and_the_sessions_refusals_in_italian(
+    italian: None, tmp_path: Path
+) -> None:
+    from mmtimer.core.clock import FakeClock
+    from mmtimer.core.distance import DistanceEventError, parse_factor
+    from mmtimer.ui.controller import Controller
+
+    controller = Controller(FakeClock())
+    refused: list[str] = []
+    controller.refused.connect(refused.append)
+    controller.start_stop()
+    controller.reset()  # running: the watch refuses
+    assert refused == ["ferma il cronografo prima di azzerarlo"]
+    with pytest.raises(DistanceEventError) as caught:
+        parse_factor("9")
+    assert str(caught.value) == "a calibration factor must be between 0.5 and 2, not 9"
+    assert error_shown(caught.value) == "un fattore di taratura deve essere tra 0,5 e 2, non 9"
+
+
+def test_the_event_panel_names_a_missing_stage_in_italian(
+    italian: None, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.core.test_event import make_event
+    from tests.ui.stagerig import no_unsaved_question
+
+    path = make_event(tmp_path, count=0, scope="stage", day3_log=True)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = stage_window(qtbot, fake_clock(), settings, ask_resume=lambda *_: False)
+    window.ask_unsaved = no_unsaved_question
+    assert window.open_path(path, warn=False)
+    text = window.events.dock.panel.problems.text()
+    stage = tmp_path / "day4.stage.toml"
+    assert f"tappa: {stage}: file inesistente" in text  # the file named as it is
+    assert "no such file" not in text
+    assert "stage: " in str(window.events.result.days[3].problem)  # the result keeps English
