@@ -165,6 +165,14 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>ha partecipato a una 1000 Miglia storica</translation>
     </message>
     <message>
+        <source>%1: %2 is not a number such as 0.35</source>
+        <translation>%1: %2 non è un numero come 0,35</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be 0 or more</source>
+        <translation>%1: %2 deve essere 0 o più</translation>
+    </message>
+    <message>
         <source>Crew</source>
         <translation>Equipaggio</translation>
     </message>
@@ -267,6 +275,10 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>Crew (read-only)</source>
         <translation>Equipaggio (sola lettura)</translation>
+    </message>
+    <message>
+        <source>coefficient</source>
+        <translation>coefficiente</translation>
     </message>
     <message>
         <source>coefficient: give a number above 0, such as 1.80</source>

@@ -238,3 +238,12 @@ def test_the_event_panel_names_a_missing_stage_in_italian(
     assert f"tappa: {stage}: file inesistente" in text  # the file named as it is
     assert "no such file" not in text
     assert "stage: " in str(window.events.result.days[3].problem)  # the result keeps English
+
+
+def test_the_crew_dialog_names_a_bad_part_in_italian(italian: None, qtbot: QtBot) -> None:
+    from mmtimer.ui.dialogs import CrewDialog
+
+    dialog = CrewDialog()
+    qtbot.addWidget(dialog)
+    dialog.coefficient.setText("1,8x")
+    assert dialog.problem.text() == "coefficiente: '1,8x' non è un numero come 0,35"
