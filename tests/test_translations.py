@@ -65,7 +65,7 @@ def test_a_new_text_in_the_code_is_caught(tmp_path: Path) -> None:
     ts = tmp_path / "mmtimer_it.ts"
     ts.write_bytes((I18N.I18N / "mmtimer_it.ts").read_bytes())
     before = set(I18N.messages(ts))
-    I18N.lupdate(ts, sources)
+    I18N.lupdate(ts, (sources,))
     after = I18N.messages(ts)
     assert ("W", "A text nobody translated", "") in set(after) - before
     assert any("A text nobody translated" in p for p in I18N.unfinished(ts))

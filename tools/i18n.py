@@ -7,10 +7,12 @@
                                            entry is unfinished (tests/test_translations.py)
 
 lupdate reads every Python file under mmtimer/ui (tr(), QCoreApplication.translate(),
-QT_TRANSLATE_NOOP()). mmtimer_en.ts holds only the plural forms (English is the source language);
-every other .ts holds every text. Locations are not written, so a line moved in the code leaves the
-.ts as it was (merges stay quiet). After `update`, translate the new entries (Qt Linguist:
-`pyside6-linguist resources/i18n/mmtimer_it.ts`, or by hand) and mark them finished.
+QT_TRANSLATE_NOOP()), mmtimer/core and mmtimer/present (their messages about files and logs,
+each marked QT_TRANSLATE_NOOP("Errors", ...): see mmtimer/core/errors.py; ui/errors.py shows
+them in the window's language). mmtimer_en.ts holds only the plural forms (English is the source
+language); every other .ts holds every text. Locations are not written, so a line moved in the
+code leaves the .ts as it was (merges stay quiet). After `update`, translate the new entries
+(Qt Linguist: `pyside6-linguist resources/i18n/mmtimer_it.ts`, or by hand), mark them finished.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "mmtimer" / "ui"
+SOURCES = tuple(ROOT / "mmtimer" / name for name in ("ui", "core", "present"))
 I18N = ROOT / "resources" / "i18n"
 SOURCE_LANGUAGE = "en"  # its .ts carries only the plural forms
 
@@ -50,12 +52,12 @@ def language_of(ts: Path) -> str:
     return ts.stem.removeprefix("mmtimer_")
 
 
-def lupdate(ts: Path, sources: Path = SOURCES) -> None:
+def lupdate(ts: Path, sources: tuple[Path, ...] = SOURCES) -> None:
     """Bring `ts` up to the code under `sources` (new entries unfinished, vanished ones gone)."""
     args = [tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete"]
     if language_of(ts) == SOURCE_LANGUAGE:
         args.append("-pluralonly")
-    subprocess.run([*args, str(sources), "-ts", str(ts)], check=True)
+    subprocess.run([*args, *map(str, sources), "-ts", str(ts)], check=True)
 
 
 def messages(ts: Path) -> dict[tuple[str, str, str], ET.Element]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, Text
 from mmtimer.core.timefmt import FormatError, parse_decimal
 from mmtimer.core.tomlfile import Reader, describe
 
@@ -49,10 +50,18 @@ def crew_from_json(obj: Any, source: str) -> Crew:
     """
     r = Reader(source)
     if not isinstance(obj, Mapping):
-        raise r.error(("crew",), f"must be an object, not {describe(obj)}")
+        raise r.error(
+            ("crew",), Text(QT_TRANSLATE_NOOP("Errors", "must be an object, not %1"), describe(obj))
+        )
     for key in obj:
         if key not in _KEYS:
-            raise r.error(("crew", str(key)), f"unknown key (expected one of: {', '.join(_KEYS)})")
+            raise r.error(
+                ("crew", str(key)),
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "unknown key (expected one of: %1)"),
+                    ", ".join(_KEYS),
+                ),
+            )
     number = obj.get("number")
     if number is not None:
         number = r.integer(number, ("crew", "number"), minimum=0)
@@ -60,21 +69,31 @@ def crew_from_json(obj: Any, source: str) -> Crew:
     if year is not None:
         year = r.integer(year, ("crew", "year"), minimum=1)
         if year > 9999:
-            raise r.error(("crew", "year"), f"{year} is not a car's year")
+            raise r.error(
+                ("crew", "year"), Text(QT_TRANSLATE_NOOP("Errors", "%1 is not a car's year"), year)
+            )
     coefficient: Decimal | None = None
     raw_coefficient = obj.get("coefficient")
     if raw_coefficient is not None:
         if isinstance(raw_coefficient, bool) or not isinstance(raw_coefficient, str | int):
             raise r.error(
                 ("crew", "coefficient"),
-                f'must be a string like "1.80", not {describe(raw_coefficient)}',
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", 'must be a string like "1.80", not %1'),
+                    describe(raw_coefficient),
+                ),
             )
         try:
-            coefficient = parse_decimal(raw_coefficient, "coefficient")
+            coefficient = parse_decimal(
+                raw_coefficient, Text(QT_TRANSLATE_NOOP("Errors", "coefficient"))
+            )
         except FormatError as error:
-            raise r.error(("crew", "coefficient"), str(error)) from None
+            raise r.error(("crew", "coefficient"), error.text) from None
         if coefficient <= 0:
-            raise r.error(("crew", "coefficient"), f"must be above 0, not {raw_coefficient!r}")
+            raise r.error(
+                ("crew", "coefficient"),
+                Text(QT_TRANSLATE_NOOP("Errors", "must be above 0, not %1"), repr(raw_coefficient)),
+            )
     texts = {}
     for key in ("driver", "navigator", "car"):
         value = obj.get(key, "")

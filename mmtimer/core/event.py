@@ -40,7 +40,7 @@ from mmtimer.core.csvout import (
     rows_to_csv,
     safe_text,
 )
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Text
 from mmtimer.core.logfile import read_log
 from mmtimer.core.replay import Replay, fold_log_file
 from mmtimer.core.results import ResultRow, StageResult
@@ -100,11 +100,24 @@ def parse_event(text: str, source: str, base_dir: Path) -> Event:
     r = Reader(source, KeyLocator(text))
     r.refuse_unknown(document, _TOP_KEYS, ())
     if "format" not in document:
-        raise r.error(("format",), f'missing: an event starts with format = "{EVENT_FORMAT}"')
+        raise r.error(
+            ("format",),
+            Text(
+                QT_TRANSLATE_NOOP("Errors", 'missing: an event starts with format = "%1"'),
+                EVENT_FORMAT,
+            ),
+        )
     if r.string(document["format"], ("format",)) != EVENT_FORMAT:
-        raise r.error(("format",), f'{document["format"]!r} is not "{EVENT_FORMAT}"')
+        raise r.error(
+            ("format",),
+            Text(
+                QT_TRANSLATE_NOOP("Errors", '%1 is not "%2"'),
+                repr(document["format"]),
+                EVENT_FORMAT,
+            ),
+        )
     if "name" not in document:
-        raise r.error(("name",), "missing: the event's name")
+        raise r.error(("name",), QT_TRANSLATE_NOOP("Errors", "missing: the event's name"))
     name = r.string(document["name"], ("name",)).strip()
     rules: str | None = None
     if "rules" in document:
@@ -113,22 +126,36 @@ def parse_event(text: str, source: str, base_dir: Path) -> Event:
             known = ", ".join(builtin_rule_ids())
             raise r.error(
                 ("rules",),
-                f"unknown rule set {rules!r}: use a built-in set ({known}) "
-                "or the path of a .rules.toml file",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "unknown rule set %1: use a built-in set (%2) or the path of a "
+                        ".rules.toml file",
+                    ),
+                    repr(rules),
+                    known,
+                ),
             )
     crew = _crew(document["crew"], r) if "crew" in document else None
     if "day" not in document:
-        raise r.error(("day",), "missing: an event needs at least one [[day]]")
+        raise r.error(
+            ("day",), QT_TRANSLATE_NOOP("Errors", "missing: an event needs at least one [[day]]")
+        )
     raw_days = r.array(document["day"], ("day",))
     if not raw_days:
-        raise r.error(("day",), "an event needs at least one [[day]]")
+        raise r.error(("day",), QT_TRANSLATE_NOOP("Errors", "an event needs at least one [[day]]"))
     days = []
     for number, raw in enumerate(raw_days, start=1):
         at: KeyPath = ("day", number)
         table = r.table(raw, at)
         r.refuse_unknown(table, _DAY_KEYS, at)
         if "stage" not in table:
-            raise r.error((*at, "stage"), 'missing: the day\'s stage file, e.g. "day1.stage.toml"')
+            raise r.error(
+                (*at, "stage"),
+                QT_TRANSLATE_NOOP(
+                    "Errors", 'missing: the day\'s stage file, e.g. "day1.stage.toml"'
+                ),
+            )
         stage = r.string(table["stage"], (*at, "stage")).strip()
         log = r.string(table["log"], (*at, "log")).strip() if "log" in table else None
         day_name = (
@@ -145,15 +172,25 @@ def _crew(raw: Any, r: Reader) -> Crew:
     number = obj.get("number")
     if isinstance(number, str):
         if not number.strip().isdigit():
-            raise r.error(("crew", "number"), f'must be a number like "112", not {number!r}')
+            raise r.error(
+                ("crew", "number"),
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", 'must be a number like "112", not %1'), repr(number)
+                ),
+            )
         obj["number"] = int(number.strip())
     elif number is not None and (isinstance(number, bool) or not isinstance(number, int)):
-        raise r.error(("crew", "number"), f'must be a number like "112", not {describe(number)}')
+        raise r.error(
+            ("crew", "number"),
+            Text(
+                QT_TRANSLATE_NOOP("Errors", 'must be a number like "112", not %1'), describe(number)
+            ),
+        )
     try:
         return crew_from_json(obj, r.source)
     except InputError as error:
         line = r.locator.line_of(("crew",)) if r.locator is not None else None
-        raise InputError(r.source, error.message, line=line, key=error.key) from None
+        raise InputError(r.source, error.text, line=line, key=error.key) from None
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -260,6 +297,8 @@ class EventDayResult:
     problem: str | None = None
     messages: tuple[str, ...] = ()
     rules: RuleSet | None = None
+    problem_text: Text | None = field(default=None, compare=False)
+    """`problem` as a window translates it (ui/errors.py)."""
 
     @property
     def total(self) -> Decimal | None:
@@ -354,28 +393,39 @@ def _fold_day_log(
     return folded.stage, folded.rules, folded.crew, closed, result, folded.problems
 
 
+def _with_problem(day: EventDayResult, problem: Text) -> EventDayResult:
+    return replace(day, problem=str(problem), problem_text=problem)
+
+
 def _score_day(event: Event, number: int, day: EventDay, logs_dir: Path | None) -> EventDayResult:
     stage_path = day.stage_path(event.base_dir)
+    problem: Text | None = None
     try:
         stage: Stage | None = load_day_stage(event, day)
-        problem = None
     except InputError as error:
-        stage, problem = None, f"stage: {error}"
+        stage, problem = None, Text(QT_TRANSLATE_NOOP("Errors", "stage: %1"), error.whole())
     log_path = day_log_path(event, day, stage, logs_dir)
     base = EventDayResult(number, day, "not yet driven", stage, stage_path, log_path)
     if log_path is None or not log_path.exists():
         if day.log is not None and problem is None:
-            return replace(base, problem=f"no log yet at {log_path}")
-        return replace(base, status="error" if problem else "not yet driven", problem=problem)
+            return _with_problem(
+                base, Text(QT_TRANSLATE_NOOP("Errors", "no log yet at %1"), log_path)
+            )
+        if problem is None:
+            return base
+        return _with_problem(replace(base, status="error"), problem)
     try:
         logged_stage, rules, crew, closed, result, problems = _fold_day_log(
             log_path, stage_path.parent
         )
     except InputError as error:
-        return replace(base, status="error", problem=f"log: {error}")
+        return _with_problem(
+            replace(base, status="error"),
+            Text(QT_TRANSLATE_NOOP("Errors", "log: %1"), error.whole()),
+        )
     messages = [*problems, *(f"{log_path}: {m}" for m in result.messages)]
     if problem is not None:
-        messages.append(problem)
+        messages.append(str(problem))
     elif stage is not None and logged_stage != stage:
         messages.append(
             f"{log_path}: the log was recorded with another version of {day.stage} "

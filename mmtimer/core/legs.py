@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from mmtimer.core.clock import NS_PER_MS
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, Text
 from mmtimer.core.results import ResultRow, SectionKind
 from mmtimer.core.rules import KindRules
 from mmtimer.core.timefmt import MS_PER_MIN, FormatError, parse_decimal
@@ -78,13 +79,24 @@ def _as_time_control(section: Section) -> TimeControl | None:
 def parse_leg_factor(value: Any, path: KeyPath, r: Reader) -> Decimal:
     """A factor such as ``"0.5"`` (above 0)."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise r.error(path, f'must be a number like "0.5", not {describe(value)}')
+        raise r.error(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP("Errors", 'must be a number like "0.5", not %1'), describe(value)
+            ),
+        )
     try:
-        factor = parse_decimal(value, "leg factor")
+        factor = parse_decimal(value, Text(QT_TRANSLATE_NOOP("Errors", "leg factor")))
     except FormatError as error:
-        raise r.error(path, str(error)) from None
+        raise r.error(path, error.text) from None
     if not factor.is_finite() or factor <= 0:
-        raise r.error(path, f"a leg factor multiplies penalties: above 0, not {value!r}")
+        raise r.error(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "a leg factor multiplies penalties: above 0, not %1"),
+                repr(value),
+            ),
+        )
     return factor
 
 
@@ -93,9 +105,22 @@ def parse_max_late_min(value: Any, path: KeyPath, r: Reader) -> int:
     if isinstance(value, str) and re.fullmatch(r"[0-9]{1,6}", value.strip()):
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
-        raise r.error(path, f"must be whole minutes like 15, not {describe(value)}")
+        raise r.error(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "must be whole minutes like 15, not %1"),
+                describe(value),
+            ),
+        )
     if not 0 <= value <= MAX_LATE_LIMIT_MIN:
-        raise r.error(path, f"must be 0 to {MAX_LATE_LIMIT_MIN} minutes, not {value}")
+        raise r.error(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "must be 0 to %1 minutes, not %2"),
+                MAX_LATE_LIMIT_MIN,
+                value,
+            ),
+        )
     return value
 
 
@@ -114,29 +139,63 @@ def parse_legs(raw: Any, sections: Sequence[Section], r: Reader) -> tuple[Leg, .
         ends: dict[str, str] = {}
         for key in ("from", "to"):
             if key not in table:
-                raise r.error((*at, key), f"missing: the id of the leg's {_END[key]} section")
+                raise r.error(
+                    (*at, key),
+                    Text(
+                        QT_TRANSLATE_NOOP("Errors", "missing: the id of the leg's %1 section"),
+                        _END[key],
+                    ),
+                )
             ends[key] = r.string(table[key], (*at, key)).strip()
             if ends[key] not in order:
-                raise r.error((*at, key), f"the stage has no section {ends[key]!r}")
+                raise r.error(
+                    (*at, key),
+                    Text(
+                        QT_TRANSLATE_NOOP("Errors", "the stage has no section %1"), repr(ends[key])
+                    ),
+                )
         first, last = order[ends["from"]], order[ends["to"]]
         if last < first:
             raise r.error(
                 (*at, "to"),
-                f"{ends['to']!r} comes before {ends['from']!r}: from is the leg's first section",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "%1 comes before %2: from is the leg's first section"
+                    ),
+                    repr(ends["to"]),
+                    repr(ends["from"]),
+                ),
             )
         if "factor" not in table:
-            raise r.error((*at, "factor"), 'missing: the multiplier, e.g. factor = "0.5"')
+            raise r.error(
+                (*at, "factor"),
+                QT_TRANSLATE_NOOP("Errors", 'missing: the multiplier, e.g. factor = "0.5"'),
+            )
         factor = parse_leg_factor(table["factor"], (*at, "factor"), r)
         name = r.string(table.get("name", ""), (*at, "name"), empty=True).strip()
         for other_first, other_last, other in spans:
             if first <= other_last and other_first <= last:
-                raise r.error(at, f"overlaps leg {other}: a section is in one leg at most")
+                raise r.error(
+                    at,
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "overlaps leg %1: a section is in one leg at most"
+                        ),
+                        other,
+                    ),
+                )
         for section in sections[first : last + 1]:
             control = _as_time_control(section)
             if control is not None and control.leg_factor is not None:
                 raise r.error(
                     at,
-                    f"{section.id} is in this leg and has its own leg_factor: keep one of them",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "%1 is in this leg and has its own leg_factor: keep one of them",
+                        ),
+                        section.id,
+                    ),
                 )
         spans.append((first, last, number))
         legs.append(Leg(ends["from"], ends["to"], factor, name))

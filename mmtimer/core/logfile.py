@@ -41,7 +41,7 @@ from typing import Any, BinaryIO, TypeVar
 
 from mmtimer.core.chrono import ChronoAction
 from mmtimer.core.distance import DistanceEventError, odometer_event
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Message, Number, Text
 from mmtimer.core.events import (
     LOG_FORMAT,
     UNDO_EVENT,
@@ -181,27 +181,50 @@ class _LineReader:
         self.source = source
         self.strings: dict[str, str] = {}
 
-    def error(self, line: int, message: str, key: str | None = None) -> InputError:
+    def error(self, line: int, message: Message, key: str | None = None) -> InputError:
         return InputError(self.source, message, line=line, key=key)
 
     def int_key(self, obj: dict[str, Any], key: str, line: int, minimum: int | None = None) -> int:
         if key not in obj:
-            raise self.error(line, f"missing (an integer is needed in a {obj['type']} event)", key)
+            raise self.error(
+                line,
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "missing (an integer is needed in a %1 event)"),
+                    obj["type"],
+                ),
+                key,
+            )
         value = obj[key]
         if not _is_int(value):
-            raise self.error(line, f"{value!r} is not an integer", key)
+            raise self.error(
+                line, Text(QT_TRANSLATE_NOOP("Errors", "%1 is not an integer"), repr(value)), key
+            )
         if minimum is not None and value < minimum:
-            raise self.error(line, f"{value} is below {minimum}", key)
+            raise self.error(
+                line, Text(QT_TRANSLATE_NOOP("Errors", "%1 is below %2"), value, minimum), key
+            )
         maximum = MAX_NS if minimum is None else MAX_SEQ
         if not -MAX_NS <= value <= maximum:
-            raise self.error(line, f"{_digits(value)} is out of range for a {key}", key)
+            raise self.error(
+                line,
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "%1 is out of range for a %2"), _digits(value), key
+                ),
+                key,
+            )
         return int(value)
 
     def check_ints(self, value: object, line: int, key: str) -> None:
         """Refuse a whole number beyond `MAX_NS` anywhere in `value` (nested JSON)."""
         if type(value) is int:
             if not -MAX_NS <= value <= MAX_NS:
-                raise self.error(line, f"{_digits(value)} is out of range for a log", key)
+                raise self.error(
+                    line,
+                    Text(
+                        QT_TRANSLATE_NOOP("Errors", "%1 is out of range for a log"), _digits(value)
+                    ),
+                    key,
+                )
         elif isinstance(value, dict):
             for name, item in value.items():
                 self.check_ints(item, line, f"{key}.{name}")
@@ -216,32 +239,54 @@ class _LineReader:
         if value is None:
             if default is None and key not in obj:
                 return None
-            raise self.error(line, "must be text", key)
+            raise self.error(line, QT_TRANSLATE_NOOP("Errors", "must be text"), key)
         if not isinstance(value, str):
-            raise self.error(line, f"{value!r} is not text", key)
+            raise self.error(
+                line, Text(QT_TRANSLATE_NOOP("Errors", "%1 is not text"), repr(value)), key
+            )
         return value
 
     def required_str(self, obj: dict[str, Any], key: str, line: int) -> str:
         if key not in obj:
-            raise self.error(line, f"missing (text is needed in a {obj['type']} event)", key)
+            raise self.error(
+                line,
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "missing (text is needed in a %1 event)"),
+                    obj["type"],
+                ),
+                key,
+            )
         value = self.str_key(obj, key, line)
         assert value is not None
         return value
 
     def header(self, obj: dict[str, Any], line: int) -> Header:
         if obj.get("type") != "header":
-            raise self.error(line, 'the first line must be the header (type "header")', "type")
+            raise self.error(
+                line,
+                QT_TRANSLATE_NOOP("Errors", 'the first line must be the header (type "header")'),
+                "type",
+            )
         if obj.get("format") != LOG_FORMAT:
             raise self.error(
-                line, f"{obj.get('format')!r} is not a log format this program reads "
-                f"(expected {LOG_FORMAT!r})", "format",
-            )  # fmt: skip
+                line,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "%1 is not a log format this program reads (expected %2)"
+                    ),
+                    repr(obj.get("format")),
+                    repr(LOG_FORMAT),
+                ),
+                "format",
+            )
         for key in ("app", "created"):
             if not isinstance(obj.get(key), str):
-                raise self.error(line, "missing or not text", key)
+                raise self.error(line, QT_TRANSLATE_NOOP("Errors", "missing or not text"), key)
         for key in ("stage", "crew"):
             if not isinstance(obj.get(key), dict):
-                raise self.error(line, "missing or not a JSON object", key)
+                raise self.error(
+                    line, QT_TRANSLATE_NOOP("Errors", "missing or not a JSON object"), key
+                )
         extra = {k: v for k, v in obj.items() if k not in _HEADER_KEYS}
         for key, value in obj.items():
             self.check_ints(value, line, key)
@@ -291,9 +336,17 @@ class _LineReader:
     def _checked_event(self, obj: dict[str, Any], line: int) -> Event:
         kind = obj.get("type")
         if not isinstance(kind, str):
-            raise self.error(line, "missing or not text (every event has a type)", "type")
+            raise self.error(
+                line,
+                QT_TRANSLATE_NOOP("Errors", "missing or not text (every event has a type)"),
+                "type",
+            )
         if kind == "header":
-            raise self.error(line, "a second header: a log has one header, on line 1", "type")
+            raise self.error(
+                line,
+                QT_TRANSLATE_NOOP("Errors", "a second header: a log has one header, on line 1"),
+                "type",
+            )
         seq = self.int_key(obj, "seq", line, minimum=1)
         if kind == "pass":
             return Pass(
@@ -309,7 +362,7 @@ class _LineReader:
             try:
                 official_ms = parse_time_of_day_ms(official, "official")
             except FormatError as exc:
-                raise self.error(line, str(exc), "official") from None
+                raise self.error(line, exc.text, "official") from None
             return Sync(
                 seq=seq,
                 t_ns=self.int_key(obj, "t_ns", line),
@@ -329,7 +382,13 @@ class _LineReader:
                 action = ChronoAction(action_text)
             except ValueError:
                 names = ", ".join(a.value for a in ChronoAction)
-                raise self.error(line, f"{action_text!r} is not one of {names}", "action") from None
+                raise self.error(
+                    line,
+                    Text(
+                        QT_TRANSLATE_NOOP("Errors", "%1 is not one of %2"), repr(action_text), names
+                    ),
+                    "action",
+                ) from None
             return Chrono(
                 seq=seq,
                 t_ns=self.int_key(obj, "t_ns", line),
@@ -449,12 +508,19 @@ class _LogParser:
         if self._failed is not None:
             failed_number, _, exc = self._failed
             raise self.reader.error(
-                failed_number, f"not a valid JSON line ({_json_reason(exc)})"
+                failed_number,
+                Text(QT_TRANSLATE_NOOP("Errors", "not a valid JSON line (%1)"), _json_reason(exc)),
             ) from None
         limit = MAX_HEADER_BYTES if self.header is None else MAX_LINE_BYTES
         if len(raw) > limit:
             raise self.reader.error(
-                number, f"a line of more than {limit:,} bytes: not a stage log line"
+                number,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "a line of more than %1 bytes: not a stage log line"
+                    ),
+                    Number(f"{limit:,}"),
+                ),
             )
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM an editor may add
             raw = raw[3:]
@@ -469,7 +535,7 @@ class _LogParser:
             self._failed = (number, raw + b"\n", exc)
             return None
         if type(obj) is not dict:
-            raise self.reader.error(number, "not a JSON object")
+            raise self.reader.error(number, QT_TRANSLATE_NOOP("Errors", "not a JSON object"))
         self.valid_length = self.length
         if self.header is None:
             self.header = self.reader.header(obj, number)
@@ -481,8 +547,15 @@ class _LogParser:
             if seq <= last_seq:
                 raise self.reader.error(
                     number,
-                    f"{seq} does not rise after {last_seq}: each event's seq must be one more "
-                    "than the last (a void's ref would be ambiguous)",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "%1 does not rise after %2: each event's seq must be one more "
+                            "than the last (a void's ref would be ambiguous)",
+                        ),
+                        seq,
+                        last_seq,
+                    ),
                     "seq",
                 )
             missing = seq - last_seq - 1
@@ -512,22 +585,35 @@ class _LogParser:
         limit = MAX_HEADER_BYTES if self.header is None else MAX_LINE_BYTES
         if len(tail) > limit:
             raise self.reader.error(
-                torn_number, f"a line of more than {limit:,} bytes: not a stage log line"
+                torn_number,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "a line of more than %1 bytes: not a stage log line"
+                    ),
+                    Number(f"{limit:,}"),
+                ),
             )
         if self._failed is not None:
             torn_number, torn, _ = self._failed
             if tail:  # a bad complete line, then more: the bad line is an error
                 raise self.reader.error(
-                    torn_number, f"not a valid JSON line ({_json_reason(self._failed[2])})"
+                    torn_number,
+                    Text(
+                        QT_TRANSLATE_NOOP("Errors", "not a valid JSON line (%1)"),
+                        _json_reason(self._failed[2]),
+                    ),
                 )
         elif tail:
             torn = tail
         if self.header is None:
             if torn is not None:
                 raise self.reader.error(
-                    1, "the header line is cut short: the log holds nothing usable"
+                    1,
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "the header line is cut short: the log holds nothing usable"
+                    ),
                 )
-            raise InputError(self.source, "empty log: no header line")
+            raise InputError(self.source, QT_TRANSLATE_NOOP("Errors", "empty log: no header line"))
         if torn is not None:
             self.problems.append(
                 f"{self.source}:{torn_number}: last line cut short (crash or power loss): ignored"
@@ -689,7 +775,12 @@ class LogStream:
             if len(self._rest) > limit:
                 raise InputError(
                     self.source,
-                    f"a line of more than {limit:,} bytes: not a stage log line",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "a line of more than %1 bytes: not a stage log line"
+                        ),
+                        Number(f"{limit:,}"),
+                    ),
                     line=self._parser.number + len(parts) + 1,
                 )
             parts.reverse()
@@ -741,18 +832,30 @@ def _open_log(path: Path, max_bytes: int) -> BinaryIO:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
     except (OSError, ValueError) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise InputError(path, f"cannot read the log: {why}") from None
+        raise InputError(
+            path, Text(QT_TRANSLATE_NOOP("Errors", "cannot read the log: %1"), why)
+        ) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(path, "cannot read the log: is a folder")
+            raise InputError(path, QT_TRANSLATE_NOOP("Errors", "cannot read the log: is a folder"))
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(path, "is not a regular file (a device, pipe or socket): not read")
+            raise InputError(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Errors", "is not a regular file (a device, pipe or socket): not read"
+                ),
+            )
         if info.st_size > max_bytes:
             raise InputError(
                 path,
-                f"is {info.st_size:,} bytes: larger than any stage log (at most "
-                f"{max_bytes:,}); not read",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "is %1 bytes: larger than any stage log (at most %2); not read"
+                    ),
+                    Number(f"{info.st_size:,}"),
+                    Number(f"{max_bytes:,}"),
+                ),
             )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
@@ -770,9 +873,18 @@ def read_log_bytes(path: str | Path, *, max_bytes: int = MAX_LOG_BYTES) -> bytes
         try:
             data = file.read(max_bytes + 1)
         except OSError as exc:
-            raise InputError(path, f"cannot read the log: {exc.strerror or exc}") from None
+            raise InputError(
+                path,
+                Text(QT_TRANSLATE_NOOP("Errors", "cannot read the log: %1"), exc.strerror or exc),
+            ) from None
     if len(data) > max_bytes:
-        raise InputError(path, f"is larger than any stage log (at most {max_bytes:,}); not read")
+        raise InputError(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "is larger than any stage log (at most %1); not read"),
+                Number(f"{max_bytes:,}"),
+            ),
+        )
     return data
 
 
@@ -1087,7 +1199,10 @@ class LogWriter:
         try:
             fd = ops.open_append(path, create=False)
         except OSError as exc:
-            raise InputError(path, f"cannot open the log: {exc.strerror or exc}") from None
+            raise InputError(
+                path,
+                Text(QT_TRANSLATE_NOOP("Errors", "cannot open the log: %1"), exc.strerror or exc),
+            ) from None
         try:
             if not _lock(fd):
                 raise LogLockedError(errno.EAGAIN, "the log is open in another mmtimer", str(path))
@@ -1101,8 +1216,11 @@ class LogWriter:
                 if contents.torn_path is None:
                     raise InputError(
                         path,
-                        "the last line is cut short and could not be kept aside; "
-                        "resume refused so that nothing is lost",
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "the last line is cut short and could not be kept aside; resume "
+                            "refused so that nothing is lost",
+                        ),
                     )
                 os.ftruncate(fd, contents.valid_length)
                 ops.flush_to_disk(fd)

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Text
 from mmtimer.core.gps import Fix
 
 NS_PER_S = 1_000_000_000
@@ -221,10 +221,13 @@ class NmeaFileReader:
         try:
             data = Path(path).read_bytes()
         except OSError as error:
-            raise InputError(self.source, f"cannot read: {error.strerror or error}") from None
+            raise InputError(
+                self.source,
+                Text(QT_TRANSLATE_NOOP("Errors", "cannot read: %1"), error.strerror or error),
+            ) from None
         self._lines = data.splitlines()
         if not self._lines:
-            raise InputError(self.source, "empty: not an NMEA log")
+            raise InputError(self.source, QT_TRANSLATE_NOOP("Errors", "empty: not an NMEA log"))
         self._parser = NmeaFixes()
         self._next = 0
         self._fixes: list[Fix] = []
@@ -264,7 +267,13 @@ class NmeaFileReader:
             first = parser.first_problems[0] if parser.first_problems else (1, "no sentence")
             raise InputError(
                 self.source,
-                f"not an NMEA log: no valid sentence in {len(self._lines)} lines ({first[1]})",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "not an NMEA log: no valid sentence in %1 lines (%2)"
+                    ),
+                    len(self._lines),
+                    first[1],
+                ),
                 line=first[0],
             )
         return NmeaFile(

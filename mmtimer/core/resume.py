@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mmtimer.core.clock import NS_PER_MS
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Text
 from mmtimer.core.events import Event, Other, Pass
 from mmtimer.core.logfile import NOTE_EVENT, RESUME_EVENT, parse_utc_stamp, read_log
 from mmtimer.core.session import LiveSession, log_inputs
@@ -80,7 +80,12 @@ def log_summary(session: LiveSession) -> tuple[int, str | None]:
 def _not_resumable(error: InputError) -> InputError:
     return InputError(
         error.source,
-        f"{error.message}: it cannot be resumed (and a log is never overwritten)",
+        Text(
+            QT_TRANSLATE_NOOP(
+                "Errors", "%1: it cannot be resumed (and a log is never overwritten)"
+            ),
+            error.message,
+        ),
         line=error.line,
         key=error.key,
     )
@@ -101,15 +106,30 @@ def inspect_log(path: Path, stage: Stage) -> ResumableLog:
         line = contents.line_of(contents.last_seq)
         raise InputError(
             path,
-            "the stage was ended in this log (its closing event is at line "
-            f"{line}): it is finished, and a log is never overwritten; give a new file",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the stage was ended in this log (its closing event is at line "
+                    "%1): it is finished, and a log is never overwritten; give a new "
+                    "file",
+                ),
+                line,
+            ),
         )
     if logged_stage != stage:
         if logged_stage.name == stage.name:
             why = f"a log of another version of stage {stage.name!r} (its sections differ)"
         else:
             why = f"a log of stage {logged_stage.name!r}, not of {stage.name!r}"
-        raise InputError(path, f"{why}: it is not resumed, and a log is never overwritten")
+        raise InputError(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "%1: it is not resumed, and a log is never overwritten"
+                ),
+                why,
+            ),
+        )
     session = LiveSession(logged_stage, rules, crew, events=contents.events)
     passes, last_at = log_summary(session)
     torn = contents.torn_tail is not None

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mmtimer.core.clock import NS_PER_MS
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Message, Text
 from mmtimer.core.results import SectionKind
 from mmtimer.core.timefmt import FormatError, parse_decimal
 from mmtimer.core.tomlfile import (
@@ -198,7 +198,13 @@ def load_rules(ref: str, base_dir: Path | None = None) -> RuleSet:
     if not looks_like_rules_path(ref):
         known = ", ".join(_BUILTIN_IDS)
         raise InputError(
-            ref, f"unknown rule set: built-in sets are {known}; or give a .rules.toml path"
+            ref,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "unknown rule set: built-in sets are %1; or give a .rules.toml path"
+                ),
+                known,
+            ),
         )
     path = Path(ref)
     if not path.is_absolute() and base_dir is not None:
@@ -215,7 +221,11 @@ def load_rules_file(path: str | Path) -> RuleSet:
 def _load_builtin(rule_id: str) -> RuleSet:
     rules = load_rules_file(resource("rules", f"{rule_id}.rules.toml"))
     if rules.id != rule_id:  # a packaging mistake, not a user's
-        raise InputError(rules.origin, f"built-in file has id {rules.id!r}", key="id")
+        raise InputError(
+            rules.origin,
+            Text(QT_TRANSLATE_NOOP("Errors", "built-in file has id %1"), repr(rules.id)),
+            key="id",
+        )
     return rules
 
 
@@ -267,15 +277,32 @@ _DISCARD_KINDS = {kind.value: kind for kind in SectionKind}
 def rules_from_mapping(doc: Any, r: Reader) -> RuleSet:
     """A rule set from a parsed document (TOML or JSON), checked key by key."""
     if not isinstance(doc, Mapping):
-        raise r.error((), f"a rule set must be a table, not {describe(doc)}")
+        raise r.error(
+            (),
+            Text(QT_TRANSLATE_NOOP("Errors", "a rule set must be a table, not %1"), describe(doc)),
+        )
     r.refuse_unknown(doc, _TOP_KEYS, ())
     if "format" not in doc:
-        raise r.error(("format",), f'missing: a rule set starts with format = "{RULES_FORMAT}"')
+        raise r.error(
+            ("format",),
+            Text(
+                QT_TRANSLATE_NOOP("Errors", 'missing: a rule set starts with format = "%1"'),
+                RULES_FORMAT,
+            ),
+        )
     if r.string(doc["format"], ("format",)) != RULES_FORMAT:
-        raise r.error(("format",), f'{doc["format"]!r} is not "{RULES_FORMAT}"')
+        raise r.error(
+            ("format",),
+            Text(QT_TRANSLATE_NOOP("Errors", '%1 is not "%2"'), repr(doc["format"]), RULES_FORMAT),
+        )
     for key in ("id", "timed", "time_control", "average"):
         if key not in doc:
-            raise r.error((key,), "missing" if key == "id" else f"missing: the [{key}] table")
+            raise r.error(
+                (key,),
+                QT_TRANSLATE_NOOP("Errors", "missing")
+                if key == "id"
+                else Text(QT_TRANSLATE_NOOP("Errors", "missing: the [%1] table"), key),
+            )
     rule_id = r.string(doc["id"], ("id",)).strip()
     kinds = {name: _kind_rules(doc[name], name, r) for name in _KIND_TABLES}
 
@@ -285,24 +312,32 @@ def rules_from_mapping(doc: Any, r: Reader) -> RuleSet:
     if points_table is not None and factor == "year":
         raise r.error(
             ("points_table",),
-            "a year factor multiplies penalties (lower is better); "
-            'with a points table use factor = "coefficient" or "none"',
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "a year factor multiplies penalties (lower is better); with a "
+                'points table use factor = "coefficient" or "none"',
+            ),
         )
     default_better = "higher" if points_table is not None else "lower"
     better = r.choice(doc.get("better", default_better), ("better",), ("lower", "higher"))
     if better != default_better:
         raise r.error(
             ("better",),
-            'with a points_table higher totals are better (better = "higher")'
+            QT_TRANSLATE_NOOP(
+                "Errors", 'with a points_table higher totals are better (better = "higher")'
+            )
             if points_table is not None
-            else 'penalties: lower is better (better = "lower"); "higher" needs a points_table',
+            else QT_TRANSLATE_NOOP(
+                "Errors",
+                'penalties: lower is better (better = "lower"); "higher" needs a points_table',
+            ),
         )
 
     tie_break: list[str] = []
     for index, item in enumerate(r.array(doc.get("tie_break", []), ("tie_break",)), start=1):
         tie_break.append(r.choice(item, ("tie_break", index), tuple(TIE_BREAKS)))
     if len(set(tie_break)) != len(tie_break):
-        raise r.error(("tie_break",), "a criterion is listed twice")
+        raise r.error(("tie_break",), QT_TRANSLATE_NOOP("Errors", "a criterion is listed twice"))
 
     discard_count = 0
     discard_kinds: tuple[SectionKind, ...] = (SectionKind.TIMED,)
@@ -320,7 +355,10 @@ def rules_from_mapping(doc: Any, r: Reader) -> RuleSet:
             for i, item in enumerate(raw_kinds, start=1)
         ]
         if discard_count and not chosen:
-            raise r.error(("discard", "kinds"), "name the kinds whose worst results drop")
+            raise r.error(
+                ("discard", "kinds"),
+                QT_TRANSLATE_NOOP("Errors", "name the kinds whose worst results drop"),
+            )
         discard_kinds = tuple(chosen)
 
     return RuleSet(
@@ -342,15 +380,23 @@ def rules_from_mapping(doc: Any, r: Reader) -> RuleSet:
     )
 
 
-def _decimal(value: Any, path: KeyPath, r: Reader, what: str) -> Decimal:
+def _decimal(value: Any, path: KeyPath, r: Reader, what: Message) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise r.error(path, f'must be a number like "1" or "300", not {describe(value)}')
+        raise r.error(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP("Errors", 'must be a number like "1" or "300", not %1'),
+                describe(value),
+            ),
+        )
     try:
         number = parse_decimal(value, what)
     except FormatError as error:
-        raise r.error(path, str(error)) from None
+        raise r.error(path, error.text) from None
     if number < 0:
-        raise r.error(path, f"must not be negative, not {value!r}")
+        raise r.error(
+            path, Text(QT_TRANSLATE_NOOP("Errors", "must not be negative, not %1"), repr(value))
+        )
     return number
 
 
@@ -372,12 +418,18 @@ def _kind_rules(raw: Any, name: str, r: Reader) -> KindRules:
         allowed = (*allowed, "leg_factors", "beyond_max_late")
     r.refuse_unknown(table, allowed, at)
     if "unit" not in table:
-        raise r.error((*at, "unit"), f"missing: one of {', '.join(UNIT_NS)}")
+        raise r.error(
+            (*at, "unit"),
+            Text(QT_TRANSLATE_NOOP("Errors", "missing: one of %1"), ", ".join(UNIT_NS)),
+        )
     unit = r.choice(table["unit"], (*at, "unit"), tuple(UNIT_NS))
 
     both = table.get("points_per_unit")
     if both is None and not ("early_points_per_unit" in table and "late_points_per_unit" in table):
-        raise r.error((*at, "points_per_unit"), "missing: points for each unit of deviation")
+        raise r.error(
+            (*at, "points_per_unit"),
+            QT_TRANSLATE_NOOP("Errors", "missing: points for each unit of deviation"),
+        )
     rates = {}
     for side in ("early", "late"):
         key = f"{side}_points_per_unit"
@@ -400,8 +452,11 @@ def _kind_rules(raw: Any, name: str, r: Reader) -> KindRules:
         if not finite:
             raise r.error(
                 (*at, "missed"),
-                'missed = "cap" needs a cap: give the penalty of a missed measurement '
-                'as a number, e.g. missed = "300"',
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    'missed = "cap" needs a cap: give the penalty of a missed '
+                    'measurement as a number, e.g. missed = "300"',
+                ),
             )
         missed = max(finite)
     else:
@@ -416,11 +471,19 @@ def _kind_rules(raw: Any, name: str, r: Reader) -> KindRules:
     leg_factors: list[Decimal] = []
     for index, item in enumerate(r.array(table.get("leg_factors", []), (*at, "leg_factors")), 1):
         path = (*at, "leg_factors", index)
-        factor = _decimal(item, path, r, "leg factor")
+        factor = _decimal(item, path, r, Text(QT_TRANSLATE_NOOP("Errors", "leg factor")))
         if factor <= 0:
-            raise r.error(path, f"a leg factor multiplies penalties: above 0, not {item!r}")
+            raise r.error(
+                path,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "a leg factor multiplies penalties: above 0, not %1"
+                    ),
+                    repr(item),
+                ),
+            )
         if factor in leg_factors:
-            raise r.error(path, f"{item!r} is listed twice")
+            raise r.error(path, Text(QT_TRANSLATE_NOOP("Errors", "%1 is listed twice"), repr(item)))
         leg_factors.append(factor)
     beyond = table.get("beyond_max_late", "none")
     beyond_max_late = (
@@ -431,7 +494,13 @@ def _kind_rules(raw: Any, name: str, r: Reader) -> KindRules:
     if beyond_max_late is not None and caps["late"] is not None and beyond_max_late < caps["late"]:
         raise r.error(
             (*at, "beyond_max_late"),
-            f"beyond the maximum time costs at least the late cap ({caps['late']}), not {beyond!r}",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "beyond the maximum time costs at least the late cap (%1), not %2"
+                ),
+                caps["late"],
+                repr(beyond),
+            ),
         )
     return KindRules(
         unit=unit,
@@ -451,7 +520,10 @@ def _kind_rules(raw: Any, name: str, r: Reader) -> KindRules:
 def _points_table(value: Any, r: Reader) -> tuple[Decimal, ...]:
     items = r.array(value, ("points_table",))
     if not items:
-        raise r.error(("points_table",), "must list the points for 0, 1, 2... penalties")
+        raise r.error(
+            ("points_table",),
+            QT_TRANSLATE_NOOP("Errors", "must list the points for 0, 1, 2... penalties"),
+        )
     points = tuple(
         _decimal(item, ("points_table", i), r, "points") for i, item in enumerate(items, start=1)
     )
@@ -459,7 +531,7 @@ def _points_table(value: Any, r: Reader) -> tuple[Decimal, ...]:
         if points[index] > points[index - 1]:
             raise r.error(
                 ("points_table", index + 1),
-                "points must not rise as penalties grow",
+                QT_TRANSLATE_NOOP("Errors", "points must not rise as penalties grow"),
             )
     return points
 

@@ -22,7 +22,7 @@ from typing import Any, ClassVar, Literal
 import tomli_w
 
 from mmtimer.core.atomicfile import atomic_write_text
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Text
 from mmtimer.core.legs import (
     ControlTerms,
     Leg,
@@ -252,21 +252,38 @@ _KIND_KEYS: dict[str, tuple[str, ...]] = {
 
 def _stage_from_mapping(doc: Any, r: Reader, base_dir: Path | None) -> Stage:
     if not isinstance(doc, Mapping):
-        raise r.error((), f"a stage must be a table (JSON object), not {describe(doc)}")
+        raise r.error(
+            (),
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "a stage must be a table (JSON object), not %1"),
+                describe(doc),
+            ),
+        )
     r.refuse_unknown(doc, _TOP_KEYS, ())
     if "format" not in doc:
-        raise r.error(("format",), f'missing: a stage starts with format = "{STAGE_FORMAT}"')
+        raise r.error(
+            ("format",),
+            Text(
+                QT_TRANSLATE_NOOP("Errors", 'missing: a stage starts with format = "%1"'),
+                STAGE_FORMAT,
+            ),
+        )
     if r.string(doc["format"], ("format",)) != STAGE_FORMAT:
-        raise r.error(("format",), f'{doc["format"]!r} is not "{STAGE_FORMAT}"')
+        raise r.error(
+            ("format",),
+            Text(QT_TRANSLATE_NOOP("Errors", '%1 is not "%2"'), repr(doc["format"]), STAGE_FORMAT),
+        )
     for key in ("name", "rules", "section"):
         if key not in doc:
-            raise r.error((key,), "missing")
+            raise r.error((key,), QT_TRANSLATE_NOOP("Errors", "missing"))
     name = r.string(doc["name"], ("name",)).strip()
     rules = r.string(doc["rules"], ("rules",)).strip()
     _check_rules_ref(rules, r, base_dir)
     raw_sections = r.array(doc["section"], ("section",))
     if not raw_sections:
-        raise r.error(("section",), "a stage needs at least one [[section]]")
+        raise r.error(
+            ("section",), QT_TRANSLATE_NOOP("Errors", "a stage needs at least one [[section]]")
+        )
     sections: list[Section] = []
     seen: dict[str, int] = {}
     for number, raw in enumerate(raw_sections, start=1):
@@ -274,7 +291,11 @@ def _stage_from_mapping(doc: Any, r: Reader, base_dir: Path | None) -> Stage:
         if section.id in seen:
             raise r.error(
                 ("section", number, "id"),
-                f"duplicate id {section.id!r} (also section {seen[section.id]})",
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "duplicate id %1 (also section %2)"),
+                    repr(section.id),
+                    seen[section.id],
+                ),
             )
         seen[section.id] = number
         sections.append(section)
@@ -301,28 +322,47 @@ def _check_rules_ref(rules: str, r: Reader, base_dir: Path | None) -> None:
         known = ", ".join(builtin_rule_ids())
         raise r.error(
             ("rules",),
-            f"unknown rule set {rules!r}: use a built-in set ({known}) "
-            "or the path of a .rules.toml file",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "unknown rule set %1: use a built-in set (%2) or the path of a "
+                    ".rules.toml file",
+                ),
+                repr(rules),
+                known,
+            ),
         )
     if base_dir is not None and not (base_dir / rules).is_file():
-        raise r.error(("rules",), f"rule-set file {rules!r} not found next to the stage")
+        raise r.error(
+            ("rules",),
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "rule-set file %1 not found next to the stage"),
+                repr(rules),
+            ),
+        )
 
 
 def _section(raw: Any, number: int, r: Reader) -> Section:
     at: KeyPath = ("section", number)
     table = r.table(raw, at)
     if "kind" not in table:
-        raise r.error((*at, "kind"), 'missing: "timed", "time-control" or "average"')
+        raise r.error(
+            (*at, "kind"),
+            QT_TRANSLATE_NOOP("Errors", 'missing: "timed", "time-control" or "average"'),
+        )
     kind = r.choice(table["kind"], (*at, "kind"), tuple(_KIND_KEYS))
     r.refuse_unknown(table, _KIND_KEYS[kind], at)
     if "id" not in table:
-        raise r.error((*at, "id"), "missing: each section needs an id")
+        raise r.error((*at, "id"), QT_TRANSLATE_NOOP("Errors", "missing: each section needs an id"))
     section_id = r.string(table["id"], (*at, "id")).strip()
     if kind == "timed":
         return _timed(section_id, table, at, r)
     if kind == "time-control":
         if "due" not in table:
-            raise r.error((*at, "due"), 'missing: the due official time, e.g. "10:42"')
+            raise r.error(
+                (*at, "due"),
+                QT_TRANSLATE_NOOP("Errors", 'missing: the due official time, e.g. "10:42"'),
+            )
         factor, max_late = table.get("leg_factor"), table.get("max_late_min")
         return TimeControl(
             section_id,
@@ -335,16 +375,28 @@ def _section(raw: Any, number: int, r: Reader) -> Section:
 
 def _timed(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) -> TimedSection:
     if "targets" not in table:
-        raise r.error((*at, "targets"), 'missing: one target per line after the first, ["15.00"]')
+        raise r.error(
+            (*at, "targets"),
+            QT_TRANSLATE_NOOP("Errors", 'missing: one target per line after the first, ["15.00"]'),
+        )
     raw_targets = r.array(table["targets"], (*at, "targets"))
     if not raw_targets:
-        raise r.error((*at, "targets"), "a timed trial needs at least one target (two lines)")
+        raise r.error(
+            (*at, "targets"),
+            QT_TRANSLATE_NOOP("Errors", "a timed trial needs at least one target (two lines)"),
+        )
     targets: list[int] = []
     for index, value in enumerate(raw_targets, start=1):
         path = (*at, "targets", index)
         target = _duration(value, path, r)
         if target <= 0:
-            raise r.error(path, f"a target must be more than 0 s, not {value!r}")
+            raise r.error(
+                path,
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "a target must be more than 0 s, not %1"),
+                    repr(value),
+                ),
+            )
         targets.append(target)
     targets_from: TargetsFrom = "previous"
     if "targets_from" in table:
@@ -355,8 +407,11 @@ def _timed(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) ->
             if targets[index] <= targets[index - 1]:
                 raise r.error(
                     (*at, "targets", index + 1),
-                    'with targets_from = "start" each target is timed from line 1, '
-                    "so each must be later than the one before",
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        'with targets_from = "start" each target is timed from line 1, '
+                        "so each must be later than the one before",
+                    ),
                 )
     return TimedSection(section_id, tuple(targets), targets_from)
 
@@ -364,7 +419,10 @@ def _timed(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) ->
 def _average(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) -> AverageTrial:
     if "start" not in table:
         raise r.error(
-            (*at, "start"), 'missing: the official start time, e.g. "10:50:00", or "press"'
+            (*at, "start"),
+            QT_TRANSLATE_NOOP(
+                "Errors", 'missing: the official start time, e.g. "10:50:00", or "press"'
+            ),
         )
     start_press = table["start"] == "press"
     start_ms = 0
@@ -373,14 +431,26 @@ def _average(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) 
             start_ms = _time_of_day(table["start"], (*at, "start"), r)
         except InputError as error:
             raise r.error(
-                (*at, "start"), f'{error.message}, or "press" (the schedule starts at the press)'
+                (*at, "start"),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", '%1, or "press" (the schedule starts at the press)'
+                    ),
+                    error.text,
+                ),
             ) from None
     if ("speed_kmh" in table) == ("speeds" in table):
         raise r.error(
             (*at, "speed_kmh" if "speed_kmh" in table else "speeds"),
-            'give either speed_kmh = "48.0" or speeds = [["0", "48.0"], ...], not both'
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                'give either speed_kmh = "48.0" or speeds = [["0", "48.0"], ...], not both',
+            )
             if "speed_kmh" in table
-            else 'missing: the imposed average, speed_kmh = "48.0" or speeds = [[km, km/h], ...]',
+            else QT_TRANSLATE_NOOP(
+                "Errors",
+                'missing: the imposed average, speed_kmh = "48.0" or speeds = [[km, km/h], ...]',
+            ),
         )
     speeds: list[tuple[int, Decimal]] = []
     if "speed_kmh" in table:
@@ -388,31 +458,60 @@ def _average(section_id: str, table: Mapping[str, Any], at: KeyPath, r: Reader) 
     else:
         pairs = r.array(table["speeds"], (*at, "speeds"))
         if not pairs:
-            raise r.error((*at, "speeds"), "needs at least one [from_km, km/h] pair")
+            raise r.error(
+                (*at, "speeds"),
+                QT_TRANSLATE_NOOP("Errors", "needs at least one [from_km, km/h] pair"),
+            )
         for index, pair in enumerate(pairs, start=1):
             path = (*at, "speeds", index)
             items = r.array(pair, path)
             if len(items) != 2:
-                raise r.error(path, 'each speed is a pair [from_km, km/h], e.g. ["5.2", "40.0"]')
+                raise r.error(
+                    path,
+                    QT_TRANSLATE_NOOP(
+                        "Errors", 'each speed is a pair [from_km, km/h], e.g. ["5.2", "40.0"]'
+                    ),
+                )
             from_m = _distance(items[0], path, r)
             if index == 1 and from_m != 0:
-                raise r.error(path, "the first average must start at km 0")
+                raise r.error(
+                    path, QT_TRANSLATE_NOOP("Errors", "the first average must start at km 0")
+                )
             if speeds and from_m <= speeds[-1][0]:
-                raise r.error(path, "each average must start further than the one before")
+                raise r.error(
+                    path,
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "each average must start further than the one before"
+                    ),
+                )
             speeds.append((from_m, _speed(items[1], path, r)))
     if "checks_km" not in table:
-        raise r.error((*at, "checks_km"), 'missing: the check distances, e.g. ["2.350"]')
+        raise r.error(
+            (*at, "checks_km"),
+            QT_TRANSLATE_NOOP("Errors", 'missing: the check distances, e.g. ["2.350"]'),
+        )
     raw_checks = r.array(table["checks_km"], (*at, "checks_km"))
     if not raw_checks:
-        raise r.error((*at, "checks_km"), "an average trial needs at least one check")
+        raise r.error(
+            (*at, "checks_km"),
+            QT_TRANSLATE_NOOP("Errors", "an average trial needs at least one check"),
+        )
     checks: list[int] = []
     for index, value in enumerate(raw_checks, start=1):
         path = (*at, "checks_km", index)
         metres = _distance(value, path, r)
         if metres <= 0:
-            raise r.error(path, "a check must be after the start (more than 0 km)")
+            raise r.error(
+                path,
+                QT_TRANSLATE_NOOP("Errors", "a check must be after the start (more than 0 km)"),
+            )
         if checks and metres <= checks[-1]:
-            raise r.error(path, "checks come in driving order: each further than the one before")
+            raise r.error(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Errors", "checks come in driving order: each further than the one before"
+                ),
+            )
         checks.append(metres)
     landmarks = _landmarks(table, at, r)
     return AverageTrial(section_id, start_ms, tuple(speeds), tuple(checks), landmarks, start_press)
@@ -427,51 +526,83 @@ def _landmarks(table: Mapping[str, Any], at: KeyPath, r: Reader) -> tuple[tuple[
         path = (*at, "landmarks", index)
         items = r.array(pair, path)
         if len(items) != 2:
-            raise r.error(path, 'each landmark is a pair [km, label], e.g. ["1.250", "bridge"]')
+            raise r.error(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Errors", 'each landmark is a pair [km, label], e.g. ["1.250", "bridge"]'
+                ),
+            )
         metres = _distance(items[0], path, r)
         label = r.string(items[1], path, empty=True).strip()
         if landmarks and metres <= landmarks[-1][0]:
-            raise r.error(path, "landmarks come in driving order: each further than the one before")
+            raise r.error(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Errors", "landmarks come in driving order: each further than the one before"
+                ),
+            )
         landmarks.append((metres, label))
     return tuple(landmarks)
 
 
 def _duration(value: Any, path: KeyPath, r: Reader) -> int:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise r.error(path, 'must be seconds like "15.00", 21 or "1:02.50"')
+        raise r.error(
+            path, QT_TRANSLATE_NOOP("Errors", 'must be seconds like "15.00", 21 or "1:02.50"')
+        )
     try:
-        return parse_duration_ms(value, "target")
+        return parse_duration_ms(value, Text(QT_TRANSLATE_NOOP("Errors", "target")))
     except FormatError as error:
-        raise r.error(path, str(error)) from None
+        raise r.error(path, error.text) from None
 
 
 def _time_of_day(value: Any, path: KeyPath, r: Reader) -> int:
     if not isinstance(value, str):
-        raise r.error(path, f'must be a string like "10:42" or "10:50:00", not {describe(value)}')
+        raise r.error(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP("Errors", 'must be a string like "10:42" or "10:50:00", not %1'),
+                describe(value),
+            ),
+        )
     try:
         return parse_time_of_day_ms(value)
     except FormatError as error:
-        raise r.error(path, str(error)) from None
+        raise r.error(path, error.text) from None
 
 
 def _distance(value: Any, path: KeyPath, r: Reader) -> int:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise r.error(path, f'must be km like "2.350", not {describe(value)}')
+        raise r.error(
+            path,
+            Text(QT_TRANSLATE_NOOP("Errors", 'must be km like "2.350", not %1'), describe(value)),
+        )
     try:
         return parse_km_m(value)
     except FormatError as error:
-        raise r.error(path, str(error)) from None
+        raise r.error(path, error.text) from None
 
 
 def _speed(value: Any, path: KeyPath, r: Reader) -> Decimal:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise r.error(path, f'must be km/h like "48.0", not {describe(value)}')
+        raise r.error(
+            path,
+            Text(QT_TRANSLATE_NOOP("Errors", 'must be km/h like "48.0", not %1'), describe(value)),
+        )
     try:
-        kmh = parse_decimal(value, "speed")
+        kmh = parse_decimal(value, Text(QT_TRANSLATE_NOOP("Errors", "speed")))
     except FormatError as error:
-        raise r.error(path, str(error)) from None
+        raise r.error(path, error.text) from None
     if not kmh.is_finite() or kmh <= 0 or kmh > 1000:
-        raise r.error(path, f"an average speed must be above 0 and at most 1000 km/h, not {kmh}")
+        raise r.error(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "an average speed must be above 0 and at most 1000 km/h, not %1"
+                ),
+                kmh,
+            ),
+        )
     return kmh
 
 

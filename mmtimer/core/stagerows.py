@@ -33,7 +33,7 @@ from typing import Any
 
 import tomli_w
 
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Message, Text, as_text
 from mmtimer.core.legs import Leg
 from mmtimer.core.roadbook import kind_of_cell, parse_duration_cell, parse_time_cell
 from mmtimer.core.stage import (
@@ -134,10 +134,33 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A value refused: the column (None: the whole row or the stage) and the loader's words."""
+    """A value refused: the column (None: the whole row or the stage) and the loader's words
+    (`message` in English, `text` the template and values a window translates)."""
 
     column: str | None
     message: str
+    text: Text | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, column: str | None, message: Message) -> Problem:
+        """The problem `message` (a marked template, or an error's `text`) in `column`."""
+        return cls(column, str(message), as_text(message))
+
+    def words(self) -> Text:
+        """The message as a window shows it (ui/errors.py translates it)."""
+        return self.text if self.text is not None else as_text(self.message)
+
+
+def duplicate_id(section_id: str, first: int) -> Problem:
+    """The id column of a row that repeats the id of section `first` (1-based)."""
+    return Problem.of(
+        "id",
+        Text(
+            QT_TRANSLATE_NOOP("Errors", "duplicate id %1 (also section %2)"),
+            repr(section_id),
+            first,
+        ),
+    )
 
 
 # -- section -> row ------------------------------------------------------------------------------
@@ -333,11 +356,11 @@ def _check_stage(draft: Stage, name: str, rules: str, base_dir: Path | None) -> 
 def check_row(row: Row, number: int = 1) -> Section | Problem:
     """The row's section, or the first problem the loader finds (with its column)."""
     if not row.text("id").strip():
-        return Problem("id", "missing: each section needs an id")
+        return Problem.of("id", QT_TRANSLATE_NOOP("Errors", "missing: each section needs an id"))
     try:
         return section_from_json(section_object(row), "<row>", number)
     except InputError as error:
-        return Problem(_column_of(error), error.message)
+        return Problem.of(_column_of(error), error.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,15 +402,15 @@ def check_rows(
         if section is None:
             continue
         if section.id in seen:
-            problems[number - 1] = Problem(
-                "id", f"duplicate id {section.id!r} (also section {seen[section.id]})"
-            )
+            problems[number - 1] = duplicate_id(section.id, seen[section.id])
         else:
             seen[section.id] = number
     stage_problem: Problem | None = None
     stage: Stage | None = None
     if not rows:
-        stage_problem = Problem(None, "a stage needs at least one section")
+        stage_problem = Problem.of(
+            None, QT_TRANSLATE_NOOP("Errors", "a stage needs at least one section")
+        )
     elif all(p is None for p in problems):
         done = [s for s in sections if s is not None]
         draft = Stage(
@@ -401,7 +424,7 @@ def check_rows(
         try:
             stage = _check_stage(draft, name, rules, base_dir)
         except InputError as error:
-            stage_problem = Problem(error.key, error.message)
+            stage_problem = Problem.of(error.key, error.text)
     if stage is not None:
         stage = replace(stage, source="", raw={})
     return Checked(tuple(problems), stage_problem, stage, tuple(sections))

@@ -10,6 +10,8 @@ import math
 import re
 from decimal import Decimal
 
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, Message, MessageError, Number, Text
+
 MS_PER_S = 1000
 MS_PER_MIN = 60_000
 MS_PER_H = 3_600_000
@@ -22,9 +24,17 @@ MAX_DIGITS = 15
 """The most digits read before, and after, a decimal point: more is never a real value, and
 Python refuses to turn a text of more than 4,300 digits into a number at all."""
 
+# What a value is in a message ("duration '1x' is not a duration"): a word the window translates.
+WHAT_NUMBER = Text(QT_TRANSLATE_NOOP("Errors", "number"))
+WHAT_DURATION = Text(QT_TRANSLATE_NOOP("Errors", "duration"))
+WHAT_TIME_OF_DAY = Text(QT_TRANSLATE_NOOP("Errors", "time of day"))
+WHAT_DISTANCE = Text(QT_TRANSLATE_NOOP("Errors", "distance"))
+WHAT_SECONDS = Text(QT_TRANSLATE_NOOP("Errors", "seconds"))
 
-class FormatError(ValueError):
-    """A value does not follow the expected form; the message says what was expected."""
+
+class FormatError(MessageError):
+    """A value does not follow the expected form; the message says what was expected. `text` is
+    the message (a marked template and its arguments, see errors.py) for a window to translate."""
 
 
 # re.ASCII: digits are 0-9 only ("١٥.٠٠" or full-width digits are not the format).
@@ -35,14 +45,16 @@ _TIME_OF_DAY = re.compile(
 )
 
 
-def _float_text(value: float, what: str) -> str:
+def _float_text(value: float, what: Message) -> str:
     """A TOML float as the decimal it was written as (``6.5`` -> ``"6.5"``), exactly.
 
     FORMATS.md allows numbers with up to 3 decimals; ``repr`` gives the shortest text that reads
     back as the same float, which for such a literal is the literal itself.
     """
     if not math.isfinite(value):
-        raise FormatError(f"{what} {shown(value)} is not a number")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a number"), what, shown(value))
+        )
     return format(Decimal(repr(value)), "f")
 
 
@@ -52,35 +64,62 @@ def shown(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else f"{text[: limit - 5]}...{text[-1]}"
 
 
-def _check_digits(whole: str, frac: str | None, what: str, value: object) -> None:
+def _check_digits(whole: str, frac: str | None, what: Message, value: object) -> None:
     if len(whole) > MAX_DIGITS or (frac is not None and len(frac) > MAX_DIGITS):
         raise FormatError(
-            f"{what} {shown(value)} has more digits than any {what} "
-            f"(at most {MAX_DIGITS} before and after the point)"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "%1 %2 has more digits than any %3 (at most %4 before and after the point)",
+                ),
+                what,
+                shown(value),
+                what,
+                MAX_DIGITS,
+            )
         )
 
 
-def _fraction_to_units(frac: str | None, digits: int, what: str, text: str) -> int:
+def _fraction_to_units(frac: str | None, digits: int, what: Message, text: str) -> int:
     if not frac:
         return 0
     if len(frac) > digits:
-        raise FormatError(f"{what} {shown(text)} has more than {digits} decimals")
+        raise FormatError(
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "%1 %2 has more than %3 decimals"),
+                what,
+                shown(text),
+                digits,
+            )
+        )
     return int(frac.ljust(digits, "0"))
 
 
-def _check_plain(text: str, what: str) -> str:
+def _check_plain(text: str, what: Message) -> str:
     stripped = text.strip()
     if "," in stripped:
-        raise FormatError(f"{what} {shown(text)}: use a decimal point, not a comma")
+        raise FormatError(
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "%1 %2: use a decimal point, not a comma"),
+                what,
+                shown(text),
+            )
+        )
     return stripped
 
 
-def parse_decimal_scaled(text: str, digits: int, what: str = "number") -> int:
+def parse_decimal_scaled(text: str, digits: int, what: Message = WHAT_NUMBER) -> int:
     """Parse ``"15.00"`` exactly as an integer in units of 10**-digits (``"15.00"``, 3 -> 15000)."""
     stripped = _check_plain(text, what)
     match = _DECIMAL.fullmatch(stripped)
     if match is None:
-        raise FormatError(f"{what} {shown(text)} is not a decimal number like 15.00")
+        raise FormatError(
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a decimal number like 15.00"),
+                what,
+                shown(text),
+            )
+        )
     _check_digits(match["int"], match["frac"], what, text)
     value: int = int(match["int"]) * 10**digits + _fraction_to_units(
         match["frac"], digits, what, text
@@ -88,17 +127,26 @@ def parse_decimal_scaled(text: str, digits: int, what: str = "number") -> int:
     return -value if match["sign"] == "-" else value
 
 
-def parse_duration_ms(value: str | int | float, what: str = "duration") -> int:
+def parse_duration_ms(value: str | int | float, what: Message = WHAT_DURATION) -> int:
     """A duration: seconds as ``"15.00"``, ``21`` or ``"1:02.50"`` (1 min 2.50 s) -> ms.
 
     A TOML float (``6.5``) is read as the decimal it was written as, with at most 3 decimals
     (FORMATS.md: "strings or numbers of seconds with at most 3 decimals").
     """
     if isinstance(value, bool):
-        raise FormatError(f"{what} {shown(value)} is not a duration")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a duration"), what, shown(value))
+        )
     if isinstance(value, int):
         if abs(value) > MAX_DURATION_MS // MS_PER_S:
-            raise FormatError(f"{what} {shown(value)} is longer than {_hours(MAX_DURATION_MS)}")
+            raise FormatError(
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "%1 %2 is longer than %3"),
+                    what,
+                    shown(value),
+                    _hours(MAX_DURATION_MS),
+                )
+            )
         ms = value * MS_PER_S
     elif isinstance(value, str | float):
         stripped = _check_plain(value, what) if isinstance(value, str) else _float_text(value, what)
@@ -107,7 +155,13 @@ def parse_duration_ms(value: str | int | float, what: str = "duration") -> int:
             _check_digits(min_sec["min"], min_sec["frac"], what, value)
             seconds = int(min_sec["sec"])
             if seconds >= 60:
-                raise FormatError(f"{what} {shown(value)}: seconds must be below 60")
+                raise FormatError(
+                    Text(
+                        QT_TRANSLATE_NOOP("Errors", "%1 %2: seconds must be below 60"),
+                        what,
+                        shown(value),
+                    )
+                )
             ms = (
                 int(min_sec["min"]) * MS_PER_MIN
                 + seconds * MS_PER_S
@@ -117,32 +171,67 @@ def parse_duration_ms(value: str | int | float, what: str = "duration") -> int:
                 ms = -ms
         else:
             if _DECIMAL.fullmatch(stripped) is None:
-                raise FormatError(f"{what} {shown(value)} is not seconds like 15.00, 21 or 1:02.50")
+                raise FormatError(
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "%1 %2 is not seconds like 15.00, 21 or 1:02.50"
+                        ),
+                        what,
+                        shown(value),
+                    )
+                )
             ms = parse_decimal_scaled(stripped, 3, what)
     else:
-        raise FormatError(f"{what} {shown(value)} is not a duration")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a duration"), what, shown(value))
+        )
     if ms < 0:
-        raise FormatError(f"{what} {shown(value)} is negative")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is negative"), what, shown(value))
+        )
     if ms > MAX_DURATION_MS:
-        raise FormatError(f"{what} {shown(value)} is longer than {_hours(MAX_DURATION_MS)}")
+        raise FormatError(
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "%1 %2 is longer than %3"),
+                what,
+                shown(value),
+                _hours(MAX_DURATION_MS),
+            )
+        )
     return ms
 
 
-def _hours(ms: int) -> str:
-    return f"{ms // MS_PER_H} hours"
+def _hours(ms: int) -> Text:
+    return Text(QT_TRANSLATE_NOOP("Errors", "%1 hours"), ms // MS_PER_H)
 
 
-def parse_time_of_day_ms(value: str, what: str = "time of day") -> int:
+def parse_time_of_day_ms(value: str, what: Message = WHAT_TIME_OF_DAY) -> int:
     """``"HH:MM"``, ``"HH:MM:SS"`` or ``"HH:MM:SS.cc"`` (24 h) -> ms since midnight."""
     if not isinstance(value, str):
-        raise FormatError(f'{what} {shown(value)} must be a string like "10:42" or "10:50:00"')
+        raise FormatError(
+            Text(
+                QT_TRANSLATE_NOOP("Errors", '%1 %2 must be a string like "10:42" or "10:50:00"'),
+                what,
+                shown(value),
+            )
+        )
     match = _TIME_OF_DAY.fullmatch(value.strip())
     if match is None:
-        raise FormatError(f'{what} {shown(value)} is not a time of day like "10:42" or "10:50:00"')
+        raise FormatError(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors", '%1 %2 is not a time of day like "10:42" or "10:50:00"'
+                ),
+                what,
+                shown(value),
+            )
+        )
     hours, minutes = int(match["h"]), int(match["m"])
     seconds = int(match["s"] or 0)
     if hours > 23 or minutes > 59 or seconds > 59:
-        raise FormatError(f"{what} {shown(value)} is not a valid 24 h time")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a valid 24 h time"), what, shown(value))
+        )
     return (
         hours * MS_PER_H
         + minutes * MS_PER_MIN
@@ -151,45 +240,78 @@ def parse_time_of_day_ms(value: str, what: str = "time of day") -> int:
     )
 
 
-def parse_km_m(value: str | int | float, what: str = "distance") -> int:
+def parse_km_m(value: str | int | float, what: Message = WHAT_DISTANCE) -> int:
     """A distance in km with at most 3 decimals (``"2.350"``) -> metres."""
     if isinstance(value, bool):
-        raise FormatError(f"{what} {shown(value)} is not a distance")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a distance"), what, shown(value))
+        )
     if isinstance(value, int):
         if abs(value) > MAX_DISTANCE_M // 1000:
-            raise FormatError(f"{what} {shown(value)} is more than {MAX_DISTANCE_M // 1000:,} km")
+            raise FormatError(
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "%1 %2 is more than %3 km"),
+                    what,
+                    shown(value),
+                    Number(f"{MAX_DISTANCE_M // 1000:,}"),
+                )
+            )
         metres = value * 1000
     elif isinstance(value, float):
         metres = parse_decimal_scaled(_float_text(value, what), 3, what)
     elif isinstance(value, str):
         metres = parse_decimal_scaled(value, 3, what)
     else:
-        raise FormatError(f"{what} {shown(value)} is not a distance in km")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a distance in km"), what, shown(value))
+        )
     if metres < 0:
-        raise FormatError(f"{what} {shown(value)} is negative")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is negative"), what, shown(value))
+        )
     if metres > MAX_DISTANCE_M:
-        raise FormatError(f"{what} {shown(value)} is more than {MAX_DISTANCE_M // 1000:,} km")
+        raise FormatError(
+            Text(
+                QT_TRANSLATE_NOOP("Errors", "%1 %2 is more than %3 km"),
+                what,
+                shown(value),
+                Number(f"{MAX_DISTANCE_M // 1000:,}"),
+            )
+        )
     return metres
 
 
-def parse_decimal(value: str | int | float, what: str = "number") -> Decimal:
+def parse_decimal(value: str | int | float, what: Message = WHAT_NUMBER) -> Decimal:
     """A decimal given as a string or an integer (``"48.0"``, ``"1.80"``), exactly; at most
     `MAX_DIGITS` digits before and after the point."""
     if isinstance(value, bool):
-        raise FormatError(f"{what} {shown(value)} is not a number")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a number"), what, shown(value))
+        )
     if isinstance(value, int):
         if abs(value) >= 10**MAX_DIGITS:
-            raise FormatError(f"{what} {shown(value)} has more digits than any {what}")
+            raise FormatError(
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "%1 %2 has more digits than any %3"),
+                    what,
+                    shown(value),
+                    what,
+                )
+            )
         return Decimal(value)
     if isinstance(value, float):
         text = _float_text(value, what)
     elif isinstance(value, str):
         text = _check_plain(value, what)
     else:
-        raise FormatError(f"{what} {shown(value)} is not a number")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a number"), what, shown(value))
+        )
     match = _DECIMAL.fullmatch(text)
     if match is None:
-        raise FormatError(f"{what} {shown(value)} is not a decimal number")
+        raise FormatError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a decimal number"), what, shown(value))
+        )
     _check_digits(match["int"], match["frac"], what, value)
     return Decimal(text)
 
@@ -241,6 +363,6 @@ def format_km(metres: int) -> str:
     return f"{metres // 1000}.{metres % 1000:03d}"
 
 
-def parse_seconds_ms(value: str, what: str = "seconds") -> int:
+def parse_seconds_ms(value: str, what: Message = WHAT_SECONDS) -> int:
     """Signed decimal seconds (``"-0.37"``) -> ms; the inverse of :func:`format_seconds`."""
     return parse_decimal_scaled(value, 3, what)

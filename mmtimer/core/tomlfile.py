@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Message, Number, Text
 from mmtimer.core.timefmt import shown
 
 KeyPath = tuple[str | int, ...]
@@ -47,13 +47,15 @@ MAX_TEXT_BYTES = 16 * 1024 * 1024
 """The largest stage or rule-set file read (a stage of 5,000 sections is under 1 MB): a bigger
 file, a device (``/dev/zero``) or a pipe is refused before it is read, never read until memory
 runs out or waited on forever."""
+STAGE_OR_RULE_SET = Text(QT_TRANSLATE_NOOP("Errors", "stage or rule set"))
+"""What a file read here is, in its message ("is larger than any stage or rule set")."""
 
 _O_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 _O_BINARY: int = getattr(os, "O_BINARY", 0)
 
 
 def read_file_bytes(
-    path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: str = "stage or rule set"
+    path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: Message = STAGE_OR_RULE_SET
 ) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; InputError naming the file for
     anything else (missing, a folder, a device or pipe, too big, unreadable). Never writes."""
@@ -61,24 +63,42 @@ def read_file_bytes(
     try:
         fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY)
     except FileNotFoundError:
-        raise InputError(source, "no such file") from None
+        raise InputError(source, QT_TRANSLATE_NOOP("Errors", "no such file")) from None
     except IsADirectoryError:
-        raise InputError(source, "is a folder, not a file") from None
+        raise InputError(source, QT_TRANSLATE_NOOP("Errors", "is a folder, not a file")) from None
     except PermissionError:
-        raise InputError(source, "cannot be read: permission denied") from None
+        raise InputError(
+            source, QT_TRANSLATE_NOOP("Errors", "cannot be read: permission denied")
+        ) from None
     except OSError as error:
-        raise InputError(source, f"cannot be read: {error.strerror or error}") from None
+        raise InputError(
+            source, Text(QT_TRANSLATE_NOOP("Errors", "cannot be read: %1"), error.strerror or error)
+        ) from None
     except ValueError as error:  # e.g. a NUL in the name (JSON and TOML can escape one)
-        raise InputError(source, f"cannot be read: {error}") from None
+        raise InputError(
+            source, Text(QT_TRANSLATE_NOOP("Errors", "cannot be read: %1"), error)
+        ) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(source, "is a folder, not a file")
+            raise InputError(source, QT_TRANSLATE_NOOP("Errors", "is a folder, not a file"))
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(source, "is not a regular file (a device, pipe or socket): not read")
+            raise InputError(
+                source,
+                QT_TRANSLATE_NOOP(
+                    "Errors", "is not a regular file (a device, pipe or socket): not read"
+                ),
+            )
         too_big = InputError(
             source,
-            f"is larger than any {what} ({info.st_size:,} bytes; at most {limit:,}): not read",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "is larger than any %1 (%2 bytes; at most %3): not read"
+                ),
+                what,
+                Number(f"{info.st_size:,}"),
+                Number(f"{limit:,}"),
+            ),
         )
         if info.st_size > limit:
             raise too_big
@@ -94,13 +114,15 @@ def read_file_bytes(
                 raise too_big
         return b"".join(chunks)
     except OSError as error:
-        raise InputError(source, f"cannot be read: {error.strerror or error}") from None
+        raise InputError(
+            source, Text(QT_TRANSLATE_NOOP("Errors", "cannot be read: %1"), error.strerror or error)
+        ) from None
     finally:
         os.close(fd)
 
 
 def read_text(
-    path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: str = "stage or rule set"
+    path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: Message = STAGE_OR_RULE_SET
 ) -> str:
     """The text of a UTF-8 file (see :func:`read_file_bytes`); any failure is an InputError
     naming the file. Never writes."""
@@ -113,7 +135,9 @@ def decode_utf8(data: bytes, source: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InputError(source, "is not UTF-8 text", line=line) from None
+        raise InputError(
+            source, QT_TRANSLATE_NOOP("Errors", "is not UTF-8 text"), line=line
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -133,14 +157,20 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             if end is not None:
                 line = text.count("\n") + 1
                 message = message[: end.start()]
-        raise InputError(source, f"not valid TOML: {message}", line=line) from None
+        raise InputError(
+            source, Text(QT_TRANSLATE_NOOP("Errors", "not valid TOML: %1"), message), line=line
+        ) from None
     except RecursionError:
-        raise InputError(source, "not valid TOML: nested too deeply") from None
+        raise InputError(
+            source, QT_TRANSLATE_NOOP("Errors", "not valid TOML: nested too deeply")
+        ) from None
     except ValueError:  # tomllib's int() of more than 4,300 digits (sys.get_int_max_str_digits)
         long_number = _LONG_NUMBER.search(text)
         line = None if long_number is None else text.count("\n", 0, long_number.start()) + 1
         raise InputError(
-            source, "not valid TOML: a number with thousands of digits", line=line
+            source,
+            QT_TRANSLATE_NOOP("Errors", "not valid TOML: a number with thousands of digits"),
+            line=line,
         ) from None
 
 
@@ -224,7 +254,7 @@ class Reader:
         self.source = source
         self.locator = locator
 
-    def error(self, path: KeyPath, message: str) -> InputError:
+    def error(self, path: KeyPath, message: Message) -> InputError:
         line = self.locator.line_of(path) if self.locator is not None else None
         return InputError(self.source, message, line=line, key=key_text(path) or None)
 
@@ -232,63 +262,100 @@ class Reader:
         for key in table:
             if key not in allowed:
                 expected = ", ".join(allowed)
-                raise self.error((*at, key), f"unknown key (expected one of: {expected})")
+                raise self.error(
+                    (*at, key),
+                    Text(
+                        QT_TRANSLATE_NOOP("Errors", "unknown key (expected one of: %1)"), expected
+                    ),
+                )
 
     def table(self, value: Any, path: KeyPath) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
-            raise self.error(path, f"must be a table, not {describe(value)}")
+            raise self.error(
+                path, Text(QT_TRANSLATE_NOOP("Errors", "must be a table, not %1"), describe(value))
+            )
         return value
 
     def array(self, value: Any, path: KeyPath) -> Sequence[Any]:
         if not isinstance(value, list | tuple):
-            raise self.error(path, f"must be an array, not {describe(value)}")
+            raise self.error(
+                path, Text(QT_TRANSLATE_NOOP("Errors", "must be an array, not %1"), describe(value))
+            )
         return value
 
     def string(self, value: Any, path: KeyPath, *, empty: bool = False) -> str:
         if not isinstance(value, str):
-            raise self.error(path, f"must be a string, not {describe(value)}")
+            raise self.error(
+                path, Text(QT_TRANSLATE_NOOP("Errors", "must be a string, not %1"), describe(value))
+            )
         if not empty and not value.strip():
-            raise self.error(path, "must not be empty")
+            raise self.error(path, QT_TRANSLATE_NOOP("Errors", "must not be empty"))
         return value
 
     def choice(self, value: Any, path: KeyPath, choices: Sequence[str]) -> str:
         text = self.string(value, path)
         if text not in choices:
             options = ", ".join(f'"{c}"' for c in choices)
-            raise self.error(path, f"{text!r} is not one of {options}")
+            raise self.error(
+                path, Text(QT_TRANSLATE_NOOP("Errors", "%1 is not one of %2"), repr(text), options)
+            )
         return text
 
     def integer(self, value: Any, path: KeyPath, *, minimum: int | None = None) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(path, f"must be a whole number, not {describe(value)}")
+            raise self.error(
+                path,
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "must be a whole number, not %1"), describe(value)
+                ),
+            )
         if minimum is not None and value < minimum:
-            raise self.error(path, f"must be at least {minimum}, not {value}")
+            raise self.error(
+                path,
+                Text(QT_TRANSLATE_NOOP("Errors", "must be at least %1, not %2"), minimum, value),
+            )
         if abs(value) > MAX_INTEGER:
-            raise self.error(path, f"{shown(value)} is larger than any value here")
+            raise self.error(
+                path,
+                Text(QT_TRANSLATE_NOOP("Errors", "%1 is larger than any value here"), shown(value)),
+            )
         return value
 
     def boolean(self, value: Any, path: KeyPath) -> bool:
         if not isinstance(value, bool):
-            raise self.error(path, f"must be true or false, not {describe(value)}")
+            raise self.error(
+                path,
+                Text(QT_TRANSLATE_NOOP("Errors", "must be true or false, not %1"), describe(value)),
+            )
         return value
 
 
-def describe(value: Any) -> str:
-    """A short, user-facing name for what was found where something else was expected."""
+def describe(value: Any) -> Text:
+    """A short, user-facing name for what was found where something else was expected (the
+    value itself as the file has it, never translated)."""
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return Text(QT_TRANSLATE_NOOP("Errors", "the boolean %1"), str(value).lower())
     if isinstance(value, _dt.datetime | _dt.date | _dt.time):
-        return f'the TOML date/time {value} (write times as strings, e.g. "10:42")'
+        return Text(
+            QT_TRANSLATE_NOOP(
+                "Errors", 'the TOML date/time %1 (write times as strings, e.g. "10:42")'
+            ),
+            value,
+        )
     if isinstance(value, float):
-        return f'the float {value!r} (write decimals as strings, e.g. "{value}")'
+        return Text(
+            QT_TRANSLATE_NOOP("Errors", 'the float %1 (write decimals as strings, e.g. "%2")'),
+            repr(value),
+            value,
+        )
     if isinstance(value, int):
-        return f"the number {value}"
+        return Text(QT_TRANSLATE_NOOP("Errors", "the number %1"), value)
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return Text(QT_TRANSLATE_NOOP("Errors", "the string %1"), repr(value))
     if isinstance(value, Mapping):
-        return "a table"
+        return Text(QT_TRANSLATE_NOOP("Errors", "a table"))
     if isinstance(value, list | tuple):
-        return "an array"
+        return Text(QT_TRANSLATE_NOOP("Errors", "an array"))
     if value is None:
-        return "null"
-    return type(value).__name__
+        return Text(QT_TRANSLATE_NOOP("Errors", "null"))
+    return Text(QT_TRANSLATE_NOOP("Errors", "a value of type %1"), type(value).__name__)

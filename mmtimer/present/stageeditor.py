@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from mmtimer.core.atomicfile import atomic_write_text
-from mmtimer.core.errors import InputError
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Message, Text, as_text
 from mmtimer.core.legs import Leg, parse_legs, parse_max_late_min
 from mmtimer.core.roadbook import Parsed, kind_of_cell
 from mmtimer.core.rules import builtin_rule_ids, looks_like_rules_path
@@ -48,6 +48,7 @@ from mmtimer.core.stagerows import (
     Row,
     check_row,
     check_rows,
+    duplicate_id,
     row_from_section,
     rows_from_stage,
     template_row,
@@ -128,15 +129,19 @@ class TermsChecked:
     legs: tuple[Leg, ...] | None
     """None: refused, or not checked because a section row has a problem."""
     leg_problems: tuple[Problem | None, ...]
+    max_late_text: Text | None = None
+    """`max_late_problem` as a window translates it."""
 
     @property
     def problem(self) -> Problem | None:
         """The first of them, as the stage's problem (column ``max_late_min`` or ``leg``)."""
         if self.max_late_problem is not None:
-            return Problem("max_late_min", self.max_late_problem)
+            return Problem("max_late_min", self.max_late_problem, self.max_late_text)
         for number, problem in enumerate(self.leg_problems, start=1):
             if problem is not None:
-                return Problem("leg", f"leg {number}: {problem.message}")
+                return Problem.of(
+                    "leg", Text(QT_TRANSLATE_NOOP("Errors", "leg %1: %2"), number, problem.words())
+                )
         return None
 
 
@@ -168,7 +173,12 @@ class Snapshot:
 
 
 class SaveError(Exception):
-    """The stage was not saved; the message says why (the loader's words, with the row)."""
+    """The stage was not saved; the message says why (the loader's words, with the row). `text`
+    is the message a window translates (ui/errors.py)."""
+
+    def __init__(self, message: Message) -> None:
+        self.text = as_text(message)
+        super().__init__(str(self.text))
 
 
 @dataclass
@@ -291,12 +301,17 @@ class StageDraft:
     def leg_problem_at(self, leg: int, column: str) -> str | None:
         """The loader's message for this cell of leg `leg`, if its problem is there (a problem
         of the whole leg shows at its first cell)."""
+        problem = self.leg_problem_in(leg, column)
+        return None if problem is None else problem.message
+
+    def leg_problem_in(self, leg: int, column: str) -> Problem | None:
+        """The problem of leg `leg` if it shows in this cell (see `leg_problem_at`)."""
         problems = self.terms().leg_problems
         problem = problems[leg] if 0 <= leg < len(problems) else None
         if problem is None:
             return None
         where = problem.column if problem.column in LEG_COLUMNS else "from"
-        return problem.message if where == column else None
+        return problem if where == column else None
 
     def row_problem(self, row: int) -> Problem | None:
         return self.check().row_problems[row]
@@ -304,11 +319,16 @@ class StageDraft:
     def problem_at(self, row: int, column: str) -> str | None:
         """The loader's message for this cell, if the row's problem is in it (a problem of the
         whole row shows at its id)."""
+        problem = self.problem_in(row, column)
+        return None if problem is None else problem.message
+
+    def problem_in(self, row: int, column: str) -> Problem | None:
+        """The row's problem if it shows in this cell (see `problem_at`)."""
         problem = self.row_problem(row)
         if problem is None:
             return None
         where = problem.column if problem.column in COLUMNS else "id"
-        return problem.message if where == column else None
+        return problem if where == column else None
 
     def stage_problem(self) -> Problem | None:
         return self.check().stage_problem
@@ -325,7 +345,7 @@ class StageDraft:
             return result
         for number, other in enumerate(self.rows):
             if number != row and other.text("id").strip() == result.id:
-                return Problem("id", f"duplicate id {result.id!r} (also section {number + 1})")
+                return duplicate_id(result.id, number + 1)
         return None
 
     def enabled(self, row: int, column: str) -> bool:
@@ -465,15 +485,25 @@ class StageDraft:
             if problem is not None:
                 row = self.rows[number - 1]
                 where = f" {problem.column}" if problem.column else ""
+                name: Message = row.text("id").strip() or Text(QT_TRANSLATE_NOOP("Errors", "no id"))
                 raise SaveError(
-                    f"row {number} ({row.text('id').strip() or 'no id'}){where}: {problem.message}"
+                    Text(
+                        QT_TRANSLATE_NOOP("Errors", "row %1 (%2)%3: %4"),
+                        number,
+                        name,
+                        where,
+                        problem.words(),
+                    )
                 )
         if checked.stage is None:
             problem = checked.stage_problem
             if problem is None:
-                raise SaveError("the stage does not check")
-            where = "max_late_min: " if problem.column == "max_late_min" else ""
-            raise SaveError(where + problem.message)
+                raise SaveError(QT_TRANSLATE_NOOP("Errors", "the stage does not check"))
+            if problem.column == "max_late_min":
+                raise SaveError(
+                    Text(QT_TRANSLATE_NOOP("Errors", "%1: %2"), problem.column, problem.words())
+                )
+            raise SaveError(problem.words())
         return checked.stage
 
     def save(self, path: str | Path | None = None) -> Stage:
@@ -482,7 +512,7 @@ class StageDraft:
         the draft is the file's."""
         target = Path(path) if path is not None else self.path
         if target is None:
-            raise SaveError("no file to save to")
+            raise SaveError(QT_TRANSLATE_NOOP("Errors", "no file to save to"))
         stage = self.stage_for(target)
         origins: Sequence[int | None] = [
             None if row.origin is None else self._positions.get(row.origin) for row in self.rows
@@ -491,13 +521,25 @@ class StageDraft:
         try:
             atomic_write_text(target, text)
         except OSError as error:
-            raise SaveError(f"{target}: {error.strerror or error}") from None
+            raise SaveError(
+                Text(QT_TRANSLATE_NOOP("Errors", "%1: %2"), target, error.strerror or error)
+            ) from None
         try:
             written = load_stage(target)
         except InputError as error:  # pragma: no cover - a writer bug: say so, loudly
-            raise SaveError(f"the file written does not load: {error}") from None
+            raise SaveError(
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "the file written does not load: %1"),
+                    error.whole(),
+                )
+            ) from None
         if written != stage:  # pragma: no cover - a writer bug: say so, loudly
-            raise SaveError(f"{target}: the file written loads to a different stage")
+            raise SaveError(
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "%1: the file written loads to a different stage"),
+                    target,
+                )
+            )
         self.path = target
         self.original = text
         self.rows = [
@@ -549,19 +591,20 @@ def check_terms(max_late: str, legs: Sequence[LegRow], checked: Checked) -> Term
     reader = Reader("stage")
     max_late_min: int | None = None
     max_late_problem: str | None = None
+    max_late_text: Text | None = None
     text = max_late.strip()
     if text:
         value: object = int(text) if text.isdigit() else text
         try:
             max_late_min = parse_max_late_min(value, ("max_late_min",), reader)
         except InputError as error:
-            max_late_problem = error.message
+            max_late_problem, max_late_text = error.message, error.text
     problems: list[Problem | None] = [None] * len(legs)
     rows_ok = checked.sections and all(s is not None for s in checked.sections)
     if not legs:
-        return TermsChecked(max_late_min, max_late_problem, (), ())
+        return TermsChecked(max_late_min, max_late_problem, (), (), max_late_text)
     if not rows_ok or any(p is not None for p in checked.row_problems):
-        return TermsChecked(max_late_min, max_late_problem, None, tuple(problems))
+        return TermsChecked(max_late_min, max_late_problem, None, tuple(problems), max_late_text)
     sections = [s for s in checked.sections if s is not None]
     raw = [_leg_object(leg) for leg in legs]
     try:
@@ -572,8 +615,8 @@ def check_terms(max_late: str, legs: Sequence[LegRow], checked: Checked) -> Term
         number = int(match["n"]) - 1 if match else 0
         column = match["key"] if match else None
         if 0 <= number < len(problems):
-            problems[number] = Problem(column, error.message)
-    return TermsChecked(max_late_min, max_late_problem, parsed, tuple(problems))
+            problems[number] = Problem.of(column, error.text)
+    return TermsChecked(max_late_min, max_late_problem, parsed, tuple(problems), max_late_text)
 
 
 def _leg_object(leg: LegRow) -> dict[str, Any]:

@@ -78,6 +78,7 @@ from mmtimer.present.beeps import BeepSettings
 from mmtimer.present.formats import describe_since
 from mmtimer.present.i18n import window_number
 from mmtimer.present.sync import asks_first, signed_s, sync_jump_ms
+from mmtimer.ui.errors import error_shown, text_shown
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
 from mmtimer.ui.triggers import KEY_LABELS, TRIGGER_KEYS, EventStamper, TriggerSettings
 
@@ -110,9 +111,17 @@ def parse_coefficient_part(text: str, what: str) -> Decimal:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"{what}: {text!r} is not a number such as 0.35") from None
+        raise ValueError(
+            QCoreApplication.translate("CrewDialog", "%1: %2 is not a number such as 0.35")
+            .replace("%2", repr(text))
+            .replace("%1", what)
+        ) from None
     if not value.is_finite() or value < 0:
-        raise ValueError(f"{what}: {text!r} must be 0 or more")
+        raise ValueError(
+            QCoreApplication.translate("CrewDialog", "%1: %2 must be 0 or more")
+            .replace("%2", repr(text))
+            .replace("%1", what)
+        )
     return value
 
 
@@ -280,7 +289,7 @@ class CrewDialog(QDialog):
         wrong."""
         if not self.coefficient.text().strip():
             return None
-        value = parse_coefficient_part(self.coefficient.text(), "coefficient")
+        value = parse_coefficient_part(self.coefficient.text(), self.tr("coefficient"))
         if value <= 0:
             raise ValueError(self.tr("coefficient: give a number above 0, such as 1.80"))
         return value
@@ -290,8 +299,8 @@ class CrewDialog(QDialog):
         ValueError names the part that is wrong."""
         if not (self.period.text().strip() and self.engine_class.text().strip()):
             return None
-        period = parse_coefficient_part(self.period.text(), "Period")
-        engine_class = parse_coefficient_part(self.engine_class.text(), "Class")
+        period = parse_coefficient_part(self.period.text(), self.tr("Period"))
+        engine_class = parse_coefficient_part(self.engine_class.text(), self.tr("Class"))
         value = mille_miglia_coefficient(
             period, engine_class, Decimal(self.category.currentData()), self.bonus.currentData()
         )
@@ -337,7 +346,7 @@ class CrewDialog(QDialog):
         try:
             return crew_from_json(self.crew_json(), "crew dialog")
         except InputError as error:
-            raise ValueError(error.message) from None
+            raise ValueError(text_shown(error.text)) from None
 
     def crew_json(self) -> dict[str, Any]:
         """The crew as the log header writes it: unknown values left out, coefficient a string."""
@@ -619,7 +628,7 @@ class SyncDialog(QDialog):
         try:
             official_ms = parse_time_of_day_ms(self.typed.text().strip(), "official time")
         except FormatError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_shown(error))
             return None
         request = self._emit(SyncRequest(t_ns, official_ms, "typed"))
         if request is not None:
@@ -647,7 +656,7 @@ def parse_marks_s(text: str, what: str) -> tuple[int, ...]:
         try:
             marks.add(parse_seconds_ms(item.strip(), what))
         except FormatError as error:
-            raise ValueError(str(error)) from None
+            raise ValueError(error_shown(error)) from None
     if any(not -600_000 <= m <= 0 for m in marks):
         raise ValueError(
             QCoreApplication.translate(

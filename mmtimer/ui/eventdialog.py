@@ -41,6 +41,7 @@ from mmtimer.core.crew import Crew, crew_from_json
 from mmtimer.core.errors import InputError
 from mmtimer.core.event import Event, EventDay, event_text, parse_event, save_event
 from mmtimer.core.rules import builtin_rule_ids
+from mmtimer.ui.errors import error_shown
 
 StageAsker = Callable[[QWidget, Path], Sequence[Path]]
 PathAsker = Callable[[QWidget, Path], "Path | None"]
@@ -309,7 +310,7 @@ class EventDialog(QDialog):
         try:
             event = self.typed_event()
         except InputError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_shown(error))
             return
         path = self.path
         if path is None:
@@ -323,7 +324,7 @@ class EventDialog(QDialog):
             parse_event(event_text(event), str(path), path.parent)  # the loader's own words
             save_event(event, path)
         except InputError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_shown(error))
             return
         except OSError as error:
             self.message.setText(f"{path}: {error.strerror or error}")

@@ -26,6 +26,7 @@ from mmtimer.core.clock import Clock
 from mmtimer.core.errors import InputError
 from mmtimer.core.gps import Fix
 from mmtimer.core.nmea import NmeaFileReader, NmeaFixes
+from mmtimer.ui.errors import error_shown
 
 if TYPE_CHECKING:  # QtPositioning and QtSerialPort load when a source is chosen, not at start
     from PySide6.QtPositioning import QGeoPositionInfo, QGeoPositionInfoSource
@@ -161,7 +162,7 @@ class GpsSource(QObject):
         try:
             reader = NmeaFileReader(path)
         except InputError as error:
-            return self.tr("GPS: %1").replace("%1", str(error))
+            return self.tr("GPS: %1").replace("%1", error_shown(error))
         self._reader = reader
         self._play_start_ns = self.clock.now_ns()
         self._first_t_ns = None
@@ -207,7 +208,7 @@ class GpsSource(QObject):
         try:
             drive = reader.result()
         except InputError as error:
-            self.close(self.tr("GPS: %1").replace("%1", str(error)))
+            self.close(self.tr("GPS: %1").replace("%1", error_shown(error)))
             return
         if not drive.fixes:
             self.close(self.tr("GPS: %1: no fix in the file").replace("%1", str(drive.source)))

@@ -51,6 +51,7 @@ from mmtimer.core.stage import AverageTrial
 from mmtimer.core.timefmt import FormatError, format_km, parse_km_m
 from mmtimer.present.i18n import window_number
 from mmtimer.present.pacer import PacerView, pacer_view, waiting_view
+from mmtimer.ui.errors import error_shown
 from mmtimer.ui.gps_source import GpsMode, GpsSource, serial_ports
 from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.livestage import LiveStage
@@ -444,7 +445,7 @@ class PacerController(QObject):
         try:
             metres = parse_km_m(text.strip().replace(",", "."), "km")
         except FormatError as error:
-            self._status(str(error))
+            self._status(error_shown(error))
             return False
         return self._landmark(section, metres * MM_PER_M, f"km {format_km(metres)}")
 
@@ -480,7 +481,7 @@ class PacerController(QObject):
             measured = MeasuredSection(start, raw_mm, length)
             factor = measured.factor()
         except (FormatError, DistanceEventError) as error:
-            self._status(str(error))
+            self._status(error_shown(error))
             return False
         return self._calibrate(factor, measured.reason())
 
@@ -494,7 +495,7 @@ class PacerController(QObject):
         try:
             value = parse_factor(text)
         except DistanceEventError as error:
-            self._status(str(error))
+            self._status(error_shown(error))
             return False
         return self._calibrate(value, "typed")
 

@@ -26,6 +26,7 @@ from mmtimer.core.results import StageResult
 from mmtimer.paths import resources_dir
 from mmtimer.present.i18n import uses_decimal_comma
 from mmtimer.ui.appstyle import apply_theme
+from mmtimer.ui.errors import error_shown
 from mmtimer.ui.helpdialog import KeyboardHelp
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, LanguageMenu, plural, retranslated, translate
 from mmtimer.ui.messagebar import MessageBar
@@ -318,7 +319,7 @@ class ReplayWindow(QMainWindow):
             QMessageBox.warning(
                 parent,
                 QCoreApplication.translate("ReplayWindow", "Cannot open the log"),
-                str(error),
+                error_shown(error),
             )
             return None
         window = cls(replay, clock, settings, parent)
@@ -352,7 +353,7 @@ class ReplayWindow(QMainWindow):
         try:
             other = read_replay(path)
         except InputError as error:
-            QMessageBox.warning(self, self.tr("Cannot compare with this log"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot compare with this log"), error_shown(error))
             return False
         problem = comparison_problem(self.replay, other)
         if problem is not None:

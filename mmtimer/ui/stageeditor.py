@@ -75,6 +75,7 @@ from mmtimer.present.stageeditor import (
     StageDraft,
     rules_moved,
 )
+from mmtimer.ui.errors import error_shown, text_shown
 from mmtimer.ui.facewindow import make_action
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from mmtimer.ui.pastepreview import PastePreview
@@ -189,11 +190,13 @@ class StageTableModel(QAbstractTableModel):
                 if problem is None:
                     return "" if role == Qt.ItemDataRole.ToolTipRole else "✓"
                 title = self.titles.get(problem.column or "", "")
-                return f"{title}: {problem.message}" if title else problem.message
+                words = text_shown(problem.words())
+                return f"{title}: {words}" if title else words
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(REFUSED_TEXT if problem else QColor("#2e7d32"))
             return None
-        refused = self.draft.problem_at(row, name)
+        problem = self.draft.problem_in(row, name)
+        refused = None if problem is None else text_shown(problem.words())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.draft.rows[row].text(name)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -316,11 +319,13 @@ class LegTableModel(QAbstractTableModel):
                         return "" if checked else self.tr("checked once the rows above check")
                     return "✓" if checked else "…"
                 title = self.titles.get(problem.column or "", "")
-                return f"{title}: {problem.message}" if title else problem.message
+                words = text_shown(problem.words())
+                return f"{title}: {words}" if title else words
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(REFUSED_TEXT if problem else QColor("#2e7d32"))
             return None
-        refused = self.draft.leg_problem_at(row, name)
+        problem = self.draft.leg_problem_in(row, name)
+        refused = None if problem is None else text_shown(problem.words())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.draft.legs[row][LEG_COLUMNS.index(name)]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -612,7 +617,7 @@ class StageEditor(QMainWindow):
             "leg": self.tr("Legs"),
         }
         where = terms.get(problem.column or "", problem.column) if problem else None
-        message = problem.message if problem else ""
+        message = text_shown(problem.words()) if problem else ""
         self.stage_problem_label.setText(f"{where}: {message}" if where else message)
         self.stage_problem_label.setVisible(problem is not None)
         self.totals_label.setText(self.totals_text())
@@ -673,7 +678,8 @@ class StageEditor(QMainWindow):
             self.hide_typing()
             return
         title = self.model.titles.get(problem.column or "", "")
-        message = problem.message if problem.column == name else f"{title}: {problem.message}"
+        words = text_shown(problem.words())
+        message = words if problem.column == name else f"{title}: {words}"
         self.typing_label.setText(message)
         rect = self.table.visualRect(self.model.index(row, column))
         self.typing_label.setMaximumWidth(max(260, self.table.viewport().width() - rect.left()))
@@ -806,8 +812,9 @@ class StageEditor(QMainWindow):
         try:
             self.draft.save(path)
         except SaveError as error:
-            self.warn(self, self.tr("Stage not saved"), self.tr("Not saved: {0}").format(error))
-            self.statusBar().showMessage(self.tr("Not saved: {0}").format(error), 15_000)
+            why = error_shown(error)
+            self.warn(self, self.tr("Stage not saved"), self.tr("Not saved: {0}").format(why))
+            self.statusBar().showMessage(self.tr("Not saved: {0}").format(why), 15_000)
             return False
         self.stack.setClean()
         self.terms.fill_rules()
@@ -836,7 +843,9 @@ def open_editor(parent: QWidget, path: Path | None = None) -> StageEditor | None
         draft = StageDraft.open(path) if path is not None else StageDraft.new()
     except InputError as error:
         QMessageBox.warning(
-            parent, QCoreApplication.translate("StageEditor", "Cannot edit the stage"), str(error)
+            parent,
+            QCoreApplication.translate("StageEditor", "Cannot edit the stage"),
+            error_shown(error),
         )
         return None
     editor = StageEditor(draft, parent)

@@ -25,6 +25,7 @@ from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage
 from mmtimer.present.formats import display_path
 from mmtimer.present.stagelines import section_views
+from mmtimer.ui.errors import error_shown
 from mmtimer.ui.livestage import LiveStage, data_dir, default_log_path
 from mmtimer.ui.stagesettings import saved_crew
 from mmtimer.ui.words import shown
@@ -37,10 +38,10 @@ RECENT_MAX = 8
 
 
 def error_text(error: Exception, path: Path) -> str:
-    """A resume failure in one line naming the file."""
+    """A resume failure in one line naming the file, in the window's language."""
     if isinstance(error, OSError) and error.strerror:
         return f"{path}: {error.strerror}"
-    return str(error)
+    return error_shown(error)
 
 
 def open_path(
@@ -73,7 +74,7 @@ def open_path(
             return refuse(
                 window,
                 QCoreApplication.translate("StageOpen", "Cannot open the log"),
-                str(error),
+                error,
                 warn,
             )
         replay = ReplayWindow(log, window.controller.clock, window.settings, window)
@@ -91,7 +92,7 @@ def open_path(
         return refuse(
             window,
             QCoreApplication.translate("StageOpen", "Cannot open the stage"),
-            str(error),
+            error,
             warn,
         )
     if not window._may_leave_stage():
@@ -204,8 +205,11 @@ def reload_saved(window: StageWindow, path: Path) -> bool:
     bar = window.statusBar()
     if live.started:
         bar.showMessage(
-            f"{path.name} saved: the change applies from the next start of this stage "
-            "(the log under way keeps the stage it started with)",
+            QCoreApplication.translate(
+                "StageOpen",
+                "%1 saved: the change applies from the next start of this stage "
+                "(the log under way keeps the stage it started with)",
+            ).replace("%1", path.name),
             15_000,
         )
         return False
@@ -213,7 +217,12 @@ def reload_saved(window: StageWindow, path: Path) -> bool:
         stage = load_stage(path, default_rules=window.opened_default_rules)
         rules = load_rules(stage.rules, path.parent)
     except InputError as error:
-        bar.showMessage(f"{path.name} saved, but not opened again here: {error}", 15_000)
+        bar.showMessage(
+            QCoreApplication.translate("StageOpen", "%1 saved, but not opened again here: %2")
+            .replace("%2", error_shown(error))
+            .replace("%1", path.name),
+            15_000,
+        )
         return False
     fresh = LiveStage(
         stage, rules, live.crew, live.log_path, window.controller.clock, stage_dir=path.parent
@@ -222,14 +231,22 @@ def reload_saved(window: StageWindow, path: Path) -> bool:
     fresh.alarmChanged.connect(window._on_alarm)
     window._close_live()
     install_live(window, fresh, opened)
-    bar.showMessage(f"{path.name} saved and opened again: {stage.name}", 8000)
+    bar.showMessage(
+        QCoreApplication.translate("StageOpen", "%1 saved and opened again: %2")
+        .replace("%2", stage.name)
+        .replace("%1", path.name),
+        8000,
+    )
     return True
 
 
-def refuse(window: StageWindow, title: str, message: str, warn: bool) -> bool:
-    window.open_error = message
+def refuse(window: StageWindow, title: str, problem: str | Exception, warn: bool) -> bool:
+    """Refuse an open: ``open_error`` keeps `problem` in English (the command line prints it),
+    the warning shows it in the window's language."""
+    window.open_error = str(problem)
     if warn:
-        QMessageBox.warning(window, title, message)
+        shown = problem if isinstance(problem, str) else error_shown(problem)
+        QMessageBox.warning(window, title, shown)
     return False
 
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit
 
 from mmtimer.present.stageeditor import SetTerms, rules_reference
+from mmtimer.ui.errors import text_shown
 
 if TYPE_CHECKING:
     from mmtimer.ui.stageeditor import StageEditor
@@ -181,7 +182,7 @@ class StageTerms(QObject):
                     int(value) if value.isdigit() else value, ("max_late_min",), Reader("stage")
                 )
             except InputError as error:
-                message = error.message
+                message = text_shown(error.text)
         self.max_late_problem.setText(message)
         self.max_late_problem.setVisible(bool(message))
 

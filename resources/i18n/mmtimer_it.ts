@@ -165,6 +165,14 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>ha partecipato a una 1000 Miglia storica</translation>
     </message>
     <message>
+        <source>%1: %2 is not a number such as 0.35</source>
+        <translation>%1: %2 non è un numero come 0,35</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be 0 or more</source>
+        <translation>%1: %2 deve essere 0 o più</translation>
+    </message>
+    <message>
         <source>Crew</source>
         <translation>Equipaggio</translation>
     </message>
@@ -267,6 +275,10 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>Crew (read-only)</source>
         <translation>Equipaggio (sola lettura)</translation>
+    </message>
+    <message>
+        <source>coefficient</source>
+        <translation>coefficiente</translation>
     </message>
     <message>
         <source>coefficient: give a number above 0, such as 1.80</source>
@@ -417,6 +429,817 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>Stage ended: %1 is closed. File &gt; Open to time a stage again</source>
         <translation>Tappa chiusa: %1 è chiuso. File &gt; Apri per cronometrare di nuovo una tappa</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>deve essere un oggetto, non %1</translation>
+    </message>
+    <message>
+        <source>unknown key (expected one of: %1)</source>
+        <translation>chiave sconosciuta (attesa una di: %1)</translation>
+    </message>
+    <message>
+        <source>%1 is not a car&apos;s year</source>
+        <translation>%1 non è l&apos;anno di una vettura</translation>
+    </message>
+    <message>
+        <source>must be a string like &quot;1.80&quot;, not %1</source>
+        <translation>deve essere un testo come &quot;1.80&quot;, non %1</translation>
+    </message>
+    <message>
+        <source>coefficient</source>
+        <translation>coefficiente</translation>
+    </message>
+    <message>
+        <source>must be above 0, not %1</source>
+        <translation>deve essere maggiore di 0, non %1</translation>
+    </message>
+    <message>
+        <source>missing: an event starts with format = &quot;%1&quot;</source>
+        <translation>manca: un evento inizia con format = &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not &quot;%2&quot;</source>
+        <translation>%1 non è &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>missing: the event&apos;s name</source>
+        <translation>manca: il nome dell&apos;evento</translation>
+    </message>
+    <message>
+        <source>unknown rule set %1: use a built-in set (%2) or the path of a .rules.toml file</source>
+        <translation>regolamento %1 sconosciuto: usa un regolamento incluso (%2) o il percorso di un file .rules.toml</translation>
+    </message>
+    <message>
+        <source>missing: an event needs at least one [[day]]</source>
+        <translation>manca: un evento ha bisogno di almeno un [[day]]</translation>
+    </message>
+    <message>
+        <source>an event needs at least one [[day]]</source>
+        <translation>un evento ha bisogno di almeno un [[day]]</translation>
+    </message>
+    <message>
+        <source>missing: the day&apos;s stage file, e.g. &quot;day1.stage.toml&quot;</source>
+        <translation>manca: il file di tappa del giorno, ad es. &quot;day1.stage.toml&quot;</translation>
+    </message>
+    <message>
+        <source>must be a number like &quot;112&quot;, not %1</source>
+        <translation>deve essere un numero come &quot;112&quot;, non %1</translation>
+    </message>
+    <message>
+        <source>stage: %1</source>
+        <translation>tappa: %1</translation>
+    </message>
+    <message>
+        <source>no log yet at %1</source>
+        <translation>ancora nessun registro in %1</translation>
+    </message>
+    <message>
+        <source>log: %1</source>
+        <translation>registro: %1</translation>
+    </message>
+    <message>
+        <source>must be a number like &quot;0.5&quot;, not %1</source>
+        <translation>deve essere un numero come &quot;0.5&quot;, non %1</translation>
+    </message>
+    <message>
+        <source>leg factor</source>
+        <translation>fattore del settore</translation>
+    </message>
+    <message>
+        <source>a leg factor multiplies penalties: above 0, not %1</source>
+        <translation>il fattore di un settore moltiplica le penalità: maggiore di 0, non %1</translation>
+    </message>
+    <message>
+        <source>must be whole minutes like 15, not %1</source>
+        <translation>deve essere in minuti interi come 15, non %1</translation>
+    </message>
+    <message>
+        <source>must be 0 to %1 minutes, not %2</source>
+        <translation>deve essere da 0 a %1 minuti, non %2</translation>
+    </message>
+    <message>
+        <source>missing: the id of the leg&apos;s %1 section</source>
+        <translation>manca: la sigla della sezione %1 del settore</translation>
+    </message>
+    <message>
+        <source>the stage has no section %1</source>
+        <translation>la tappa non ha una sezione %1</translation>
+    </message>
+    <message>
+        <source>%1 comes before %2: from is the leg&apos;s first section</source>
+        <translation>%1 viene prima di %2: from è la prima sezione del settore</translation>
+    </message>
+    <message>
+        <source>missing: the multiplier, e.g. factor = &quot;0.5&quot;</source>
+        <translation>manca: il moltiplicatore, ad es. factor = &quot;0.5&quot;</translation>
+    </message>
+    <message>
+        <source>overlaps leg %1: a section is in one leg at most</source>
+        <translation>si sovrappone al settore %1: una sezione sta al più in un settore</translation>
+    </message>
+    <message>
+        <source>%1 is in this leg and has its own leg_factor: keep one of them</source>
+        <translation>%1 è in questo settore e ha un proprio leg_factor: tieni solo uno dei due</translation>
+    </message>
+    <message>
+        <source>missing (an integer is needed in a %1 event)</source>
+        <translation>manca (un evento %1 richiede un numero intero)</translation>
+    </message>
+    <message>
+        <source>%1 is not an integer</source>
+        <translation>%1 non è un numero intero</translation>
+    </message>
+    <message>
+        <source>%1 is below %2</source>
+        <translation>%1 è minore di %2</translation>
+    </message>
+    <message>
+        <source>%1 is out of range for a %2</source>
+        <translation>%1 è fuori dai limiti per %2</translation>
+    </message>
+    <message>
+        <source>%1 is out of range for a log</source>
+        <translation>%1 è fuori dai limiti per un registro</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>deve essere un testo</translation>
+    </message>
+    <message>
+        <source>%1 is not text</source>
+        <translation>%1 non è un testo</translation>
+    </message>
+    <message>
+        <source>missing (text is needed in a %1 event)</source>
+        <translation>manca (un evento %1 richiede un testo)</translation>
+    </message>
+    <message>
+        <source>the first line must be the header (type &quot;header&quot;)</source>
+        <translation>la prima riga deve essere l&apos;intestazione (type &quot;header&quot;)</translation>
+    </message>
+    <message>
+        <source>%1 is not a log format this program reads (expected %2)</source>
+        <translation>%1 non è un formato di registro che questo programma legge (atteso %2)</translation>
+    </message>
+    <message>
+        <source>missing or not text</source>
+        <translation>manca o non è un testo</translation>
+    </message>
+    <message>
+        <source>missing or not a JSON object</source>
+        <translation>manca o non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>missing or not text (every event has a type)</source>
+        <translation>manca o non è un testo (ogni evento ha un tipo)</translation>
+    </message>
+    <message>
+        <source>a second header: a log has one header, on line 1</source>
+        <translation>una seconda intestazione: un registro ha una sola intestazione, alla riga 1</translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2</source>
+        <translation>%1 non è tra %2</translation>
+    </message>
+    <message>
+        <source>not a valid JSON line (%1)</source>
+        <translation>non è una riga JSON valida (%1)</translation>
+    </message>
+    <message>
+        <source>a line of more than %1 bytes: not a stage log line</source>
+        <translation>una riga di più di %1 byte: non è una riga di un registro di tappa</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>%1 does not rise after %2: each event&apos;s seq must be one more than the last (a void&apos;s ref would be ambiguous)</source>
+        <translation>%1 non cresce dopo %2: il seq di ogni evento deve superare di uno il precedente (il ref di un annullamento sarebbe ambiguo)</translation>
+    </message>
+    <message>
+        <source>the header line is cut short: the log holds nothing usable</source>
+        <translation>la riga d&apos;intestazione è troncata: il registro non contiene nulla di utilizzabile</translation>
+    </message>
+    <message>
+        <source>empty log: no header line</source>
+        <translation>registro vuoto: manca la riga d&apos;intestazione</translation>
+    </message>
+    <message>
+        <source>cannot read the log: %1</source>
+        <translation>impossibile leggere il registro: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the log: is a folder</source>
+        <translation>impossibile leggere il registro: è una cartella</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, pipe or socket): not read</source>
+        <translation>non è un file normale (un dispositivo, una pipe o un socket): non letto</translation>
+    </message>
+    <message>
+        <source>is %1 bytes: larger than any stage log (at most %2); not read</source>
+        <translation>è di %1 byte: più grande di qualsiasi registro di tappa (al massimo %2); non letto</translation>
+    </message>
+    <message>
+        <source>is larger than any stage log (at most %1); not read</source>
+        <translation>è più grande di qualsiasi registro di tappa (al massimo %1); non letto</translation>
+    </message>
+    <message>
+        <source>cannot open the log: %1</source>
+        <translation>impossibile aprire il registro: %1</translation>
+    </message>
+    <message>
+        <source>the last line is cut short and could not be kept aside; resume refused so that nothing is lost</source>
+        <translation>l&apos;ultima riga è troncata e non si è potuta mettere da parte; ripresa rifiutata perché nulla vada perso</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>impossibile leggere: %1</translation>
+    </message>
+    <message>
+        <source>empty: not an NMEA log</source>
+        <translation>vuoto: non è un registro NMEA</translation>
+    </message>
+    <message>
+        <source>not an NMEA log: no valid sentence in %1 lines (%2)</source>
+        <translation>non è un registro NMEA: nessuna frase valida in %1 righe (%2)</translation>
+    </message>
+    <message>
+        <source>%1: it cannot be resumed (and a log is never overwritten)</source>
+        <translation>%1: non si può riprendere (e un registro non viene mai sovrascritto)</translation>
+    </message>
+    <message>
+        <source>the stage was ended in this log (its closing event is at line %1): it is finished, and a log is never overwritten; give a new file</source>
+        <translation>la tappa è stata chiusa in questo registro (l&apos;evento di chiusura è alla riga %1): è finito, e un registro non viene mai sovrascritto; indica un nuovo file</translation>
+    </message>
+    <message>
+        <source>%1: it is not resumed, and a log is never overwritten</source>
+        <translation>%1: non viene ripreso, e un registro non viene mai sovrascritto</translation>
+    </message>
+    <message>
+        <source>unknown rule set: built-in sets are %1; or give a .rules.toml path</source>
+        <translation>regolamento sconosciuto: i regolamenti inclusi sono %1; oppure indica il percorso di un .rules.toml</translation>
+    </message>
+    <message>
+        <source>built-in file has id %1</source>
+        <translation>il file incluso ha id %1</translation>
+    </message>
+    <message>
+        <source>a rule set must be a table, not %1</source>
+        <translation>un regolamento deve essere una tabella, non %1</translation>
+    </message>
+    <message>
+        <source>missing: a rule set starts with format = &quot;%1&quot;</source>
+        <translation>manca: un regolamento inizia con format = &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>manca</translation>
+    </message>
+    <message>
+        <source>missing: the [%1] table</source>
+        <translation>manca: la tabella [%1]</translation>
+    </message>
+    <message>
+        <source>a year factor multiplies penalties (lower is better); with a points table use factor = &quot;coefficient&quot; or &quot;none&quot;</source>
+        <translation>un fattore anno moltiplica le penalità (meno è meglio); con una tabella punti usa factor = &quot;coefficient&quot; o &quot;none&quot;</translation>
+    </message>
+    <message>
+        <source>with a points_table higher totals are better (better = &quot;higher&quot;)</source>
+        <translation>con una points_table i totali più alti sono migliori (better = &quot;higher&quot;)</translation>
+    </message>
+    <message>
+        <source>penalties: lower is better (better = &quot;lower&quot;); &quot;higher&quot; needs a points_table</source>
+        <translation>penalità: meno è meglio (better = &quot;lower&quot;); &quot;higher&quot; richiede una points_table</translation>
+    </message>
+    <message>
+        <source>a criterion is listed twice</source>
+        <translation>un criterio compare due volte</translation>
+    </message>
+    <message>
+        <source>name the kinds whose worst results drop</source>
+        <translation>indica i tipi di prova di cui si scartano i risultati peggiori</translation>
+    </message>
+    <message>
+        <source>must be a number like &quot;1&quot; or &quot;300&quot;, not %1</source>
+        <translation>deve essere un numero come &quot;1&quot; o &quot;300&quot;, non %1</translation>
+    </message>
+    <message>
+        <source>must not be negative, not %1</source>
+        <translation>non deve essere negativo, non %1</translation>
+    </message>
+    <message>
+        <source>missing: one of %1</source>
+        <translation>manca: uno tra %1</translation>
+    </message>
+    <message>
+        <source>missing: points for each unit of deviation</source>
+        <translation>manca: i punti per ogni unità di scarto</translation>
+    </message>
+    <message>
+        <source>missed = &quot;cap&quot; needs a cap: give the penalty of a missed measurement as a number, e.g. missed = &quot;300&quot;</source>
+        <translation>missed = &quot;cap&quot; richiede un tetto: indica la penalità di un rilevamento mancato come numero, ad es. missed = &quot;300&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 compare due volte</translation>
+    </message>
+    <message>
+        <source>beyond the maximum time costs at least the late cap (%1), not %2</source>
+        <translation>oltre il tempo massimo costa almeno il tetto del ritardo (%1), non %2</translation>
+    </message>
+    <message>
+        <source>must list the points for 0, 1, 2... penalties</source>
+        <translation>deve elencare i punti per 0, 1, 2... di penalità</translation>
+    </message>
+    <message>
+        <source>points must not rise as penalties grow</source>
+        <translation>i punti non devono salire quando le penalità crescono</translation>
+    </message>
+    <message>
+        <source>cannot read the stage&apos;s rule-set file: %1</source>
+        <translation>impossibile leggere il file del regolamento della tappa: %1</translation>
+    </message>
+    <message>
+        <source>not beside the log</source>
+        <translation>non è accanto al registro</translation>
+    </message>
+    <message>
+        <source>the stage is scored by rule-set file %1, which the log does not embed and which is not a readable rule set beside the log (only that folder is looked in); give the rules explicitly</source>
+        <translation>la tappa si calcola con il file di regolamento %1, che il registro non contiene e che non è un regolamento leggibile accanto al registro (si cerca solo in quella cartella); indica il regolamento esplicitamente</translation>
+    </message>
+    <message>
+        <source>the stage log is closed: resume it to record more</source>
+        <translation>il registro della tappa è chiuso: riprendilo per registrare ancora</translation>
+    </message>
+    <message>
+        <source>the stage&apos;s last line is done: pick a section to record more</source>
+        <translation>l&apos;ultima linea della tappa è fatta: scegli una sezione per registrare ancora</translation>
+    </message>
+    <message>
+        <source>the armed line is not in an average trial with start = &quot;press&quot;</source>
+        <translation>la linea armata non è in una prova di media con start = &quot;press&quot;</translation>
+    </message>
+    <message>
+        <source>cannot void: %1</source>
+        <translation>impossibile annullare: %1</translation>
+    </message>
+    <message>
+        <source>there is no pass to void</source>
+        <translation>non c&apos;è un passaggio da annullare</translation>
+    </message>
+    <message>
+        <source>cannot undo: %1</source>
+        <translation>impossibile annullare l&apos;azione: %1</translation>
+    </message>
+    <message>
+        <source>there is nothing to undo</source>
+        <translation>non c&apos;è niente da annullare</translation>
+    </message>
+    <message>
+        <source>no line is armed: nothing to skip</source>
+        <translation>nessuna linea armata: niente da saltare</translation>
+    </message>
+    <message>
+        <source>the stage has no section %1 (it has %2)</source>
+        <translation>la tappa non ha una sezione %1 (ha %2)</translation>
+    </message>
+    <message>
+        <source>%1 has lines 1 to %2, not %3</source>
+        <translation>%1 ha le linee da 1 a %2, non %3</translation>
+    </message>
+    <message>
+        <source>a stage must be a table (JSON object), not %1</source>
+        <translation>una tappa deve essere una tabella (oggetto JSON), non %1</translation>
+    </message>
+    <message>
+        <source>missing: a stage starts with format = &quot;%1&quot;</source>
+        <translation>manca: una tappa inizia con format = &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a stage needs at least one [[section]]</source>
+        <translation>una tappa ha bisogno di almeno una [[section]]</translation>
+    </message>
+    <message>
+        <source>duplicate id %1 (also section %2)</source>
+        <translation>sigla %1 ripetuta (anche nella sezione %2)</translation>
+    </message>
+    <message>
+        <source>rule-set file %1 not found next to the stage</source>
+        <translation>file di regolamento %1 non trovato accanto alla tappa</translation>
+    </message>
+    <message>
+        <source>missing: &quot;timed&quot;, &quot;time-control&quot; or &quot;average&quot;</source>
+        <translation>manca: &quot;timed&quot;, &quot;time-control&quot; o &quot;average&quot;</translation>
+    </message>
+    <message>
+        <source>missing: each section needs an id</source>
+        <translation>manca: ogni sezione ha bisogno di una sigla</translation>
+    </message>
+    <message>
+        <source>missing: the due official time, e.g. &quot;10:42&quot;</source>
+        <translation>manca: l&apos;ora ufficiale prevista, ad es. &quot;10:42&quot;</translation>
+    </message>
+    <message>
+        <source>missing: one target per line after the first, [&quot;15.00&quot;]</source>
+        <translation>manca: un tempo imposto per ogni linea dopo la prima, [&quot;15.00&quot;]</translation>
+    </message>
+    <message>
+        <source>a timed trial needs at least one target (two lines)</source>
+        <translation>una prova cronometrata ha bisogno di almeno un tempo imposto (due linee)</translation>
+    </message>
+    <message>
+        <source>a target must be more than 0 s, not %1</source>
+        <translation>un tempo imposto deve essere più di 0 s, non %1</translation>
+    </message>
+    <message>
+        <source>with targets_from = &quot;start&quot; each target is timed from line 1, so each must be later than the one before</source>
+        <translation>con targets_from = &quot;start&quot; ogni tempo imposto si misura dalla linea 1, quindi ognuno deve essere più lungo del precedente</translation>
+    </message>
+    <message>
+        <source>missing: the official start time, e.g. &quot;10:50:00&quot;, or &quot;press&quot;</source>
+        <translation>manca: l&apos;ora ufficiale di partenza, ad es. &quot;10:50:00&quot;, o &quot;press&quot;</translation>
+    </message>
+    <message>
+        <source>%1, or &quot;press&quot; (the schedule starts at the press)</source>
+        <translation>%1, o &quot;press&quot; (la tabella di marcia parte dalla pressione)</translation>
+    </message>
+    <message>
+        <source>give either speed_kmh = &quot;48.0&quot; or speeds = [[&quot;0&quot;, &quot;48.0&quot;], ...], not both</source>
+        <translation>indica speed_kmh = &quot;48.0&quot; oppure speeds = [[&quot;0&quot;, &quot;48.0&quot;], ...], non entrambi</translation>
+    </message>
+    <message>
+        <source>missing: the imposed average, speed_kmh = &quot;48.0&quot; or speeds = [[km, km/h], ...]</source>
+        <translation>manca: la media imposta, speed_kmh = &quot;48.0&quot; o speeds = [[km, km/h], ...]</translation>
+    </message>
+    <message>
+        <source>needs at least one [from_km, km/h] pair</source>
+        <translation>richiede almeno una coppia [from_km, km/h]</translation>
+    </message>
+    <message>
+        <source>each speed is a pair [from_km, km/h], e.g. [&quot;5.2&quot;, &quot;40.0&quot;]</source>
+        <translation>ogni velocità è una coppia [from_km, km/h], ad es. [&quot;5.2&quot;, &quot;40.0&quot;]</translation>
+    </message>
+    <message>
+        <source>the first average must start at km 0</source>
+        <translation>la prima media deve iniziare al km 0</translation>
+    </message>
+    <message>
+        <source>each average must start further than the one before</source>
+        <translation>ogni media deve iniziare più avanti della precedente</translation>
+    </message>
+    <message>
+        <source>missing: the check distances, e.g. [&quot;2.350&quot;]</source>
+        <translation>manca: le distanze dei rilevamenti, ad es. [&quot;2.350&quot;]</translation>
+    </message>
+    <message>
+        <source>an average trial needs at least one check</source>
+        <translation>una prova di media ha bisogno di almeno un rilevamento</translation>
+    </message>
+    <message>
+        <source>a check must be after the start (more than 0 km)</source>
+        <translation>un rilevamento deve essere dopo la partenza (più di 0 km)</translation>
+    </message>
+    <message>
+        <source>checks come in driving order: each further than the one before</source>
+        <translation>i rilevamenti vanno in ordine di percorrenza: ognuno più avanti del precedente</translation>
+    </message>
+    <message>
+        <source>each landmark is a pair [km, label], e.g. [&quot;1.250&quot;, &quot;bridge&quot;]</source>
+        <translation>ogni riferimento è una coppia [km, nome], ad es. [&quot;1.250&quot;, &quot;ponte&quot;]</translation>
+    </message>
+    <message>
+        <source>landmarks come in driving order: each further than the one before</source>
+        <translation>i riferimenti vanno in ordine di percorrenza: ognuno più avanti del precedente</translation>
+    </message>
+    <message>
+        <source>must be seconds like &quot;15.00&quot;, 21 or &quot;1:02.50&quot;</source>
+        <translation>deve essere in secondi come &quot;15.00&quot;, 21 o &quot;1:02.50&quot;</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>tempo imposto</translation>
+    </message>
+    <message>
+        <source>must be a string like &quot;10:42&quot; or &quot;10:50:00&quot;, not %1</source>
+        <translation>deve essere un testo come &quot;10:42&quot; o &quot;10:50:00&quot;, non %1</translation>
+    </message>
+    <message>
+        <source>must be km like &quot;2.350&quot;, not %1</source>
+        <translation>deve essere in km come &quot;2.350&quot;, non %1</translation>
+    </message>
+    <message>
+        <source>must be km/h like &quot;48.0&quot;, not %1</source>
+        <translation>deve essere in km/h come &quot;48.0&quot;, non %1</translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation>velocità</translation>
+    </message>
+    <message>
+        <source>an average speed must be above 0 and at most 1000 km/h, not %1</source>
+        <translation>una velocità media deve essere maggiore di 0 e al massimo 1000 km/h, non %1</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>numero</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>durata</translation>
+    </message>
+    <message>
+        <source>time of day</source>
+        <translation>ora</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>distanza</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondi</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a number</source>
+        <translation>%1 %2: non è un numero</translation>
+    </message>
+    <message>
+        <source>a calibration factor must be between %1 and %2, not %3</source>
+        <translation>un fattore di taratura deve essere tra %1 e %2, non %3</translation>
+    </message>
+    <message>
+        <source>a %1 event needs t_ns</source>
+        <translation>un evento %1 richiede t_ns</translation>
+    </message>
+    <message>
+        <source>source %1 is not one of %2</source>
+        <translation>la sorgente %1 non è tra %2</translation>
+    </message>
+    <message>
+        <source>a distance event needs m (metres from the trial&apos;s start)</source>
+        <translation>un evento distance richiede m (metri dalla partenza della prova)</translation>
+    </message>
+    <message>
+        <source>m %1 is negative</source>
+        <translation>m %1 è negativo</translation>
+    </message>
+    <message>
+        <source>section %1 is not text</source>
+        <translation>section %1 non è un testo</translation>
+    </message>
+    <message>
+        <source>a calibrate event needs factor</source>
+        <translation>un evento calibrate richiede factor</translation>
+    </message>
+    <message>
+        <source>the measured section&apos;s end is not after its start</source>
+        <translation>la fine del tratto misurato non è dopo il suo inizio</translation>
+    </message>
+    <message>
+        <source>the measured section&apos;s length must be more than 0 km</source>
+        <translation>la lunghezza del tratto misurato deve essere più di 0 km</translation>
+    </message>
+    <message>
+        <source>%1 is not a number like 1.0234</source>
+        <translation>%1 non è un numero come 1.0234</translation>
+    </message>
+    <message>
+        <source>%1 %2 has more digits than any %3 (at most %4 before and after the point)</source>
+        <translation>%1 %2: più cifre di qualsiasi valore di %3 (al massimo %4 prima e dopo il punto)</translation>
+    </message>
+    <message>
+        <source>%1 %2 has more than %3 decimals</source>
+        <translation>%1 %2: più di %3 decimali</translation>
+    </message>
+    <message>
+        <source>%1 %2: use a decimal point, not a comma</source>
+        <translation>%1 %2: usa il punto decimale, non la virgola</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a decimal number like 15.00</source>
+        <translation>%1 %2: non è un numero decimale come 15.00</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a duration</source>
+        <translation>%1 %2: non è una durata</translation>
+    </message>
+    <message>
+        <source>%1 %2 is longer than %3</source>
+        <translation>%1 %2: supera %3</translation>
+    </message>
+    <message>
+        <source>%1 %2: seconds must be below 60</source>
+        <translation>%1 %2: i secondi devono essere meno di 60</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not seconds like 15.00, 21 or 1:02.50</source>
+        <translation>%1 %2: non sono secondi come 15.00, 21 o 1:02.50</translation>
+    </message>
+    <message>
+        <source>%1 %2 is negative</source>
+        <translation>%1 %2: valore negativo</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 ore</translation>
+    </message>
+    <message>
+        <source>%1 %2 must be a string like &quot;10:42&quot; or &quot;10:50:00&quot;</source>
+        <translation>%1 %2: deve essere un testo come &quot;10:42&quot; o &quot;10:50:00&quot;</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a time of day like &quot;10:42&quot; or &quot;10:50:00&quot;</source>
+        <translation>%1 %2: non è un&apos;ora come &quot;10:42&quot; o &quot;10:50:00&quot;</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a valid 24 h time</source>
+        <translation>%1 %2: non è un&apos;ora valida (24 h)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a distance</source>
+        <translation>%1 %2: non è una distanza</translation>
+    </message>
+    <message>
+        <source>%1 %2 is more than %3 km</source>
+        <translation>%1 %2: più di %3 km</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a distance in km</source>
+        <translation>%1 %2: non è una distanza in km</translation>
+    </message>
+    <message>
+        <source>%1 %2 has more digits than any %3</source>
+        <translation>%1 %2: più cifre di qualsiasi valore di %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a decimal number</source>
+        <translation>%1 %2: non è un numero decimale</translation>
+    </message>
+    <message>
+        <source>stage or rule set</source>
+        <translation>tappa o regolamento</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>file inesistente</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>è una cartella, non un file</translation>
+    </message>
+    <message>
+        <source>cannot be read: permission denied</source>
+        <translation>impossibile leggerlo: permesso negato</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>impossibile leggerlo: %1</translation>
+    </message>
+    <message>
+        <source>is larger than any %1 (%2 bytes; at most %3): not read</source>
+        <translation>è più grande di qualsiasi %1 (%2 byte; al massimo %3): non letto</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation>non è testo UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid TOML: %1</source>
+        <translation>TOML non valido: %1</translation>
+    </message>
+    <message>
+        <source>not valid TOML: nested too deeply</source>
+        <translation>TOML non valido: annidamento troppo profondo</translation>
+    </message>
+    <message>
+        <source>not valid TOML: a number with thousands of digits</source>
+        <translation>TOML non valido: un numero con migliaia di cifre</translation>
+    </message>
+    <message>
+        <source>must be a table, not %1</source>
+        <translation>deve essere una tabella, non %1</translation>
+    </message>
+    <message>
+        <source>must be an array, not %1</source>
+        <translation>deve essere un array, non %1</translation>
+    </message>
+    <message>
+        <source>must be a string, not %1</source>
+        <translation>deve essere un testo, non %1</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>non deve essere vuoto</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1</source>
+        <translation>deve essere un numero intero, non %1</translation>
+    </message>
+    <message>
+        <source>must be at least %1, not %2</source>
+        <translation>deve essere almeno %1, non %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than any value here</source>
+        <translation>%1 è più grande di qualsiasi valore ammesso qui</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1</source>
+        <translation>deve essere true o false, non %1</translation>
+    </message>
+    <message>
+        <source>the boolean %1</source>
+        <translation>il booleano %1</translation>
+    </message>
+    <message>
+        <source>the TOML date/time %1 (write times as strings, e.g. &quot;10:42&quot;)</source>
+        <translation>la data/ora TOML %1 (scrivi gli orari come testo, ad es. &quot;10:42&quot;)</translation>
+    </message>
+    <message>
+        <source>the float %1 (write decimals as strings, e.g. &quot;%2&quot;)</source>
+        <translation>il numero in virgola mobile %1 (scrivi i decimali come testo, ad es. &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>the number %1</source>
+        <translation>il numero %1</translation>
+    </message>
+    <message>
+        <source>the string %1</source>
+        <translation>il testo %1</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>una tabella</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>un array</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a value of type %1</source>
+        <translation>un valore di tipo %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>a stage needs at least one section</source>
+        <translation>una tappa ha bisogno di almeno una sezione</translation>
+    </message>
+    <message>
+        <source>leg %1: %2</source>
+        <translation>settore %1: %2</translation>
+    </message>
+    <message>
+        <source>no id</source>
+        <translation>senza sigla</translation>
+    </message>
+    <message>
+        <source>row %1 (%2)%3: %4</source>
+        <translation>riga %1 (%2)%3: %4</translation>
+    </message>
+    <message>
+        <source>the stage does not check</source>
+        <translation>la tappa non supera la verifica</translation>
+    </message>
+    <message>
+        <source>no file to save to</source>
+        <translation>nessun file in cui salvare</translation>
+    </message>
+    <message>
+        <source>the file written does not load: %1</source>
+        <translation>il file scritto non si carica: %1</translation>
+    </message>
+    <message>
+        <source>%1: the file written loads to a different stage</source>
+        <translation>%1: il file scritto si carica come una tappa diversa</translation>
+    </message>
+    <message>
+        <source>the chronograph is already running</source>
+        <translation>il cronografo è già in marcia</translation>
+    </message>
+    <message>
+        <source>the chronograph is not running</source>
+        <translation>il cronografo non è in marcia</translation>
+    </message>
+    <message>
+        <source>stop the chronograph before resetting it</source>
+        <translation>ferma il cronografo prima di azzerarlo</translation>
+    </message>
+    <message>
+        <source>%1 needs a running chronograph</source>
+        <translation>%1 richiede il cronografo in marcia</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +3196,18 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>Resumed %1: %2</source>
         <translation>Ripreso %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 saved: the change applies from the next start of this stage (the log under way keeps the stage it started with)</source>
+        <translation>%1 salvato: la modifica vale dalla prossima partenza di questa tappa (il registro in corso mantiene la tappa con cui è iniziato)</translation>
+    </message>
+    <message>
+        <source>%1 saved, but not opened again here: %2</source>
+        <translation>%1 salvato, ma non riaperto qui: %2</translation>
+    </message>
+    <message>
+        <source>%1 saved and opened again: %2</source>
+        <translation>%1 salvato e riaperto: %2</translation>
     </message>
     <message>
         <source>Log: %1 (resumed)</source>
