@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -170,14 +171,20 @@ def _show_and_run(
     box: QMessageBox | None = None,
 ) -> int:
     """Show `window` (and `box` over it) and run the event loop; with --quit-after-first-frame,
-    say when the first frame is painted and quit (start-up checks and benchmarks)."""
-    if getattr(args, "quit_after_first_frame", False):
+    say when the first frame is painted, with the process's CPU time to it, and quit (start-up
+    checks and benchmarks). At the first frame the garbage collector, off since the start
+    (mmtimer/cli.py), is turned on, the objects of the start frozen out of its walks."""
+    quit_after = bool(getattr(args, "quit_after_first_frame", False))
 
-        def report() -> None:
-            print("mmtimer: first frame painted", flush=True)
+    def first_frame() -> None:
+        if quit_after:
+            cpu = time.process_time()  # every thread, since the process began
+            print(f"mmtimer: first frame painted (CPU {cpu:.3f} s)", flush=True)
             QTimer.singleShot(0, app.quit)
+        gc.freeze()
+        gc.enable()
 
-        window.call_after_first_paint(report)
+    window.call_after_first_paint(first_frame)
     window.show()
     if box is not None:
         box.open()  # window-modal, and it does not block: the event loop runs on

@@ -8,6 +8,7 @@ window, `mmtimer.display` checks that Qt can open one here (else one line says w
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -71,17 +72,24 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    # Without a display (or the libraries of Qt's platform plugin) Qt aborts the process as
-    # the QApplication is made; ask first, before Qt is imported, and say it in one line.
-    from mmtimer.display import display_problem
+    # The cyclic garbage collector stays off until the first frame (mmtimer/app.py turns it on
+    # then): a start makes some hundred thousand objects that all stay alive (modules, classes,
+    # Qt's enums), and collecting among them ran about 90 times before the first frame.
+    gc.disable()
+    try:
+        # Without a display (or the libraries of Qt's platform plugin) Qt aborts the process as
+        # the QApplication is made; ask first, before Qt is imported, and say it in one line.
+        from mmtimer.display import display_problem
 
-    problem = display_problem()
-    if problem is not None:
-        print(f"mmtimer: {problem}", file=sys.stderr)
-        return EXIT_FAILURE
-    from mmtimer.app import run_app
+        problem = display_problem()
+        if problem is not None:
+            print(f"mmtimer: {problem}", file=sys.stderr)
+            return EXIT_FAILURE
+        from mmtimer.app import run_app
 
-    return run_app(args)
+        return run_app(args)
+    finally:
+        gc.enable()
 
 
 # Each subcommand's module (mmtimer.commands.NAME, with `add_arguments` and `run`), imported only

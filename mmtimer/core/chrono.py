@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, MessageError, Text
 
-class ChronoError(ValueError):
+
+class ChronoError(MessageError):
     """A pusher was pressed in a state where the watch does not allow it."""
 
 
@@ -63,18 +65,20 @@ class Chronograph:
 
     def start(self, t_ns: int) -> Chronograph:
         if self.running:
-            raise ChronoError("the chronograph is already running")
+            raise ChronoError(QT_TRANSLATE_NOOP("Errors", "the chronograph is already running"))
         return replace(self, started_ns=t_ns)
 
     def stop(self, t_ns: int) -> Chronograph:
         if self.started_ns is None:
-            raise ChronoError("the chronograph is not running")
+            raise ChronoError(QT_TRANSLATE_NOOP("Errors", "the chronograph is not running"))
         return replace(self, accumulated_ns=self.elapsed_ns(t_ns), started_ns=None)
 
     def reset(self) -> Chronograph:
         """The pusher at 4 o'clock: back to zero, only when stopped (as on the watch)."""
         if self.running:
-            raise ChronoError("stop the chronograph before resetting it")
+            raise ChronoError(
+                QT_TRANSLATE_NOOP("Errors", "stop the chronograph before resetting it")
+            )
         return Chronograph()
 
     def split(self, t_ns: int) -> Chronograph:
@@ -87,7 +91,9 @@ class Chronograph:
 
     def _mark(self, action: ChronoAction, t_ns: int) -> Chronograph:
         if not self.running:
-            raise ChronoError(f"{action.value} needs a running chronograph")
+            raise ChronoError(
+                Text(QT_TRANSLATE_NOOP("Errors", "%1 needs a running chronograph"), action.value)
+            )
         mark = Mark(action, t_ns, self.elapsed_ns(t_ns))
         return replace(self, marks=(*self.marks, mark))
 

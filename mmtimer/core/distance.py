@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, MessageError, Number, Text
 from mmtimer.core.events import Event, Other
 from mmtimer.core.gps import REJECTED, Fix, GpsTrack
 from mmtimer.core.timefmt import format_km
@@ -46,19 +47,25 @@ RATE_WINDOW_NS = NS_PER_S
 """The rate is taken over at least this long (integer readings at 10 Hz are too coarse alone)."""
 
 
-class DistanceEventError(ValueError):
+class DistanceEventError(MessageError):
     """A distance or calibrate event whose fields are not of the form; the message says which."""
 
 
 def _decimal(value: Any, what: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise DistanceEventError(f"{what} {value!r} is not a number")
+        raise DistanceEventError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a number"), what, repr(value))
+        )
     try:
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation:
-        raise DistanceEventError(f"{what} {value!r} is not a number") from None
+        raise DistanceEventError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a number"), what, repr(value))
+        ) from None
     if not number.is_finite():
-        raise DistanceEventError(f"{what} {value!r} is not a number")
+        raise DistanceEventError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 %2 is not a number"), what, repr(value))
+        )
     return number
 
 
@@ -76,7 +83,14 @@ def check_factor(factor: Decimal) -> Decimal:
     """`factor` if it is a believable calibration, else DistanceEventError saying why."""
     if not factor.is_finite() or not MIN_FACTOR <= factor <= MAX_FACTOR:
         raise DistanceEventError(
-            f"a calibration factor must be between {MIN_FACTOR} and {MAX_FACTOR}, not {factor}"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "a calibration factor must be between %1 and %2, not %3"
+                ),
+                Number(str(MIN_FACTOR)),
+                Number(str(MAX_FACTOR)),
+                factor,
+            )
         )
     return factor
 
@@ -121,24 +135,40 @@ def odometer_event(event: Event) -> OdometerEvent | None:
     if not isinstance(event, Other) or event.type not in (DISTANCE_EVENT, CALIBRATE_EVENT):
         return None
     if event.t_ns is None:
-        raise DistanceEventError(f"a {event.type} event needs t_ns")
+        raise DistanceEventError(
+            Text(QT_TRANSLATE_NOOP("Errors", "a %1 event needs t_ns"), event.type)
+        )
     data = event.data
     if event.type == DISTANCE_EVENT:
         source = data.get("source")
         if source not in SOURCES:
-            raise DistanceEventError(f"source {source!r} is not one of {', '.join(SOURCES)}")
+            raise DistanceEventError(
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "source %1 is not one of %2"),
+                    repr(source),
+                    ", ".join(SOURCES),
+                )
+            )
         if "m" not in data:
-            raise DistanceEventError("a distance event needs m (metres from the trial's start)")
+            raise DistanceEventError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "a distance event needs m (metres from the trial's start)"
+                )
+            )
         mm = metres_to_mm(data["m"])
         if mm < 0:
-            raise DistanceEventError(f"m {data['m']!r} is negative")
+            raise DistanceEventError(
+                Text(QT_TRANSLATE_NOOP("Errors", "m %1 is negative"), repr(data["m"]))
+            )
         section = data.get("section")
         if section is not None and not isinstance(section, str):
-            raise DistanceEventError(f"section {section!r} is not text")
+            raise DistanceEventError(
+                Text(QT_TRANSLATE_NOOP("Errors", "section %1 is not text"), repr(section))
+            )
         checked: DistanceSource = source
         return DistanceReading(event.t_ns, mm, checked, section)
     if "factor" not in data:
-        raise DistanceEventError("a calibrate event needs factor")
+        raise DistanceEventError(QT_TRANSLATE_NOOP("Errors", "a calibrate event needs factor"))
     reason = data.get("reason", "")
     return Calibration(
         event.t_ns,
@@ -302,9 +332,13 @@ class MeasuredSection:
         """The factor that makes the measured length the road book's (5 decimals)."""
         measured = self.end_raw_mm - self.start_raw_mm
         if measured <= 0:
-            raise DistanceEventError("the measured section's end is not after its start")
+            raise DistanceEventError(
+                QT_TRANSLATE_NOOP("Errors", "the measured section's end is not after its start")
+            )
         if self.length_m <= 0:
-            raise DistanceEventError("the measured section's length must be more than 0 km")
+            raise DistanceEventError(
+                QT_TRANSLATE_NOOP("Errors", "the measured section's length must be more than 0 km")
+            )
         factor = (Decimal(self.length_m * MM_PER_M) / Decimal(measured)).quantize(
             Decimal("0.00001")
         )
@@ -321,7 +355,9 @@ def parse_factor(text: str) -> Decimal:
     try:
         factor = Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise DistanceEventError(f"{text!r} is not a number like 1.0234") from None
+        raise DistanceEventError(
+            Text(QT_TRANSLATE_NOOP("Errors", "%1 is not a number like 1.0234"), repr(text))
+        ) from None
     return check_factor(factor)
 
 

@@ -74,6 +74,15 @@ def as_text(message: Message) -> Text:
     return message if isinstance(message, Text) else Text(message)
 
 
+class MessageError(ValueError):
+    """An error whose message is a marked template: `text` for a window to translate, `str()`
+    its English (the chronograph's, the session's, a typed value's refusals)."""
+
+    def __init__(self, message: Message) -> None:
+        self.text = as_text(message)
+        super().__init__(str(self.text))
+
+
 class InputError(ValueError):
     """A file the user gave does not follow its format. `str()` is the one-line message to show.
 

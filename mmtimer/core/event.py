@@ -297,6 +297,8 @@ class EventDayResult:
     problem: str | None = None
     messages: tuple[str, ...] = ()
     rules: RuleSet | None = None
+    problem_text: Text | None = field(default=None, compare=False)
+    """`problem` as a window translates it (ui/errors.py)."""
 
     @property
     def total(self) -> Decimal | None:
@@ -391,28 +393,39 @@ def _fold_day_log(
     return folded.stage, folded.rules, folded.crew, closed, result, folded.problems
 
 
+def _with_problem(day: EventDayResult, problem: Text) -> EventDayResult:
+    return replace(day, problem=str(problem), problem_text=problem)
+
+
 def _score_day(event: Event, number: int, day: EventDay, logs_dir: Path | None) -> EventDayResult:
     stage_path = day.stage_path(event.base_dir)
+    problem: Text | None = None
     try:
         stage: Stage | None = load_day_stage(event, day)
-        problem = None
     except InputError as error:
-        stage, problem = None, f"stage: {error}"
+        stage, problem = None, Text(QT_TRANSLATE_NOOP("Errors", "stage: %1"), error.whole())
     log_path = day_log_path(event, day, stage, logs_dir)
     base = EventDayResult(number, day, "not yet driven", stage, stage_path, log_path)
     if log_path is None or not log_path.exists():
         if day.log is not None and problem is None:
-            return replace(base, problem=f"no log yet at {log_path}")
-        return replace(base, status="error" if problem else "not yet driven", problem=problem)
+            return _with_problem(
+                base, Text(QT_TRANSLATE_NOOP("Errors", "no log yet at %1"), log_path)
+            )
+        if problem is None:
+            return base
+        return _with_problem(replace(base, status="error"), problem)
     try:
         logged_stage, rules, crew, closed, result, problems = _fold_day_log(
             log_path, stage_path.parent
         )
     except InputError as error:
-        return replace(base, status="error", problem=f"log: {error}")
+        return _with_problem(
+            replace(base, status="error"),
+            Text(QT_TRANSLATE_NOOP("Errors", "log: %1"), error.whole()),
+        )
     messages = [*problems, *(f"{log_path}: {m}" for m in result.messages)]
     if problem is not None:
-        messages.append(problem)
+        messages.append(str(problem))
     elif stage is not None and logged_stage != stage:
         messages.append(
             f"{log_path}: the log was recorded with another version of {day.stage} "

@@ -46,7 +46,7 @@ from mmtimer.core.chrono import ChronoAction, ChronoError, Chronograph
 from mmtimer.core.clock import NS_PER_MS, NS_PER_S, OfficialTime, SyncPoint, wrap_day_ns
 from mmtimer.core.crew import Crew, crew_from_json, crew_to_json
 from mmtimer.core.distance import CALIBRATE_EVENT, DISTANCE_EVENT, FIX_EVENT
-from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, Text
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, InputError, MessageError, Text
 from mmtimer.core.events import (
     LOG_FORMAT,
     UNDO_EVENT,
@@ -99,7 +99,7 @@ DEFAULT_MAX_CLOCK_DISAGREEMENT_NS = 2 * NS_PER_S
 MINUTE_NS = 60 * NS_PER_S
 
 
-class SessionError(ValueError):
+class SessionError(MessageError):
     """An action the session cannot take now (the message says why, for the navigator)."""
 
 
@@ -747,7 +747,9 @@ class LiveSession:
 
     def _record(self, event: Event) -> None:
         if self._fold.closed:
-            raise SessionError("the stage log is closed: resume it to record more")
+            raise SessionError(
+                QT_TRANSLATE_NOOP("Errors", "the stage log is closed: resume it to record more")
+            )
         if self.sink is not None:
             self.last_ack = self.sink.append(event)  # may refuse (ValueError): nothing changed
         self._fold.apply(event)
@@ -764,7 +766,11 @@ class LiveSession:
         trial not started yet, its start (an Other event of type START_EVENT)."""
         armed = self._fold.armed
         if armed is None:
-            raise SessionError("the stage's last line is done: pick a section to record more")
+            raise SessionError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "the stage's last line is done: pick a section to record more"
+                )
+            )
         if self._fold.needs_start(armed.section):
             return self.press_start(t_ns, source, utc)
         event = Pass(
@@ -786,7 +792,11 @@ class LiveSession:
         armed = self._fold.armed
         section = None if armed is None else self._fold.section(armed.section)
         if armed is None or not isinstance(section, AverageTrial) or not section.start_press:
-            raise SessionError('the armed line is not in an average trial with start = "press"')
+            raise SessionError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", 'the armed line is not in an average trial with start = "press"'
+                )
+            )
         data: dict[str, Any] = {"section": armed.section, "source": source}
         if utc is not None:
             data["utc"] = utc_stamp(utc)
@@ -804,7 +814,7 @@ class LiveSession:
         """Void the pass `seq` (it stays in the log; it no longer counts)."""
         problem = self._fold.void_problem(seq)
         if problem is not None:
-            raise SessionError(f"cannot void: {problem}")
+            raise SessionError(Text(QT_TRANSLATE_NOOP("Errors", "cannot void: %1"), problem))
         event = Void(self._next_seq(), seq, reason)
         self._record(event)
         return event
@@ -814,7 +824,7 @@ class LiveSession:
         if nothing has moved the armed line since."""
         candidates = self._fold.unvoided_passes()
         if not candidates:
-            raise SessionError("there is no pass to void")
+            raise SessionError(QT_TRANSLATE_NOOP("Errors", "there is no pass to void"))
         return self.void(max(candidates), reason)
 
     def undo(self, ref: int, t_ns: int | None = None, utc: datetime | None = None) -> Other:
@@ -822,7 +832,7 @@ class LiveSession:
         ``undo`` event (FORMATS.md section 6): it stays in the log and no longer counts."""
         problem = self._fold.undo_problem(ref)
         if problem is not None:
-            raise SessionError(f"cannot undo: {problem}")
+            raise SessionError(Text(QT_TRANSLATE_NOOP("Errors", "cannot undo: %1"), problem))
         data: dict[str, Any] = {"ref": ref}
         if utc is not None:
             data["utc"] = utc_stamp(utc)
@@ -850,7 +860,7 @@ class LiveSession:
         """Undo the last action (`last_action`): the undo event and the event it took back."""
         action = self.last_action()
         if action is None:
-            raise SessionError("there is nothing to undo")
+            raise SessionError(QT_TRANSLATE_NOOP("Errors", "there is nothing to undo"))
         return self.undo(action.seq, t_ns, utc), action
 
     def sync(
@@ -894,7 +904,7 @@ class LiveSession:
         """Leave the armed line unrecorded (it will score as missed) and arm the next one."""
         armed = self._fold.armed
         if armed is None:
-            raise SessionError("no line is armed: nothing to skip")
+            raise SessionError(QT_TRANSLATE_NOOP("Errors", "no line is armed: nothing to skip"))
         return self._navigate(
             "skip",
             self._fold.after(armed.section, armed.line),
@@ -916,8 +926,21 @@ class LiveSession:
             section = self._fold.section(section_id)
             if section is None:
                 known = ", ".join(s.id for s in self.stage.sections)
-                raise SessionError(f"the stage has no section {section_id!r} (it has {known})")
-            raise SessionError(f"{section_id} has lines 1 to {section.lines}, not {line}")
+                raise SessionError(
+                    Text(
+                        QT_TRANSLATE_NOOP("Errors", "the stage has no section %1 (it has %2)"),
+                        repr(section_id),
+                        known,
+                    )
+                )
+            raise SessionError(
+                Text(
+                    QT_TRANSLATE_NOOP("Errors", "%1 has lines 1 to %2, not %3"),
+                    section_id,
+                    section.lines,
+                    line,
+                )
+            )
         return self._navigate("select", Armed(section_id, line), t_ns, utc)
 
     def note(

@@ -10,7 +10,7 @@ import math
 import re
 from decimal import Decimal
 
-from mmtimer.core.errors import QT_TRANSLATE_NOOP, Message, Number, Text, as_text
+from mmtimer.core.errors import QT_TRANSLATE_NOOP, Message, MessageError, Number, Text
 
 MS_PER_S = 1000
 MS_PER_MIN = 60_000
@@ -32,13 +32,9 @@ WHAT_DISTANCE = Text(QT_TRANSLATE_NOOP("Errors", "distance"))
 WHAT_SECONDS = Text(QT_TRANSLATE_NOOP("Errors", "seconds"))
 
 
-class FormatError(ValueError):
+class FormatError(MessageError):
     """A value does not follow the expected form; the message says what was expected. `text` is
     the message (a marked template and its arguments, see errors.py) for a window to translate."""
-
-    def __init__(self, message: Message) -> None:
-        self.text = as_text(message)
-        super().__init__(str(self.text))
 
 
 # re.ASCII: digits are 0-9 only ("١٥.٠٠" or full-width digits are not the format).

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from mmtimer.core.errors import Text
 from mmtimer.core.event import EventDayResult, EventResult
 from mmtimer.core.results import StageResult
 from mmtimer.present.formats import format_points
@@ -36,6 +37,8 @@ class DayLine:
     total: str
     detail: str
     openable: bool
+    detail_text: Text | None = None
+    """`detail` as a window translates it (a day's problem; None: `detail` is a path)."""
 
 
 def day_state(day: EventDayResult) -> str:
@@ -75,6 +78,7 @@ def day_lines(result: EventResult) -> tuple[DayLine, ...]:
                 _total_text(day.total),
                 detail,
                 day.stage is not None and day.status != "error",
+                day.problem_text,
             )
         )
     return tuple(lines)

@@ -16,6 +16,7 @@ from mmtimer.core.chrono import ChronoAction, ChronoError, Chronograph
 from mmtimer.core.clock import NS_PER_MS, Clock, OfficialTime
 from mmtimer.core.timefmt import DAY_MS
 from mmtimer.ui.dialstate import DialState
+from mmtimer.ui.errors import error_shown
 
 
 class Controller(QObject):
@@ -75,7 +76,7 @@ class Controller(QObject):
         try:
             self._chrono = self._chrono.apply(action, t_ns)
         except ChronoError as error:
-            self.refused.emit(str(error))
+            self.refused.emit(error_shown(error))
             return
         self.chronoChanged.emit()
 

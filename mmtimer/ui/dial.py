@@ -11,11 +11,12 @@ too). The caches are rebuilt only when the size, the ratio, the theme or the dat
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from enum import Enum
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -137,10 +138,13 @@ class HandDraw:
 
 
 class _HandPlan(NamedTuple):
-    """What painting one hand blits at one place of the dial: (sprite, its offset from the
-    pivot, the pivot's x and y in widget pixels) for its shadow then itself, and its cap."""
+    """What painting one hand blits at one place of the dial: its pivot in widget pixels; for
+    its shadow then itself (sprite, the sprite's corner from its own pivot, that pivot's offset
+    from the hand's in widget pixels); and its cap."""
 
-    pieces: tuple[tuple[QPixmap, QPointF, float, float], ...]
+    pivot_x: float
+    pivot_y: float
+    pieces: tuple[tuple[QPixmap, float, float, float, float], ...]
     cap: QPixmap | None
     cap_at: QPointF
     cap_rect: QRect
@@ -323,7 +327,10 @@ class DialPainter:
         shadow.setColorAt(1.0, _alpha(QColor("#000000"), 0))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QBrush(shadow))
+        # its edge is clear: antialiasing it would cost two thirds of its fill, and not show
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.drawEllipse(QPointF(6, 14), CASE_R + 26, CASE_R + 26)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # The polished bezel: a conical gradient gives the bands of reflection of round steel.
         bezel = QConicalGradient(QPointF(0, 0), 135)
         stops = (
@@ -892,12 +899,10 @@ def _copy(painter: QPainter, layer: QPixmap, rect: QRect, origin: QPoint, dpr: f
     )  # fmt: skip
 
 
-_FIELDS = tuple(f.name for f in fields(HandAngles))
+_FIELDS = HandAngles._fields
 _TIPS = tuple((name.removesuffix("_deg"), TIP_R[name.removesuffix("_deg")]) for name in _FIELDS)
 """Each hand's name and tip radius, in the order of HandAngles' fields."""
-_DEGS = attrgetter(*_FIELDS)
-"""A HandAngles' angles as a tuple, in the order of its fields."""
-_UNDER_DEGS = attrgetter(*(f"{name}_deg" for name in sorted(UNDER_HANDS)))
+_UNDER_DEGS = itemgetter(*(_FIELDS.index(f"{name}_deg") for name in sorted(UNDER_HANDS)))
 """The angles of the hands under the chronograph seconds hand."""
 
 SWEEP_PX = 1.0
@@ -907,6 +912,7 @@ SWEEP_MERGE = 3
 """A hand that moved at most this many buckets is repainted over one cover of them all."""
 
 
+@functools.lru_cache(maxsize=64)
 def _bucket_deg(name: str, side: int) -> float:
     """The width of a sweep bucket of hand `name`, in degrees, at a dial `side` pixels wide."""
     return math.degrees(SWEEP_PX / (TIP_R[name] * max(side, 1) / LOGICAL))
@@ -950,8 +956,7 @@ class DialLayers:
         self.static_key: tuple[object, ...] = ()
         self.glass: QPixmap | None = None
         self.glass_key: tuple[object, ...] = ()
-        self.glass_region = QRegion()  # where the glass has light, square-relative
-        self.glass_placed: tuple[tuple[int, int], QRegion] = ((0, 0), self.glass_region)
+        self.glass_box = QRect()  # where the glass has light, square-relative
         self.pushers: dict[tuple[bool, bool], QPixmap] = {}  # by (start, reset) pressed
         self.pushers_key: tuple[object, ...] = ()
         # The face: background, pushers, the static watch and the date, composited (by blits,
@@ -971,6 +976,7 @@ class DialLayers:
         self.buckets: dict[tuple[object, ...], QRect] = {}  # the cover of one bucket
         self.plans: dict[tuple[str, int, int], _HandPlan] = {}  # what painting a hand blits
         self.plans_key: tuple[object, ...] = ()
+        self.orders: dict[frozenset[str], tuple[tuple[str, int], ...]] = {}  # hands to paint
 
     def clear(self) -> None:
         """Forget every layer (a new theme)."""
@@ -1072,7 +1078,7 @@ class DialLayers:
         self,
         painter: QPainter,
         *,
-        todo: QRegion,
+        todo: QRect,
         side: int,
         x0: int,
         y0: int,
@@ -1081,29 +1087,38 @@ class DialLayers:
         everything: bool,
         names: frozenset[str],
     ) -> None:
-        """The hands named that cross `todo` and their caps, from cached sprites: a hand and
-        its shadow are two bilinear blits turned to its angle (about half the cost of filling
-        their three or four antialiased paths), a cap one plain blit. Leaves the painter's
-        world transform as it found it, smooth pixmap transforms on and antialiasing off."""
+        """The hands named that cross the rectangle `todo` and their caps, from cached sprites:
+        a hand and its shadow are two bilinear blits turned to its angle about its pivot (about
+        half the cost of filling their three or four antialiased paths), a cap one plain blit.
+        Leaves the painter's world transform as it found it, smooth pixmap transforms on and
+        antialiasing off."""
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         # a sprite's edge is clear: an antialiased edge of its turned box would cost, not show
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         base = painter.worldTransform()
-        for name, attr in self.painter.paint_order:
-            if name not in names:
-                continue
-            deg = getattr(angles, attr)
+        order = self.orders.get(names)
+        if order is None:
+            order = self.orders[names] = tuple(
+                (name, _FIELDS.index(attr))
+                for name, attr in self.painter.paint_order
+                if name in names
+            )
+        for name, index in order:
+            deg = angles[index]
             plan = self._hand_plan(name, side, x0, y0, dpr)
             if everything or todo.intersects(self._bound(name, deg, side, x0, y0)):
-                for sprite, offset, at_x, at_y in plan.pieces:
-                    painter.setWorldTransform(base)
-                    painter.translate(at_x, at_y)
-                    painter.rotate(deg)
-                    painter.drawPixmap(offset, sprite)
-            if plan.cap is not None and (everything or todo.intersects(plan.cap_rect)):
+                painter.translate(plan.pivot_x, plan.pivot_y)
+                painter.rotate(deg)
+                rad = math.radians(deg)
+                c, s = math.cos(rad), math.sin(rad)
+                for sprite, left, top, dx, dy in plan.pieces:
+                    # the sprite's pivot is (dx, dy) from the hand's on the screen: turned back
+                    painter.drawPixmap(
+                        QPointF(left + dx * c + dy * s, top - dx * s + dy * c), sprite
+                    )
                 painter.setWorldTransform(base)
+            if plan.cap is not None and (everything or todo.intersects(plan.cap_rect)):
                 painter.drawPixmap(plan.cap_at, plan.cap)
-        painter.setWorldTransform(base)
 
     def _bound(self, name: str, deg: float, side: int, x0: int, y0: int) -> QRect:
         """The box of the hand's cover at `deg` (what decides whether a frame paints it)."""
@@ -1130,13 +1145,14 @@ class DialLayers:
             pieces = []
             for at, shadow in ((shadow_at, True), (QPointF(px, py), False)):
                 sprite, anchor = self.hand_sprite(draw, side, dpr, at, shadow=shadow)
-                pieces.append((sprite, -anchor, at.x(), at.y()))
+                pieces.append((sprite, -anchor.x(), -anchor.y(), at.x() - px, at.y() - py))
             cap, cap_at, cap_rect = None, QPointF(), QRect()
             if draw.cap_r:
                 cap, at = self.cap_sprite(draw, side, dpr)
                 cap_at = at + QPointF(x0, y0)
                 cap_rect = self.cap_rect(draw, side, x0, y0)
-            plan = self.plans[which] = _HandPlan(tuple(pieces), cap, cap_at, cap_rect)
+            plan = _HandPlan(px, py, tuple(pieces), cap, cap_at, cap_rect)
+            self.plans[which] = plan
         return plan
 
     def hand_sprite(
@@ -1255,8 +1271,8 @@ class DialLayers:
         inputs = (side, dpr, pushers, date, background)
         under, old = self.under, self.under_angles
         fresh = under is None or old is None or inputs != self.under_inputs
-        if not fresh and under is not None and _UNDER_DEGS(angles) == _UNDER_DEGS(old):
-            return under  # most frames: nothing under the chronograph hand moved
+        if not fresh and _UNDER_DEGS(angles) == _UNDER_DEGS(cast("HandAngles", old)):
+            return cast("QPixmap", under)  # most frames: nothing under the chronograph hand moved
         start, reset = pushers
         face = self.face_pixmap(
             side, dpr, start=start, reset=reset, date=date, background=background
@@ -1281,7 +1297,7 @@ class DialLayers:
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         self.paint_hands_over(
             painter,
-            todo=region,
+            todo=region.boundingRect(),
             side=side,
             x0=0,
             y0=0,
@@ -1301,40 +1317,15 @@ class DialLayers:
             self.painter.paint_glass(painter)
             painter.end()
             self.glass, self.glass_key = pixmap, key
-            self.glass_region = QRegion()
-            for band in self._bands(self.painter.glass_shape(), side):
-                self.glass_region = self.glass_region.united(band.toAlignedRect())
-            self.glass_placed = ((0, 0), self.glass_region)
+            scale = side / LOGICAL
+            shape = self.painter.glass_shape().boundingRect()
+            self.glass_box = QRectF(
+                side / 2 + shape.left() * scale - EDGE_PX,
+                side / 2 + shape.top() * scale - EDGE_PX,
+                shape.width() * scale + 2 * EDGE_PX,
+                shape.height() * scale + 2 * EDGE_PX,
+            ).toAlignedRect()
         return self.glass
-
-    def glass_region_at(self, x0: int, y0: int) -> QRegion:
-        """Where the glass has light, for the square at `x0`, `y0` (the last place kept)."""
-        at, region = self.glass_placed
-        if at != (x0, y0):
-            region = self.glass_region.translated(x0, y0)
-            self.glass_placed = ((x0, y0), region)
-        return region
-
-    @staticmethod
-    def _bands(shape: QPainterPath, side: int, count: int = 24) -> list[QRectF]:
-        """`shape` (logical units) cut into horizontal bands, each as the box of its part, in
-        pixels relative to the square's corner: a few rectangles that hold all of it."""
-        scale = side / LOGICAL
-        to_square = QTransform()
-        to_square.translate(side / 2, side / 2)
-        to_square.scale(scale, scale)
-        shape = to_square.map(shape)
-        bands = []
-        for k in range(count):
-            band = QPainterPath()
-            band.addRect(QRectF(-1, side * k / count, side + 2, side / count))
-            box = shape.intersected(band).boundingRect()
-            if not box.isEmpty():
-                top, bottom = side * k / count, side * (k + 1) / count
-                bands.append(
-                    QRectF(box.left() - EDGE_PX, top, box.width() + 2 * EDGE_PX, bottom - top)
-                )
-        return bands
 
     def cap_sprite(self, draw: HandDraw, side: int, dpr: float) -> tuple[QPixmap, QPointF]:
         """A pivot's cap (a gradient: dear to fill each frame) painted once, on the device pixels
@@ -1431,8 +1422,7 @@ class DialWidget(QWidget):
         width, height = size.width(), size.height()
         side = min(width, height)
         px_per_deg = max(side, 1) / LOGICAL * self.devicePixelRatioF() * (math.pi / 180.0)
-        old_degs = _DEGS(self._angles)
-        new_degs = _DEGS(exact)
+        old_degs, new_degs = self._angles, exact
         shown = []  # each hand's angle as the next frames paint it
         rects: list[QRect] = []
         x0, y0 = (width - side) // 2, (height - side) // 2
@@ -1566,7 +1556,8 @@ class DialWidget(QWidget):
                     QRectF(0, 0, size.width(), size.height()), self.layers.painter.c["background"]
                 )
             return
-        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
         angles = self._angles if widget_frame else self._exact
         if not cached or (widget_frame and self._scale_old_layers(painter, side, dpr)):
             self._paint_whole(
@@ -1587,7 +1578,10 @@ class DialWidget(QWidget):
                 outside = outside.intersected(region)
             for rect in _rects(outside):
                 painter.fillRect(rect, self.layers.painter.c["background"])
-        todo = QRegion(square) if region is None else region.intersected(square)
+        # Every pixel of the box of what is asked for is painted again (the layer under the
+        # chronograph hand copied, that hand, the glass), clipped to that rectangle: a
+        # rectangular clip keeps Qt's blits on their fast paths.
+        todo = square if region is None else region.boundingRect().intersected(square)
         if todo.isEmpty():
             return
         under = self.layers.under_layer(
@@ -1601,10 +1595,10 @@ class DialWidget(QWidget):
         origin = QPoint(x0, y0)
         painter.save()
         if region is not None:
-            painter.setClipRegion(todo)  # each copy below then touches only these pixels
+            painter.setClipRect(todo, Qt.ClipOperation.IntersectClip)
         if background:  # the layer is opaque: copy it, nothing to blend
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        _copy(painter, under, todo.boundingRect(), origin, dpr)
+        _copy(painter, under, todo, origin, dpr)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         self.layers.paint_hands_over(
             painter,
@@ -1618,9 +1612,9 @@ class DialWidget(QWidget):
             names=TOP_HANDS,
         )
         glass = self.layers.glass_pixmap(side, dpr)
-        lit = todo.intersected(self.layers.glass_region_at(x0, y0))
+        lit = todo.intersected(self.layers.glass_box.translated(x0, y0))
         if not lit.isEmpty():
-            _copy(painter, glass, lit.boundingRect(), origin, dpr)
+            _copy(painter, glass, lit, origin, dpr)
         painter.restore()
 
     def _paint_whole(

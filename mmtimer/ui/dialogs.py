@@ -111,9 +111,17 @@ def parse_coefficient_part(text: str, what: str) -> Decimal:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"{what}: {text!r} is not a number such as 0.35") from None
+        raise ValueError(
+            QCoreApplication.translate("CrewDialog", "%1: %2 is not a number such as 0.35")
+            .replace("%2", repr(text))
+            .replace("%1", what)
+        ) from None
     if not value.is_finite() or value < 0:
-        raise ValueError(f"{what}: {text!r} must be 0 or more")
+        raise ValueError(
+            QCoreApplication.translate("CrewDialog", "%1: %2 must be 0 or more")
+            .replace("%2", repr(text))
+            .replace("%1", what)
+        )
     return value
 
 
@@ -281,7 +289,7 @@ class CrewDialog(QDialog):
         wrong."""
         if not self.coefficient.text().strip():
             return None
-        value = parse_coefficient_part(self.coefficient.text(), "coefficient")
+        value = parse_coefficient_part(self.coefficient.text(), self.tr("coefficient"))
         if value <= 0:
             raise ValueError(self.tr("coefficient: give a number above 0, such as 1.80"))
         return value
@@ -291,8 +299,8 @@ class CrewDialog(QDialog):
         ValueError names the part that is wrong."""
         if not (self.period.text().strip() and self.engine_class.text().strip()):
             return None
-        period = parse_coefficient_part(self.period.text(), "Period")
-        engine_class = parse_coefficient_part(self.engine_class.text(), "Class")
+        period = parse_coefficient_part(self.period.text(), self.tr("Period"))
+        engine_class = parse_coefficient_part(self.engine_class.text(), self.tr("Class"))
         value = mille_miglia_coefficient(
             period, engine_class, Decimal(self.category.currentData()), self.bonus.currentData()
         )

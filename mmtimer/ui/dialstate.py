@@ -7,6 +7,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 NS_PER_MS = 1_000_000
 BEAT_NS = 125_000_000  # 28,800 vph: 8 beats a second, so the hands move in eighths
@@ -41,9 +42,9 @@ class DialState:
     reset_pressed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class HandAngles:
-    """Angles in degrees, clockwise from 12 o'clock of each dial or counter, in [0, 360)."""
+class HandAngles(NamedTuple):
+    """Angles in degrees, clockwise from 12 o'clock of each dial or counter, in [0, 360).
+    (A named tuple, not a dataclass: the dial makes one or two a frame, at a third of the cost.)"""
 
     hour_deg: float
     minute_deg: float

@@ -48,11 +48,22 @@ def _argument(value: object) -> str:
 def error_shown(error: BaseException) -> str:
     """The one line a window shows for `error`: an InputError as ``FILE:LINE: KEY: message``
     with the message in the window's language (the place and key as they are), an error that
-    carries a `Text` (FormatError, the stage editor's SaveError) translated, anything else as
-    `str()` gives it."""
+    carries a `Text` (a MessageError of the core, the stage editor's SaveError) translated,
+    anything else as `str()` gives it."""
     if isinstance(error, InputError):
         return text_shown(error.whole())
-    text = getattr(error, "text", None)  # FormatError, the stage editor's SaveError
+    text = getattr(error, "text", None)  # a MessageError (FormatError, SessionError...), SaveError
     if isinstance(text, Text):
         return text_shown(text)
     return str(error)
+
+
+def sentence(text: str) -> str:
+    """`text` with its first letter a capital (the rest as it is: ``PC1`` stays ``PC1``)."""
+    return text[:1].upper() + text[1:]
+
+
+def detail_shown(detail: str, text: Text | None) -> str:
+    """A detail present/ gives in English with its message (`text`, None when it is a path or
+    a name) in the window's language."""
+    return detail if text is None else text_shown(text)

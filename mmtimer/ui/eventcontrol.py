@@ -27,7 +27,7 @@ from mmtimer.core.event import Event, EventResult, event_results, load_event, st
 from mmtimer.core.lognames import LOGS_FOLDER
 from mmtimer.present.eventview import LOG_MISSING, day_lines, next_day
 from mmtimer.present.formats import display_path
-from mmtimer.ui.errors import error_shown
+from mmtimer.ui.errors import detail_shown, error_shown
 from mmtimer.ui.eventpanel import WHOLE_EVENT, EventDock
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, retranslated, translate
 from mmtimer.ui.livestage import data_dir
@@ -147,7 +147,7 @@ class EventControl(QObject):
         if self.result is None:
             return []
         return [
-            self.tr("Day {0}: {1}").format(line.number, line.detail)
+            self.tr("Day {0}: {1}").format(line.number, detail_shown(line.detail, line.detail_text))
             for line in day_lines(self.result)
             if line.detail and (not line.openable or line.state == LOG_MISSING)
         ]
@@ -182,7 +182,11 @@ class EventControl(QObject):
         if day.status == "driven" and day.log_path is not None:
             return window.open_path(day.log_path, warn=warn)
         if not line.openable or day.stage_path is None:
-            self._notify(self.tr("Day {0} cannot be opened: {1}").format(number, line.detail))
+            self._notify(
+                self.tr("Day {0} cannot be opened: {1}").format(
+                    number, detail_shown(line.detail, line.detail_text)
+                )
+            )
             return False
         explicit_log = day.day.log_path(event.base_dir)
         opened = window.open_path(

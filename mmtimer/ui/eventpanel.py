@@ -45,6 +45,7 @@ from mmtimer.present.eventview import (
     event_total_line,
     next_day,
 )
+from mmtimer.ui.errors import detail_shown
 from mmtimer.ui.plots import ResultsPlot
 from mmtimer.ui.results_dock import results_table
 from mmtimer.ui.results_model import ResultsModel
@@ -185,11 +186,12 @@ class EventPanel(QWidget):
             item.setData(0, NUMBER_ROLE, line.number)
             item.setForeground(3, QBrush(STATE_COLOURS.get(line.state, QColor("#000000"))))
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if line.detail:
+            detail = detail_shown(line.detail, line.detail_text)
+            if detail:
                 for column in range(5):
-                    item.setToolTip(column, line.detail)
+                    item.setToolTip(column, detail)
             if line.state in (LOG_MISSING, STAGE_MISSING, UNREADABLE):
-                problems.append(f"{self.tr('Day')} {line.number}: {line.detail}")
+                problems.append(f"{self.tr('Day')} {line.number}: {detail}")
             self.days.addTopLevelItem(item)
         whole = QTreeWidgetItem(["", self.tr("Whole event"), "", "", self._total(result)])
         whole.setData(0, NUMBER_ROLE, WHOLE_EVENT)

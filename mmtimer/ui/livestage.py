@@ -42,6 +42,7 @@ from mmtimer.present.beeps import Target
 from mmtimer.present.screen import CountdownState, Presenter, Screen
 from mmtimer.present.tone import Tone
 from mmtimer.ui.dialogs import SyncRequest
+from mmtimer.ui.errors import error_shown, sentence
 from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 ENV_HOME = "MMTIMER_HOME"
@@ -284,7 +285,7 @@ class LiveStage(QObject):
         try:
             return self.session.record_other(kind, data, t_ns)
         except (SessionError, ValueError) as error:
-            self.notice.emit(str(error).capitalize())
+            self.notice.emit(sentence(error_shown(error)))
             return None
 
     def undo_last(self, t_ns: int) -> tuple[Other, Event] | None:
@@ -298,7 +299,7 @@ class LiveStage(QObject):
         try:
             done = self.session.undo_last(t_ns, self._utc_at(t_ns))
         except SessionError as error:
-            self.notice.emit(str(error).capitalize())
+            self.notice.emit(sentence(error_shown(error)))
             return None
         self.last_guarded_seq = None
         self.changed.emit()
@@ -310,7 +311,7 @@ class LiveStage(QObject):
         try:
             self.session.skip_line(t_ns, self._utc_at(t_ns))
         except SessionError as error:
-            self.notice.emit(str(error).capitalize())
+            self.notice.emit(sentence(error_shown(error)))
             return False
         self.changed.emit()
         return True
@@ -322,7 +323,7 @@ class LiveStage(QObject):
         try:
             self.session.select_section(section_id, line, t_ns, self._utc_at(t_ns))
         except SessionError as error:
-            self.notice.emit(str(error).capitalize())
+            self.notice.emit(sentence(error_shown(error)))
             return False
         self.changed.emit()
         return True

@@ -495,7 +495,7 @@ class PacerController(QObject):
         try:
             value = parse_factor(text)
         except DistanceEventError as error:
-            self._status(str(error))
+            self._status(error_shown(error))
             return False
         return self._calibrate(value, "typed")
 

@@ -7,7 +7,7 @@ this widget and never a layout pass; it repaints only when the text really chang
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mmtimer.ui.fonts import dial_font
@@ -42,6 +42,10 @@ class Readout(QWidget):
         self._color = QColor("#f2eee2")
         self._dim = QColor("#8d8a83")
         self._dimmed = False
+        # the fonts at the size last painted, made once per size (a running time repaints 60
+        # times a second): px -> the value's font and metrics; px -> the caption's font
+        self._value_fonts: dict[int, tuple[QFont, QFontMetricsF]] = {}
+        self._caption_fonts: dict[int, QFont] = {}
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._fit()
 
@@ -61,8 +65,7 @@ class Readout(QWidget):
         first = next(i for i, (a, b) in enumerate(zip(old, text, strict=True)) if a != b)
         value_px = self._shown_px()
         caption_h = max(11, min(20, round(value_px * 0.24))) * 1.6
-        metrics = QFontMetricsF(dial_font(value_px, bold=True, mono=True))
-        left = 4 + metrics.horizontalAdvance(text[:first]) - 2  # antialiasing
+        left = 4 + self._value_font(value_px)[1].horizontalAdvance(text[:first]) - 2  # antialiasing
         self.update(QRectF(left, caption_h, self.width() - left, self.height()).toAlignedRect())
 
     def caption(self) -> str:
@@ -109,6 +112,20 @@ class Readout(QWidget):
         self._color, self._dim = QColor(color), QColor(dim)
         self.update()
 
+    def _value_font(self, value_px: int) -> tuple[QFont, QFontMetricsF]:
+        made = self._value_fonts.get(value_px)
+        if made is None:
+            font = dial_font(value_px, bold=True, mono=True)
+            made = self._value_fonts[value_px] = (font, QFontMetricsF(font))
+        return made
+
+    def _caption_font(self, caption_px: int) -> QFont:
+        font = self._caption_fonts.get(caption_px)
+        if font is None:
+            font = dial_font(caption_px, bold=True, spacing=caption_px * 0.12)
+            self._caption_fonts[caption_px] = font
+        return font
+
     # -- geometry ------------------------------------------------------------------------------
     def _fit(self) -> None:
         width = max(1, self.width() - 8)
@@ -144,16 +161,17 @@ class Readout(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         value_px = self._shown_px()
         caption_px = max(11, min(20, round(value_px * 0.24)))
-        caption_font = dial_font(caption_px, bold=True, spacing=caption_px * 0.12)
-        painter.setFont(caption_font)
+        painter.setFont(self._caption_font(caption_px))
         painter.setPen(self._dim)
         caption_h = caption_px * 1.6
         caption_rect = QRectF(4, 0, self.width() - 8, caption_h)
         label = self._caption + (f"  ·  {self._note}" if self._note else "")
-        painter.drawText(
-            caption_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label
-        )
-        painter.setFont(dial_font(value_px, bold=True, mono=True))
+        # a running time's repaint starts below the caption (set_text): no caption to draw
+        if QRectF(event.rect()).intersects(caption_rect.adjusted(0, 0, 0, -1)):
+            painter.drawText(
+                caption_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label
+            )
+        painter.setFont(self._value_font(value_px)[0])
         painter.setPen(self._dim if self._dimmed else self._color)
         value_rect = QRectF(4, caption_h, self.width() - 8, self.height() - caption_h)
         painter.drawText(

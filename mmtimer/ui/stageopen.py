@@ -231,7 +231,12 @@ def reload_saved(window: StageWindow, path: Path) -> bool:
     fresh.alarmChanged.connect(window._on_alarm)
     window._close_live()
     install_live(window, fresh, opened)
-    bar.showMessage(f"{path.name} saved and opened again: {stage.name}", 8000)
+    bar.showMessage(
+        QCoreApplication.translate("StageOpen", "%1 saved and opened again: %2")
+        .replace("%2", stage.name)
+        .replace("%1", path.name),
+        8000,
+    )
     return True
 
 

@@ -211,10 +211,12 @@ class Trigger(QObject):
         self._window = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # every event of the application comes here (paints, timers: hundreds a second): the
+        # class first, cheaper than the type's enum
+        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+            return False
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            return False
-        if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
             return False
         if self._window is None or watched.window() is not self._window:
             return False
@@ -354,7 +356,7 @@ class _EverywhereFilter(QObject):
         self.destroyed.connect(release)  # a plain function: it outlives the object
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _GUARDED_KEY_EVENTS and isinstance(event, QKeyEvent):
+        if isinstance(event, QKeyEvent) and event.type() in _GUARDED_KEY_EVENTS:
             return self._trigger._guard_key(event)
         return False
 

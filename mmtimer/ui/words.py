@@ -196,10 +196,20 @@ def words(text: str) -> str:
     return text
 
 
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+# No text or pattern of the catalogue is without a letter (tests/ui/test_i18n.py), so a text
+# without one - a running time, a countdown, the hour: a new one at each frame - has no word to
+# translate: only its numbers change, without 50 patterns tried and the cache filled with them.
+
+
 def shown(text: str) -> str:
     """`text` from present/ as the window shows it: its words and its numbers in the window's
     language (``PC1 · line 2 · +0.12 s`` -> ``PC1 · linea 2 · +0,12 s`` in Italian)."""
-    return _shown(text, language_generation()) if text else text
+    if not text:
+        return text
+    if _LETTER.search(text) is None:
+        return window_number(text)
+    return _shown(text, language_generation())
 
 
 @lru_cache(maxsize=8192)

@@ -165,6 +165,14 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>ha partecipato a una 1000 Miglia storica</translation>
     </message>
     <message>
+        <source>%1: %2 is not a number such as 0.35</source>
+        <translation>%1: %2 non è un numero come 0,35</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be 0 or more</source>
+        <translation>%1: %2 deve essere 0 o più</translation>
+    </message>
+    <message>
         <source>Crew</source>
         <translation>Equipaggio</translation>
     </message>
@@ -267,6 +275,10 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>Crew (read-only)</source>
         <translation>Equipaggio (sola lettura)</translation>
+    </message>
+    <message>
+        <source>coefficient</source>
+        <translation>coefficiente</translation>
     </message>
     <message>
         <source>coefficient: give a number above 0, such as 1.80</source>
@@ -484,6 +496,18 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>must be a number like &quot;112&quot;, not %1</source>
         <translation>deve essere un numero come &quot;112&quot;, non %1</translation>
+    </message>
+    <message>
+        <source>stage: %1</source>
+        <translation>tappa: %1</translation>
+    </message>
+    <message>
+        <source>no log yet at %1</source>
+        <translation>ancora nessun registro in %1</translation>
+    </message>
+    <message>
+        <source>log: %1</source>
+        <translation>registro: %1</translation>
     </message>
     <message>
         <source>must be a number like &quot;0.5&quot;, not %1</source>
@@ -758,6 +782,46 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>la tappa si calcola con il file di regolamento %1, che il registro non contiene e che non è un regolamento leggibile accanto al registro (si cerca solo in quella cartella); indica il regolamento esplicitamente</translation>
     </message>
     <message>
+        <source>the stage log is closed: resume it to record more</source>
+        <translation>il registro della tappa è chiuso: riprendilo per registrare ancora</translation>
+    </message>
+    <message>
+        <source>the stage&apos;s last line is done: pick a section to record more</source>
+        <translation>l&apos;ultima linea della tappa è fatta: scegli una sezione per registrare ancora</translation>
+    </message>
+    <message>
+        <source>the armed line is not in an average trial with start = &quot;press&quot;</source>
+        <translation>la linea armata non è in una prova di media con start = &quot;press&quot;</translation>
+    </message>
+    <message>
+        <source>cannot void: %1</source>
+        <translation>impossibile annullare: %1</translation>
+    </message>
+    <message>
+        <source>there is no pass to void</source>
+        <translation>non c&apos;è un passaggio da annullare</translation>
+    </message>
+    <message>
+        <source>cannot undo: %1</source>
+        <translation>impossibile annullare l&apos;azione: %1</translation>
+    </message>
+    <message>
+        <source>there is nothing to undo</source>
+        <translation>non c&apos;è niente da annullare</translation>
+    </message>
+    <message>
+        <source>no line is armed: nothing to skip</source>
+        <translation>nessuna linea armata: niente da saltare</translation>
+    </message>
+    <message>
+        <source>the stage has no section %1 (it has %2)</source>
+        <translation>la tappa non ha una sezione %1 (ha %2)</translation>
+    </message>
+    <message>
+        <source>%1 has lines 1 to %2, not %3</source>
+        <translation>%1 ha le linee da 1 a %2, non %3</translation>
+    </message>
+    <message>
         <source>a stage must be a table (JSON object), not %1</source>
         <translation>una tappa deve essere una tabella (oggetto JSON), non %1</translation>
     </message>
@@ -912,6 +976,46 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>%1 %2 is not a number</source>
         <translation>%1 %2: non è un numero</translation>
+    </message>
+    <message>
+        <source>a calibration factor must be between %1 and %2, not %3</source>
+        <translation>un fattore di taratura deve essere tra %1 e %2, non %3</translation>
+    </message>
+    <message>
+        <source>a %1 event needs t_ns</source>
+        <translation>un evento %1 richiede t_ns</translation>
+    </message>
+    <message>
+        <source>source %1 is not one of %2</source>
+        <translation>la sorgente %1 non è tra %2</translation>
+    </message>
+    <message>
+        <source>a distance event needs m (metres from the trial&apos;s start)</source>
+        <translation>un evento distance richiede m (metri dalla partenza della prova)</translation>
+    </message>
+    <message>
+        <source>m %1 is negative</source>
+        <translation>m %1 è negativo</translation>
+    </message>
+    <message>
+        <source>section %1 is not text</source>
+        <translation>section %1 non è un testo</translation>
+    </message>
+    <message>
+        <source>a calibrate event needs factor</source>
+        <translation>un evento calibrate richiede factor</translation>
+    </message>
+    <message>
+        <source>the measured section&apos;s end is not after its start</source>
+        <translation>la fine del tratto misurato non è dopo il suo inizio</translation>
+    </message>
+    <message>
+        <source>the measured section&apos;s length must be more than 0 km</source>
+        <translation>la lunghezza del tratto misurato deve essere più di 0 km</translation>
+    </message>
+    <message>
+        <source>%1 is not a number like 1.0234</source>
+        <translation>%1 non è un numero come 1.0234</translation>
     </message>
     <message>
         <source>%1 %2 has more digits than any %3 (at most %4 before and after the point)</source>
@@ -1128,6 +1232,22 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>%1: the file written loads to a different stage</source>
         <translation>%1: il file scritto si carica come una tappa diversa</translation>
+    </message>
+    <message>
+        <source>the chronograph is already running</source>
+        <translation>il cronografo è già in marcia</translation>
+    </message>
+    <message>
+        <source>the chronograph is not running</source>
+        <translation>il cronografo non è in marcia</translation>
+    </message>
+    <message>
+        <source>stop the chronograph before resetting it</source>
+        <translation>ferma il cronografo prima di azzerarlo</translation>
+    </message>
+    <message>
+        <source>%1 needs a running chronograph</source>
+        <translation>%1 richiede il cronografo in marcia</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +3224,10 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>%1 saved, but not opened again here: %2</source>
         <translation>%1 salvato, ma non riaperto qui: %2</translation>
+    </message>
+    <message>
+        <source>%1 saved and opened again: %2</source>
+        <translation>%1 salvato e riaperto: %2</translation>
     </message>
     <message>
         <source>Log: %1 (resumed)</source>

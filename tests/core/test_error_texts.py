@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "mmtimer" / "core"
 PRESENT = ROOT / "mmtimer" / "present"
 ITALIAN = ROOT / "resources" / "i18n" / "mmtimer_it.ts"
-MESSAGE_AT = {"InputError": 1, "FormatError": 0, "SaveError": 0}
+MESSAGE_AT = {"InputError": 1, "SaveError": 0} | dict.fromkeys(
+    ("MessageError", "FormatError", "SessionError", "DistanceEventError", "ChronoError"), 0
+)
 """Where the message is among a call's arguments; any ``x.error(place, message, ...)`` and
 ``Problem.of(column, message)`` (a row of the stage editor) too."""
 _PLACEHOLDER = re.compile(r"%([1-9])")

@@ -169,3 +169,40 @@ def test_every_time_left_fits_its_row_with_the_font_of_its_shape(left_ns: int, d
     same_shape = widget.layout_rows(rect)[1]
     if len(same_shape.text) == len(rows[1].text):
         assert same_shape.font.pixelSize() == rows[1].font.pixelSize()
+
+
+def test_a_new_time_left_repaints_its_row_alone(qtbot: QtBot) -> None:
+    """The time left changes at each frame: only its row is repainted then, all of it after a
+    press (the last deviation and the total change too)."""
+    widget = CountdownWidget()
+    qtbot.addWidget(widget)
+    widget.resize(400, 240)
+    widget.set_state(CountdownState(target_label="PC1 · line 2", left_ns=12 * NS_PER_S))
+    repainted: list[QRectF] = []
+
+    def update(*rect: object) -> None:
+        repainted.append(QRectF(*rect) if rect else QRectF(widget.rect()))  # type: ignore[arg-type]
+
+    widget.update = update  # type: ignore[method-assign,assignment]
+    widget.set_state(CountdownState(target_label="PC1 · line 2", left_ns=11 * NS_PER_S))
+    rows = widget.row_rects(QRectF(widget.rect()))
+    assert len(repainted) == 1 and repainted[0].contains(rows[1])
+    assert not repainted[0].intersects(rows[0].adjusted(0, 1, 0, -1))
+    assert not repainted[0].intersects(rows[2].adjusted(0, 1, 0, -1))
+    assert [r.text for r in widget.layout_rows(QRectF(widget.rect()), repainted[0])] == ["11.00"]
+    repainted.clear()
+    widget.set_state(
+        CountdownState(
+            target_label="PC1 · line 3",
+            left_ns=20 * NS_PER_S,
+            last_label="PC1 · line 2",
+            last_deviation_ms=120,
+            total=Decimal(12),
+        )
+    )
+    assert {i for i, row in enumerate(rows) if any(r.contains(row) for r in repainted)} == {
+        0,
+        1,
+        2,
+        3,
+    }

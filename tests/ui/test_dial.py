@@ -323,8 +323,8 @@ def test_the_rectangles_a_moved_hand_asks_for_hold_it_at_every_angle_between(
 ) -> None:
     """What a frame repaints when a hand turns a little (one cover of its sweep buckets) holds
     every pixel the hand, its shadow and cap paint at any angle from the old to the new."""
-    from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QPainter, QRegion
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QPainter
 
     from mmtimer.ui.dial import _bucket_deg, _region
     from mmtimer.ui.dialstate import HandAngles
@@ -345,7 +345,7 @@ def test_the_rectangles_a_moved_hand_asks_for_hold_it_at_every_angle_between(
             painter = QPainter(image)
             layers.paint_hands_over(
                 painter,
-                todo=QRegion(0, 0, side, side),
+                todo=QRect(0, 0, side, side),
                 side=side,
                 x0=0,
                 y0=0,

@@ -201,3 +201,49 @@ def test_the_stage_editor_refuses_a_cell_in_italian(
     )
     editor.save_as()
     assert warnings and warnings[0].endswith(f"riga 1 (PC1) targets: {says}")
+
+
+def test_the_chronographs_and_the_sessions_refusals_in_italian(
+    italian: None, tmp_path: Path
+) -> None:
+    from mmtimer.core.clock import FakeClock
+    from mmtimer.core.distance import DistanceEventError, parse_factor
+    from mmtimer.ui.controller import Controller
+
+    controller = Controller(FakeClock())
+    refused: list[str] = []
+    controller.refused.connect(refused.append)
+    controller.start_stop()
+    controller.reset()  # running: the watch refuses
+    assert refused == ["ferma il cronografo prima di azzerarlo"]
+    with pytest.raises(DistanceEventError) as caught:
+        parse_factor("9")
+    assert str(caught.value) == "a calibration factor must be between 0.5 and 2, not 9"
+    assert error_shown(caught.value) == "un fattore di taratura deve essere tra 0,5 e 2, non 9"
+
+
+def test_the_event_panel_names_a_missing_stage_in_italian(
+    italian: None, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.core.test_event import make_event
+    from tests.ui.stagerig import no_unsaved_question
+
+    path = make_event(tmp_path, count=0, scope="stage", day3_log=True)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = stage_window(qtbot, fake_clock(), settings, ask_resume=lambda *_: False)
+    window.ask_unsaved = no_unsaved_question
+    assert window.open_path(path, warn=False)
+    text = window.events.dock.panel.problems.text()
+    stage = tmp_path / "day4.stage.toml"
+    assert f"tappa: {stage}: file inesistente" in text  # the file named as it is
+    assert "no such file" not in text
+    assert "stage: " in str(window.events.result.days[3].problem)  # the result keeps English
+
+
+def test_the_crew_dialog_names_a_bad_part_in_italian(italian: None, qtbot: QtBot) -> None:
+    from mmtimer.ui.dialogs import CrewDialog
+
+    dialog = CrewDialog()
+    qtbot.addWidget(dialog)
+    dialog.coefficient.setText("1,8x")
+    assert dialog.problem.text() == "coefficiente: '1,8x' non è un numero come 0,35"

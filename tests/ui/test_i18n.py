@@ -19,7 +19,7 @@ from mmtimer.ui.i18n import KEY_LANGUAGE, install_language, reset_language, tran
 from mmtimer.ui.mainwindow import MainWindow
 from mmtimer.ui.replay_window import ReplayWindow, read_replay
 from mmtimer.ui.stagewindow import StageWindow
-from mmtimer.ui.words import shown
+from mmtimer.ui.words import PATTERNS, WHOLE, shown, words
 from tests.ui.stagerig import fake_clock, stage_window
 
 pytestmark = pytest.mark.gui
@@ -208,3 +208,15 @@ def test_presents_words_part_by_part(qtbot: QtBot) -> None:
     )
     reset_language()
     assert shown("pending, from line 1") == "pending, from line 1"
+
+
+def test_a_text_without_a_letter_only_takes_the_decimal_separator(qtbot: QtBot) -> None:
+    """`shown` passes a text without a letter (a running time, new at each frame) by the
+    catalogue: right only while every text and pattern of it has a letter."""
+    values = [p.replace("%1", "").replace("%2", "") for p in PATTERNS]
+    assert [t for t in (*WHOLE, *values) if not any(c.isalpha() for c in t)] == []
+    translations().apply("it")
+    for text in ("0:01:23.45", "+0.12", "10:42:05", "-1:02.30 · 12", "12.5"):
+        assert shown(text) == words(text).replace(".", ",")
+    assert shown("0:01:23.45") == "0:01:23,45"
+    assert shown("+0.12 s") == "+0,12 s"  # a letter: through the catalogue
