@@ -66,8 +66,9 @@ def _due(ms: int) -> str:
 def _speeds(section: AverageTrial) -> str:
     parts = []
     for index, (from_m, kmh) in enumerate(section.speeds):
-        parts.append(f"{kmh} km/h" if index == 0 else f"{kmh} km/h from km {format_km(from_m)}")
-    return ", then ".join(parts)
+        later = f"then {kmh} km/h from km {format_km(from_m)}"
+        parts.append(f"{kmh} km/h" if index == 0 else later)
+    return ", ".join(parts)
 
 
 def _timed(section: TimedSection) -> CardSection:
@@ -131,7 +132,7 @@ def _average(section: AverageTrial, rules: RuleSet) -> CardSection:
         0,
         section.id,
         section_kind_name(section),
-        f"{start}, {_speeds(section)}; {checks}",
+        f"{start} · {_speeds(section)} · {checks}",
         tuple(rows),
     )
 
@@ -150,7 +151,11 @@ def stage_card(stage: Stage, rules: RuleSet) -> Card:
     notes = []
     if any(isinstance(s, AverageTrial) for s in stage.sections):
         notes.append(rounding_note(rules.average, rules.id).replace("this table", "this card"))
-    summary = f"{len(stage.sections)} sections, {stage.presses} passes to record"
+    count, presses = len(stage.sections), stage.presses
+    summary = (
+        f"{count} section{'s' if count != 1 else ''}, "
+        f"{presses} pass{'es' if presses != 1 else ''} to record"
+    )
     return Card(stage.name, f"{rules.id} ({rules.name})", summary, tuple(sections), tuple(notes))
 
 

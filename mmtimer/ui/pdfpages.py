@@ -74,6 +74,33 @@ def pdf_writer(path: Path, title: str, page: PageName = "A5") -> QPdfWriter:
     return writer
 
 
+def fit_text(
+    p: QPainter,
+    text: str,
+    room: QRectF,
+    *,
+    strong: bool = False,
+    italic: bool = False,
+    sizes: Sequence[float] = (7.0, 6.5, 6.0),
+) -> None:
+    """`text` in `room` (in the sans font): on one line at the first of `sizes` at which it
+    fits, else on two lines a size smaller; cut short (with an ellipsis) only when even that is
+    not enough - a speed change, a landmark or a note must be read, not guessed."""
+    left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+    for points in sizes:
+        p.setFont(font(SANS, points, bold=strong, italic=italic))
+        if p.fontMetrics().horizontalAdvance(text) <= room.width():
+            p.drawText(room, left, text)
+            return
+    p.setFont(font(SANS, sizes[-1] - 0.5, bold=strong, italic=italic))
+    metrics = p.fontMetrics()
+    wrap = left | Qt.TextFlag.TextWordWrap
+    bounds = metrics.boundingRect(room.toRect(), wrap, text)
+    if bounds.height() > room.height():
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room.width() * 1.8))
+    p.drawText(room, wrap, text)
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """Something to flow down the page: `height_mm` tall; `keep_with_next`: never the last on
@@ -103,20 +130,30 @@ class Pages:
         self.count += 1
 
     def head(self, title: str, right: str, lines: Sequence[str]) -> float:
-        """A page head: `title` large on the left, `right` small on the right, `lines` wrapped
-        under them, then a rule. Returns where the rows start."""
+        """A page head: `title` large on the left, `right` small on the right (under the title
+        when the two do not fit side by side: a long title in another language, a long stage
+        name), `lines` wrapped under them, then a rule. Returns where the rows start."""
         p, mm = self.painter, self.mm
         y = 0.0
         p.setPen(INK)
         p.setFont(font(SANS, 15, bold=True))
+        title_w = p.fontMetrics().horizontalAdvance(title)
         p.drawText(QRectF(0, y, self.width, 9 * mm), Qt.AlignmentFlag.AlignLeft, title)
         p.setFont(font(SANS, 8))
-        p.drawText(
-            QRectF(0, y, self.width, 9 * mm),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            right,
-        )
-        y += 9 * mm
+        right_w = p.fontMetrics().horizontalAdvance(right)
+        if title_w + 4 * mm + right_w > self.width:
+            y += 7.5 * mm
+            box = QRectF(0, y, self.width, 30 * mm)
+            bound = p.boundingRect(box, Qt.TextFlag.TextWordWrap, right)
+            p.drawText(box, Qt.TextFlag.TextWordWrap, right)
+            y += bound.height() + 1 * mm
+        else:
+            p.drawText(
+                QRectF(0, y, self.width, 9 * mm),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                right,
+            )
+            y += 9 * mm
         p.setFont(font(SANS, 9))
         for line in lines:
             if not line:
@@ -192,6 +229,7 @@ __all__: Sequence[str] = (
     "Item",
     "PageName",
     "Pages",
+    "fit_text",
     "font",
     "page_layout",
     "pdf_writer",

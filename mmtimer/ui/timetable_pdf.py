@@ -29,6 +29,7 @@ from mmtimer.ui.pdfpages import (
     INK,
     Item,
     Pages,
+    fit_text,
     font,
     pdf_writer,
 )
@@ -107,27 +108,8 @@ def _row(pages: Pages, row: TableRow, box: QRectF) -> None:
         landmark = not row.kmh_change and row.check is None and row.metres != 0
         strong = row.kmh_change or row.check is not None
         room = QRectF(x, box.y(), box.right() - x - pad, box.height())
-        _marks(p, "; ".join(row.marks), room, strong=strong, italic=landmark)
+        fit_text(p, "; ".join(row.marks), room, strong=strong, italic=landmark)
     pages.rule_under(box)
-
-
-def _marks(p: QPainter, text: str, room: QRectF, *, strong: bool, italic: bool) -> None:
-    """A row's marks in the room beside its numbers: on one line at 7 pt if they fit, else
-    smaller, else on two lines; cut short (with an ellipsis) only when even that is not
-    enough - a speed change or a landmark must be read, not guessed."""
-    left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-    for points in (7.0, 6.5, 6.0):
-        p.setFont(font(SANS, points, bold=strong, italic=italic))
-        if p.fontMetrics().horizontalAdvance(text) <= room.width():
-            p.drawText(room, left, text)
-            return
-    p.setFont(font(SANS, 5.5, bold=strong, italic=italic))
-    metrics = p.fontMetrics()
-    wrap = left | Qt.TextFlag.TextWordWrap
-    bounds = metrics.boundingRect(room.toRect(), wrap, text)
-    if bounds.height() > room.height():
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room.width() * 1.8))
-    p.drawText(room, wrap, text)
 
 
 def write_table_pdf(

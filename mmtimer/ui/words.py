@@ -84,6 +84,14 @@ WHOLE = (
         "Present", "no distance source: compare with the trip meter (K: confirm a landmark)"
     ),
     QT_TRANSLATE_NOOP("Present", "no official-time sync before the pass, so it cannot be scored"),
+    # the navigator's card (present/card.py)
+    QT_TRANSLATE_NOOP("Present", "average-speed trial"),
+    QT_TRANSLATE_NOOP("Present", "press"),
+    QT_TRANSLATE_NOOP("Present", "each target timed from the line before"),
+    QT_TRANSLATE_NOOP("Present", "each target timed from the first line"),
+    QT_TRANSLATE_NOOP(
+        "Present", "starts at the press at the start marker (ideals after the press)"
+    ),
 )
 """Texts present/ writes whole (or as one part between `` · ``)."""
 
@@ -141,6 +149,28 @@ PATTERNS = (
     QT_TRANSLATE_NOOP("Present", "%1 of %2 day driven"),
     QT_TRANSLATE_NOOP("Present", "total %1"),
     QT_TRANSLATE_NOOP("Present", "%1 discarded over the event"),
+    # the navigator's card (present/card.py)
+    QT_TRANSLATE_NOOP("Present", "%1 lines"),
+    QT_TRANSLATE_NOOP("Present", "%1 sections"),
+    QT_TRANSLATE_NOOP("Present", "%1 section"),
+    QT_TRANSLATE_NOOP("Present", "%1 passes to record"),
+    QT_TRANSLATE_NOOP("Present", "%1 pass to record"),
+    QT_TRANSLATE_NOOP("Present", "%1 checks"),
+    QT_TRANSLATE_NOOP("Present", "%1 check"),
+    QT_TRANSLATE_NOOP("Present", "then %1 km/h from km %2"),
+    QT_TRANSLATE_NOOP("Present", "%1 km/h"),
+    QT_TRANSLATE_NOOP("Present", "start %1"),
+    QT_TRANSLATE_NOOP("Present", "scored as %1"),
+    QT_TRANSLATE_NOOP(
+        "Present",
+        "Scoring (%1): the exact ideal is rounded to the nearest %2 before it is compared; "
+        "this card shows it cut to the hundredth.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Present",
+        "Scoring (%1): the exact ideal is cut down to the %2 before it is compared; "
+        "this card shows it cut to the hundredth.",
+    ),
 )
 """Texts with a value or two in them (``%1``, ``%2``: a number, a time, a line, a section id)."""
 

@@ -1870,7 +1870,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Target</source>
-        <translation>Tempo imposto</translation>
+        <translation>Imposto</translation>
     </message>
     <message>
         <source>Due</source>
@@ -2342,6 +2342,26 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>nessuna sincronizzazione dell&apos;ora ufficiale prima del passaggio: non si può calcolare</translation>
     </message>
     <message>
+        <source>average-speed trial</source>
+        <translation>prova di media</translation>
+    </message>
+    <message>
+        <source>press</source>
+        <translation>pressione</translation>
+    </message>
+    <message>
+        <source>each target timed from the line before</source>
+        <translation>ogni tempo imposto dalla linea precedente</translation>
+    </message>
+    <message>
+        <source>each target timed from the first line</source>
+        <translation>ogni tempo imposto dalla prima linea</translation>
+    </message>
+    <message>
+        <source>starts at the press at the start marker (ideals after the press)</source>
+        <translation>parte alla pressione al cartello di partenza (tempi ideali dalla pressione)</translation>
+    </message>
+    <message>
         <source>line %1</source>
         <translation>linea %1</translation>
     </message>
@@ -2552,6 +2572,58 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>%1 discarded over the event</source>
         <translation>%1 scartati sull&apos;intero evento</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 linee</translation>
+    </message>
+    <message>
+        <source>%1 sections</source>
+        <translation>%1 prove</translation>
+    </message>
+    <message>
+        <source>%1 section</source>
+        <translation>%1 prova</translation>
+    </message>
+    <message>
+        <source>%1 passes to record</source>
+        <translation>%1 passaggi da rilevare</translation>
+    </message>
+    <message>
+        <source>%1 pass to record</source>
+        <translation>%1 passaggio da rilevare</translation>
+    </message>
+    <message>
+        <source>%1 checks</source>
+        <translation>%1 rilevamenti</translation>
+    </message>
+    <message>
+        <source>%1 check</source>
+        <translation>%1 rilevamento</translation>
+    </message>
+    <message>
+        <source>then %1 km/h from km %2</source>
+        <translation>poi %1 km/h dal km %2</translation>
+    </message>
+    <message>
+        <source>%1 km/h</source>
+        <translation>%1 km/h</translation>
+    </message>
+    <message>
+        <source>start %1</source>
+        <translation>partenza %1</translation>
+    </message>
+    <message>
+        <source>scored as %1</source>
+        <translation>valutato come %1</translation>
+    </message>
+    <message>
+        <source>Scoring (%1): the exact ideal is rounded to the nearest %2 before it is compared; this card shows it cut to the hundredth.</source>
+        <translation>Punteggio (%1): il tempo ideale esatto è arrotondato al multiplo più vicino di %2 prima del confronto; questa tabella lo mostra troncato al centesimo.</translation>
+    </message>
+    <message>
+        <source>Scoring (%1): the exact ideal is cut down to the %2 before it is compared; this card shows it cut to the hundredth.</source>
+        <translation>Punteggio (%1): il tempo ideale esatto è troncato a un multiplo di %2 prima del confronto; questa tabella lo mostra troncato al centesimo.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
+from mmtimer.ui.i18n import reset_language, translations
 from mmtimer.ui.pdfpages import PageName
 from tests.ui.test_stagewindow import Rig, rig
 
@@ -69,3 +70,31 @@ def test_cancelled_export_writes_nothing(rig: Rig, tmp_path: Path) -> None:
     rig.window.card.ask_pdf_path = lambda parent, suggested: None
     assert not rig.window.card.export_pdf()
     assert not list(tmp_path.glob("*.pdf"))
+
+
+@poppler
+def test_the_card_prints_in_the_windows_language(
+    rig: Rig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In Italian the card's words, its notes and its numbers are Italian; the stage's own names
+    stay as written, and the whole day still fits one A5 sheet."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    out = tmp_path / "giorno1.card.pdf"
+    rig.window.card.ask_pdf_path = lambda parent, suggested: (out, "A5")
+    translations().apply("it")
+    try:
+        rig.window.card.export_action.trigger()
+    finally:
+        reset_language()
+    text = " ".join(pdf_text(out).split())
+    assert "Tabella del navigatore" in text and "1000 Miglia - Day 1" in text
+    assert "6 prove, 14 passaggi da rilevare" in text
+    assert "PM1 · prova di media" in text and "PC1 · prova cronometrata" in text
+    assert "3 linee, ogni tempo imposto dalla linea precedente" in text
+    assert "rilevamento 1" in text and "dalla linea 2" in text and "tabella di marcia" in text
+    assert "15:15:31,50" in text and "valutato come" in text and "15:15:31,00" in text
+    assert "poi 35,0 km/h dal km 3,000 · 2 rilevamenti" in text
+    assert "Punteggio (mille-miglia)" in text
+    for english in ("check 1", "from line", "timed trial", "sections", "scored as"):
+        assert english not in text, english
+    assert "\f" not in pdf_text(out).rstrip("\f")  # one page
