@@ -11,6 +11,16 @@ The feed pushes the driver's view (`mmtimer.present.driver.view_json`) at once a
 the stage and once a second besides, so the page can tell how old its data is. The page draws the
 countdown from the last state and its own clock (resources/driver/driver.js).
 
+The page speaks the window's language (View > Language). Its own words (`PAGE_WORDS`, context
+``DriverPage`` of resources/i18n/mmtimer_XX.ts) are translated when the page is served and sent in
+it as a JSON block (``<script type="application/json" id="page-words">``: data, never run, so the
+Content-Security-Policy has nothing to allow), with the language and its decimal separator; the
+feed's English texts (armed line, last line, its note, the total's label) come translated beside
+them in each message (``shown``, through `mmtimer.ui.words.shown`), with ``lang`` and
+``decimal_comma``. The English fields of the feed stay as they are (docs/files.md). A page open
+when the language changes sees another ``lang`` in the next message and reloads itself, so it
+speaks the new language within a second.
+
 Two facts about PySide6 6.11.3's QHttpServer, checked here: ``route()`` takes only a callable
 returning ``str`` (served as text/plain with status 200; a returned QHttpServerResponse cannot
 be converted), and it keeps no reference to that callable (a lambda passed in is freed, and the
@@ -47,6 +57,9 @@ from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServe
 
 from mmtimer.paths import resource
 from mmtimer.present.driver import FEED_VERSION, DriverView, view_json
+from mmtimer.present.i18n import decimal_separator, uses_decimal_comma, window_language
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP, translate
+from mmtimer.ui.words import shown
 
 HEARTBEAT_MS = 1000  # the feed repeats the state this often, so the page sees how old it is
 MAX_CLIENTS = 16
@@ -79,15 +92,82 @@ def lan_address() -> str:
     return (private or found or ["127.0.0.1"])[0]
 
 
-def load_page() -> bytes:
+WORDS_CONTEXT = "DriverPage"
+
+PAGE_WORDS = (
+    QT_TRANSLATE_NOOP("DriverPage", "mmtimer · driver"),
+    QT_TRANSLATE_NOOP("DriverPage", "connecting…"),
+    QT_TRANSLATE_NOOP("DriverPage", "connected…"),
+    QT_TRANSLATE_NOOP("DriverPage", "imposed average"),
+    QT_TRANSLATE_NOOP("DriverPage", "no stage open"),
+    QT_TRANSLATE_NOOP("DriverPage", "no stage open in mmtimer"),
+    QT_TRANSLATE_NOOP("DriverPage", "last: %1"),
+    QT_TRANSLATE_NOOP("DriverPage", "%1 pts"),
+    QT_TRANSLATE_NOOP("DriverPage", "ahead/behind: no distance"),
+    QT_TRANSLATE_NOOP("DriverPage", "ahead %1 s"),
+    QT_TRANSLATE_NOOP("DriverPage", "behind %1 s"),
+    QT_TRANSLATE_NOOP("DriverPage", "%1 then (%2)"),
+    QT_TRANSLATE_NOOP("DriverPage", "hold %1 km/h"),
+    QT_TRANSLATE_NOOP("DriverPage", "then %1 km/h from km %2"),
+    QT_TRANSLATE_NOOP("DriverPage", "ideal km %1"),
+    QT_TRANSLATE_NOOP("DriverPage", "GPS lost %1 ago"),
+    QT_TRANSLATE_NOOP("DriverPage", "start %1 ago"),
+    QT_TRANSLATE_NOOP("DriverPage", "landmark %1 ago"),
+    QT_TRANSLATE_NOOP("DriverPage", "in your minute, %1 s left"),
+    QT_TRANSLATE_NOOP("DriverPage", "+%1 min late"),
+    QT_TRANSLATE_NOOP("DriverPage", "live · data %1 old"),
+    QT_TRANSLATE_NOOP("DriverPage", "LINK LOST · data %1 old"),
+    QT_TRANSLATE_NOOP("DriverPage", "cannot reach mmtimer (%1); retrying"),
+    QT_TRANSLATE_NOOP("DriverPage", "screen may sleep (no Wake Lock here)"),
+    QT_TRANSLATE_NOOP("DriverPage", "screen kept on"),
+    QT_TRANSLATE_NOOP("DriverPage", "screen may sleep"),
+    QT_TRANSLATE_NOOP("DriverPage", "screen may sleep (%1)"),
+)
+"""The page's own texts, in English as driver.js and index.html write them (``t("last: %1",
+label)``, ``data-t``); tests/ui/test_driverpage.py keeps this list and the page's texts equal."""
+
+
+def page_words() -> dict[str, Any]:
+    """The page's words in the window's language now: ``lang``, the decimal separator, and each
+    text of `PAGE_WORDS` the language writes otherwise than English (the page falls back to the
+    English it was written in)."""
+    words = {}
+    for text in PAGE_WORDS:
+        done = translate(WORDS_CONTEXT, text)
+        if done != text:
+            words[text] = done
+    language = window_language()
+    return {"lang": language, "decimal": decimal_separator(language), "words": words}
+
+
+def _json_in_html(value: object) -> str:
+    """`value` as JSON that cannot end the script block it is put in (``</script>``) or open a
+    comment: ``<``, ``>`` and ``&`` escaped as JSON escapes."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_template() -> str:
     """resources/driver/index.html with its stylesheet and script inlined, so the one page is
-    the whole of it (and needs the key like everything else)."""
+    the whole of it (and needs the key like everything else); its words not yet put in."""
     folder = resource("driver")
     html = (folder / "index.html").read_text(encoding="utf-8")
     css = (folder / "driver.css").read_text(encoding="utf-8")
     js = (folder / "driver.js").read_text(encoding="utf-8")
     html = html.replace('<link rel="stylesheet" href="driver.css">', f"<style>\n{css}</style>")
     html = html.replace('<script src="driver.js"></script>', f"<script>\n{js}</script>")
+    return html
+
+
+def load_page(template: str | None = None) -> bytes:
+    """The page as served now: `page_template` (default: read afresh) in the window's language,
+    its words (`page_words`) in a JSON block before the script and ``<html lang>`` set. A page
+    keeps the language it was served in; it reloads itself when the feed says another."""
+    html = page_template() if template is None else template
+    words = page_words()
+    block = f'<script type="application/json" id="page-words">{_json_in_html(words)}</script>\n'
+    html = html.replace('<html lang="en">', f'<html lang="{words["lang"]}">', 1)
+    html = html.replace("<script>\n", block + "<script>\n", 1)
     return html.encode("utf-8")
 
 
@@ -128,7 +208,8 @@ class DriverPageServer(QObject):
         self.key = key or new_key()
         self.error = ""
         self.seq = 0
-        self._page = load_page()
+        self._template = page_template()
+        self._pages: dict[str, bytes] = {}  # the page served, by language
         self._http: QHttpServer | None = None
         self._tcp: QTcpServer | None = None
         self._feed: QWebSocketServer | None = None
@@ -246,7 +327,7 @@ class DriverPageServer(QObject):
                 b"read-only\n",
             )
         elif path == "/":
-            status, mime, body = STATUS.Ok, b"text/html; charset=utf-8", self._page
+            status, mime, body = STATUS.Ok, b"text/html; charset=utf-8", self.page()
         elif path == "/state":
             status, mime, body = STATUS.Ok, b"application/json", self.snapshot().encode("utf-8")
         else:
@@ -260,16 +341,27 @@ class DriverPageServer(QObject):
         built.setHeaders(headers)
         response.swap(built)
 
+    def page(self) -> bytes:
+        """The page in the window's language now (made once per language)."""
+        language = window_language()
+        if language not in self._pages:
+            self._pages[language] = load_page(self._template)
+        return self._pages[language]
+
     # -- the feed --------------------------------------------------------------------------------
     def envelope(self) -> dict[str, Any]:
         """What `/state` answers and the feed sends: the view (None: no stage open), a
-        sequence number and the feed's port."""
+        sequence number and the feed's port; then the window's language (``lang``,
+        ``decimal_comma``) and the view's English texts in it (``shown``, None with no view)."""
         view = self.source()
         return {
             "v": FEED_VERSION,
             "seq": self.seq,
             "feed_port": self.feed_port,
             "view": None if view is None else view_json(view),
+            "lang": window_language(),
+            "decimal_comma": uses_decimal_comma(),
+            "shown": None if view is None else shown_texts(view),
         }
 
     def snapshot(self) -> str:
@@ -315,6 +407,18 @@ class DriverPageServer(QObject):
 
 
 _UNCONNECTED = QAbstractSocket.SocketState.UnconnectedState
+
+
+def shown_texts(view: DriverView) -> dict[str, str]:
+    """The view's English texts as the window shows them (its language, its decimal
+    separator): what the page writes in place of ``armed``, ``last.label``, ``last.note`` and
+    ``total.label``. Names from the stage file (section ids) stay as written."""
+    return {
+        "armed": shown(view.armed_label),
+        "last_label": shown(view.last_label),
+        "last_note": shown(view.last_note),
+        "total_label": shown(view.total_label),
+    }
 
 
 def _query_value(query: str, name: str) -> str:

@@ -1,7 +1,8 @@
 // mmtimer driver page. Read-only: it takes /state once, then follows the live feed (a
 // WebSocket on the next port), and draws the countdown from the last state and its own clock, so
 // a Wi-Fi hiccup of a second does not freeze it. It says how old its data is, and turns red when
-// the link drops; it never shows a stale value as live.
+// the link drops; it never shows a stale value as live. It speaks the language mmtimer's window
+// spoke when it was served (the JSON block "page-words"), and reloads when the feed says another.
 "use strict";
 
 const key = new URLSearchParams(location.search).get("key") || "";
@@ -9,7 +10,7 @@ const SLOW_MS = 1500; // no news for this long: the age shows amber (the heartbe
 const STALE_MS = 3500; // and for this long: the link counts as lost
 const RETRY_MS = 1000;
 
-let envelope = null; // the last message: {v, seq, feed_port, view}
+let envelope = null; // the last message: {v, seq, feed_port, view, lang, decimal_comma, shown}
 let receivedAt = 0; // performance.now() when it came
 let anchor = null; // {id, at}: the target instant on this page's clock
 let socket = null;
@@ -17,6 +18,50 @@ let connected = false;
 let everReceived = false;
 
 const $ = (id) => document.getElementById(id);
+
+// The page's words in mmtimer's language: {lang, decimal, words: {English: translated}}. A text
+// the dictionary lacks (or a page without it) stays English.
+const PAGE = (() => {
+  try {
+    return JSON.parse($("page-words").textContent);
+  } catch (error) {
+    return {};
+  }
+})();
+const WORDS = PAGE.words || {};
+const LANG = PAGE.lang || document.documentElement.lang || "en";
+const DECIMAL = PAGE.decimal || ".";
+
+function t(text, ...values) {
+  // `text` (English, with %1 %2 for the values) in the page's language
+  const done = Object.prototype.hasOwnProperty.call(WORDS, text) ? WORDS[text] : text;
+  return done.replace(/%(\d)/g, (all, n) => (n - 1 < values.length ? String(values[n - 1]) : all));
+}
+
+function num(text) {
+  // A number as mmtimer writes it (a decimal point) with the language's separator: 3.20 -> 3,20
+  return DECIMAL === "." ? String(text) : String(text).replace(/(\d)\.(?=\d)/g, `$1${DECIMAL}`);
+}
+
+function shownText(name, english) {
+  // A text of the feed in mmtimer's language when the message carries it (`shown`), else English
+  const shown = envelope && envelope.shown;
+  return shown && typeof shown[name] === "string" ? shown[name] : english;
+}
+
+function reloadForLanguage(lang) {
+  // mmtimer now speaks another language: take the page again (at most every 10 s, in case the
+  // page and the feed disagree for good)
+  try {
+    const last = Number(sessionStorage.getItem("mmtimer-reloaded") || 0);
+    if (Date.now() - last < 10000) return;
+    sessionStorage.setItem("mmtimer-reloaded", String(Date.now()));
+  } catch (error) {
+    return; // no storage: no guard against a loop, so no reload
+  }
+  console.info(`driver page: mmtimer speaks ${lang} now; reloading`);
+  location.reload();
+}
 
 function formatLeft(leftMs) {
   // As the stage window: before the target the hundredths round up (0.00 exactly at it); past
@@ -36,9 +81,9 @@ function formatLeft(leftMs) {
   const hours = Math.floor(minutes / 60);
   minutes %= 60;
   const two = (n) => String(n).padStart(2, "0");
-  if (hours) return `${sign}${hours}:${two(minutes)}:${two(seconds)}.${two(hundredths)}`;
-  if (minutes) return `${sign}${minutes}:${two(seconds)}.${two(hundredths)}`;
-  return `${sign}${seconds}.${two(hundredths)}`;
+  if (hours) return `${sign}${hours}:${two(minutes)}:${two(seconds)}${DECIMAL}${two(hundredths)}`;
+  if (minutes) return `${sign}${minutes}:${two(seconds)}${DECIMAL}${two(hundredths)}`;
+  return `${sign}${seconds}${DECIMAL}${two(hundredths)}`;
 }
 
 function formatCountdown(leftMs, windowMs) {
@@ -46,8 +91,8 @@ function formatCountdown(leftMs, windowMs) {
   // reads "in your minute, 48 s left", after it how late in minutes.
   if (windowMs == null || leftMs > 0) return formatLeft(leftMs);
   const into = -leftMs;
-  if (into < windowMs) return `in your minute, ${Math.ceil((windowMs - into) / 1000)} s left`;
-  return `+${Math.floor(into / windowMs)} min late`;
+  if (into < windowMs) return t("in your minute, %1 s left", Math.ceil((windowMs - into) / 1000));
+  return t("+%1 min late", Math.floor(into / windowMs));
 }
 
 function leftTone(leftMs, thresholds, windowMs) {
@@ -60,7 +105,7 @@ function leftTone(leftMs, thresholds, windowMs) {
 
 function formatAge(ms) {
   const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
+  if (s < 60) return `${num(s.toFixed(1))} s`;
   const m = Math.floor(s / 60);
   return `${m} min ${String(Math.floor(s % 60)).padStart(2, "0")} s`;
 }
@@ -77,8 +122,10 @@ function formatSpan(ms) {
 }
 
 function staleWords(avg) {
-  const what = { gps: "GPS lost", reset: "start" }[avg.distance_source] || "landmark";
-  return `${what} ${formatSpan(avg.distance_age_ms || 0)} ago`;
+  const span = formatSpan(avg.distance_age_ms || 0);
+  if (avg.distance_source === "gps") return t("GPS lost %1 ago", span);
+  if (avg.distance_source === "reset") return t("start %1 ago", span);
+  return t("landmark %1 ago", span);
 }
 
 function setTone(element, tone) {
@@ -88,6 +135,7 @@ function setTone(element, tone) {
 
 function receive(message, now) {
   if (!message || message.v !== 1) return;
+  if (typeof message.lang === "string" && message.lang !== LANG) reloadForLanguage(message.lang);
   envelope = message;
   receivedAt = now;
   everReceived = true;
@@ -106,52 +154,54 @@ function receive(message, now) {
 }
 
 function showView(view) {
-  $("stage").textContent = view ? view.stage : "no stage open";
+  $("stage").textContent = view ? view.stage : t("no stage open");
   if (!view) {
-    $("armed").textContent = "no stage open in mmtimer";
+    $("armed").textContent = t("no stage open in mmtimer");
     $("last-label").textContent = "";
     $("last-value").textContent = "";
     $("total").textContent = "";
     $("average").hidden = true;
     return;
   }
-  $("armed").textContent = view.armed || "";
+  $("armed").textContent = shownText("armed", view.armed || "");
   const last = view.last;
   if (last) {
-    $("last-label").textContent = `last: ${last.label}`;
+    $("last-label").textContent = t("last: %1", shownText("last_label", last.label));
     const parts = [];
-    if (last.deviation !== null) parts.push(`${last.deviation} s`);
-    if (last.points !== null) parts.push(`${last.points} pts`);
-    if (last.note) parts.push(last.note);
+    if (last.deviation !== null) parts.push(`${num(last.deviation)} s`);
+    if (last.points !== null) parts.push(t("%1 pts", num(last.points)));
+    if (last.note) parts.push(shownText("last_note", last.note));
     $("last-value").textContent = parts.join(" · ");
     setTone($("last-value"), last.tone);
   } else {
     $("last-label").textContent = "";
     $("last-value").textContent = "";
   }
-  $("total").textContent = view.total ? `${view.total.label} ${view.total.points} pts` : "";
+  $("total").textContent = view.total
+    ? `${shownText("total_label", view.total.label)} ${t("%1 pts", num(view.total.points))}`
+    : "";
   const avg = view.average;
   $("average").hidden = !avg;
   if (avg) {
-    $("avg-speed").textContent = `${avg.speed_kmh} km/h`;
-    let ahead = "ahead/behind: no distance";
+    $("avg-speed").textContent = `${num(avg.speed_kmh)} km/h`;
+    let ahead = t("ahead/behind: no distance");
     // A distance that is not live (GPS lost, or a landmark confirmed a while ago): ahead/behind
     // as the car was then, greyed, with its age; never as live, and no average to hold.
     const stale = avg.ahead_ms !== null && avg.ahead_ms !== undefined && avg.distance_live === false;
     if (avg.ahead_ms !== null && avg.ahead_ms !== undefined) {
-      const s = (Math.abs(avg.ahead_ms) / 1000).toFixed(1);
-      ahead = avg.ahead_ms >= 0 ? `ahead ${s} s` : `behind ${s} s`;
+      const s = num((Math.abs(avg.ahead_ms) / 1000).toFixed(1));
+      ahead = avg.ahead_ms >= 0 ? t("ahead %1 s", s) : t("behind %1 s", s);
       if (avg.ahead_m !== null && avg.ahead_m !== undefined) ahead += ` · ${Math.abs(avg.ahead_m)} m`;
-      if (stale) ahead += ` then (${staleWords(avg)})`;
-      else if (avg.hold_kmh) ahead += ` · hold ${avg.hold_kmh} km/h`;
+      if (stale) ahead = t("%1 then (%2)", ahead, staleWords(avg));
+      else if (avg.hold_kmh) ahead += ` · ${t("hold %1 km/h", num(avg.hold_kmh))}`;
     }
     $("avg-ahead").textContent = ahead;
     $("avg-ahead").classList.toggle("stale", stale);
     $("avg-ahead").classList.toggle("small", avg.ahead_ms === null || avg.ahead_ms === undefined);
     const next = avg.next_change_km
-      ? `then ${avg.next_speed_kmh} km/h from km ${avg.next_change_km}`
+      ? t("then %1 km/h from km %2", num(avg.next_speed_kmh), num(avg.next_change_km))
       : "";
-    const ideal = avg.ideal_km ? `ideal km ${avg.ideal_km}` : "";
+    const ideal = avg.ideal_km ? t("ideal km %1", num(avg.ideal_km)) : "";
     $("avg-next").textContent = [ideal, next].filter(Boolean).join(" · ");
   }
 }
@@ -173,9 +223,9 @@ function render() {
   document.body.classList.toggle("link-live", live && age < SLOW_MS);
   document.body.classList.toggle("link-slow", live && age >= SLOW_MS);
   const link = $("link");
-  if (!everReceived) link.textContent = connected ? "connected…" : "connecting…";
-  else if (live) link.textContent = `live · data ${formatAge(age)} old`;
-  else link.textContent = `LINK LOST · data ${formatAge(age)} old`;
+  if (!everReceived) link.textContent = connected ? t("connected…") : t("connecting…");
+  else if (live) link.textContent = t("live · data %1 old", formatAge(age));
+  else link.textContent = t("LINK LOST · data %1 old", formatAge(age));
 
   const left = $("left");
   const view = envelope && envelope.view;
@@ -228,7 +278,7 @@ async function start() {
     connected = true; // the snapshot just came: live until the feed says otherwise
     connect(message.feed_port);
   } catch (error) {
-    $("link").textContent = `cannot reach mmtimer (${error.message}); retrying`;
+    $("link").textContent = t("cannot reach mmtimer (%1); retrying", error.message);
     setTimeout(start, RETRY_MS);
   }
 }
@@ -239,23 +289,29 @@ let wakeLock = null;
 async function keepAwake() {
   const awake = $("awake");
   if (!("wakeLock" in navigator)) {
-    awake.textContent = "screen may sleep (no Wake Lock here)";
+    awake.textContent = t("screen may sleep (no Wake Lock here)");
     return;
   }
   try {
     wakeLock = await navigator.wakeLock.request("screen");
-    awake.textContent = "screen kept on";
+    awake.textContent = t("screen kept on");
     wakeLock.addEventListener("release", () => {
-      awake.textContent = "screen may sleep";
+      awake.textContent = t("screen may sleep");
     });
   } catch (error) {
-    awake.textContent = `screen may sleep (${error.name})`;
+    awake.textContent = t("screen may sleep (%1)", error.name);
   }
 }
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") keepAwake();
 });
 document.addEventListener("click", keepAwake); // some browsers grant it only after a touch
+
+// The page's fixed texts (index.html marks them data-t) in the page's language
+for (const element of document.querySelectorAll("[data-t]")) {
+  element.textContent = t(element.textContent);
+}
+document.title = t("mmtimer · driver");
 
 keepAwake();
 start();

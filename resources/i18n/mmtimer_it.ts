@@ -352,6 +352,117 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
 </context>
 <context>
+    <name>DriverPage</name>
+    <message>
+        <source>mmtimer · driver</source>
+        <translation>mmtimer · pilota</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connessione…</translation>
+    </message>
+    <message>
+        <source>connected…</source>
+        <translation>connesso…</translation>
+    </message>
+    <message>
+        <source>imposed average</source>
+        <translation>media imposta</translation>
+    </message>
+    <message>
+        <source>no stage open</source>
+        <translation>nessuna tappa aperta</translation>
+    </message>
+    <message>
+        <source>no stage open in mmtimer</source>
+        <translation>nessuna tappa aperta in mmtimer</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>ultima: %1</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 pt</translation>
+    </message>
+    <message>
+        <source>ahead/behind: no distance</source>
+        <translation>anticipo/ritardo: nessuna distanza</translation>
+    </message>
+    <message>
+        <source>ahead %1 s</source>
+        <translation>anticipo %1 s</translation>
+    </message>
+    <message>
+        <source>behind %1 s</source>
+        <translation>ritardo %1 s</translation>
+    </message>
+    <message>
+        <source>%1 then (%2)</source>
+        <translation>%1 allora (%2)</translation>
+    </message>
+    <message>
+        <source>hold %1 km/h</source>
+        <translation>tieni %1 km/h</translation>
+    </message>
+    <message>
+        <source>then %1 km/h from km %2</source>
+        <translation>poi %1 km/h dal km %2</translation>
+    </message>
+    <message>
+        <source>ideal km %1</source>
+        <translation>km ideale %1</translation>
+    </message>
+    <message>
+        <source>GPS lost %1 ago</source>
+        <translation>GPS perso %1 fa</translation>
+    </message>
+    <message>
+        <source>start %1 ago</source>
+        <translation>partenza %1 fa</translation>
+    </message>
+    <message>
+        <source>landmark %1 ago</source>
+        <translation>riferimento %1 fa</translation>
+    </message>
+    <message>
+        <source>in your minute, %1 s left</source>
+        <translation>nel tuo minuto, restano %1 s</translation>
+    </message>
+    <message>
+        <source>+%1 min late</source>
+        <translation>+%1 min di ritardo</translation>
+    </message>
+    <message>
+        <source>live · data %1 old</source>
+        <translation>in diretta · dati di %1 fa</translation>
+    </message>
+    <message>
+        <source>LINK LOST · data %1 old</source>
+        <translation>COLLEGAMENTO PERSO · dati di %1 fa</translation>
+    </message>
+    <message>
+        <source>cannot reach mmtimer (%1); retrying</source>
+        <translation>mmtimer non risponde (%1); nuovo tentativo</translation>
+    </message>
+    <message>
+        <source>screen may sleep (no Wake Lock here)</source>
+        <translation>lo schermo può spegnersi (qui manca il Wake Lock)</translation>
+    </message>
+    <message>
+        <source>screen kept on</source>
+        <translation>schermo tenuto acceso</translation>
+    </message>
+    <message>
+        <source>screen may sleep</source>
+        <translation>lo schermo può spegnersi</translation>
+    </message>
+    <message>
+        <source>screen may sleep (%1)</source>
+        <translation>lo schermo può spegnersi (%1)</translation>
+    </message>
+</context>
+<context>
     <name>DriverPageDialog</name>
     <message>
         <source>Driver page</source>
