@@ -73,6 +73,7 @@ class Browser:
         pages = self._fetch(f"http://127.0.0.1:{port}/json/list")
         page = next(p for p in pages if p.get("type") == "page")
         self.replies: dict[int, dict[str, Any]] = {}
+        self.events: list[dict[str, Any]] = []  # DevTools notifications (of domains enabled)
         self.next_id = 0
         self.socket = QWebSocket()
         self.socket.textMessageReceived.connect(self._message)
@@ -101,6 +102,8 @@ class Browser:
         message = json.loads(text)
         if "id" in message:
             self.replies[message["id"]] = message
+        elif "method" in message:
+            self.events.append(message)
 
     def call(self, method: str, timeout_ms: int = 10_000, **params: Any) -> dict[str, Any]:
         self.next_id += 1
@@ -116,6 +119,15 @@ class Browser:
     def evaluate(self, expression: str) -> Any:
         result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
         return result["result"].get("value")
+
+    def log_entries(self) -> list[dict[str, Any]]:
+        """What the page's log (DevTools Log domain, `enable_log` first) has said: CSP
+        violations, network errors, console messages; each entry's source, level and text."""
+        return [e["params"]["entry"] for e in self.events if e.get("method") == "Log.entryAdded"]
+
+    def enable_log(self) -> None:
+        """Follow the page's log; the entries collected before come at once (Log.enable)."""
+        self.call("Log.enable")
 
     def screenshot(self, path: Path) -> Path:
         data = self.call("Page.captureScreenshot", format="png")["data"]

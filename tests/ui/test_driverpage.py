@@ -5,6 +5,7 @@ presses it."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -24,8 +25,9 @@ from mmtimer.core.crew import Crew
 from mmtimer.core.rules import load_rules
 from mmtimer.core.stage import load_stage
 from mmtimer.paths import resource
-from mmtimer.ui.driverpage import DriverPageServer, qr_image
+from mmtimer.ui.driverpage import PAGE_WORDS, DriverPageServer, _json_in_html, qr_image
 from mmtimer.ui.driverwindow import live_view
+from mmtimer.ui.i18n import reset_language, translations
 from mmtimer.ui.livestage import LiveStage
 
 STAGE = resource("stages", "mille-miglia-day1.stage.toml")
@@ -226,3 +228,117 @@ def test_the_qr_code_is_square_with_whole_modules(qtbot: QtBot) -> None:
         for y in range(0, image.height(), 3)
     )
     assert dark > 500
+
+
+# -- the page in the window's language ---------------------------------------------------------
+PAGE_WORDS_JS = re.compile(r"\bt\(\s*\"((?:[^\"\\]|\\.)*)\"")
+PAGE_WORDS_HTML = re.compile(r"<(\w+)[^>]*\bdata-t\b[^>]*>([^<]*)</\1>")
+
+
+@pytest.fixture
+def english_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the .qm compiled there
+    yield
+    reset_language()
+
+
+def words_of(page: bytes) -> dict[str, Any]:
+    found = re.search(
+        rb'<script type="application/json" id="page-words">(.*?)</script>', page, re.DOTALL
+    )
+    assert found is not None
+    words = json.loads(found.group(1))
+    assert isinstance(words, dict)
+    return words
+
+
+def test_every_text_of_the_page_is_in_its_word_list() -> None:
+    """driver.js's t("...") and index.html's data-t elements write exactly `PAGE_WORDS`: a new
+    text of the page is caught here until it is listed (and so translated)."""
+    folder = resource("driver")
+    js = (folder / "driver.js").read_text(encoding="utf-8")
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    used = set(PAGE_WORDS_JS.findall(js)) | {m[1] for m in PAGE_WORDS_HTML.findall(html)}
+    assert "last: %1" in used and "imposed average" in used  # the patterns see both forms
+    assert used == set(PAGE_WORDS)
+    assert len(PAGE_WORDS) == len(set(PAGE_WORDS))
+
+
+def test_the_page_and_the_feed_speak_the_windows_language(
+    qtbot: QtBot, live: LiveStage, server: DriverPageServer, english_after: None
+) -> None:
+    live.press(advance(live, 1000), "key:Space")  # PC1 start
+    live.press(advance(live, 15_040), "key:Space")  # line 2, 0.04 s late
+    advance(live, 2_800)  # 3.20 s to line 3
+    page_url = f"{base(server)}/?key={server.key}"
+    english_page = get(qtbot, page_url).body
+    assert b'<html lang="en">' in english_page
+    assert words_of(english_page) == {"lang": "en", "decimal": ".", "words": {}}
+    english = state(qtbot, server)
+    assert english["lang"] == "en" and english["decimal_comma"] is False
+    assert english["shown"] == {
+        "armed": "PC1 · line 3",
+        "last_label": "PC1 · line 2",
+        "last_note": "",
+        "total_label": "So far",
+    }
+    assert set(english) == {"v", "seq", "feed_port", "view", "lang", "decimal_comma", "shown"}
+
+    assert translations().apply("it") == "it"
+    italian_page = get(qtbot, page_url).body
+    assert b'<html lang="it">' in italian_page
+    words = words_of(italian_page)
+    assert words["lang"] == "it" and words["decimal"] == ","
+    assert words["words"]["last: %1"] == "ultima: %1"
+    assert words["words"]["imposed average"] == "media imposta"
+    assert words["words"]["LINK LOST · data %1 old"] == "COLLEGAMENTO PERSO · dati di %1 fa"
+    assert set(words["words"]) <= set(PAGE_WORDS)
+    # the rest of the page as it was: only the words block and the language differ
+    assert (
+        italian_page.replace(b'<html lang="it">', b'<html lang="en">').replace(
+            json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+            json.dumps(words_of(english_page), separators=(",", ":")).encode("utf-8"),
+        )
+        == english_page
+    )
+    italian = state(qtbot, server)
+    assert italian["lang"] == "it" and italian["decimal_comma"] is True
+    assert italian["shown"] == {
+        "armed": "PC1 · linea 3",
+        "last_label": "PC1 · linea 2",
+        "last_note": "",
+        "total_label": "Finora",
+    }
+    # the public fields unchanged, in English, numbers with a decimal point
+    assert italian["view"] == english["view"]
+    assert italian["view"]["armed"] == "PC1 · line 3"
+    assert italian["view"]["last"]["deviation"] == "+0.04"
+    assert italian["view"]["target"]["left"] == "3.20"
+
+    reset_language()  # and back: the page in English again, no reload of the server
+    assert get(qtbot, page_url).body == english_page
+    assert state(qtbot, server)["shown"]["armed"] == "PC1 · line 3"
+
+
+def test_no_stage_in_italian(qtbot: QtBot, english_after: None) -> None:
+    translations().apply("it")
+    page = DriverPageServer(lambda: None, port=0, host="127.0.0.1")
+    assert page.start(), page.error
+    try:
+        assert state(qtbot, page) | {"seq": 0, "feed_port": 0} == {
+            "v": 1,
+            "seq": 0,
+            "feed_port": 0,
+            "view": None,
+            "lang": "it",
+            "decimal_comma": True,
+            "shown": None,
+        }
+    finally:
+        page.stop()
+
+
+def test_the_words_cannot_end_their_script_block() -> None:
+    text = _json_in_html({"words": {"a": "</script><script>alert(1)</script> & <!--"}})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"words": {"a": "</script><script>alert(1)</script> & <!--"}}
