@@ -342,3 +342,22 @@ def test_the_words_cannot_end_their_script_block() -> None:
     text = _json_in_html({"words": {"a": "</script><script>alert(1)</script> & <!--"}})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"words": {"a": "</script><script>alert(1)</script> & <!--"}}
+
+
+def test_the_documented_example_is_what_the_feed_sends(
+    qtbot: QtBot, tmp_path: Path, english_after: None
+) -> None:
+    """docs/files.md's "Driver page feed" example, message for message (bar seq and port)."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "files.md").read_text(encoding="utf-8")
+    section = text[text.index("## Driver page feed (JSON)") :]
+    example = json.loads(section[section.index("```json") + 7 : section.index("```\n", 20)])
+    stage = load_stage(STAGE)
+    clock = FakeClock(1000 * NS_PER_S)
+    live = LiveStage(stage, load_rules(stage.rules), Crew(), tmp_path / "d.mmlog", clock)
+    live.press(clock.now_ns(), "key:Space")
+    clock.advance_ns(15_040 * NS_PER_MS)
+    live.press(clock.now_ns(), "key:Space")
+    clock.advance_ns(2_800 * NS_PER_MS)
+    translations().apply("it")
+    sent = DriverPageServer(lambda: live_view(live)).envelope()
+    assert sent | {"seq": 12, "feed_port": 8766} == example
