@@ -4,9 +4,10 @@ present/ stays Qt-free and writes its texts in English ("PC1 · line 2 · due 10
 TARGET", "+0.12 s · 12"). A window (and the driver page's feed: ui/driverpage.py) shows them
 through `shown`: a whole text, or each part between the `` · `` separators, found in this
 catalogue is translated (a part such as ``line 2`` through its pattern ``line %1``), then the
-numbers take the language's decimal separator (present/i18n.py). What the catalogue lacks (section ids and names from the stage file, the core's
-messages about files and logs) is shown as written. tests/test_translations.py keeps every entry
-translated; a text present/ adds must be added here to be translated.
+numbers take the language's decimal separator (present/i18n.py). What the catalogue lacks
+(section ids and names from the stage file, the core's messages about files and logs) is shown
+as written. tests/test_translations.py keeps every entry translated; a text present/ adds must
+be added here to be translated.
 """
 
 from __future__ import annotations
