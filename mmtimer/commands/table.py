@@ -117,13 +117,7 @@ def _write_pdf(
     from mmtimer.ui.timetable_pdf import write_table_pdf
 
     make_application()
-    temporary = output.with_name(f".{output.name}.part")
-    try:
-        pages = write_table_pdf(temporary, stage, rules, tables, every_m)
-        atomic_write_bytes(output, temporary.read_bytes())
-    finally:
-        temporary.unlink(missing_ok=True)
-    return pages
+    return write_table_pdf(output, stage, rules, tables, every_m)
 
 
 __all__ = ("DEFAULT_STEP_M", "add_arguments", "run", "table")

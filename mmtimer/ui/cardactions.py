@@ -1,10 +1,13 @@
-"""File > Print card... and File > Export card PDF...: the navigator's card of the open stage.
+"""File > Print card..., File > Export card PDF... and File > Export time table PDF...: the
+navigator's card and the driver's time table of the open stage, in the window's language.
 
 The card is `present.card` laid out by ui/card_pdf.py, the pages `mmtimer card` writes. Export
 asks for the file and the page (the file type chooses A5 or A4); Print opens the system's print
-dialog on an A5 page (the navigator may choose another). Both questions can be replaced (tests
-give their answers). QtPrintSupport is imported only when Print is chosen; without it (a build
-that leaves it out) Print says so and Export still works.
+dialog on an A5 page (the navigator may choose another). The time table is each average trial's
+ideal time every 100 m on A5 pages (ui/timetable_pdf.py, as `mmtimer table -o OUT.pdf` writes
+it). The questions can be replaced (tests give their answers). QtPrintSupport is imported only
+when Print is chosen; without it (a build that leaves it out) Print says so and Export still
+works.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from mmtimer.core.rules import RuleSet
-from mmtimer.core.stage import Stage
+from mmtimer.core.stage import AverageTrial, Stage
 from mmtimer.present.formats import display_path
 
 if TYPE_CHECKING:  # the card, its PDF and pages load when a card is asked for, not at start
@@ -29,13 +32,28 @@ if TYPE_CHECKING:  # the card, its PDF and pages load when a card is asked for, 
 
 PdfAsker = Callable[[QWidget, str], "tuple[Path, PageName] | None"]
 PrinterAsker = Callable[[QWidget], "QPrinter | None"]
+TableAsker = Callable[[QWidget, str], "Path | None"]
 StageGetter = Callable[[], "tuple[Stage, RuleSet, Path | None] | None"]
 KEY_CARD_FOLDER = "card/folder"
 
 
-def card_filename(stage_path: Path | None, stage: Stage) -> str:
+def card_filename(stage_path: Path | None, stage: Stage, kind: str = "card") -> str:
     stem = stage_path.name.removesuffix(".toml").removesuffix(".stage") if stage_path else "stage"
-    return f"{stem or stage.name}.card.pdf"
+    return f"{stem or stage.name}.{kind}.pdf"
+
+
+def ask_table_path(parent: QWidget, suggested: str) -> Path | None:
+    """Where to write the time table (A5 pages); None if the navigator cancels."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("CardActions", "Export the driver's time table"),
+        suggested,
+        QCoreApplication.translate("CardActions", "PDF, A5 pages (*.pdf)"),
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix else path.with_name(f"{path.name}.pdf")
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> tuple[Path, PageName] | None:
@@ -92,15 +110,26 @@ class CardActions(QObject):
         self.settings = settings
         self.ask_pdf_path: PdfAsker = ask_pdf_path
         self.ask_printer: PrinterAsker = ask_printer
-        self.print_action = QAction(self.tr("&Print card…"), window)
+        self.ask_table_path: TableAsker = ask_table_path
+        self.print_action = QAction(window)
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.export_action = QAction(self.tr("Export card P&DF…"), window)
+        self.export_action = QAction(window)
+        self.table_action = QAction(window)
         self.print_action.triggered.connect(self.print_card)
         self.export_action.triggered.connect(self.export_pdf)
+        self.table_action.triggered.connect(self.export_table)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The actions' texts in the current language (the window calls it at each change)."""
+        self.print_action.setText(self.tr("&Print card…"))
+        self.export_action.setText(self.tr("Export card P&DF…"))
+        self.table_action.setText(self.tr("Export time &table PDF…"))
 
     def add_to(self, menu: QMenu, before: QAction) -> None:
         menu.insertAction(before, self.print_action)
         menu.insertAction(before, self.export_action)
+        menu.insertAction(before, self.table_action)
 
     def card(self) -> tuple[Card, Stage, Path | None] | None:
         got = self.current()
@@ -167,6 +196,56 @@ class CardActions(QObject):
             self.notify(self.tr("Cannot print the card: {0}").format(error))
             return False
         self.notify(self.tr("Card sent to the printer ({0})").format(self._pages(pages)))
+        return True
+
+    def export_table(self) -> bool:
+        """Ask where, then write the open stage's time table (its average trials, a row every
+        100 m); False if there is none to write or the navigator cancels."""
+        got = self.current()
+        if got is None:
+            self.notify(self.tr("Open a stage first (File > Open): the time table is the stage's"))
+            return False
+        stage, _, stage_path = got
+        if not any(isinstance(s, AverageTrial) for s in stage.sections):
+            self.notify(
+                self.tr("This stage has no average-speed trial: the time table is for those")
+            )
+            return False
+        folder = self._folder(stage_path)
+        chosen = self.ask_table_path(
+            self.window, str(folder / card_filename(stage_path, stage, "table"))
+        )
+        if chosen is None:
+            return False
+        return self.write_table(chosen)
+
+    def write_table(self, path: Path) -> bool:
+        """Write the open stage's time table at `path` (A5 pages, a row every 100 m)."""
+        from mmtimer.core.timetable import DEFAULT_STEP_M, time_table  # noqa: PLC0415
+        from mmtimer.ui.timetable_pdf import write_table_pdf  # noqa: PLC0415
+
+        got = self.current()
+        if got is None:
+            return False
+        stage, rules, _ = got
+        averages = [s for s in stage.sections if isinstance(s, AverageTrial)]
+        tables = [(section, time_table(section, DEFAULT_STEP_M)) for section in averages]
+        try:
+            pages = write_table_pdf(path, stage, rules, tables, DEFAULT_STEP_M)
+        except OSError as error:
+            QMessageBox.warning(
+                self.window,
+                self.tr("Cannot write the time table"),
+                f"{path}: {error.strerror or error}",
+            )
+            return False
+        if self.settings is not None:
+            self.settings.setValue(KEY_CARD_FOLDER, str(path.parent))
+        self.notify(
+            self.tr("Time table written to {0} ({1}, A5)").format(
+                display_path(path), self._pages(pages)
+            )
+        )
         return True
 
     def _pages(self, count: int) -> str:

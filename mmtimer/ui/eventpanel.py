@@ -46,6 +46,7 @@ from mmtimer.present.eventview import (
     next_day,
 )
 from mmtimer.ui.errors import detail_shown
+from mmtimer.ui.i18n import retranslated
 from mmtimer.ui.plots import ResultsPlot
 from mmtimer.ui.results_dock import results_table
 from mmtimer.ui.results_model import ResultsModel
@@ -92,14 +93,7 @@ class EventPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: EventResult | None = None
-        self.state_words = {
-            DRIVEN: self.tr("driven"),
-            IN_PROGRESS: self.tr("in progress"),
-            NOT_YET: self.tr("not yet driven"),
-            LOG_MISSING: self.tr("log missing"),
-            STAGE_MISSING: self.tr("stage missing"),
-            UNREADABLE: self.tr("cannot be read"),
-        }
+        self.state_words: dict[str, str] = {}
         self.title = QLabel()
         bold = QFont()
         bold.setBold(True)
@@ -110,9 +104,6 @@ class EventPanel(QWidget):
         self.days.setRootIsDecorated(False)
         self.days.setAllColumnsShowFocus(True)
         self.days.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.days.setHeaderLabels(
-            [self.tr("#"), self.tr("Day"), self.tr("Stage"), self.tr("State"), self.tr("Total")]
-        )
         header = self.days.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -122,10 +113,10 @@ class EventPanel(QWidget):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("QLabel { color: #b3261e; }")
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.next_button = QPushButton(self.tr("Open the &next day"))
-        self.open_button = QPushButton(self.tr("&Open this day"))
-        self.edit_button = QPushButton(self.tr("&Edit event…"))
-        self.reload_button = QPushButton(self.tr("Re&load"))
+        self.next_button = QPushButton()
+        self.open_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.reload_button = QPushButton()
         buttons = QHBoxLayout()
         for button in (self.next_button, self.open_button, self.edit_button, self.reload_button):
             button.setAutoDefault(False)
@@ -136,8 +127,8 @@ class EventPanel(QWidget):
         self.table = results_table(self.model, self)
         self.plot = ResultsPlot(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.table, self.tr("Results"))
-        self.tabs.addTab(self.plot, self.tr("Plots"))
+        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.plot, "")
         self.shown_label = QLabel()
 
         top = QWidget()
@@ -165,6 +156,30 @@ class EventPanel(QWidget):
         self.open_button.clicked.connect(self._open_chosen)
         self.edit_button.clicked.connect(self.edit)
         self.reload_button.clicked.connect(self.reload)
+        retranslated(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the current language, the event's lines again with them (at
+        each change of language: the panel stays open)."""
+        self.state_words = {
+            DRIVEN: self.tr("driven"),
+            IN_PROGRESS: self.tr("in progress"),
+            NOT_YET: self.tr("not yet driven"),
+            LOG_MISSING: self.tr("log missing"),
+            STAGE_MISSING: self.tr("stage missing"),
+            UNREADABLE: self.tr("cannot be read"),
+        }
+        self.days.setHeaderLabels(
+            [self.tr("#"), self.tr("Day"), self.tr("Stage"), self.tr("State"), self.tr("Total")]
+        )
+        self.next_button.setText(self.tr("Open the &next day"))
+        self.open_button.setText(self.tr("&Open this day"))
+        self.edit_button.setText(self.tr("&Edit event…"))
+        self.reload_button.setText(self.tr("Re&load"))
+        self.tabs.setTabText(0, self.tr("Results"))
+        self.tabs.setTabText(1, self.tr("Plots"))
+        if self.result is not None:
+            self.set_event(self.result)
 
     # -- what it shows ---------------------------------------------------------------------------
     def set_event(self, result: EventResult) -> None:
@@ -289,7 +304,7 @@ class EventDock(QDockWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Event"))
         self.setObjectName("event-dock")
         self.panel = EventPanel(self)
         self.setWidget(self.panel)
+        retranslated(self, lambda: self.setWindowTitle(self.tr("Event")))

@@ -465,6 +465,7 @@ class StageWindow(FaceWindow):
         """Every text of the window in the current language (at each LanguageChange)."""
         super().retranslate()
         retranslate_stage(self)
+        self.card.retranslate()
 
     def pending_until_ns(self) -> list[int]:
         return self.pushers.pressed_until_ns()

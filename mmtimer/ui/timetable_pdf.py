@@ -13,14 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QPainter, QPdfWriter
 
+from mmtimer.core.atomicfile import atomic_write_bytes
 from mmtimer.core.rules import RuleSet
 from mmtimer.core.stage import AverageTrial, Stage
 from mmtimer.core.timefmt import format_km, format_time_of_day
 from mmtimer.core.timetable import TableRow, rounding_note
+from mmtimer.present.i18n import window_number
 from mmtimer.ui.fonts import MONO, SANS
+from mmtimer.ui.i18n import QT_TRANSLATE_NOOP
 from mmtimer.ui.pdfpages import (
     CHANGE_BAND,
     CHECK_BAND,
@@ -33,25 +36,50 @@ from mmtimer.ui.pdfpages import (
     font,
     pdf_writer,
 )
+from mmtimer.ui.words import shown
 
 ROW_MM = 6.2
 TITLES_MM = 4.5
+CONTEXT = "TimeTable"
+
+
+def _tr(text: str, *values: str, numbers: bool = True) -> str:
+    """`text` in the window's language, ``%1``... filled with `values`: numbers as the
+    language writes them, or (`numbers` False: a stage's name, a section's id) as they are."""
+    done = QCoreApplication.translate(CONTEXT, text)
+    for index, value in enumerate(values, start=1):
+        done = done.replace(f"%{index}", window_number(value) if numbers else value)
+    return done
 
 
 def _speeds_text(section: AverageTrial) -> str:
     parts = []
     for index, (from_m, kmh) in enumerate(section.speeds):
-        parts.append(f"{kmh} km/h" if index == 0 else f"{kmh} km/h from km {format_km(from_m)}")
+        parts.append(
+            _tr(QT_TRANSLATE_NOOP("TimeTable", "%1 km/h"), str(kmh))
+            if index == 0
+            else _tr(
+                QT_TRANSLATE_NOOP("TimeTable", "%1 km/h from km %2"), str(kmh), format_km(from_m)
+            )
+        )
     return ", ".join(parts)
 
 
 def _head(pages: Pages, stage: Stage, section: AverageTrial, note: str, every_m: int) -> float:
     start = (
-        "starts at your press at the start marker: times are from that press"
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "TimeTable", "starts at your press at the start marker: times are from that press"
+            )
+        )
         if section.start_press
-        else f"start {format_time_of_day(section.start_ms, 0)} official time"
+        else _tr(
+            QT_TRANSLATE_NOOP("TimeTable", "start %1 official time"),
+            format_time_of_day(section.start_ms, 0),
+        )
     )
-    lines = [f"{start}; {_speeds_text(section)}; a row every {format_km(every_m)} km", note]
+    every = _tr(QT_TRANSLATE_NOOP("TimeTable", "a row every %1 km"), format_km(every_m))
+    lines = [f"{start}; {_speeds_text(section)}; {every}", note]
     return pages.head(section.id, stage.name, lines)
 
 
@@ -71,11 +99,17 @@ def _titles(pages: Pages, box: QRectF) -> None:
     p.setFont(font(SANS, 7, bold=True))
     bottom = Qt.AlignmentFlag.AlignBottom
     x = box.x() + pad
-    p.drawText(QRectF(x, box.y(), km_w, box.height()), bottom | Qt.AlignmentFlag.AlignRight, "km")
+    km = QRectF(x, box.y(), km_w, box.height())
+    p.drawText(km, bottom | Qt.AlignmentFlag.AlignRight, _tr(QT_TRANSLATE_NOOP("TimeTable", "km")))
     x += km_w + 2.5 * mm
-    p.drawText(QRectF(x, box.y(), ideal_w, box.height()), bottom, "Ideal time")
+    p.drawText(
+        QRectF(x, box.y(), ideal_w, box.height()),
+        bottom,
+        _tr(QT_TRANSLATE_NOOP("TimeTable", "Ideal time")),
+    )
     x += ideal_w + 2 * mm
-    p.drawText(QRectF(x, box.y(), box.right() - x - pad, box.height()), bottom, "Marks")
+    marks = QRectF(x, box.y(), box.right() - x - pad, box.height())
+    p.drawText(marks, bottom, _tr(QT_TRANSLATE_NOOP("TimeTable", "Marks")))
     pages.rule_under(box)
 
 
@@ -95,20 +129,21 @@ def _row(pages: Pages, row: TableRow, box: QRectF) -> None:
     p.drawText(
         QRectF(x, box.y(), km_w, box.height()),
         align | Qt.AlignmentFlag.AlignRight,
-        format_km(row.metres),
+        window_number(format_km(row.metres)),
     )
     x += km_w + 2.5 * mm
     p.drawText(
         QRectF(x, box.y(), ideal_w, box.height()),
         align | Qt.AlignmentFlag.AlignLeft,
-        row.ideal_text,
+        window_number(row.ideal_text),
     )
     x += ideal_w + 2 * mm
     if row.marks:
         landmark = not row.kmh_change and row.check is None and row.metres != 0
         strong = row.kmh_change or row.check is not None
         room = QRectF(x, box.y(), box.right() - x - pad, box.height())
-        fit_text(p, "; ".join(row.marks), room, strong=strong, italic=landmark)
+        marks = "; ".join(shown(mark) for mark in row.marks)  # a landmark's name as written
+        fit_text(p, marks, room, strong=strong, italic=landmark)
     pages.rule_under(box)
 
 
@@ -119,13 +154,36 @@ def write_table_pdf(
     tables: Sequence[tuple[AverageTrial, Sequence[TableRow]]],
     every_m: int,
 ) -> int:
-    """Write the PDF (needs a QGuiApplication); returns the number of pages."""
-    writer = pdf_writer(path, f"{stage.name}: time table", "A5")
+    """Write the PDF at `path` in the window's language (needs a QGuiApplication), replaced
+    whole: written beside its name and renamed over it, so a crash leaves the old file or the
+    new one. Returns the number of pages; OSError if it cannot be written."""
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        writer = pdf_writer(
+            temporary,
+            _tr(QT_TRANSLATE_NOOP("TimeTable", "%1: time table"), stage.name, numbers=False),
+            "A5",
+        )
+        pages = _paint(writer, stage, rules, tables, every_m)
+        del writer  # the file is complete once the writer is gone
+        atomic_write_bytes(path, temporary.read_bytes())
+    finally:
+        temporary.unlink(missing_ok=True)
+    return pages
+
+
+def _paint(
+    writer: QPdfWriter,
+    stage: Stage,
+    rules: RuleSet,
+    tables: Sequence[tuple[AverageTrial, Sequence[TableRow]]],
+    every_m: int,
+) -> int:
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"{path}: cannot write the PDF")
+        raise OSError(_tr(QT_TRANSLATE_NOOP("TimeTable", "cannot write the PDF")))
     pages = Pages(writer, painter, DPI)
-    note = rounding_note(rules.average, rules.id)
+    note = shown(rounding_note(rules.average, rules.id))
     item = Item(ROW_MM)
     try:
         for section, rows in tables:
@@ -134,7 +192,7 @@ def write_table_pdf(
             pages.flow(
                 [(item, row) for row in rows],
                 top,
-                f"{section.id} (continued)",
+                _tr(QT_TRANSLATE_NOOP("TimeTable", "%1 (continued)"), section.id, numbers=False),
                 lambda row, box: _row(pages, row, box),
                 columns=2,
                 titles=lambda box: _titles(pages, box),

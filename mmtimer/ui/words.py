@@ -172,6 +172,17 @@ PATTERNS = (
         "Scoring (%1): the exact ideal is cut down to the %2 before it is compared; "
         "this card shows it cut to the hundredth.",
     ),
+    # the driver's time table (core/timetable.py, ui/timetable_pdf.py)
+    QT_TRANSLATE_NOOP(
+        "Present",
+        "Scoring (%1): the exact ideal is rounded to the nearest %2 before it is compared; "
+        "this table shows it cut to the hundredth.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Present",
+        "Scoring (%1): the exact ideal is cut down to the %2 before it is compared; "
+        "this table shows it cut to the hundredth.",
+    ),
 )
 """Texts with a value or two in them (``%1``, ``%2``: a number, a time, a line, a section id)."""
 

@@ -23,6 +23,10 @@
 <context>
     <name>CardActions</name>
     <message>
+        <source>Export the driver&apos;s time table</source>
+        <translation>Esporta la tabella di marcia del pilota</translation>
+    </message>
+    <message>
         <source>PDF, A5 pages (*.pdf)</source>
         <translation>PDF, pagine A5 (*.pdf)</translation>
     </message>
@@ -40,11 +44,15 @@
     </message>
     <message>
         <source>&amp;Print card…</source>
-        <translation>&amp;Stampa la tabella…</translation>
+        <translation>&amp;Stampa la tabella del navigatore…</translation>
     </message>
     <message>
         <source>Export card P&amp;DF…</source>
-        <translation>Esporta la tabella in P&amp;DF…</translation>
+        <translation>Esporta la tabella del navigatore in P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Export time &amp;table PDF…</source>
+        <translation>Esporta la tabella di &amp;marcia in PDF…</translation>
     </message>
     <message>
         <source>Open a stage first (File &gt; Open): the card is the stage&apos;s</source>
@@ -69,6 +77,22 @@
     <message>
         <source>Card sent to the printer ({0})</source>
         <translation>Tabella inviata alla stampante ({0})</translation>
+    </message>
+    <message>
+        <source>Open a stage first (File &gt; Open): the time table is the stage&apos;s</source>
+        <translation>Apri prima una tappa (File &gt; Apri): la tabella di marcia è quella della tappa</translation>
+    </message>
+    <message>
+        <source>This stage has no average-speed trial: the time table is for those</source>
+        <translation>Questa tappa non ha prove di media: la tabella di marcia è per quelle</translation>
+    </message>
+    <message>
+        <source>Cannot write the time table</source>
+        <translation>Impossibile scrivere la tabella di marcia</translation>
+    </message>
+    <message>
+        <source>Time table written to {0} ({1}, A5)</source>
+        <translation>Tabella di marcia scritta in {0} ({1}, A5)</translation>
     </message>
     <message>
         <source>1 page</source>
@@ -2736,6 +2760,14 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <source>Scoring (%1): the exact ideal is cut down to the %2 before it is compared; this card shows it cut to the hundredth.</source>
         <translation>Punteggio (%1): il tempo ideale esatto è troncato a un multiplo di %2 prima del confronto; questa tabella lo mostra troncato al centesimo.</translation>
     </message>
+    <message>
+        <source>Scoring (%1): the exact ideal is rounded to the nearest %2 before it is compared; this table shows it cut to the hundredth.</source>
+        <translation>Punteggio (%1): il tempo ideale esatto è arrotondato al multiplo più vicino di %2 prima del confronto; questa tabella lo mostra troncato al centesimo.</translation>
+    </message>
+    <message>
+        <source>Scoring (%1): the exact ideal is cut down to the %2 before it is compared; this table shows it cut to the hundredth.</source>
+        <translation>Punteggio (%1): il tempo ideale esatto è troncato a un multiplo di %2 prima del confronto; questa tabella lo mostra troncato al centesimo.</translation>
+    </message>
 </context>
 <context>
     <name>ReplayPanel</name>
@@ -3847,6 +3879,53 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <message>
         <source>&amp;Daylight (sun)</source>
         <translation>&amp;Giorno (sole)</translation>
+    </message>
+</context>
+<context>
+    <name>TimeTable</name>
+    <message>
+        <source>%1 km/h</source>
+        <translation>%1 km/h</translation>
+    </message>
+    <message>
+        <source>%1 km/h from km %2</source>
+        <translation>%1 km/h dal km %2</translation>
+    </message>
+    <message>
+        <source>starts at your press at the start marker: times are from that press</source>
+        <translation>parte alla tua pressione al cartello di partenza: i tempi contano da quella pressione</translation>
+    </message>
+    <message>
+        <source>start %1 official time</source>
+        <translation>partenza alle %1 ora ufficiale</translation>
+    </message>
+    <message>
+        <source>a row every %1 km</source>
+        <translation>una riga ogni %1 km</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>Ideal time</source>
+        <translation>Tempo ideale</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Riferimenti</translation>
+    </message>
+    <message>
+        <source>%1: time table</source>
+        <translation>%1: tabella di marcia</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF</source>
+        <translation>impossibile scrivere il PDF</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (continua)</translation>
     </message>
 </context>
 <context>

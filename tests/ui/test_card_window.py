@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +27,7 @@ def pdf_text(path: Path) -> str:
     done = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     )
-    return done.stdout
+    return unicodedata.normalize("NFKC", done.stdout)  # the PDF's ligatures ("ﬃ") as letters
 
 
 @poppler
@@ -98,3 +100,60 @@ def test_the_card_prints_in_the_windows_language(
     for english in ("check 1", "from line", "timed trial", "sections", "scored as"):
         assert english not in text, english
     assert "\f" not in pdf_text(out).rstrip("\f")  # one page
+
+
+@poppler
+def test_export_the_time_table_from_the_file_menu(rig: Rig, tmp_path: Path) -> None:
+    out = tmp_path / "day1.table.pdf"
+    asked: list[str] = []
+
+    def answer(parent: QWidget, suggested: str) -> Path:
+        asked.append(suggested)
+        return out
+
+    rig.window.card.ask_table_path = answer
+    titles = [a.text() for a in rig.window.file_menu.actions()]
+    assert "Export time &table PDF…" in titles
+    rig.window.card.table_action.trigger()
+    assert asked and asked[0].endswith("mille-miglia-day1.table.pdf")
+    text = " ".join(pdf_text(out).split())
+    assert "PM1" in text and "Ideal time" in text and "Marks" in text
+    assert "start 15:12:00 official time" in text and "a row every 0.100 km" in text
+    assert "15:15:31.50" in text and "check 1" in text
+    assert "Time table written to" in rig.window.statusBar().currentMessage()
+
+
+@poppler
+def test_the_time_table_prints_in_the_windows_language(
+    rig: Rig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    out = tmp_path / "giorno1.table.pdf"
+    rig.window.card.ask_table_path = lambda parent, suggested: out
+    translations().apply("it")
+    try:
+        titles = [a.text() for a in rig.window.file_menu.actions()]
+        assert "Esporta la tabella di &marcia in PDF…" in titles  # retranslated in place
+        rig.window.card.table_action.trigger()
+        said = rig.window.statusBar().currentMessage()
+    finally:
+        reset_language()
+    assert "Tabella di marcia scritta in" in said
+    text = " ".join(pdf_text(out).split())
+    assert "Tempo ideale" in text and "Riferimenti" in text
+    assert "partenza alle 15:12:00 ora ufficiale" in text and "una riga ogni 0,100 km" in text
+    assert "40,0 km/h, 35,0 km/h dal km 3,000" in text
+    assert "15:15:31,50" in text and "rilevamento 1" in text and "Punteggio (mille-miglia)" in text
+    for english in ("Ideal time", "check 1", "official time", "this table"):
+        assert english not in text, english
+    titles = [a.text() for a in rig.window.file_menu.actions()]
+    assert "Export time &table PDF…" in titles  # and back in English
+
+
+def test_no_time_table_without_an_average_trial(rig: Rig) -> None:
+    stage, rules, path = rig.window.card.current() or pytest.fail("no stage")
+    without = replace(stage, sections=tuple(s for s in stage.sections if s.kind.value != "average"))
+    rig.window.card.current = lambda: (without, rules, path)
+    rig.window.card.ask_table_path = lambda parent, suggested: pytest.fail("asked for a file")
+    assert not rig.window.card.export_table()
+    assert "no average-speed trial" in rig.window.statusBar().currentMessage()

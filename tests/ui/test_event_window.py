@@ -24,6 +24,7 @@ from mmtimer.core.event import load_event
 from mmtimer.paths import resource
 from mmtimer.ui.eventdialog import EventDialog
 from mmtimer.ui.eventpanel import WHOLE_EVENT
+from mmtimer.ui.i18n import reset_language, translations
 from mmtimer.ui.results_model import Column
 from mmtimer.ui.stagewindow import StageWindow
 from tests.core.test_event import CREW, make_event
@@ -273,3 +274,47 @@ def test_the_command_line_opens_an_event(qtbot: QtBot, tmp_path: Path) -> None:
         open_sound=lambda parent: "no sound here",
     )
     assert isinstance(problem, str) and "bad.event.toml" in problem and "name" in problem
+
+
+def test_the_open_event_panel_changes_language_in_place(
+    rig: Rig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """View > Language with the event open: its days, states, buttons, tabs and totals change
+    at once, the day chosen stays chosen, and back again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = make_event(tmp_path, count=0, scope="stage")
+    window = rig.window
+    assert window.open_path(path, warn=False)
+    dock = window.events.dock
+    panel = dock.panel
+    panel.choose_day(2)
+
+    def texts() -> list[str]:
+        header = panel.days.headerItem()
+        states = [panel.days.topLevelItem(i).text(3) for i in range(4)]  # type: ignore[union-attr]
+        return [
+            dock.windowTitle(),
+            *(header.text(c) for c in range(5)),
+            *states,
+            panel.next_button.text(),
+            panel.tabs.tabText(0),
+            panel.tabs.tabText(1),
+            panel.total_label.text(),
+        ]
+
+    english = texts()
+    assert english[1:10] == [
+        "#", "Day", "Stage", "State", "Total", "driven", "driven", "not yet driven",
+        "stage missing",
+    ]  # fmt: skip
+    translations().apply("it")
+    try:
+        italian = texts()
+        assert panel.chosen_day() == 2
+    finally:
+        reset_language()
+    assert italian[0] == "Evento" and italian[1:3] == ["N.", "Giorno"]
+    assert italian[6:10] == ["percorso", "percorso", "non ancora percorso", "tappa mancante"]
+    assert italian[10:13] == ["Apri il giorno &successivo", "Risultati", "Grafici"]
+    assert italian[-1].startswith("2 di 4 giorni percorsi")
+    assert texts() == english
