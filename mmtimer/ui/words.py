@@ -126,6 +126,9 @@ PATTERNS = (
     QT_TRANSLATE_NOOP("Present", "%1 at km %2"),
     QT_TRANSLATE_NOOP("Present", "car · %1 ago"),
     QT_TRANSLATE_NOOP("Present", "distance from a landmark %1 ago"),
+    QT_TRANSLATE_NOOP("Present", "landmark %1"),  # where the car's distance is from, and since
+    QT_TRANSLATE_NOOP("Present", "GPS lost %1"),
+    QT_TRANSLATE_NOOP("Present", "reset %1"),
     QT_TRANSLATE_NOOP("Present", "GPS: no fix for %1"),
     QT_TRANSLATE_NOOP("Present", "GPS: last fix %1 ago"),
     QT_TRANSLATE_NOOP("Present", "%1 satellites"),
@@ -187,7 +190,7 @@ PATTERNS = (
 """Texts with a value or two in them (``%1``, ``%2``: a number, a time, a line, a section id)."""
 
 _PARTS = re.compile(r"(   —   | · |  )")  # crew and stage; a line, its result, its note
-_LIST = re.compile(r"(, )")  # between the notes of one row
+_LIST = re.compile(r"(, |; )")  # between the notes of one row, the parts of a source line
 _WHOLE = frozenset(WHOLE)
 _EDGES = (",", ";", " ")
 
@@ -225,7 +228,7 @@ def _part(text: str) -> str | None:
 
 def words(text: str) -> str:
     """`text` from present/ in the window's language: whole, else part by part (`` · ``, then
-    ``, ``); numbers as present/ wrote them, what the catalogue lacks as written."""
+    ``, `` and ``; ``); numbers as present/ wrote them, what the catalogue lacks as written."""
     if not text:
         return text
     done = _part(text)

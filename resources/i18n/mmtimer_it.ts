@@ -2613,6 +2613,18 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>distanza da un riferimento di %1 fa</translation>
     </message>
     <message>
+        <source>landmark %1</source>
+        <translation>riferimento %1</translation>
+    </message>
+    <message>
+        <source>GPS lost %1</source>
+        <translation>GPS perso %1</translation>
+    </message>
+    <message>
+        <source>reset %1</source>
+        <translation>azzeramento %1</translation>
+    </message>
+    <message>
         <source>GPS: no fix for %1</source>
         <translation>GPS: nessuna posizione da %1</translation>
     </message>

@@ -105,6 +105,43 @@ def average_trial(qtbot: QtBot, tmp_path: Path) -> list[QWidget]:
     return [window]
 
 
+def average_trial_with_gps(qtbot: QtBot, tmp_path: Path) -> list[QWidget]:
+    """The pacer with the car's distance: a landmark confirmed (K), then the bundled drive as a
+    GPS receiver (live: the average to hold, the satellites, the fix's age); the driver's window
+    beside it."""
+    from mmtimer.core.clock import NS_PER_MS
+    from mmtimer.core.timefmt import parse_time_of_day_ms
+    from mmtimer.ui.dialogs import SyncRequest
+
+    clock = fake_clock(datetime.datetime(2026, 5, 13, 13, 10, tzinfo=datetime.UTC))
+    settings = own_settings(tmp_path)
+    settings.setValue("gps/allowed", True)  # the navigator's consent (Stage > GPS)
+    window = stage_window(qtbot, clock, settings, ask_resume=lambda *_: False)
+    assert window.open_path(PRACTICE, tmp_path / "run.mmlog", warn=False)
+    show_active(qtbot, window, 1400, 900)
+    official = parse_time_of_day_ms("15:11:40")
+    window.apply_sync(SyncRequest(clock.now_ns(), official, "typed"))
+    clock.advance_ns(8 * NS_PER_S)
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # the start marker of PM1
+    clock.advance_ns(60 * NS_PER_S)
+    qtbot.keyClick(window, Qt.Key.Key_K)  # a landmark confirmed
+    clock.advance_ns(4 * NS_PER_S)
+    window.refresh()
+    driver = window.drivers.open_window()
+    # ahead/behind as of the landmark, with its age: walked now, before the GPS takes over
+    stale = english_in([*window_texts(window), *window_texts(driver)], ALLOWED)
+    assert not stale, "English in an Italian window:\n" + "\n".join(map(str, stale))
+    assert window.pacer.open_drive(resource("drives", "practice.nmea"))
+    for _ in range(200):
+        clock.advance_ns(100 * NS_PER_MS)
+        window.pacer.gps._play_due()
+        window.pacer.tick()
+    window.refresh()
+    driver.refresh()
+    assert window.pacer.view is not None and window.pacer.view.live
+    return [window, driver]
+
+
 def dialogs_of_the_stage(qtbot: QtBot, tmp_path: Path) -> list[QWidget]:
     window, _ = _stage(qtbot, tmp_path)
     shown = [
@@ -190,6 +227,7 @@ CASE_ALLOWED = {"stage editor": (*KINDS, "press")}
 CASES: dict[str, Opener] = {
     "stage mid-way": stage_mid_way,
     "average trial": average_trial,
+    "average trial with GPS": average_trial_with_gps,
     "stage dialogs": dialogs_of_the_stage,
     "stage editor": stage_editor,
     "event": event_window,
