@@ -352,7 +352,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     <name>DriverDisplays</name>
     <message>
         <source>&amp;Driver display</source>
-        <translation>Schermo del &amp;pilota</translation>
+        <translation>&amp;Schermo del pilota</translation>
     </message>
     <message>
         <source>A second window, full screen, for the driver</source>
@@ -1397,7 +1397,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>New &amp;event…</source>
-        <translation>Nuovo &amp;evento…</translation>
+        <translation>N&amp;uovo evento…</translation>
     </message>
     <message>
         <source>Open e&amp;vent…</source>
@@ -1544,7 +1544,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>&amp;Add a day</source>
-        <translation>&amp;Aggiungi un giorno</translation>
+        <translation>Aggiungi un &amp;giorno</translation>
     </message>
     <message>
         <source>Add &amp;stages…</source>
@@ -1662,7 +1662,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>&amp;Open this day</source>
-        <translation>&amp;Apri questo giorno</translation>
+        <translation>A&amp;pri questo giorno</translation>
     </message>
     <message>
         <source>&amp;Edit event…</source>
@@ -1670,7 +1670,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation>Ri&amp;carica</translation>
+        <translation>&amp;Ricarica</translation>
     </message>
     <message>
         <source>Results</source>
@@ -1745,7 +1745,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Chronograph &amp;hand</source>
-        <translation>&amp;Lancetta del cronografo</translation>
+        <translation>Lancetta del &amp;cronografo</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2080,7 +2080,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>GPS: &amp;simulate a recorded drive (NMEA)…</source>
-        <translation>GPS: &amp;simula un percorso registrato (NMEA)…</translation>
+        <translation>GPS: s&amp;imula un percorso registrato (NMEA)…</translation>
     </message>
     <message>
         <source>this stage bans GPS (gps = false)</source>
@@ -2904,7 +2904,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>&amp;Compare with another log…</source>
-        <translation>&amp;Confronta con un altro registro…</translation>
+        <translation>C&amp;onfronta con un altro registro…</translation>
     </message>
     <message>
         <source>&amp;Stop comparing</source>
@@ -3197,7 +3197,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation>Salva &amp;come…</translation>
+        <translation>Salva con &amp;nome…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -3364,7 +3364,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>&amp;Legs: the time controls from one section to another take the factor (Ctrl+L adds a leg, Ctrl+Shift+L deletes it)</source>
-        <translation>&amp;Settori: i controlli orari da una sezione a un&apos;altra prendono il coefficiente (Ctrl+L aggiunge un settore, Ctrl+Maiusc+L lo elimina)</translation>
+        <translation>Se&amp;ttori: i controlli orari da una sezione a un&apos;altra prendono il fattore (Ctrl+L aggiunge un settore, Ctrl+Maiusc+L lo elimina)</translation>
     </message>
     <message>
         <source>Stages (*.stage.toml);;All files (*)</source>
@@ -3396,7 +3396,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Delete the l&amp;eg</source>
-        <translation>Elimina il s&amp;ettore</translation>
+        <translation>Elimina il se&amp;ttore</translation>
     </message>
     <message>
         <source>Legs</source>
@@ -3593,7 +3593,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Max &amp;late (min)</source>
-        <translation>Ritardo &amp;massimo (min)</translation>
+        <translation>Ritardo ma&amp;x (min)</translation>
     </message>
     <message>
         <source>Max late {0}</source>
@@ -3724,7 +3724,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>&amp;Export results (CSV)…</source>
-        <translation>&amp;Esporta i risultati (CSV)…</translation>
+        <translation>Es&amp;porta i risultati (CSV)…</translation>
     </message>
     <message>
         <source>&amp;Results table</source>
@@ -3732,7 +3732,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation>Apri &amp;recenti</translation>
+        <translation>Apri re&amp;centi</translation>
     </message>
     <message>
         <source>S&amp;tage</source>
@@ -3886,11 +3886,11 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>N&amp;ight (dim)</source>
-        <translation>&amp;Notte (attenuato)</translation>
+        <translation>N&amp;otte (attenuato)</translation>
     </message>
     <message>
         <source>&amp;Daylight (sun)</source>
-        <translation>&amp;Giorno (sole)</translation>
+        <translation>G&amp;iorno (sole)</translation>
     </message>
 </context>
 <context>
