@@ -254,7 +254,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>1000 Miglia, as on %1. Other editions add the category and an MM factor: type the coefficient printed on the entry list above.</source>
-        <translation>1000 Miglia, come in %1. Altre edizioni aggiungono la categoria e un fattore MM: scrivi sopra il coefficiente stampato nell&apos;elenco iscritti.</translation>
+        <translation>1000 Miglia, secondo %1. Altre edizioni aggiungono la categoria e un fattore MM: scrivi sopra il coefficiente stampato nell&apos;elenco iscritti.</translation>
     </message>
     <message>
         <source>the organiser&apos;s coefficient page (millemiglia.it, &quot;coefficienti&quot;)</source>
@@ -922,7 +922,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>the stage&apos;s last line is done: pick a section to record more</source>
-        <translation>l&apos;ultima linea della tappa è fatta: scegli una sezione per registrare ancora</translation>
+        <translation>l&apos;ultima linea della tappa è conclusa: scegli una sezione per registrare ancora</translation>
     </message>
     <message>
         <source>the armed line is not in an average trial with start = &quot;press&quot;</source>
@@ -1757,7 +1757,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>A chronograph and regularity-rally timer for navigators.</source>
-        <translation>Un cronografo e cronometro per la regolarità, per i navigatori.</translation>
+        <translation>Cronografo e cronometro per i rally di regolarità, pensato per i navigatori.</translation>
     </message>
 </context>
 <context>
@@ -2187,7 +2187,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Line</source>
-        <translation>Linea</translation>
+        <translation>Riga</translation>
     </message>
     <message>
         <source>Id</source>
@@ -2470,7 +2470,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>no distance source: compare with the trip meter (K: confirm a landmark)</source>
-        <translation>nessuna fonte di distanza: confronta con il trip meter (K: conferma un riferimento)</translation>
+        <translation>nessuna fonte di distanza: confronta con il tripmaster (K: conferma un riferimento)</translation>
     </message>
     <message>
         <source>no official-time sync before the pass, so it cannot be scored</source>
@@ -2726,11 +2726,11 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>%1 sections</source>
-        <translation>%1 prove</translation>
+        <translation>%1 sezioni</translation>
     </message>
     <message>
         <source>%1 section</source>
-        <translation>%1 prova</translation>
+        <translation>%1 sezione</translation>
     </message>
     <message>
         <source>%1 passes to record</source>
@@ -3096,11 +3096,11 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>first run</source>
-        <translation>prima prova</translation>
+        <translation>primo registro</translation>
     </message>
     <message>
         <source>second run</source>
-        <translation>seconda prova</translation>
+        <translation>secondo registro</translation>
     </message>
 </context>
 <context>
@@ -3293,11 +3293,11 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>first due {0}</source>
-        <translation>primo previsto {0}</translation>
+        <translation>prima ora prevista {0}</translation>
     </message>
     <message>
         <source>last due {0}</source>
-        <translation>ultimo previsto {0}</translation>
+        <translation>ultima ora prevista {0}</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) to put right</source>
@@ -3404,7 +3404,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Max late (min)</source>
-        <translation>Ritardo massimo (min)</translation>
+        <translation>Ritardo max (min)</translation>
     </message>
 </context>
 <context>
@@ -3558,7 +3558,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>Max late (min)</source>
-        <translation>Ritardo massimo (min)</translation>
+        <translation>Ritardo max (min)</translation>
     </message>
     <message>
         <source>Type {0} in {1}</source>
@@ -3644,7 +3644,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
     </message>
     <message>
         <source>The trigger keys record a pass at the moment the key went down (the key event&apos;s own time where the system gives one), and once the stage&apos;s log has started they do so whatever window, dialog, menu or field has the keyboard: the sync&apos;s full-minute mark is M. A second press within the guard time is flagged. Backspace undoes the last action (a pass, a skip, a section choice, a sync), and again the one before; the status bar says what. Nothing is erased: an undo is a new line in the log. A stage log left open by a crash is offered for resume when its stage opens again (also File &gt; Resume a log left open), so the stage stays in one log. Stage &gt; End stage ends it for good; quitting before every line is done asks, and by default keeps the stage open to resume. The dial is the current trial&apos;s chronograph: the Chronograph keys and pushers act only with no stage open.</source>
-        <translation>I tasti di comando registrano un passaggio nell&apos;istante in cui il tasto è sceso (l&apos;ora dell&apos;evento stesso, dove il sistema la fornisce) e, una volta iniziato il registro della tappa, lo fanno qualunque finestra, dialogo, menu o campo abbia la tastiera: il segno del minuto pieno della sincronizzazione è M. Una seconda pressione entro il tempo di guardia viene segnalata. Backspace annulla l&apos;ultima azione (un passaggio, un salto, una scelta di sezione, una sincronizzazione), e ancora quella prima; la barra di stato dice quale. Nulla si cancella: un annullamento è una nuova riga nel registro. Un registro di tappa rimasto aperto per un arresto viene offerto per la ripresa quando la tappa si riapre (anche File &gt; Riprendi un registro rimasto aperto), così la tappa resta in un solo registro. Tappa &gt; Chiudi la tappa la chiude definitivamente; uscire prima di aver registrato ogni linea chiede conferma e, di norma, tiene la tappa aperta per riprenderla. Il quadrante è il cronografo della prova in corso: i tasti e i pulsanti del cronografo agiscono solo senza una tappa aperta.</translation>
+        <translation>I tasti di comando registrano un passaggio nell&apos;istante in cui il tasto è stato premuto (l&apos;ora dell&apos;evento stesso, dove il sistema la fornisce) e, una volta iniziato il registro della tappa, lo fanno qualunque finestra, dialogo, menu o campo abbia la tastiera: il segno del minuto pieno della sincronizzazione è M. Una seconda pressione entro il tempo di guardia viene segnalata. Backspace annulla l&apos;ultima azione (un passaggio, un salto, una scelta di sezione, una sincronizzazione), e ancora quella prima; la barra di stato dice quale. Nulla si cancella: un annullamento è una nuova riga nel registro. Un registro di tappa rimasto aperto per un arresto viene offerto per la ripresa quando la tappa si riapre (anche File &gt; Riprendi un registro rimasto aperto), così la tappa resta in un solo registro. Tappa &gt; Chiudi la tappa la chiude definitivamente; uscire prima di aver registrato ogni linea chiede conferma e, di norma, tiene la tappa aperta per riprenderla. Il quadrante è il cronografo della prova in corso: i tasti e i pulsanti del cronografo agiscono solo senza una tappa aperta.</translation>
     </message>
     <message>
         <source>Click PASS</source>

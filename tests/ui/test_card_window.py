@@ -90,7 +90,7 @@ def test_the_card_prints_in_the_windows_language(
         reset_language()
     text = " ".join(pdf_text(out).split())
     assert "Tabella del navigatore" in text and "1000 Miglia - Day 1" in text
-    assert "6 prove, 14 passaggi da rilevare" in text
+    assert "6 sezioni, 14 passaggi da rilevare" in text
     assert "PM1 · prova di media" in text and "PC1 · prova cronometrata" in text
     assert "3 linee, ogni tempo imposto dalla linea precedente" in text
     assert "rilevamento 1" in text and "dalla linea 2" in text and "tabella di marcia" in text
