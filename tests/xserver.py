@@ -68,16 +68,30 @@ class XServer:
                 names[self.xdotool("getwindowname", window).strip()] = window
         return names
 
-    def wait_for_window(self, pid: int, title: str, timeout_s: float = 30) -> str:
-        """The id of `pid`'s visible window titled `title`, once it shows."""
+    def wait_for_window(
+        self, program: subprocess.Popen[bytes], title: str, timeout_s: float = 30
+    ) -> str:
+        """The id of `program`'s visible window titled `title`, once it shows. A program that
+        ends first fails at once, with the end of what it wrote on stderr (a crash under load
+        reads as what it is, not as a window that never came)."""
         deadline = time.monotonic() + timeout_s
         names: dict[str, str] = {}
         while time.monotonic() < deadline:
-            names = self.window_names(pid)
+            names = self.window_names(program.pid)
             if title in names:
                 return names[title]
+            if program.poll() is not None:
+                err = program.stderr.read().decode(errors="replace") if program.stderr else ""
+                pytest.fail(
+                    f"the program ended (status {program.returncode}) before a window {title!r}"
+                    f" showed; the windows: {sorted(names)}; stderr: {err[-2000:]}"
+                )
             time.sleep(0.05)  # polling another process's windows
-        pytest.fail(f"no window {title!r} appeared; the windows: {sorted(names)}")
+        waited = time.monotonic() - deadline + timeout_s
+        pytest.fail(
+            f"no window {title!r} appeared in {waited:.0f} s; the windows: {sorted(names)}; "
+            f"load average {os.getloadavg()[0]:.1f}"
+        )
 
     def focus(self, window: str) -> None:
         self.xdotool("windowfocus", "--sync", window)

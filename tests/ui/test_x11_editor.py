@@ -43,7 +43,7 @@ def test_a_stage_typed_with_the_keyboard_only_saves_to_the_stage_typed(
     program, _ = start_window(xserver, [sys.executable, "-m", "mmtimer"])
     try:
         xserver.key("ctrl+n")  # File > New stage
-        editor = xserver.wait_for_window(program.pid, NEW)
+        editor = xserver.wait_for_window(program, NEW)
         xserver.focus(editor)
         # row 1: a timed trial over the template (PC1, timed, 10,00)
         typed(xserver, "PC1")
@@ -73,11 +73,11 @@ def test_a_stage_typed_with_the_keyboard_only_saves_to_the_stage_typed(
         typed(xserver, "Day 1")
         xserver.key("Tab")
         xserver.key("ctrl+s")  # a new stage: the file dialog asks where
-        dialog = xserver.wait_for_window(program.pid, "Save stage")
+        dialog = xserver.wait_for_window(program, "Save stage")
         xserver.focus(dialog)
         typed(xserver, str(saved.with_name("typed")))  # .stage.toml is added
         xserver.key("Return")
-        xserver.wait_for_window(program.pid, "typed.stage.toml - mmtimer stage editor")
+        xserver.wait_for_window(program, "typed.stage.toml - mmtimer stage editor")
     finally:
         stop(program)
     assert load_stage(saved) == Stage(
@@ -105,7 +105,7 @@ def test_a_new_event_typed_with_the_keyboard_only(xserver: XServer, tmp_path: Pa
     program, _ = start_window(xserver, [sys.executable, "-m", "mmtimer"])
     try:
         xserver.key("alt+f", "e", "Return")  # File > New event (the first item with an E)
-        dialog = xserver.wait_for_window(program.pid, "New event")
+        dialog = xserver.wait_for_window(program, "New event")
         xserver.focus(dialog)
         typed(xserver, "1000 Miglia 2027")  # the name has the keyboard first
         xserver.key("Tab", "Tab")  # past the rules: each stage's own
@@ -121,7 +121,7 @@ def test_a_new_event_typed_with_the_keyboard_only(xserver: XServer, tmp_path: Pa
         typed(xserver, str(stage))
         xserver.key("Tab", "Escape")  # kept; the log left empty
         xserver.key("Return")  # Save: a new event asks where
-        where = xserver.wait_for_window(program.pid, "Save the event")
+        where = xserver.wait_for_window(program, "Save the event")
         xserver.focus(where)
         xserver.key("ctrl+a")
         typed(xserver, str(saved))

@@ -44,7 +44,7 @@ def test_a_trigger_key_records_its_pass_whatever_window_or_dialog_has_it(
     def open_and_focus(key: str, title: str) -> None:
         xserver.focus(main)
         xserver.key(key)
-        xserver.focus(xserver.wait_for_window(program.pid, title))
+        xserver.focus(xserver.wait_for_window(program, title))
 
     def gone(title: str) -> None:
         xserver.key("Escape")  # closes the dialog (Escape is no trigger key)
@@ -120,7 +120,7 @@ def test_a_bad_stage_on_the_command_line_opens_the_window_with_the_error(
     bad.write_text('format = "mmtimer-stage/1"\nname = "x"\nrules = [\n', encoding="utf-8")
     program = start_program(xserver, [sys.executable, "-m", "mmtimer", str(bad)])
     try:
-        box = xserver.wait_for_window(program.pid, "Cannot open the stage")
+        box = xserver.wait_for_window(program, "Cannot open the stage")
         names = xserver.window_names(program.pid)
         assert "mmtimer" in names, names  # the window itself, with no stage open
         xserver.focus(box)
