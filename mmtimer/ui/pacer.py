@@ -183,7 +183,7 @@ class PacerController(QObject):
         self.gps_allowed_action.setText(self.tr("&Allow GPS (many events ban it)"))
         self.gps_off_action.setText(self.tr("GPS &off"))
         self.gps_serial_action.setText(self.tr("GPS: &USB receiver…"))
-        self.gps_platform_action.setText(self.tr("GPS: this system's &location"))
+        self.gps_platform_action.setText(self.tr("GPS: this s&ystem's location"))
         self.gps_file_action.setText(self.tr("GPS: &simulate a recorded drive (NMEA)…"))
         self._update_gps_actions()
 

@@ -66,7 +66,7 @@ def retranslate_stage(window: StageWindow) -> None:
         window.open_action: QCoreApplication.translate("StageWindow", "&Open…"),
         window.new_stage_action: QCoreApplication.translate("StageWindow", "&New stage…"),
         window.edit_stage_action: QCoreApplication.translate("StageWindow", "Edit &stage…"),
-        window.resume_action: QCoreApplication.translate("StageWindow", "Resume a log left &open…"),
+        window.resume_action: QCoreApplication.translate("StageWindow", "Res&ume a log left open…"),
         window.record_action: QCoreApplication.translate("StageWindow", "&Record a pass"),
         window.void_action: QCoreApplication.translate("StageWindow", "&Undo the last action"),
         window.skip_action: QCoreApplication.translate("StageWindow", "S&kip the armed line"),
@@ -78,7 +78,7 @@ def retranslate_stage(window: StageWindow) -> None:
         window.settings_action: QCoreApplication.translate("StageWindow", "Triggers and &beeps…"),
         window.end_stage_action: QCoreApplication.translate("StageWindow", "&End stage…"),
         window.driving_action: QCoreApplication.translate("StageWindow", "Dri&ving view"),
-        window.export_action: QCoreApplication.translate("StageWindow", "&Export results (CSV)…"),
+        window.export_action: QCoreApplication.translate("StageWindow", "E&xport results (CSV)…"),
         window.results_action: QCoreApplication.translate("StageWindow", "&Results table"),
     }
     for act, text in texts.items():

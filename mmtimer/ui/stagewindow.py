@@ -209,7 +209,7 @@ class StageWindow(FaceWindow):
         self.edit_stage_action = action(self.tr("Edit &stage…"), "Ctrl+Shift+N")
         self.editor_windows: list[QMainWindow] = []
         self.recent_menu = QMenu("Open &recent", self)
-        self.resume_action = action("Resume a log left &open…")
+        self.resume_action = action("Res&ume a log left open…")
         self.record_action = action("&Record a pass")
         self.void_action = action("&Undo the last action", "Backspace")
         self.skip_action = action("S&kip the armed line", "N")
@@ -224,7 +224,7 @@ class StageWindow(FaceWindow):
         self.driving_action.setCheckable(True)
         self._set_record_shortcuts()
         # Results (issue 6): the export and the table; a log opens in a replay window.
-        self.export_action = action("&Export results (CSV)…", "Ctrl+E")
+        self.export_action = action("E&xport results (CSV)…", "Ctrl+E")
         self.results_dock = ResultsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
         self.results_dock.hide()

@@ -2075,7 +2075,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>GPS: ricevitore &amp;USB…</translation>
     </message>
     <message>
-        <source>GPS: this system&apos;s &amp;location</source>
+        <source>GPS: this s&amp;ystem&apos;s location</source>
         <translation>GPS: &amp;posizione di questo sistema</translation>
     </message>
     <message>
@@ -2903,7 +2903,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>&amp;Apri un registro…</translation>
     </message>
     <message>
-        <source>&amp;Compare with another log…</source>
+        <source>Co&amp;mpare with another log…</source>
         <translation>C&amp;onfronta con un altro registro…</translation>
     </message>
     <message>
@@ -2911,7 +2911,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>&amp;Termina il confronto</translation>
     </message>
     <message>
-        <source>&amp;Export results (CSV)…</source>
+        <source>E&amp;xport results (CSV)…</source>
         <translation>&amp;Esporta i risultati (CSV)…</translation>
     </message>
     <message>
@@ -3675,7 +3675,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>Modifica &amp;tappa…</translation>
     </message>
     <message>
-        <source>Resume a log left &amp;open…</source>
+        <source>Res&amp;ume a log left open…</source>
         <translation>&amp;Riprendi un registro rimasto aperto…</translation>
     </message>
     <message>
@@ -3723,7 +3723,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>Vista di &amp;guida</translation>
     </message>
     <message>
-        <source>&amp;Export results (CSV)…</source>
+        <source>E&amp;xport results (CSV)…</source>
         <translation>Es&amp;porta i risultati (CSV)…</translation>
     </message>
     <message>

@@ -403,7 +403,7 @@ def test_f1_says_a_log_left_open_is_offered(make_window: WindowMaker) -> None:
     window = make_window(FakeClock(), Answers(False))
     assert "File > Resume a log left open" in HELP_NOTE
     names = [a.text() for a in window.menuBar().actions()[0].menu().actions()]  # type: ignore[union-attr]
-    assert "Resume a log left &open…" in names
+    assert "Res&ume a log left open…" in names
     assert not window.resume_left_open()  # no stage open yet
     assert window.open_path(STAGE)
     assert not window.resume_left_open()
