@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPainter
 
-from mmtimer.core.atomicfile import atomic_write_bytes
 from mmtimer.present.card import Card
 from mmtimer.ui.fonts import MONO, SANS, load_fonts
 from mmtimer.ui.pdfpages import (
@@ -34,7 +33,7 @@ from mmtimer.ui.pdfpages import (
     fit_text,
     font,
     page_layout,
-    pdf_writer,
+    write_pdf,
 )
 from mmtimer.ui.words import shown
 
@@ -219,20 +218,8 @@ def paint_card(device: QPagedPaintDevice, resolution: int, card: Card) -> int:
 def write_card_pdf(path: Path, card: Card, page: PageName = "A5") -> int:
     """Write the card's PDF at `path` (needs a QGuiApplication), replaced whole; returns the
     number of pages. OSError if it cannot be written."""
-    temporary = path.with_name(f".{path.name}.part")
     title = QCoreApplication.translate("NavigatorCard", "navigator card")
-    try:
-        writer = pdf_writer(
-            temporary,
-            f"{card.stage}: {title}",
-            page,
-        )
-        pages = paint_card(writer, DPI, card)
-        del writer  # the file is complete once the writer is gone
-        atomic_write_bytes(path, temporary.read_bytes())
-    finally:
-        temporary.unlink(missing_ok=True)
-    return pages
+    return write_pdf(path, f"{card.stage}: {title}", page, lambda w: paint_card(w, DPI, card))
 
 
 def print_card(printer: QPrinter, card: Card, page: PageName = "A5") -> int:

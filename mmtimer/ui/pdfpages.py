@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from mmtimer.core.atomicfile import atomic_write_bytes
 from mmtimer.ui.fonts import SANS, load_fonts
 
 DPI = 300
@@ -99,6 +100,21 @@ def fit_text(
     if bounds.height() > room.height():
         text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room.width() * 1.8))
     p.drawText(room, wrap, text)
+
+
+def write_pdf(path: Path, title: str, page: PageName, paint: Callable[[QPdfWriter], int]) -> int:
+    """A PDF at `path` painted by `paint(writer)` (which returns the number of pages), replaced
+    whole: written beside its name and renamed over it, so a crash leaves the old file or the
+    new one. Needs a QGuiApplication; OSError if it cannot be written."""
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        writer = pdf_writer(temporary, title, page)
+        pages = paint(writer)
+        del writer  # the file is complete once the writer is gone
+        atomic_write_bytes(path, temporary.read_bytes())
+    finally:
+        temporary.unlink(missing_ok=True)
+    return pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,4 +249,5 @@ __all__: Sequence[str] = (
     "font",
     "page_layout",
     "pdf_writer",
+    "write_pdf",
 )

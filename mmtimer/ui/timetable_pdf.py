@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPainter, QPdfWriter
 
-from mmtimer.core.atomicfile import atomic_write_bytes
 from mmtimer.core.rules import RuleSet
 from mmtimer.core.stage import AverageTrial, Stage
 from mmtimer.core.timefmt import format_km, format_time_of_day
@@ -34,7 +33,7 @@ from mmtimer.ui.pdfpages import (
     Pages,
     fit_text,
     font,
-    pdf_writer,
+    write_pdf,
 )
 from mmtimer.ui.words import shown
 
@@ -157,19 +156,8 @@ def write_table_pdf(
     """Write the PDF at `path` in the window's language (needs a QGuiApplication), replaced
     whole: written beside its name and renamed over it, so a crash leaves the old file or the
     new one. Returns the number of pages; OSError if it cannot be written."""
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        writer = pdf_writer(
-            temporary,
-            _tr(QT_TRANSLATE_NOOP("TimeTable", "%1: time table"), stage.name, numbers=False),
-            "A5",
-        )
-        pages = _paint(writer, stage, rules, tables, every_m)
-        del writer  # the file is complete once the writer is gone
-        atomic_write_bytes(path, temporary.read_bytes())
-    finally:
-        temporary.unlink(missing_ok=True)
-    return pages
+    title = _tr(QT_TRANSLATE_NOOP("TimeTable", "%1: time table"), stage.name, numbers=False)
+    return write_pdf(path, title, "A5", lambda w: _paint(w, stage, rules, tables, every_m))
 
 
 def _paint(
