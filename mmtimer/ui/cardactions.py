@@ -159,23 +159,30 @@ class CardActions(QObject):
         made = self.card()
         if made is None:
             return False
-        try:
-            pages = write_card_pdf(path, made[0], page)
-        except OSError as error:
-            QMessageBox.warning(
-                self.window,
-                self.tr("Cannot write the card"),
-                f"{path}: {error.strerror or error}",
-            )
+        card = made[0]
+        pages = self._written(
+            path, lambda: write_card_pdf(path, card, page), self.tr("Cannot write the card")
+        )
+        if pages is None:
             return False
-        if self.settings is not None:
-            self.settings.setValue(KEY_CARD_FOLDER, str(path.parent))
         self.notify(
             self.tr("Card written to {0} ({1}, {2})").format(
                 display_path(path), self._pages(pages), page
             )
         )
         return True
+
+    def _written(self, path: Path, write: Callable[[], int], cannot: str) -> int | None:
+        """`write()`'s number of pages, its folder kept for the next export; None, said in a
+        box titled `cannot`, if the file cannot be written."""
+        try:
+            pages = write()
+        except OSError as error:
+            QMessageBox.warning(self.window, cannot, f"{path}: {error.strerror or error}")
+            return None
+        if self.settings is not None:
+            self.settings.setValue(KEY_CARD_FOLDER, str(path.parent))
+        return pages
 
     def print_card(self) -> bool:
         made = self.card()
@@ -230,17 +237,13 @@ class CardActions(QObject):
         stage, rules, _ = got
         averages = [s for s in stage.sections if isinstance(s, AverageTrial)]
         tables = [(section, time_table(section, DEFAULT_STEP_M)) for section in averages]
-        try:
-            pages = write_table_pdf(path, stage, rules, tables, DEFAULT_STEP_M)
-        except OSError as error:
-            QMessageBox.warning(
-                self.window,
-                self.tr("Cannot write the time table"),
-                f"{path}: {error.strerror or error}",
-            )
+        pages = self._written(
+            path,
+            lambda: write_table_pdf(path, stage, rules, tables, DEFAULT_STEP_M),
+            self.tr("Cannot write the time table"),
+        )
+        if pages is None:
             return False
-        if self.settings is not None:
-            self.settings.setValue(KEY_CARD_FOLDER, str(path.parent))
         self.notify(
             self.tr("Time table written to {0} ({1}, A5)").format(
                 display_path(path), self._pages(pages)

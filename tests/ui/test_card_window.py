@@ -157,3 +157,29 @@ def test_no_time_table_without_an_average_trial(rig: Rig) -> None:
     rig.window.card.ask_table_path = lambda parent, suggested: pytest.fail("asked for a file")
     assert not rig.window.card.export_table()
     assert "no average-speed trial" in rig.window.statusBar().currentMessage()
+
+
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false")  # Qt's own word on it
+def test_a_pdf_that_cannot_be_written_is_said_and_nothing_kept(
+    rig: Rig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The card and the time table into a folder that is not there: a box names the file and
+    why, the status bar says nothing was written, and the folder is not remembered."""
+    from mmtimer.ui import cardactions
+
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        cardactions.QMessageBox,
+        "warning",
+        lambda parent, title, text: said.append((title, text)),
+    )
+    missing = tmp_path / "no such folder"
+    card = rig.window.card
+    before = rig.window.statusBar().currentMessage()
+    assert not card.write_pdf(missing / "day1.card.pdf")
+    assert not card.write_table(missing / "day1.table.pdf")
+    assert [title for title, _ in said] == ["Cannot write the card", "Cannot write the time table"]
+    assert all(str(missing) in text for _, text in said)
+    assert not missing.exists()
+    assert rig.window.statusBar().currentMessage() == before
+    assert card.settings is None or card.settings.value(cardactions.KEY_CARD_FOLDER) is None
