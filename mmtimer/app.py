@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 import time
 from pathlib import Path
@@ -38,12 +39,21 @@ if TYPE_CHECKING:  # imported when a log is opened: stage mode starts without it
 
 DEFAULT_STAGE = "mille-miglia-day1.stage.toml"
 
+SERIAL_FILLS = ("QT_NO_GUI_THREADPOOL", "1")
+"""Qt's raster engine hands every fill of 96 or more scanlines to a pool of threads and waits for
+them. For what the dial paints each frame (a hand's sprite, the glass over the hand's box) the
+hand-off costs more than the fill: on a 2-core machine the glass blended over a 170 px box took
+79 us of CPU across the threads against 17 us on this thread alone, and a frame twice the CPU
+(tests/benchmarks/bench_dial.py --qt-thread-pool). Qt's own switch keeps every fill on the
+painting thread; set before the application paints, unless the environment already has it."""
+
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with mmtimer's names (QSettings keys derive from them)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    os.environ.setdefault(*SERIAL_FILLS)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("mmtimer")
     app.setApplicationName("mmtimer")
