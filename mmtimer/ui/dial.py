@@ -269,7 +269,7 @@ class DialPainter:
         self.chrono_hand = _chrono_hand()
         self._shadow = QBrush(_alpha(QColor("#000000"), 85))
         self._snailing = _snailing()
-        self._slices: dict[int, tuple[tuple[float, float, float, float], ...]] = {}
+        self._corners: dict[int, tuple[tuple[tuple[float, float], ...], float]] = {}
         self._facets: dict[int, tuple[QColor, QColor]] = {}
         self._specs = self._hand_specs()
         # (name, HandAngles field) of each hand, in painting order
@@ -794,23 +794,25 @@ class DialPainter:
             pair = self._facets[key] = (color.lighter(112), color.darker(135))
         return pair
 
-    def hand_slices(self, hand: _Hand) -> tuple[tuple[float, float, float, float], ...]:
-        """The hand (pointing to 12 around its pivot) cut across its length into a few boxes: the
-        union of the boxes turned with the hand bounds it far more tightly than one box would."""
-        cached = self._slices.get(id(hand))
+    def hand_corners(self, hand: _Hand) -> tuple[tuple[tuple[float, float], ...], float]:
+        """The corners of the hand's outline (pointing to 12 around its pivot; the hands are
+        polygons) and the farthest one's distance from the pivot. The box of the outline turned
+        to any angle is the box of its corners turned: exact, not a bound."""
+        cached = self._corners.get(id(hand))
         if cached is None:
-            box = hand.outline.boundingRect()
-            count = max(1, math.ceil(box.height() / 60.0))
-            step = box.height() / count
-            out = []
-            for k in range(count):
-                band = QRectF(box.left() - 1, box.top() + k * step, box.width() + 2, step)
-                piece = QPainterPath()
-                piece.addRect(band)
-                part = hand.outline.intersected(piece).boundingRect()
-                if not part.isEmpty():
-                    out.append((part.left(), part.top(), part.right(), part.bottom()))
-            cached = self._slices[id(hand)] = tuple(out)
+            corners = tuple(
+                sorted(
+                    {
+                        (poly.at(k).x(), poly.at(k).y())
+                        for poly in hand.outline.toFillPolygons()
+                        for k in range(poly.size())
+                    }
+                )
+            )
+            cached = self._corners[id(hand)] = (
+                corners,
+                max(math.hypot(x, y) for x, y in corners),
+            )
         return cached
 
     def glass_shape(self) -> QPainterPath:
@@ -918,26 +920,6 @@ def _bucket_deg(name: str, side: int) -> float:
     return math.degrees(SWEEP_PX / (TIP_R[name] * max(side, 1) / LOGICAL))
 
 
-def _turned_boxes(
-    slices: tuple[tuple[float, float, float, float], ...], deg: float, scale: float
-) -> list[tuple[float, float, float, float]]:
-    """Each box (left, top, right, bottom, pointing to 12) turned by `deg` about the pivot and
-    scaled: the (x_lo, x_hi, y_lo, y_hi) of its box. A corner turns to x = X c - Y s and
-    y = X s + Y c, so each bound is one bound over X plus one over Y, and the signs of c and s
-    say which end gives it."""
-    rad = math.radians(deg)
-    c, s = math.cos(rad) * scale, math.sin(rad) * scale
-    c_up, s_up = c >= 0, s >= 0
-    out = []
-    for left, top, right, bottom in slices:
-        xc_lo, xc_hi = (left * c, right * c) if c_up else (right * c, left * c)
-        ys_lo, ys_hi = (top * s, bottom * s) if s_up else (bottom * s, top * s)
-        xs_lo, xs_hi = (left * s, right * s) if s_up else (right * s, left * s)
-        yc_lo, yc_hi = (top * c, bottom * c) if c_up else (bottom * c, top * c)
-        out.append((xc_lo - ys_hi, xc_hi - ys_lo, xs_lo + yc_lo, xs_hi + yc_hi))
-    return out
-
-
 class DialLayers:
     """The dial's cached layers and the hands' pixel geometry, for one DialPainter (a theme).
 
@@ -997,9 +979,9 @@ class DialLayers:
         where it is. A hand's turns are cut into buckets of SWEEP_PX at its tip; a hand that
         moved a few buckets (a sweeping or beating hand, frame after frame) gets one box of the
         buckets between, the same box for several frames, kept; one that jumped, a box where it
-        was and one where it is. One box, not the tighter boxes of its slices: a frame clipped
+        was and one where it is. One box, not a tighter region of several: a frame clipped
         to a rectangle copies and blends by Qt's fast paths, and painted a sweep's box (four
-        times the pixels) in a third of the time the slices' region took."""
+        times the pixels) in a third of the time a region of the hand's slices took."""
         return self.moved_boxes(new.name, (old.deg, new.deg), side, x0, y0)
 
     def moved_boxes(
@@ -1047,23 +1029,27 @@ class DialLayers:
     def _compute_cover(
         self, draw: HandDraw, turn_deg: tuple[float, float], side: int, x0: int, y0: int
     ) -> QRect:
-        """The box of each slice of the hand (and its shadow) turned to both ends of
-        `turn_deg`, which holds it at every angle between but for the bulge of the arcs its
-        corners describe, r (1 - cos(turn / 2)), added all round; and of its cap."""
+        """The box of the hand's corners (and its shadow's) turned to both ends of `turn_deg`,
+        which holds the hand at every angle between but for the bulge of the arcs its corners
+        describe, r (1 - cos(turn / 2)), added all round; and of its cap."""
         scale = side / LOGICAL
         ox = x0 + side / 2 + draw.centre.x() * scale
         oy = y0 + side / 2 + draw.centre.y() * scale
         dx, dy = draw.lift * 0.45 * scale, draw.lift * 0.75 * scale  # the shadow's offset
-        slices = self.painter.hand_slices(draw.hand)
-        from_deg, to_deg = turn_deg
-        boxes = _turned_boxes(slices, from_deg, scale) + _turned_boxes(slices, to_deg, scale)
-        reach = max(math.hypot(max(abs(a), abs(c)), max(abs(b), abs(d))) for a, b, c, d in slices)
-        turn = math.radians(abs(to_deg - from_deg))
+        corners, reach = self.painter.hand_corners(draw.hand)
+        xs: list[float] = []
+        ys: list[float] = []
+        for deg in turn_deg:
+            rad = math.radians(deg)
+            c, s = math.cos(rad) * scale, math.sin(rad) * scale
+            xs += [x * c - y * s for x, y in corners]
+            ys += [x * s + y * c for x, y in corners]
+        turn = math.radians(abs(turn_deg[1] - turn_deg[0]))
         margin = EDGE_PX + reach * scale * (1.0 - math.cos(turn / 2))
-        x = math.floor(ox + min(box[0] for box in boxes) - margin)
-        y = math.floor(oy + min(box[2] for box in boxes) - margin)
-        x_hi = math.ceil(ox + max(box[1] for box in boxes) + dx + margin)
-        y_hi = math.ceil(oy + max(box[3] for box in boxes) + dy + margin)
+        x = math.floor(ox + min(xs) - margin)
+        y = math.floor(oy + min(ys) - margin)
+        x_hi = math.ceil(ox + max(xs) + dx + margin)
+        y_hi = math.ceil(oy + max(ys) + dy + margin)
         out = QRect(x, y, x_hi - x, y_hi - y)
         return out.united(self.cap_rect(draw, side, x0, y0)) if draw.cap_r else out
 
