@@ -63,7 +63,7 @@ class StageTerms(QObject):
         for text, widget, stretch in (
             (self.tr("&Name"), self.name_edit, 3),
             (self.tr("&Rules"), self.rules_box, 2),
-            (self.tr("Max &late (min)"), self.max_late_edit, 0),
+            (self.tr("Max la&te (min)"), self.max_late_edit, 0),
         ):
             label = QLabel(text)
             label.setBuddy(widget)

@@ -3592,7 +3592,7 @@ Tienila aperta: tutto è salvato, e riaprendo la tappa si offre di riprenderla.<
         <translation>GPS ammesso</translation>
     </message>
     <message>
-        <source>Max &amp;late (min)</source>
+        <source>Max la&amp;te (min)</source>
         <translation>Ritardo ma&amp;x (min)</translation>
     </message>
     <message>

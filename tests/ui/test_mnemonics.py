@@ -1,5 +1,6 @@
-"""Alt+letter reaches one item: no two items of one menu (nor two menus of a menu bar) share
-their underlined letter, in English and in Italian, in the stage window and the replay."""
+"""Alt+letter reaches one item: no two items of one menu share their underlined letter, nor two
+things Alt+letter reaches from the window itself (its menus, its labels' fields, its buttons),
+in English and in Italian, in the stage window, the stage editor and the replay."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 
 from mmtimer.core.clock import FakeClock
@@ -53,7 +54,12 @@ def clashes(window: QMainWindow) -> list[str]:
                 walk(sub, f"{where} > {act.text()}")
 
     bar = window.menuBar().actions()
-    check("menu bar", [a.text() for a in bar])
+    # What Alt+letter reaches from the window: its menus, the fields its labels name, its buttons
+    labels = [
+        w.text() for w in window.findChildren(QLabel) if w.buddy() is not None and w.isVisible()
+    ]
+    buttons = [w.text() for w in window.findChildren(QAbstractButton) if w.isVisible()]
+    check("window", [a.text() for a in bar] + labels + buttons)
     for act in bar:
         sub = act.menu()
         if isinstance(sub, QMenu):
@@ -87,6 +93,22 @@ def test_the_replays_menus(qtbot: QtBot, tmp_path: Path, language: str) -> None:
     window = ReplayWindow(found, FakeClock(0), own_settings(tmp_path))
     qtbot.addWidget(window)
     assert clashes(window) == []
+
+
+def test_the_stage_editors_menus_and_fields(qtbot: QtBot, language: str) -> None:
+    from mmtimer.present.stageeditor import StageDraft
+    from mmtimer.ui.stageeditor import StageEditor
+
+    editor = StageEditor(
+        StageDraft.new(),
+        ask_save=lambda parent, name: "discard",
+        ask_path=lambda parent, start: None,
+        warn=lambda parent, title, text: None,
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert clashes(editor) == []
 
 
 def test_a_clash_is_found() -> None:

@@ -622,3 +622,21 @@ def test_other_file_picks_a_rule_set_anywhere_and_the_stage_names_it_from_its_fo
     assert new.warnings == []
     assert load_stage(new.save_path).rules == "../club/club.rules.toml"
     assert new.draft.rules == "../club/club.rules.toml"
+
+
+def test_alt_letters_reach_each_field_of_the_stage(make_editor: Callable[[StageDraft], Ed]) -> None:
+    """Alt+N, Alt+R, Alt+T and Alt+L each reach their own field (Max late's letter was L, the
+    legs' too: Alt+L went to one, then the other)."""
+    ed = make_editor(StageDraft.new())
+    editor = ed.editor
+    for key, field_widget in (
+        (Qt.Key.Key_N, editor.terms.name_edit),
+        (Qt.Key.Key_T, editor.terms.max_late_edit),
+        (Qt.Key.Key_L, editor.leg_table),
+        (Qt.Key.Key_R, editor.terms.rules_box),
+        (Qt.Key.Key_T, editor.terms.max_late_edit),
+        (Qt.Key.Key_L, editor.leg_table),
+    ):
+        ed.key(key, ALT)
+        focus = ed.focus()
+        assert focus is field_widget or field_widget.isAncestorOf(focus), (key, focus)
