@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal
 
 from mmtimer.core.pacer import Schedule
 from mmtimer.core.rules import KindRules
@@ -133,12 +134,15 @@ def table_csv(rows: Iterable[TableRow]) -> str:
     return BOM + buffer.getvalue()
 
 
-def rounding_note(rules: KindRules, rules_id: str) -> str:
-    """How the rule set puts an exact ideal on its unit when it scores (for the printed table)."""
+def rounding_note(
+    rules: KindRules, rules_id: str, document: Literal["table", "card"] = "table"
+) -> str:
+    """How the rule set puts an exact ideal on its unit when it scores, for the printed
+    `document` (the driver's time table or the navigator's card) that shows the ideal."""
     how = "rounded to the nearest" if rules.ideal_rounding == "round" else "cut down to the"
     return (
         f"Scoring ({rules_id}): the exact ideal is {how} {rules.unit} before it is compared; "
-        "this table shows it cut to the hundredth."
+        f"this {document} shows it cut to the hundredth."
     )
 
 

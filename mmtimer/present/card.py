@@ -150,7 +150,7 @@ def stage_card(stage: Stage, rules: RuleSet) -> Card:
         sections.append(CardSection(number, made.id, made.title, made.detail, made.rows))
     notes = []
     if any(isinstance(s, AverageTrial) for s in stage.sections):
-        notes.append(rounding_note(rules.average, rules.id).replace("this table", "this card"))
+        notes.append(rounding_note(rules.average, rules.id, "card"))
     count, presses = len(stage.sections), stage.presses
     summary = (
         f"{count} section{'s' if count != 1 else ''}, "

@@ -77,6 +77,11 @@ def test_csv_columns_and_forms() -> None:
 def test_the_rounding_note_says_what_the_rule_set_does() -> None:
     rules = load_rules("aci-2021")
     assert "cut down to the 1s" in rounding_note(rules.average, rules.id)
+    assert rounding_note(rules.average, rules.id).endswith(
+        "this table shows it cut to the hundredth."
+    )
+    card = rounding_note(rules.average, rules.id, "card")
+    assert card.endswith("; this card shows it cut to the hundredth.")
 
 
 speeds = st.decimals(min_value=Decimal("5"), max_value=Decimal("150"), places=1)
