@@ -40,12 +40,19 @@ if TYPE_CHECKING:  # imported when a log is opened: stage mode starts without it
 DEFAULT_STAGE = "mille-miglia-day1.stage.toml"
 
 SERIAL_FILLS = ("QT_NO_GUI_THREADPOOL", "1")
-"""Qt's raster engine hands every fill of 96 or more scanlines to a pool of threads and waits for
-them. For what the dial paints each frame (a hand's sprite, the glass over the hand's box) the
-hand-off costs more than the fill: on a 2-core machine the glass blended over a 170 px box took
-79 us of CPU across the threads against 17 us on this thread alone, and a frame twice the CPU
-(tests/benchmarks/bench_dial.py --qt-thread-pool). Qt's own switch keeps every fill on the
-painting thread; set before the application paints, unless the environment already has it."""
+"""Qt's switch that keeps its image work on the calling thread. Without it Qt's raster engine
+hands every fill of 96 or more spans (a rectangle 96 rows tall, an antialiased disc 60 px tall)
+to a pool of threads and waits for them. For what the dial paints each frame (a hand's sprite,
+the glass over the hand's box) the hand-off costs more than the fill: on a 2-core machine the
+glass blended over a 170 px box took 79 us of CPU across the threads against 17 us on this
+thread alone, a dial frame about three times the CPU, and the static layers' rebuild was slower
+even by the clock (tests/benchmarks/bench_dial.py with MMTIMER_QT_THREAD_POOL=1). The switch is
+process-wide: a smooth QImage.scaled or convertToFormat of a photograph-sized image (which
+mmtimer does not do) takes longer by the clock without the pool. Qt reads only whether the
+variable is set, once, when it first paints; `make_application` sets it."""
+
+KEEP_QT_POOL = "MMTIMER_QT_THREAD_POOL"
+"""Set to 1 to leave Qt's pool of threads on (to measure it, or on a machine of many cores)."""
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -53,7 +60,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    os.environ.setdefault(*SERIAL_FILLS)
+    if os.environ.get(KEEP_QT_POOL) != "1":
+        os.environ.setdefault(*SERIAL_FILLS)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("mmtimer")
     app.setApplicationName("mmtimer")

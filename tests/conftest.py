@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from mmtimer.app import SERIAL_FILLS
 from tests.xserver import xserver  # noqa: F401 - the X11 tests' fixture, for every test module
 
 # No timed assertions (project rule): a Hypothesis example that takes long on a loaded 2-core
@@ -19,6 +20,8 @@ settings.load_profile("mmtimer")
 # Qt reads these when the QApplication is made (pytest-qt makes it on first use of qtbot).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+# and the tests paint as mmtimer does, every fill on the painting thread (mmtimer.app)
+os.environ.setdefault(*SERIAL_FILLS)
 
 
 @pytest.fixture(autouse=True)

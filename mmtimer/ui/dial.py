@@ -810,17 +810,18 @@ class DialPainter:
         return pair
 
     def hand_corners(self, hand: _Hand) -> tuple[tuple[tuple[float, float], ...], float]:
-        """The corners of the hand's outline (pointing to 12 around its pivot; the hands are
-        polygons) and the farthest one's distance from the pivot. The box of the outline turned
-        to any angle is the box of its corners turned: exact, not a bound."""
+        """The points of the hand's outline path (pointing to 12 around its pivot) and the
+        farthest one's distance from the pivot. The hands are polygons, so these are their
+        corners, and the box of the outline turned to any angle is the box of its corners
+        turned: exact. (A curve's control points would come too: a curve lies within them.)"""
         cached = self._corners.get(id(hand))
         if cached is None:
+            outline = hand.outline
             corners = tuple(
                 sorted(
                     {
-                        (poly.at(k).x(), poly.at(k).y())
-                        for poly in hand.outline.toFillPolygons()
-                        for k in range(poly.size())
+                        (outline.elementAt(k).x, outline.elementAt(k).y)
+                        for k in range(outline.elementCount())
                     }
                 )
             )
@@ -996,7 +997,7 @@ class DialLayers:
         buckets between, the same box for several frames, kept; one that jumped, a box where it
         was and one where it is. One box, not a tighter region of several: a frame clipped
         to a rectangle copies and blends by Qt's fast paths, and painted a sweep's box (four
-        times the pixels) in a third of the time a region of the hand's slices took."""
+        times the pixels) in a third of the time a region of tighter boxes along the hand took."""
         return self.moved_boxes(new.name, (old.deg, new.deg), side, x0, y0)
 
     def moved_boxes(

@@ -202,7 +202,9 @@ DAY_CHROME = Chrome(
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    """One dial colour scheme; every colour is "#rrggbb" or "#aarrggbb"."""
+    """One dial colour scheme; every colour is "#rrggbb" or "#aarrggbb". The watch's own body
+    (OPAQUE_PARTS) is opaque: the dial paints the bezel and the case's shadow only where they
+    show around it (ui/dial.py)."""
 
     name: str  # the key stored in settings
     label: str  # shown in the View menu (with its & mnemonic)
@@ -228,6 +230,11 @@ class Theme:
     panel: Panel = DARK_PANEL  # the countdown, stage panel, plots and banner
     chrome: Chrome | None = None  # the whole window's palette (None: the system's)
     table: Mapping[Tone, str] = field(default_factory=lambda: SYSTEM_TABLE)  # the table's tones
+
+
+OPAQUE_PARTS = ("dial_centre", "dial_edge", "flange", "steel_light", "steel_dark")
+"""The colours nothing shows through: the bezel under the flange and dial, the case's shadow
+under the bezel are not painted."""
 
 
 THEMES: dict[str, Theme] = {

@@ -1,7 +1,6 @@
 """Dial benchmarks: paint time per frame (cached against full redraw) and event-loop stalls.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_dial.py [--seconds 10]
-        [--qt-thread-pool]
 
 Prints figures; asserts nothing (timings depend on the machine). Beside mmtimer's dial it paints
 a bare PySide6 dial of the same size (face cached, three line hands), frame for frame in the same
@@ -9,10 +8,16 @@ run. Goals: a cached frame no dearer than the bare dial's, a full redraw within 
 one's; while the window animates at 60 fps, the event loop's longest stall p99 < 4 ms and
 max < 10 ms.
 
+The cached frames are timed back to back (the layers warm in the CPU's caches), then with 4 MB
+and with 64 MB streamed through memory before each frame of either dial (EVICTIONS_MB): how
+warm the caches are between two frames of the running window is not known here, and a cold
+cache costs the dial, which reads from several layers, more than the bare dial. The real
+window's figure is bench_cpu.py's.
+
 A frame's time is the CPU time of the whole process, every thread: Qt may hand a fill to its pool
 of GUI threads, and the battery pays for that too. Both dials paint as mmtimer runs, with every
-fill on the painting thread (mmtimer.app.SERIAL_FILLS); `--qt-thread-pool` leaves Qt's pool on,
-as a bare PySide6 program has it.
+fill on the painting thread (mmtimer.app.SERIAL_FILLS); MMTIMER_QT_THREAD_POOL=1 in the
+environment leaves Qt's pool on, as a bare PySide6 program has it.
 """
 
 from __future__ import annotations
@@ -144,30 +149,51 @@ def _timed(action: Callable[[], None]) -> float:
     return (time.process_time_ns() - start) / 1e6
 
 
-def paint_times(side: int, dpr: float, frames: int) -> dict[str, list[float]]:
-    """ms per frame, mmtimer's dial and the bare one interleaved frame by frame (so both see
-    the same load): `cached` is a frame as the widget paints it (set_state, then the regions it
-    asked for, into the same image frame after frame, as the window's backing store); `cached
-    whole` the whole cached square; `full` every layer painted again.
+EVICTIONS_MB = (0, 4, 64)
+"""What is streamed through memory before each cached frame: nothing (frames back to back, the
+layers warm in the CPU's caches), 4 MB (more than this machine's 1 MB L2 of a core: what other
+painting and the X server might do between two frames 16 ms apart), 64 MB (twice its 32 MB L3:
+every layer cold)."""
 
-    The cached frames run in a loop of their own, as in the running window, where no full
-    redraw comes between two frames of the dial; the full redraws in another. (In one loop each
-    cached frame came after a 15-20 ms full redraw that had pushed the layers out of the CPU's
-    caches: the dial's ratio-1 frame measured 1.24-1.29x the bare one's that way, 0.77-0.81x
-    this way, in the same session.)"""
+
+class Evictor:
+    """Streams `mb` megabytes through memory: half of them read, half written (a copy of one
+    buffer into another)."""
+
+    def __init__(self, mb: int) -> None:
+        self.source = bytearray(mb * 1024 * 512)
+        self.target = bytearray(len(self.source))
+
+    def __call__(self) -> None:
+        self.target[:] = self.source
+
+
+def _dials(side: int) -> tuple[DialWidget, BareDial]:
     dial = DialWidget(theme="nero-corsa")
     dial.set_stepping(Stepping.SWEEP)
     dial.resize(side, side)
-    bare = BareDial()
+    return dial, BareDial()
+
+
+def _into(image: QImage, paint: Callable[[QPainter], None]) -> None:
+    painter = QPainter(image)
+    paint(painter)
+    painter.end()
+
+
+def cached_times(side: int, dpr: float, frames: int, evict_mb: int) -> dict[str, list[float]]:
+    """ms per cached frame, mmtimer's dial and the bare one interleaved frame by frame (so both
+    see the same load), `evict_mb` MB streamed before each: `dial cached` is a frame as the
+    widget paints it (set_state, then the regions it asked for, into the same image frame after
+    frame, as the window's backing store); `dial cached whole` the whole cached square (back to
+    back only)."""
+    dial, bare = _dials(side)
+    evict = Evictor(evict_mb) if evict_mb else None
     # Each way of painting into its own image, as each window has its own backing store: a
     # frame finds its own pixels as cold or as warm as the others find theirs (one image shared
     # by the others but not by the dial's frame left the dial's colder).
-    screen = _image(side, dpr)
-    scratch = {name: _image(side, dpr) for name in ("whole", "bare", "full", "bare full")}
-    times: dict[str, list[float]] = {
-        "dial cached": [], "dial cached whole": [], "bare cached": [], "dial full": [],
-        "bare full": [],
-    }  # fmt: skip
+    screen, bare_image, whole_image = (_image(side, dpr) for _ in range(3))
+    times: dict[str, list[float]] = {"dial cached": [], "bare cached": [], "dial cached whole": []}
     size = QSize(side, side)
 
     def widget_frame(region: QRegion | None) -> None:
@@ -177,13 +203,9 @@ def paint_times(side: int, dpr: float, frames: int) -> dict[str, list[float]]:
         dial.render_dial(painter, size, widget_frame=True, region=region)
         painter.end()
 
-    def into_scratch(image: str, paint: Callable[[QPainter], None]) -> None:
-        painter = QPainter(scratch[image])
-        paint(painter)
-        painter.end()
-
-    states = _states(frames)
-    for frame, state in enumerate(states):
+    for frame, state in enumerate(_states(frames)):
+        if evict is not None:
+            evict()
         # set_state is work the bare dial does not do (it finds what moved): timed with the frame
         set_state_ms = _timed(partial(dial.set_state, state))
         # the first frame is the whole widget, as when it is shown
@@ -192,30 +214,40 @@ def paint_times(side: int, dpr: float, frames: int) -> dict[str, list[float]]:
         runs: dict[str, Callable[[], None]] = {
             "dial cached": partial(widget_frame, region),
             "bare cached": partial(
-                into_scratch, "bare", partial(bare.render, side=side, state=state, cached=True)
-            ),
-            "dial cached whole": partial(
-                into_scratch, "whole", partial(dial.render_dial, size=size, widget_frame=True)
+                _into, bare_image, partial(bare.render, side=side, state=state, cached=True)
             ),
         }
+        if evict is None:
+            runs["dial cached whole"] = partial(
+                _into, whole_image, partial(dial.render_dial, size=size, widget_frame=True)
+            )
         for name, run in runs.items():
+            if evict is not None and name != "dial cached":
+                evict()  # (the dial's frame was evicted for before its set_state)
             elapsed = _timed(run) + (set_state_ms if name == "dial cached" else 0.0)
             if frame >= 3:  # the first frames build the caches
                 times[name].append(elapsed)
-    for frame, state in enumerate(states[: max(3, frames // 3)]):
+    return times
+
+
+def full_times(side: int, dpr: float, frames: int) -> dict[str, list[float]]:
+    """ms per full redraw (every layer painted again), the dial's and the bare one's in turn."""
+    dial, bare = _dials(side)
+    full_image, bare_image = _image(side, dpr), _image(side, dpr)
+    size = QSize(side, side)
+    times: dict[str, list[float]] = {"dial full": [], "bare full": []}
+    for frame, state in enumerate(_states(frames)):
         dial.set_state(state)
         dial._requested = []
-        full_runs: dict[str, Callable[[], None]] = {
+        runs: dict[str, Callable[[], None]] = {
             "dial full": partial(
-                into_scratch, "full", partial(dial.render_dial, size=size, cached=False)
+                _into, full_image, partial(dial.render_dial, size=size, cached=False)
             ),
             "bare full": partial(
-                into_scratch,
-                "bare full",
-                partial(bare.render, side=side, state=state, cached=False),
+                _into, bare_image, partial(bare.render, side=side, state=state, cached=False)
             ),
         }
-        for name, run in full_runs.items():
+        for name, run in runs.items():
             elapsed = _timed(run)
             if frame >= 2:
                 times[name].append(elapsed)
@@ -225,23 +257,35 @@ def paint_times(side: int, dpr: float, frames: int) -> dict[str, list[float]]:
 def bench_paint(frames: int) -> None:
     print(f"Paint time per frame, 600 px dial, {frames} frames of a running trial at 60 fps")
     for dpr in (1.0, 2.0):
-        times = paint_times(600, dpr, frames)
-        med = {name: statistics.median(values) for name, values in times.items()}
         r = f"ratio {dpr:.0f}"
-        print(
-            f"dial cached frame, {r}: median {med['dial cached']:.3f} ms "
-            f"(p95 {percentile(times['dial cached'], 95):.3f}; only the regions that changed)"
-        )
-        print(
-            f"bare cached frame, {r}: median {med['bare cached']:.3f} ms "
-            f"(p95 {percentile(times['bare cached'], 95):.3f})"
-        )
-        print(f"  dial / bare cached = {med['dial cached'] / med['bare cached']:.2f}")
-        print(
-            f"dial cached whole frame, {r}: median {med['dial cached whole']:.3f} ms "
-            f"(every pixel from the caches; dial / bare = "
-            f"{med['dial cached whole'] / med['bare cached']:.2f})"
-        )
+        for evict_mb in EVICTIONS_MB:
+            times = cached_times(600, dpr, frames, evict_mb)
+            med = {name: statistics.median(v) for name, v in times.items() if v}
+            ratio = med["dial cached"] / med["bare cached"]
+            if evict_mb:
+                print(
+                    f"  with {evict_mb} MB streamed before each frame: dial "
+                    f"{med['dial cached']:.3f} ms, bare {med['bare cached']:.3f} ms, "
+                    f"dial / bare cached = {ratio:.2f}"
+                )
+                continue
+            print(
+                f"dial cached frame, {r}: median {med['dial cached']:.3f} ms "
+                f"(p95 {percentile(times['dial cached'], 95):.3f}; only the regions that "
+                "changed; frames back to back)"
+            )
+            print(
+                f"bare cached frame, {r}: median {med['bare cached']:.3f} ms "
+                f"(p95 {percentile(times['bare cached'], 95):.3f})"
+            )
+            print(f"  dial / bare cached = {ratio:.2f}")
+            print(
+                f"dial cached whole frame, {r}: median {med['dial cached whole']:.3f} ms "
+                f"(every pixel from the caches; dial / bare = "
+                f"{med['dial cached whole'] / med['bare cached']:.2f})"
+            )
+        times = full_times(600, dpr, max(3, frames // 3))
+        med = {name: statistics.median(v) for name, v in times.items()}
         print(
             f"dial full redraw, {r}: median {med['dial full']:.2f} ms "
             f"(p95 {percentile(times['dial full'], 95):.2f})"
@@ -343,7 +387,7 @@ def bench_stalls(app: QApplication, seconds: float, stepping: Stepping) -> None:
     window.close()
     late = [max(0.0, g) for g in gaps[5:]]
     print(
-        f"Event-loop stalls, {seconds:.0f} s animating ({stepping.value}, repaint every "
+        f"Event-loop stalls, {seconds:g} s animating ({stepping.value}, repaint every "
         f"{interval} ms, {painted[0] / seconds:.0f} dial frames/s): "
         f"p99 {percentile(late, 99):.2f} ms, "
         f"max {max(late):.2f} ms, median {statistics.median(late):.3f} ms over {len(late)} probes"
@@ -354,15 +398,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument(
-        "--qt-thread-pool",
-        action="store_true",
-        help="leave Qt's pool of GUI threads on (mmtimer turns it off)",
-    )
     args = parser.parse_args()
-    if args.qt_thread_pool:
-        os.environ.pop(SERIAL_FILLS[0], None)
-        QApplication(sys.argv[:1])  # before make_application, which would turn the pool off
     app = make_application()
     load_fonts()
     pool = "on (Qt's default)" if SERIAL_FILLS[0] not in os.environ else f"off ({SERIAL_FILLS[0]})"

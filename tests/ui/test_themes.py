@@ -28,7 +28,15 @@ from mmtimer.ui.fonts import load_fonts
 from mmtimer.ui.helpdialog import shortcut_rows
 from mmtimer.ui.stagelayout import OFFICIAL_MIN_PX, STAGE_COUNTDOWN_MIN_PX
 from mmtimer.ui.stagewindow import StageWindow
-from mmtimer.ui.themes import DAY_CHROME, NIGHT_CHROME, THEMES, Chrome, Panel, Theme
+from mmtimer.ui.themes import (
+    DAY_CHROME,
+    NIGHT_CHROME,
+    OPAQUE_PARTS,
+    THEMES,
+    Chrome,
+    Panel,
+    Theme,
+)
 from mmtimer.ui.triggers import load_trigger_settings
 from tests.ui.stagerig import show_active, stage_window
 
@@ -385,3 +393,11 @@ def test_an_average_trials_pacer_and_countdown_fit_the_default_size(rig: Rig) ->
     assert window.minimumSizeHint().height() <= DEFAULT_SIZE[1]
     assert window.size().toTuple() == DEFAULT_SIZE
     assert window.official_readout._shown_px() >= OFFICIAL_MIN_PX
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=lambda t: t.name)
+def test_the_watchs_body_is_opaque_in_every_theme(theme: Theme) -> None:
+    """The dial fills the bezel and the case's shadow only where they show around the flange,
+    the dial and the bezel: a see-through one would show the background instead."""
+    see_through = [part for part in OPAQUE_PARTS if QColor(getattr(theme, part)).alpha() != 255]
+    assert see_through == []
