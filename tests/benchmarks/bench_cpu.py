@@ -1,15 +1,17 @@
 """CPU per second of the real stage window while a trial runs, beside a bare 60 Hz window's.
 
     .venv/bin/python tests/benchmarks/bench_cpu.py [--seconds 10] [--rounds 2] [--offscreen]
+        [--sweep]
 
 Runs each window in a process of its own, alternately (stage, bare, stage, bare...), under a
 private Xvfb (real X11 painting, as on a laptop) or offscreen with --offscreen or when Xvfb is
 missing. The stage window opens the bundled example stage and a Space press starts PC1, so the
-trial's chronograph and the countdown run; the bare window is 60 frames a second of a bare
-PySide6 dial (face cached, three line hands, bench_dial.BareDial) and a digital readout of the
-same size. Each process measures its own CPU time (user + system, every thread) over the same
-wall-clock interval after a second of warm-up, and prints it as ms of CPU per second. Goal: the
-stage window no dearer than the bare one. Prints figures, asserts nothing.
+trial's chronograph and the countdown run (the dial in eighths of a second, as the app starts;
+with --sweep it sweeps, a frame whenever a hand's tip has moved 0.3 px); the bare window is 60
+frames a second of a bare PySide6 dial (face cached, three line hands, bench_dial.BareDial) and a
+digital readout of the same size. Each process measures its own CPU time (user + system, every
+thread) over the same wall-clock interval after a second of warm-up, and prints it as ms of CPU
+per second. Goal: the stage window no dearer than the bare one. Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def _measure(seconds: float, frames: list[int]) -> None:
     app.exec()
 
 
-def run_stage(seconds: float) -> None:
+def run_stage(seconds: float, sweep: bool = False) -> None:
     from PySide6.QtCore import QEvent, QObject, QSettings, Qt
     from PySide6.QtTest import QTest
 
@@ -79,6 +81,7 @@ def run_stage(seconds: float) -> None:
     from mmtimer.core.clock import SystemClock
     from mmtimer.paths import resource as resource_path
     from mmtimer.ui.controller import Controller
+    from mmtimer.ui.dialstate import Stepping
     from mmtimer.ui.fonts import load_fonts
     from mmtimer.ui.stagewindow import StageWindow
 
@@ -95,6 +98,8 @@ def run_stage(seconds: float) -> None:
     )
     if not window.open_path(resource_path("stages", DEFAULT_STAGE), warn=False):
         raise SystemExit("the example stage did not open")
+    if sweep:
+        window.set_stepping(Stepping.SWEEP)
     window.resize(*SIZE)
     window.show()
     window.activateWindow()
@@ -189,10 +194,16 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--offscreen", action="store_true")
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="the stage window's dial sweeps (a frame each 16 ms, as the bare window's) instead "
+        "of moving in eighths of a second like the watch",
+    )
     parser.add_argument("--child", choices=("stage", "bare"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "stage":
-        run_stage(args.seconds)
+        run_stage(args.seconds, sweep=args.sweep)
         return
     if args.child == "bare":
         run_bare(args.seconds)
@@ -206,7 +217,15 @@ def main() -> None:
         for _ in range(args.rounds):
             for child in ("stage", "bare"):
                 done = subprocess.run(
-                    [sys.executable, __file__, "--child", child, "--seconds", str(args.seconds)],
+                    [
+                        sys.executable,
+                        __file__,
+                        "--child",
+                        child,
+                        "--seconds",
+                        str(args.seconds),
+                        *(["--sweep"] if args.sweep else []),
+                    ],
                     env=env,
                     capture_output=True,
                     text=True,
@@ -230,7 +249,8 @@ def main() -> None:
         f"rounds each, platform {platform}, load average {load[0]:.2f} {load[1]:.2f}"
     )
     print(
-        f"stage window, trial running: median {cpu['stage']:.1f} ms CPU/s "
+        f"stage window, trial running{' (dial sweeping)' if args.sweep else ''}: "
+        f"median {cpu['stage']:.1f} ms CPU/s "
         f"({cpu['stage'] / 10:.1f}% of a core; dial {fps['stage']:.0f} frames/s)"
     )
     print(
