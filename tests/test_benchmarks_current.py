@@ -36,7 +36,7 @@ def test_every_name_a_benchmark_imports_from_mmtimer_exists(path: Path) -> None:
 # Each benchmark in miniature: the smallest arguments that still run every measure once.
 MINIATURE = {
     "bench_big_log.py": ["--events", "2000"],
-    "bench_cpu.py": ["--seconds", "0.5", "--rounds", "1", "--offscreen"],
+    "bench_cpu.py": ["--seconds", "0.5", "--rounds", "1", "--offscreen", "--sweep"],
     "bench_dial.py": ["--frames", "2", "--seconds", "0.2"],
     "bench_driverpage.py": ["--presses", "4"],
     "bench_gps.py": [],
