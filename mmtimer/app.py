@@ -45,7 +45,7 @@ hands every fill of 96 or more spans (a rectangle 96 rows tall, an antialiased d
 to a pool of threads and waits for them. For what the dial paints each frame (a hand's sprite,
 the glass over the hand's box) the hand-off costs more than the fill: on a 2-core machine the
 glass blended over a 170 px box took 79 us of CPU across the threads against 17 us on this
-thread alone, a dial frame about three times the CPU, and the static layers' rebuild was slower
+thread alone, a dial frame two to three times the CPU, and the static layers' rebuild was slower
 even by the clock (tests/benchmarks/bench_dial.py with MMTIMER_QT_THREAD_POOL=1). The switch is
 process-wide: a smooth QImage.scaled or convertToFormat of a photograph-sized image (which
 mmtimer does not do) takes longer by the clock without the pool. Qt reads only whether the
