@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPainter, QPdfWriter
 
+from mmtimer.core.errors import fill
 from mmtimer.core.rules import RuleSet
 from mmtimer.core.stage import AverageTrial, Stage
 from mmtimer.core.timefmt import format_km, format_time_of_day
@@ -45,10 +46,8 @@ CONTEXT = "TimeTable"
 def _tr(text: str, *values: str, numbers: bool = True) -> str:
     """`text` in the window's language, ``%1``... filled with `values`: numbers as the
     language writes them, or (`numbers` False: a stage's name, a section's id) as they are."""
-    done = QCoreApplication.translate(CONTEXT, text)
-    for index, value in enumerate(values, start=1):
-        done = done.replace(f"%{index}", window_number(value) if numbers else value)
-    return done
+    shown_values = [window_number(value) if numbers else value for value in values]
+    return fill(QCoreApplication.translate(CONTEXT, text), shown_values)
 
 
 def _speeds_text(section: AverageTrial) -> str:
